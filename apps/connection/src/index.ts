@@ -1,0 +1,1 @@
+export { connectionService } from './connection.definition';

@@ -1,0 +1,27 @@
+import { connectionService } from '@app/connection';
+import { pkiService } from '@app/pki';
+import { runServices } from '@app/runtime';
+import { smartChargingService } from '@app/smart-charging';
+
+/**
+ * `npm start`: all three services in one process. Without KAFKA_BROKERS and
+ * DATABASE_URL it needs nothing installed: an in-process bus and an embedded
+ * PostgreSQL-compatible store under EMBEDDED_DATA_DIR.
+ */
+async function main(): Promise<void> {
+  const { config, urls } = await runServices({ defaultHttpPort: 3000, embedded: true }, [connectionService, smartChargingService, pkiService]);
+  const lines = [
+    '',
+    'CSMS is running (embedded mode: connection + smart-charging + pki in one process)',
+    `  REST API      ${urls.api}`,
+    `  API docs      ${urls.docs}`,
+    `  readiness     ${urls.ready}`,
+    `  metrics       ${urls.metrics}`,
+    `  messaging     ${config.messaging.kind === 'kafka' ? `Kafka at ${config.messaging.brokers.join(',')}` : 'in-process bus'}`,
+    `  database      ${config.database.kind === 'embedded' ? `embedded store in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+void main();

@@ -1,0 +1,1 @@
+export { pkiService } from './pki.definition';

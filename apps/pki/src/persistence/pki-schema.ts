@@ -1,0 +1,10 @@
+import type { ServiceSchema } from '@app/persistence';
+import { CreateInbox1764110000000 } from './migrations/1764110000000-create-inbox';
+
+export const PKI_SCHEMA = 'pki';
+
+export const pkiSchema: ServiceSchema = {
+  schema: PKI_SCHEMA,
+  entities: [],
+  migrations: [CreateInbox1764110000000],
+};

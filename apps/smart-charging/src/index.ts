@@ -1,0 +1,1 @@
+export { smartChargingService } from './smart-charging.definition';

@@ -1,0 +1,28 @@
+const { swcOptions } = require('./tools/swc-options');
+
+const transform = { '^.+\\.ts$': ['@swc/jest', swcOptions()] };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
+      testMatch: ['**/*.spec.ts'],
+      transform,
+    },
+    {
+      // Real Kafka (started once for the run) and real PostgreSQL; apps run from dist/ as separate processes.
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.e2e-spec.ts'],
+      transform,
+      globalSetup: '<rootDir>/test/support/kafka.global-setup.js',
+      globalTeardown: '<rootDir>/test/support/kafka.global-teardown.js',
+      slowTestThreshold: 30,
+    },
+  ],
+  testTimeout: 120000,
+};

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+const hostPort = /^[A-Za-z0-9.-]+:\d{1,5}$/;
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number between ${min} and ${max}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be a whole number between ${min} and ${max}`);
+
+export const envSchema = z.object({
+  HTTP_HOST: z.string().min(1).default('0.0.0.0'),
+  HTTP_PORT: integer(1, 65535).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  INTERNAL_API_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
+  KAFKA_BROKERS: z
+    .string()
+    .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean))
+    .refine((brokers) => brokers.length > 0 && brokers.every((b) => hostPort.test(b)), 'must be a comma-separated list of host:port')
+    .optional(),
+  KAFKA_CLIENT_ID: z.string().min(1).optional(),
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]*$/, 'may only contain letters, digits, ".", "_" and "-"')
+    .default(''),
+  KAFKA_PARTITIONS: integer(1, 1000).default(6),
+  KAFKA_COMMAND_PARTITIONS: integer(1, 1000).default(16),
+  KAFKA_REPLICATION_FACTOR: integer(1, 10).default(1),
+  KAFKA_RETENTION_MS: integer(60_000, 31_536_000_000).default(7 * 24 * 3600 * 1000),
+  DATABASE_URL: z
+    .string()
+    .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), 'must be a postgres:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: integer(1, 200).default(10),
+  EMBEDDED_DATA_DIR: z.string().min(1).default('.data'),
+});
+
+export type Env = z.output<typeof envSchema>;

@@ -1,0 +1,107 @@
+import { ContractError, decodeEnvelope } from '@app/contracts';
+import { MetricsRegistry, ROOT_LOGGER } from '@app/observability';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Counter } from 'prom-client';
+import type { Logger } from 'pino';
+import { Headers } from '../headers';
+import { type Delivery, type InboundRecord, MESSAGE_BUS, type MessageBus } from '../message-bus';
+import { type EnvelopeTopic, type TopicEnvelope, Topics, topicEnvelope } from '../topics';
+import { type BackoffPolicy, DEFAULT_BACKOFF, backoffDelay, sleep } from './retry-backoff';
+import { UnprocessableMessageError } from './unprocessable-message.error';
+
+export interface EnvelopeDelivery {
+  record: InboundRecord;
+  logger: Logger;
+}
+
+export type EnvelopeHandler<T extends EnvelopeTopic> = (envelope: TopicEnvelope<T>, delivery: EnvelopeDelivery) => Promise<void>;
+
+export interface EnvelopeSubscription<T extends EnvelopeTopic> {
+  topic: T;
+  groupId: string;
+  handle: EnvelopeHandler<T>;
+  backoff?: BackoffPolicy;
+}
+
+/**
+ * Subscribes handlers to a topic's envelopes. A payload that does not decode,
+ * or a handler that calls it unprocessable, goes to the dead-letter topic and
+ * consumption goes on; any other handler failure is retried with backoff,
+ * because it is most likely a dependency that is down (database, broker).
+ */
+@Injectable()
+export class EnvelopeConsumer {
+  private readonly consumed: Counter;
+  private readonly deadLettered: Counter;
+  private readonly retried: Counter;
+
+  constructor(
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    metrics: MetricsRegistry,
+  ) {
+    this.consumed = metrics.counter('csms_messages_consumed_total', 'Envelopes handled successfully', ['topic', 'group']);
+    this.deadLettered = metrics.counter('csms_messages_dead_lettered_total', 'Records sent to the dead-letter topic', ['topic', 'group', 'code']);
+    this.retried = metrics.counter('csms_message_retries_total', 'Handler attempts that failed and were retried', ['topic', 'group']);
+  }
+
+  subscribe<T extends EnvelopeTopic>(subscription: EnvelopeSubscription<T>): Promise<void> {
+    return this.bus.subscribe({
+      topic: subscription.topic,
+      groupId: subscription.groupId,
+      handler: (record, delivery) => this.deliver(subscription, record, delivery),
+    });
+  }
+
+  private async deliver<T extends EnvelopeTopic>(subscription: EnvelopeSubscription<T>, record: InboundRecord, delivery: Delivery): Promise<void> {
+    let envelope: TopicEnvelope<T>;
+    try {
+      envelope = decodeEnvelope(topicEnvelope[subscription.topic], record.value, record.headers[Headers.contentType]) as TopicEnvelope<T>;
+    } catch (error) {
+      if (!(error instanceof ContractError)) throw error;
+      return this.deadLetter(subscription.groupId, record, error.code, error.message);
+    }
+    const logger = this.logger.child({
+      stationId: envelope.stationId,
+      correlationId: envelope.correlationId || undefined,
+      topic: record.topic,
+      group: subscription.groupId,
+    });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await subscription.handle(envelope, { record, logger });
+        this.consumed.inc({ topic: record.topic, group: subscription.groupId });
+        return;
+      } catch (error) {
+        if (error instanceof UnprocessableMessageError) {
+          return this.deadLetter(subscription.groupId, record, 'unprocessable', error.message);
+        }
+        this.retried.inc({ topic: record.topic, group: subscription.groupId });
+        const delay = backoffDelay(attempt, subscription.backoff ?? DEFAULT_BACKOFF);
+        logger.warn({ err: error, attempt, retryInMs: delay }, 'message handler failed; retrying');
+        await sleep(delay, delivery.signal);
+        await delivery.heartbeat();
+      }
+    }
+  }
+
+  private async deadLetter(groupId: string, record: InboundRecord, code: string, reason: string): Promise<void> {
+    this.logger.error({ topic: record.topic, partition: record.partition, offset: record.offset, group: groupId, code, reason }, 'dead-lettering record');
+    await this.bus.publish(Topics.deadLetter, [
+      {
+        key: record.key,
+        value: record.value,
+        headers: {
+          ...record.headers,
+          [Headers.deadLetterCode]: code,
+          [Headers.deadLetterReason]: reason.slice(0, 1000),
+          [Headers.originalTopic]: record.topic,
+          [Headers.originalPartition]: String(record.partition),
+          [Headers.originalOffset]: record.offset,
+          [Headers.consumerGroup]: groupId,
+        },
+      },
+    ]);
+    this.deadLettered.inc({ topic: record.topic, group: groupId, code });
+  }
+}

@@ -1,0 +1,116 @@
+import type { ComponentHealth } from '@app/observability';
+import { type Admin, type Consumer, type IHeaders, Kafka, Partitioners, type Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { InboundRecord, MessageBus, OutboundRecord, Subscription } from '../message-bus';
+import { type TopicName, type TopicSpec, Topics } from '../topics';
+import { kafkajsLogCreator, kafkajsLogLevel } from './kafkajs-logger';
+import { provisionTopics } from './topic-provisioner';
+
+export interface KafkaBusOptions {
+  brokers: string[];
+  clientId: string;
+  topicPrefix: string;
+  topics: TopicSpec[];
+}
+
+const HEALTH_TIMEOUT_MS = 2500;
+
+/** MessageBus over Apache Kafka with kafkajs: idempotent producer, acks=all, one consumer per subscription. */
+export class KafkaBus implements MessageBus {
+  readonly kind = 'kafka' as const;
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private readonly admin: Admin;
+  private readonly consumers: Consumer[] = [];
+  private readonly stopping = new AbortController();
+  private readonly topicByPrefixedName: Map<string, TopicName>;
+
+  constructor(
+    private readonly options: KafkaBusOptions,
+    private readonly logger: Logger,
+  ) {
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      logCreator: kafkajsLogCreator(logger),
+      logLevel: kafkajsLogLevel(logger),
+      retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5000 },
+    });
+    // The idempotent producer needs one request in flight to keep per-partition order on retries.
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    this.admin = this.kafka.admin();
+    this.topicByPrefixedName = new Map(Object.values(Topics).map((topic) => [this.prefixed(topic), topic]));
+  }
+
+  async start(): Promise<void> {
+    await this.admin.connect();
+    await provisionTopics(this.admin, this.options.topics, (name) => this.prefixed(name), this.logger);
+    await this.producer.connect();
+  }
+
+  async publish(topic: TopicName, records: OutboundRecord[]): Promise<void> {
+    await this.producer.send({
+      topic: this.prefixed(topic),
+      acks: -1,
+      messages: records.map((record) => ({
+        key: record.key,
+        value: Buffer.from(record.value.buffer, record.value.byteOffset, record.value.byteLength),
+        headers: record.headers,
+        partition: record.partition,
+      })),
+    });
+  }
+
+  async subscribe(subscription: Subscription): Promise<void> {
+    const consumer = this.kafka.consumer({ groupId: this.prefixed(subscription.groupId), allowAutoTopicCreation: false });
+    this.consumers.push(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topic: this.prefixed(subscription.topic), fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+        const record: InboundRecord = {
+          topic: this.topicByPrefixedName.get(topic) ?? subscription.topic,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString('utf8') ?? '',
+          value: message.value ?? Buffer.alloc(0),
+          headers: stringHeaders(message.headers),
+        };
+        await subscription.handler(record, { signal: this.stopping.signal, heartbeat });
+      },
+    });
+  }
+
+  async checkHealth(): Promise<ComponentHealth> {
+    const cluster = await Promise.race([
+      this.admin.describeCluster(),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('Kafka did not answer')), HEALTH_TIMEOUT_MS).unref()),
+    ]);
+    return { ok: cluster.brokers.length > 0, detail: `${cluster.brokers.length} broker(s), controller ${cluster.controller}` };
+  }
+
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await Promise.allSettled(this.consumers.map((consumer) => consumer.disconnect()));
+    await this.producer.disconnect();
+    await this.admin.disconnect();
+  }
+
+  private prefixed(name: string): string {
+    return `${this.options.topicPrefix}${name}`;
+  }
+}
+
+function stringHeaders(headers: IHeaders | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) result[name] = first.toString();
+  }
+  return result;
+}

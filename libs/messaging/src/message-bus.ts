@@ -1,0 +1,53 @@
+import type { ComponentHealth } from '@app/observability';
+import type { TopicName } from './topics';
+
+export interface OutboundRecord {
+  key: string;
+  value: Uint8Array;
+  headers: Record<string, string>;
+  /** Set only where the partition carries meaning (ocpp.commands: the owning replica). */
+  partition?: number;
+}
+
+export interface InboundRecord {
+  topic: TopicName;
+  partition: number;
+  offset: string;
+  key: string;
+  value: Uint8Array;
+  headers: Record<string, string>;
+}
+
+export interface Delivery {
+  /** Aborted when the process stops: a handler that is still retrying gives up without committing. */
+  signal: AbortSignal;
+  /** Keeps a consumer-group membership alive during a long retry. */
+  heartbeat(): Promise<void>;
+}
+
+export type RecordHandler = (record: InboundRecord, delivery: Delivery) => Promise<void>;
+
+export interface Subscription {
+  topic: TopicName;
+  /** Logical consumer group, e.g. `smart-charging.station-events`; every group sees every record. */
+  groupId: string;
+  handler: RecordHandler;
+}
+
+/**
+ * The one messaging interface the apps see. Kafka (kafkajs today) and the
+ * in-process bus of the embedded mode both implement it, so a different Kafka
+ * client can replace kafkajs without touching an app.
+ */
+export interface MessageBus {
+  readonly kind: 'kafka' | 'in-process';
+  start(): Promise<void>;
+  /** Resolves once the records are durable (Kafka: acknowledged by all in-sync replicas). */
+  publish(topic: TopicName, records: OutboundRecord[]): Promise<void>;
+  subscribe(subscription: Subscription): Promise<void>;
+  checkHealth(): Promise<ComponentHealth>;
+  /** Stops consuming (in-flight handlers finish or abort), then flushes and closes the producer. */
+  stop(): Promise<void>;
+}
+
+export const MESSAGE_BUS = Symbol('MESSAGE_BUS');

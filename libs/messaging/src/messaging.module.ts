@@ -1,0 +1,52 @@
+import { type MessagingConfig, RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
+import { HealthRegistry, ROOT_LOGGER } from '@app/observability';
+import { type BeforeApplicationShutdown, Global, Inject, Module } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { EnvelopeConsumer } from './envelopes/envelope.consumer';
+import { EnvelopePublisher } from './envelopes/envelope.publisher';
+import { InProcessBus } from './in-process/in-process.bus';
+import { KafkaBus } from './kafka/kafka.bus';
+import { MESSAGE_BUS, type MessageBus } from './message-bus';
+import { topicCatalog } from './topics';
+
+export function createMessageBus(config: MessagingConfig, logger: Logger): MessageBus {
+  if (config.kind === 'in-process') return new InProcessBus(logger);
+  return new KafkaBus(
+    {
+      brokers: config.brokers,
+      clientId: config.clientId,
+      topicPrefix: config.topicPrefix,
+      topics: topicCatalog(config),
+    },
+    logger,
+  );
+}
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: MESSAGE_BUS,
+      inject: [RUNTIME_CONFIG, ROOT_LOGGER, HealthRegistry],
+      useFactory: async (config: RuntimeConfig, rootLogger: Logger, health: HealthRegistry) => {
+        const logger = rootLogger.child({ component: 'messaging' });
+        const bus = createMessageBus(config.messaging, logger);
+        await bus.start();
+        health.register('messaging', () => bus.checkHealth());
+        logger.info({ kind: bus.kind }, 'message bus started');
+        return bus;
+      },
+    },
+    EnvelopePublisher,
+    EnvelopeConsumer,
+  ],
+  exports: [MESSAGE_BUS, EnvelopePublisher, EnvelopeConsumer],
+})
+export class MessagingModule implements BeforeApplicationShutdown {
+  constructor(@Inject(MESSAGE_BUS) private readonly bus: MessageBus) {}
+
+  // Before the databases close, so that no handler runs against a closed pool.
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.bus.stop();
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+
+export interface ComponentHealth {
+  ok: boolean;
+  detail?: string;
+}
+
+export type HealthCheck = () => Promise<ComponentHealth>;
+
+const CHECK_TIMEOUT_MS = 3000;
+
+/** Readiness checks registered by the modules that own the dependency (database, messaging, ...). */
+@Injectable()
+export class HealthRegistry {
+  private readonly checks = new Map<string, HealthCheck>();
+
+  register(name: string, check: HealthCheck): void {
+    this.checks.set(name, check);
+  }
+
+  async evaluate(): Promise<{ ok: boolean; checks: Record<string, ComponentHealth> }> {
+    const entries = await Promise.all(
+      [...this.checks].map(async ([name, check]) => [name, await withTimeout(check)] as const),
+    );
+    const checks = Object.fromEntries(entries);
+    return { ok: entries.every(([, health]) => health.ok), checks };
+  }
+}
+
+async function withTimeout(check: HealthCheck): Promise<ComponentHealth> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<ComponentHealth>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, detail: `no answer within ${CHECK_TIMEOUT_MS} ms` }), CHECK_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([check().catch((error: unknown) => ({ ok: false, detail: describe(error) })), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

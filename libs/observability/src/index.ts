@@ -1,0 +1,4 @@
+export * from './health/health.registry';
+export * from './logging/root-logger';
+export * from './metrics/metrics.registry';
+export * from './observability.module';

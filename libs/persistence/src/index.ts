@@ -1,0 +1,6 @@
+export * from './inbox/handle-once';
+export * from './inbox/inbox';
+export * from './inbox/inbox.controller';
+export * from './migrations/create-inbox-table';
+export * from './persistence.module';
+export * from './service-data-source';

@@ -1,0 +1,33 @@
+import type { RuntimeConfig } from '@app/config';
+import { MessagingModule } from '@app/messaging';
+import { ObservabilityModule } from '@app/observability';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { RuntimeConfigModule } from '../runtime-config.module';
+import type { ServiceDefinition } from './service-definition';
+
+const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
+
+@Module({})
+class ProcessRootModule {}
+
+/** The Nest module tree of one process: shared infrastructure once, then each service's module. */
+export function processRootModule(config: RuntimeConfig, logger: Logger, services: ServiceDefinition[]): DynamicModule {
+  return {
+    module: ProcessRootModule,
+    imports: [
+      RuntimeConfigModule.forRoot(config),
+      ObservabilityModule.forRoot(logger),
+      LoggerModule.forRoot({
+        pinoHttp: {
+          logger,
+          autoLogging: { ignore: (request) => QUIET_PATHS.has(request.url ?? '') },
+          customProps: (request) => ({ correlationId: request.headers['x-correlation-id'] }),
+        },
+      }),
+      MessagingModule,
+      ...services.map((service) => service.module),
+    ],
+  };
+}

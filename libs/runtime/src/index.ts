@@ -1,0 +1,5 @@
+export * from './bootstrap/run-services';
+export * from './bootstrap/service-definition';
+export * from './internal-api/internal-api.decorator';
+export * from './internal-api/internal-api.guard';
+export * from './runtime-config.module';
