@@ -1,6 +1,11 @@
 const { swcOptions } = require('./tools/swc-options');
 
-const transform = { '^.+\\.ts$': ['@swc/jest', swcOptions()] };
+const transform = {
+  '^.+\\.ts$': ['@swc/jest', swcOptions()],
+  // NestJS 12 ships ES modules only; jest on Node 20 cannot require() them, so they are compiled to CommonJS.
+  '^.+/node_modules/@nestjs/.+\\.js$': ['@swc/jest', { ...swcOptions(), jsc: { ...swcOptions().jsc, parser: { syntax: 'ecmascript' } } }],
+};
+const transformIgnorePatterns = ['/node_modules/(?!@nestjs/)'];
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -11,6 +16,7 @@ module.exports = {
       roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
       testMatch: ['**/*.spec.ts'],
       transform,
+      transformIgnorePatterns,
     },
     {
       // Real Kafka (started once for the run) and real PostgreSQL; apps run from dist/ as separate processes.
@@ -19,6 +25,7 @@ module.exports = {
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
       transform,
+      transformIgnorePatterns,
       globalSetup: '<rootDir>/test/support/kafka.global-setup.js',
       globalTeardown: '<rootDir>/test/support/kafka.global-teardown.js',
       slowTestThreshold: 30,

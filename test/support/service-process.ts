@@ -20,7 +20,7 @@ export function startService(name: AppName, env: Record<string, string>, port: n
   const entry = path.join(REPO_ROOT, 'dist/apps', name, 'src/main.js');
   const child = spawn(process.execPath, ['--enable-source-maps', entry], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env, HTTP_PORT: String(port) },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', HTTP_PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,0 +1,112 @@
+import { createEnvelope, encodeEnvelope } from '@app/contracts';
+import { MetricsRegistry } from '@app/observability';
+import pino from 'pino';
+import { Headers } from '../headers';
+import { InProcessBus } from '../in-process/in-process.bus';
+import type { InboundRecord } from '../message-bus';
+import { Topics } from '../topics';
+import { EnvelopeConsumer } from './envelope.consumer';
+import { EnvelopePublisher } from './envelope.publisher';
+import { UnprocessableMessageError } from './unprocessable-message.error';
+
+const logger = pino({ level: 'silent' });
+
+function connectedEvent(eventId: string) {
+  return createEnvelope('stationEvent', {
+    eventId,
+    stationId: 'CP-7',
+    correlationId: `corr-${eventId}`,
+    body: { case: 'connected', value: { securityProfile: 1 } },
+  });
+}
+
+/** Waits until `condition` holds, polling the event loop; fails after 2 s. */
+async function until(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 2000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not reached');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe('EnvelopeConsumer', () => {
+  let bus: InProcessBus;
+  let consumer: EnvelopeConsumer;
+  let publisher: EnvelopePublisher;
+  let deadLetters: InboundRecord[];
+
+  beforeEach(async () => {
+    bus = new InProcessBus(logger);
+    consumer = new EnvelopeConsumer(bus, logger, new MetricsRegistry());
+    publisher = new EnvelopePublisher(bus);
+    deadLetters = [];
+    await bus.subscribe({ topic: Topics.deadLetter, groupId: 'test.dead-letters', handler: async (record) => void deadLetters.push(record) });
+  });
+
+  afterEach(() => bus.stop());
+
+  it('dead-letters a corrupt payload with its origin and goes on with the next record', async () => {
+    const handled: string[] = [];
+    await consumer.subscribe({ topic: Topics.events, groupId: 'test.events', handle: async (event) => void handled.push(event.eventId) });
+
+    await bus.publish(Topics.events, [{ key: 'CP-7', value: Buffer.from('not protobuf \xff\xff'), headers: {} }]);
+    await publisher.publish(Topics.events, connectedEvent('e-2'));
+
+    await until(() => handled.length === 1 && deadLetters.length === 1);
+    expect(handled).toEqual(['e-2']);
+    expect(deadLetters[0]?.headers).toMatchObject({
+      [Headers.deadLetterCode]: 'corrupt-payload',
+      [Headers.originalTopic]: Topics.events,
+      [Headers.originalOffset]: '0',
+      [Headers.consumerGroup]: 'test.events',
+    });
+    expect(Buffer.from(deadLetters[0]?.value ?? []).toString()).toContain('not protobuf');
+  });
+
+  it('dead-letters a record whose content type names another contract', async () => {
+    await consumer.subscribe({ topic: Topics.events, groupId: 'test.events', handle: async () => {} });
+    const value = encodeEnvelope('stationEvent', connectedEvent('e-3'));
+    await bus.publish(Topics.events, [{ key: 'CP-7', value, headers: { [Headers.contentType]: 'application/json' } }]);
+    await until(() => deadLetters.length === 1);
+    expect(deadLetters[0]?.headers[Headers.deadLetterCode]).toBe('wrong-message-type');
+  });
+
+  it('retries a handler that fails until it succeeds, without dead-lettering', async () => {
+    let attempts = 0;
+    await consumer.subscribe({
+      topic: Topics.events,
+      groupId: 'test.events',
+      backoff: { initialMs: 1, maxMs: 5 },
+      handle: async () => {
+        attempts += 1;
+        if (attempts < 3) throw new Error('database unavailable');
+      },
+    });
+    await publisher.publish(Topics.events, connectedEvent('e-4'));
+    await until(() => attempts === 3);
+    expect(deadLetters).toHaveLength(0);
+  });
+
+  it('dead-letters a message its handler calls unprocessable', async () => {
+    await consumer.subscribe({
+      topic: Topics.events,
+      groupId: 'test.events',
+      handle: async () => {
+        throw new UnprocessableMessageError('station CP-7 does not exist');
+      },
+    });
+    await publisher.publish(Topics.events, connectedEvent('e-5'));
+    await until(() => deadLetters.length === 1);
+    expect(deadLetters[0]?.headers).toMatchObject({ [Headers.deadLetterCode]: 'unprocessable', [Headers.correlationId]: 'corr-e-5' });
+  });
+
+  it('gives every consumer group its own copy, in publish order', async () => {
+    const seen: Record<string, string[]> = { a: [], b: [] };
+    for (const group of ['a', 'b']) {
+      await consumer.subscribe({ topic: Topics.events, groupId: group, handle: async (event) => void seen[group]?.push(event.eventId) });
+    }
+    for (const id of ['1', '2', '3']) await publisher.publish(Topics.events, connectedEvent(id));
+    await until(() => seen.a?.length === 3 && seen.b?.length === 3);
+    expect(seen).toEqual({ a: ['1', '2', '3'], b: ['1', '2', '3'] });
+  });
+});

@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort } from '@test/support/free-port';
+import { type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
+
+const TOKEN = 'e2e-internal-token-0123456789abcdef';
+const auth = { authorization: `Bearer ${TOKEN}` };
+
+/** `npm start`: the whole system in one process with nothing installed but Node. */
+describe('embedded mode', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'csms-embedded-'));
+  let running: ServiceProcess | undefined;
+
+  afterAll(async () => {
+    await running?.stop('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function start(): Promise<{ service: ServiceProcess; readyAfterMs: number }> {
+    const started = Date.now();
+    // No KAFKA_BROKERS, no DATABASE_URL: the embedded defaults.
+    const service = startService('embedded', { EMBEDDED_DATA_DIR: dataDir, INTERNAL_API_TOKEN: TOKEN }, await freePort());
+    running = service;
+    await waitUntilReady(service, 20_000);
+    return { service, readyAfterMs: Date.now() - started };
+  }
+
+  it('is ready within 20 s on a fresh data folder, delivers events in-process and keeps its data across a restart', async () => {
+    const first = await start();
+    expect(first.readyAfterMs).toBeLessThan(20_000);
+    expect(first.service.output()).toContain(`API docs      ${first.service.baseUrl.replace('127.0.0.1', 'localhost')}/api/docs`);
+    const ready = (await (await fetch(`${first.service.baseUrl}/health/ready`)).json()) as { checks: Record<string, { ok: boolean }> };
+    expect(Object.keys(ready.checks).sort()).toEqual(['database:connection', 'database:pki', 'database:smart_charging', 'messaging']);
+
+    const response = await fetch(`${first.service.baseUrl}/api/internal/connection/synthetic-events/connected`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ stationId: 'CP-EMBEDDED' }),
+    });
+    const { eventId } = (await response.json()) as { eventId: string };
+    const inboxOf = (service: ServiceProcess, name: string) => fetch(`${service.baseUrl}/api/internal/${name}/inbox/${eventId}`, { headers: auth });
+    for (const name of ['smart-charging', 'pki']) {
+      await eventually(`${name} applied the event`, async () => ((await inboxOf(first.service, name)).status === 200 ? true : undefined));
+    }
+    expect(await first.service.stop('SIGTERM')).toBe(0);
+
+    const second = await start();
+    for (const name of ['smart-charging', 'pki']) expect((await inboxOf(second.service, name)).status).toBe(200);
+    expect(await second.service.stop('SIGTERM')).toBe(0);
+  });
+});
