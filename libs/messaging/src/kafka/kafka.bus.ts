@@ -67,7 +67,12 @@ export class KafkaBus implements MessageBus {
   }
 
   async subscribe(subscription: Subscription): Promise<void> {
-    const consumer = this.kafka.consumer({ groupId: this.prefixed(subscription.groupId), allowAutoTopicCreation: false });
+    const consumer = this.kafka.consumer({
+      groupId: this.prefixed(subscription.groupId),
+      allowAutoTopicCreation: false,
+      // An idle fetch blocks disconnect() for up to this long; 1 s keeps shutdown prompt at little cost.
+      maxWaitTimeInMs: 1000,
+    });
     this.consumers.push(consumer);
     await consumer.connect();
     await consumer.subscribe({ topic: this.prefixed(subscription.topic), fromBeginning: true });
