@@ -9,6 +9,11 @@ const integer = (min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `must be a whole number between ${min} and ${max}`);
 
+const fileList = z
+  .string()
+  .transform((value) => value.split(',').map((file) => file.trim()).filter(Boolean))
+  .refine((files) => files.length > 0, 'must name at least one file');
+
 export const envSchema = z.object({
   HTTP_HOST: z.string().min(1).default('0.0.0.0'),
   HTTP_PORT: integer(1, 65535).optional(),
@@ -35,6 +40,19 @@ export const envSchema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: integer(1, 200).default(10),
   EMBEDDED_DATA_DIR: z.string().min(1).default('.data'),
+  OCPP_HOST: z.string().min(1).optional(),
+  OCPP_WS_PORT: integer(1, 65535).default(9000),
+  OCPP_WSS_PORT: integer(1, 65535).default(9443),
+  OCPP_TLS_CERT_FILES: fileList.optional(),
+  OCPP_TLS_KEY_FILES: fileList.optional(),
+  OCPP_TLS_CA_FILE: z.string().min(1).optional(),
+  OCPP_TLS_CRL_FILE: z.string().min(1).optional(),
+  OCPP_CERT_ORGANIZATION: z.string().min(1).max(64).optional(),
+  OCPP_UNKNOWN_STATIONS: z.enum(['accept', 'reject']).optional(),
+  OCPP_MAX_FRAME_BYTES: integer(1024, 16 * 1024 * 1024).default(256 * 1024),
+  OCPP_PING_INTERVAL_SECONDS: integer(0, 3600).default(60),
+  OCPP_CALL_TIMEOUT_SECONDS: integer(1, 600).default(30),
+  OCPP_HEARTBEAT_INTERVAL_SECONDS: integer(10, 86_400).default(300),
 });
 
 export type Env = z.output<typeof envSchema>;

@@ -52,3 +52,21 @@ describe('loadConfig', () => {
     expect(error.message).not.toContain('short-secret');
   });
 });
+
+describe('loadConfig: OCPP gateway', () => {
+  it('accepts unknown stations only in the embedded process by default', () => {
+    expect(loadConfig(embedded, {}).gateway.unknownStations).toBe('accept');
+    expect(loadConfig(standalone, {}).gateway.unknownStations).toBe('reject');
+    expect(loadConfig(embedded, { OCPP_UNKNOWN_STATIONS: 'reject' }).gateway.unknownStations).toBe('reject');
+  });
+
+  it('serves wss:// only with a certificate, and mutual TLS only with an organisation to check', () => {
+    expect(loadConfig(standalone, {}).gateway.tls).toBeUndefined();
+    const tls = loadConfig(standalone, { OCPP_TLS_CERT_FILES: 'rsa.pem,ec.pem', OCPP_TLS_KEY_FILES: 'rsa.key,ec.key' }).gateway.tls;
+    expect(tls).toMatchObject({ port: 9443, certFiles: ['rsa.pem', 'ec.pem'], keyFiles: ['rsa.key', 'ec.key'] });
+    expect(errorOf(() => loadConfig(standalone, { OCPP_TLS_CERT_FILES: 'a.pem,b.pem', OCPP_TLS_KEY_FILES: 'a.key' })).variable).toBe('OCPP_TLS_KEY_FILES');
+    expect(
+      errorOf(() => loadConfig(standalone, { OCPP_TLS_CERT_FILES: 'a.pem', OCPP_TLS_KEY_FILES: 'a.key', OCPP_TLS_CA_FILE: 'ca.pem' })).variable,
+    ).toBe('OCPP_CERT_ORGANIZATION');
+  });
+});

@@ -30,6 +30,7 @@ export function loadConfig(layout: ProcessLayout, environment: NodeJS.ProcessEnv
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     messaging: messagingConfig(env, layout),
     database: databaseConfig(env, layout),
+    gateway: gatewayConfig(env, layout),
   };
 }
 
@@ -59,4 +60,32 @@ function messagingConfig(env: Env, layout: ProcessLayout): RuntimeConfig['messag
 function databaseConfig(env: Env, layout: ProcessLayout): RuntimeConfig['database'] {
   if (!env.DATABASE_URL && layout.embedded) return { kind: 'embedded', dataDir: env.EMBEDDED_DATA_DIR };
   return { kind: 'postgres', url: env.DATABASE_URL ?? LOCAL_DATABASE, poolSize: env.DATABASE_POOL_SIZE };
+}
+
+function gatewayConfig(env: Env, layout: ProcessLayout): RuntimeConfig['gateway'] {
+  const certFiles = env.OCPP_TLS_CERT_FILES ?? [];
+  const keyFiles = env.OCPP_TLS_KEY_FILES ?? [];
+  if (certFiles.length !== keyFiles.length) {
+    throw new ConfigError('OCPP_TLS_KEY_FILES', `must name one key per certificate in OCPP_TLS_CERT_FILES (${certFiles.length})`);
+  }
+  if (env.OCPP_TLS_CA_FILE && !env.OCPP_CERT_ORGANIZATION) {
+    throw new ConfigError('OCPP_CERT_ORGANIZATION', 'is required with OCPP_TLS_CA_FILE: client certificates are checked against it');
+  }
+  if (env.OCPP_TLS_CA_FILE && certFiles.length === 0) {
+    throw new ConfigError('OCPP_TLS_CERT_FILES', 'is required with OCPP_TLS_CA_FILE: mutual TLS needs a server certificate');
+  }
+  return {
+    host: env.OCPP_HOST ?? env.HTTP_HOST,
+    wsPort: env.OCPP_WS_PORT,
+    tls:
+      certFiles.length === 0
+        ? undefined
+        : { port: env.OCPP_WSS_PORT, certFiles, keyFiles, caFile: env.OCPP_TLS_CA_FILE, crlFile: env.OCPP_TLS_CRL_FILE },
+    certificateOrganization: env.OCPP_CERT_ORGANIZATION,
+    unknownStations: env.OCPP_UNKNOWN_STATIONS ?? (layout.embedded ? 'accept' : 'reject'),
+    maxFrameBytes: env.OCPP_MAX_FRAME_BYTES,
+    pingIntervalMs: env.OCPP_PING_INTERVAL_SECONDS * 1000,
+    callTimeoutMs: env.OCPP_CALL_TIMEOUT_SECONDS * 1000,
+    heartbeatIntervalSeconds: env.OCPP_HEARTBEAT_INTERVAL_SECONDS,
+  };
 }

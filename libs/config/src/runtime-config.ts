@@ -18,6 +18,31 @@ export type DatabaseConfig =
   | { kind: 'postgres'; url: string; poolSize: number }
   | { kind: 'embedded'; dataDir: string };
 
+export interface TlsConfig {
+  port: number;
+  /** PEM files; an RSA and an ECDSA pair may both be given, and the handshake picks what the client supports. */
+  certFiles: string[];
+  keyFiles: string[];
+  /** CA bundle that client certificates (security profile 3) must chain to. */
+  caFile: string | undefined;
+  crlFile: string | undefined;
+}
+
+export interface GatewayConfig {
+  host: string;
+  wsPort: number;
+  /** Absent: no wss:// listener (profiles 2 and 3 unavailable). */
+  tls: TlsConfig | undefined;
+  /** The O that station client certificates must carry (profile 3). */
+  certificateOrganization: string | undefined;
+  /** Unknown station ids: accepted and registered without credentials (embedded default), or refused. */
+  unknownStations: 'accept' | 'reject';
+  maxFrameBytes: number;
+  pingIntervalMs: number;
+  callTimeoutMs: number;
+  heartbeatIntervalSeconds: number;
+}
+
 /** The whole validated configuration of one process, injected as RUNTIME_CONFIG. */
 export interface RuntimeConfig {
   services: ServiceName[];
@@ -28,6 +53,7 @@ export interface RuntimeConfig {
   shutdownTimeoutMs: number;
   messaging: MessagingConfig;
   database: DatabaseConfig;
+  gateway: GatewayConfig;
 }
 
 export const RUNTIME_CONFIG = Symbol('RUNTIME_CONFIG');

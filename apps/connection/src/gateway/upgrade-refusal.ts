@@ -1,0 +1,27 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+
+/** Why an upgrade request is answered with an HTTP error instead of a WebSocket. */
+export class UpgradeRefusal extends Error {
+  constructor(
+    readonly status: 400 | 401 | 404 | 503,
+    readonly reason: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(reason);
+    this.name = 'UpgradeRefusal';
+  }
+}
+
+export function writeRefusal(socket: Duplex, refusal: UpgradeRefusal): void {
+  if (socket.destroyed) return;
+  const body = `${refusal.reason}\n`;
+  const headers = {
+    Connection: 'close',
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+    ...refusal.headers,
+  };
+  const head = [`HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? ''}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
+}
