@@ -188,12 +188,19 @@ alive() {
   [[ $(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) != Z ]]
 }
 
+# Size of a file in bytes (0 if missing).
+fsize() { if [[ -f $1 ]]; then stat -c %s "$1"; else echo 0; fi; }
+
+# print_tail LOG_OFFSET OUT_OFFSET: the last 30 lines that this start wrote to
+# server.log and kafka.out (JVM errors such as a bad option land in the latter).
 print_tail() {
-  local f
-  for f in "$LOGS_DIR/server.log" "$LOGS_DIR/kafka.out"; do
-    [[ -s $f ]] || continue
+  local f off
+  for f in server.log kafka.out; do
+    if [[ $f == server.log ]]; then off=$1; else off=$2; fi
+    f=$LOGS_DIR/$f
+    (($(fsize "$f") > off)) || continue
     log "---- last 30 lines of $f ----"
-    tail -n 30 "$f" >&2
+    tail -c +$((off + 1)) "$f" | tail -n 30 >&2
   done
 }
 
@@ -312,9 +319,10 @@ cmd_start() {
       || die "formatting the storage failed"
   fi
 
-  # Only log lines written after this offset belong to this start.
-  local log_offset=0
-  [[ -f $LOGS_DIR/server.log ]] && log_offset=$(stat -c %s "$LOGS_DIR/server.log")
+  # Only log lines written after these offsets belong to this start.
+  local log_offset out_offset
+  log_offset=$(fsize "$LOGS_DIR/server.log")
+  out_offset=$(fsize "$LOGS_DIR/kafka.out")
 
   log "starting Kafka $(kafka_version) on 127.0.0.1:$BROKER_PORT (controller 127.0.0.1:$CONTROLLER_PORT, run dir $RUN_DIR)"
   local t0
@@ -348,7 +356,7 @@ cmd_start() {
     # still this script's, so running_pid's command-line check would race.
     if ! alive "$pid"; then
       wait "$pid" 2>/dev/null || true   # reap it (it is our child)
-      print_tail
+      print_tail "$log_offset" "$out_offset"
       rm -f "$PID_FILE"
       die "the broker process exited during startup (logs in $LOGS_DIR)"
     fi
@@ -357,7 +365,7 @@ cmd_start() {
     fi
     if ((SECONDS >= deadline)); then
       log "no 'Kafka Server started' within ${START_TIMEOUT}s"
-      print_tail
+      print_tail "$log_offset" "$out_offset"
       log "stopping the half-started broker"
       stop_pid "$pid"
       die "the broker did not start within ${START_TIMEOUT}s (logs in $LOGS_DIR)"
