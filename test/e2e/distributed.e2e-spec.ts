@@ -33,6 +33,7 @@ describe('distributed mode: three services over Kafka and PostgreSQL', () => {
       KAFKA_COMMAND_PARTITIONS: '4',
       DATABASE_URL: database.url,
       INTERNAL_API_TOKEN: TOKEN,
+      OCPP_WS_PORT: String(await freePort()),
     };
     // Started together, as a rollout would: topic creation and migrations must not race.
     [connection, smartCharging, pki] = await Promise.all([

@@ -20,7 +20,7 @@ describe('embedded mode', () => {
   async function start(): Promise<{ service: ServiceProcess; readyAfterMs: number }> {
     const started = Date.now();
     // No KAFKA_BROKERS, no DATABASE_URL: the embedded defaults.
-    const service = startService('embedded', { EMBEDDED_DATA_DIR: dataDir, INTERNAL_API_TOKEN: TOKEN }, await freePort());
+    const service = startService('embedded', { EMBEDDED_DATA_DIR: dataDir, INTERNAL_API_TOKEN: TOKEN, OCPP_WS_PORT: String(await freePort()) }, await freePort());
     running = service;
     await waitUntilReady(service, 20_000);
     return { service, readyAfterMs: Date.now() - started };

@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     'CSMS is running (embedded mode: connection + smart-charging + pki in one process)',
+    `  OCPP          ws://localhost:${config.gateway.wsPort}/ocpp/{stationId}${config.gateway.tls ? `  and  wss://localhost:${config.gateway.tls.port}/ocpp/{stationId}` : ''}`,
     `  REST API      ${urls.api}`,
     `  API docs      ${urls.docs}`,
     `  readiness     ${urls.ready}`,
@@ -20,6 +21,9 @@ async function main(): Promise<void> {
     `  messaging     ${config.messaging.kind === 'kafka' ? `Kafka at ${config.messaging.brokers.join(',')}` : 'in-process bus'}`,
     `  database      ${config.database.kind === 'embedded' ? `embedded store in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
     '',
+    ...(config.gateway.unknownStations === 'accept'
+      ? ['  WARNING: unknown stations are registered and accepted without credentials (OCPP_UNKNOWN_STATIONS=accept).', '']
+      : []),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
