@@ -14,7 +14,7 @@ const relativeAcrossModules = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', '.cache/**', '.data/**', 'node_modules/**', 'libs/contracts/src/generated/**'] },
+  { ignores: ['dist/**', 'coverage/**', '.cache/**', '.data/**', 'node_modules/**', 'libs/contracts/src/generated/**', 'libs/ocpp/src/generated/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -1,13 +1,13 @@
-import { PersistenceModule, inboxController } from '@app/persistence';
+import { inboxController } from '@app/persistence';
 import { Module } from '@nestjs/common';
-import { CONNECTION_SCHEMA, connectionSchema } from './persistence/connection-schema';
-import { StationEventEmitter } from './station-events/station-event.emitter';
-import { SyntheticEventController } from './station-events/synthetic-event.controller';
+import { GatewayModule } from './gateway/gateway.module';
+import { ConnectionPersistenceModule } from './persistence/connection-persistence.module';
+import { CONNECTION_SCHEMA } from './persistence/connection-schema';
+import { ProvisioningModule } from './provisioning/provisioning.module';
+import { StationEventsModule } from './station-events/station-events.module';
 
 @Module({
-  imports: [PersistenceModule.forService(connectionSchema)],
-  controllers: [SyntheticEventController, inboxController('connection', CONNECTION_SCHEMA)],
-  providers: [StationEventEmitter],
-  exports: [StationEventEmitter],
+  imports: [ConnectionPersistenceModule, StationEventsModule, GatewayModule, ProvisioningModule],
+  controllers: [inboxController('connection', CONNECTION_SCHEMA)],
 })
 export class ConnectionModule {}

@@ -1,1 +1,2 @@
 export { connectionService } from './connection.definition';
+export { hashPassword } from './security/password-hash';

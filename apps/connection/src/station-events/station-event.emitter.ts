@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { OcppVersion, createEnvelope, timestampFromDate } from '@app/contracts';
+import { type MessageInitShape } from '@bufbuild/protobuf';
+import { OcppVersion, StationEventSchema, createEnvelope, timestampFromDate } from '@app/contracts';
 import { EnvelopePublisher, Topics } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 
@@ -9,25 +10,34 @@ export interface ConnectedDetails {
   securityProfile: number;
 }
 
+type EventBody = MessageInitShape<typeof StationEventSchema>['body'];
+
 /** Publishes what happens to stations as version-neutral events on ocpp.events. */
 @Injectable()
 export class StationEventEmitter {
-  private readonly replicaId = hostname();
+  readonly replicaId = hostname();
 
   constructor(private readonly publisher: EnvelopePublisher) {}
 
   /** Resolves with the event id once the event is durable. */
-  async connected(stationId: string, details: ConnectedDetails, correlationId = randomUUID()): Promise<string> {
+  connected(stationId: string, details: ConnectedDetails, correlationId?: string): Promise<string> {
+    return this.emit(stationId, { case: 'connected', value: { ...details, replicaId: this.replicaId } }, correlationId);
+  }
+
+  disconnected(stationId: string, reason: string): Promise<string> {
+    return this.emit(stationId, { case: 'disconnected', value: { reason, replicaId: this.replicaId } });
+  }
+
+  /** A security event the CSMS raised itself (refused connection, downgrade attempt, ...). */
+  securityEvent(stationId: string, type: string, techInfo: string): Promise<string> {
+    return this.emit(stationId, { case: 'securityEvent', value: { type, techInfo: techInfo.slice(0, 255), raisedByCsms: true } });
+  }
+
+  private async emit(stationId: string, body: EventBody, correlationId: string = randomUUID()): Promise<string> {
     const eventId = randomUUID();
     await this.publisher.publish(
       Topics.events,
-      createEnvelope('stationEvent', {
-        eventId,
-        stationId,
-        correlationId,
-        occurredAt: timestampFromDate(new Date()),
-        body: { case: 'connected', value: { ...details, replicaId: this.replicaId } },
-      }),
+      createEnvelope('stationEvent', { eventId, stationId, correlationId, occurredAt: timestampFromDate(new Date()), body }),
     );
     return eventId;
   }

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CredentialVerifier } from '../security/credential-verifier';
+import { StationEventsModule } from '../station-events/station-events.module';
+import { StationsModule } from '../stations/stations.module';
+import { CallHandlerRegistry } from './call-handler.registry';
+import { OcppGateway } from './ocpp-gateway';
+import { StationConnections } from './station-connections';
+import { UpgradeAuthenticator } from './upgrade-authenticator';
+
+@Module({
+  imports: [StationsModule, StationEventsModule],
+  providers: [OcppGateway, UpgradeAuthenticator, CredentialVerifier, CallHandlerRegistry, StationConnections],
+  exports: [CallHandlerRegistry, StationConnections],
+})
+export class GatewayModule {}

@@ -1,0 +1,116 @@
+import { type Server as HttpServer, type IncomingMessage, createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { Duplex } from 'node:stream';
+import { type GatewayConfig, RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
+import { ROOT_LOGGER } from '@app/observability';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { StationEventEmitter, protocolByName } from '../station-events/station-event.emitter';
+import { CallHandlerRegistry } from './call-handler.registry';
+import { StationConnections } from './station-connections';
+import { CloseCode, StationConnection } from './station-connection';
+import { gatewayTlsOptions } from './tls-options';
+import { type AcceptedUpgrade, UpgradeAuthenticator } from './upgrade-authenticator';
+import { UpgradeRefusal, writeRefusal } from './upgrade-refusal';
+
+/**
+ * The OCPP-J endpoint: ws:// (profile 1 and unsecured) and, when a server
+ * certificate is configured, wss:// (profiles 2 and 3), both at
+ * /ocpp/{stationId}, both protocol versions.
+ */
+@Injectable()
+export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly config: GatewayConfig;
+  private readonly logger: Logger;
+  private readonly servers: HttpServer[] = [];
+  private readonly negotiated = new WeakMap<IncomingMessage, string>();
+  private readonly webSockets: WebSocketServer;
+  private keepAlive: NodeJS.Timeout | undefined;
+
+  constructor(
+    @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
+    @Inject(ROOT_LOGGER) logger: Logger,
+    private readonly authenticator: UpgradeAuthenticator,
+    private readonly handlers: CallHandlerRegistry,
+    private readonly connections: StationConnections,
+    private readonly events: StationEventEmitter,
+  ) {
+    this.config = config.gateway;
+    this.logger = logger.child({ component: 'gateway' });
+    this.webSockets = new WebSocketServer({
+      noServer: true,
+      clientTracking: false,
+      perMessageDeflate: false,
+      maxPayload: this.config.maxFrameBytes,
+      handleProtocols: (_offered, request) => this.negotiated.get(request) ?? false,
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen('ws', createHttpServer(), this.config.wsPort);
+    if (this.config.tls) await this.listen('wss', createHttpsServer(gatewayTlsOptions(this.config.tls)), this.config.tls.port);
+    if (this.config.pingIntervalMs > 0) {
+      this.keepAlive = setInterval(() => this.connections.forEach((connection) => connection.probe()), this.config.pingIntervalMs);
+      this.keepAlive.unref();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.keepAlive);
+    this.connections.forEach((connection) => connection.close(CloseCode.goingAway, 'CSMS shutting down'));
+    await Promise.all(this.servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+  }
+
+  private async listen(scheme: 'ws' | 'wss', server: HttpServer, port: number): Promise<void> {
+    server.on('request', (_request, response) => {
+      response.writeHead(426, { Upgrade: 'websocket', 'Content-Type': 'text/plain' }).end('OCPP-J endpoint: connect with a WebSocket to /ocpp/{stationId}\n');
+    });
+    server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => void this.upgrade(request, socket, head));
+    server.on('tlsClientError', (error) => this.logger.debug({ err: error }, 'TLS handshake failed'));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, this.config.host, () => resolve());
+    });
+    this.servers.push(server);
+    this.logger.info({ url: `${scheme}://${this.config.host}:${port}/ocpp/{stationId}` }, 'OCPP endpoint listening');
+  }
+
+  private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    socket.on('error', () => socket.destroy());
+    let accepted: AcceptedUpgrade;
+    try {
+      accepted = await this.authenticator.authenticate(request);
+    } catch (error) {
+      if (error instanceof UpgradeRefusal) return writeRefusal(socket, error);
+      this.logger.error({ err: error }, 'could not authenticate a station');
+      return writeRefusal(socket, new UpgradeRefusal(503, 'the CSMS cannot accept connections right now'));
+    }
+    if (socket.destroyed) return;
+    this.negotiated.set(request, accepted.protocol);
+    this.webSockets.handleUpgrade(request, socket, head, (webSocket) => this.attach(webSocket, accepted));
+  }
+
+  private attach(webSocket: WebSocket, accepted: AcceptedUpgrade): void {
+    const logger = this.logger.child({ stationId: accepted.stationId, protocol: accepted.protocol });
+    const connection = new StationConnection(accepted.stationId, accepted.protocol, accepted.securityProfile, webSocket, {
+      callTimeoutMs: this.config.callTimeoutMs,
+      logger,
+      handleCall: (action, payload) => this.handlers.dispatch({ ...accepted, logger }, action, payload),
+      onClose: (closed, code, reason) => this.detach(closed, code, reason, logger),
+    });
+    this.connections.add(connection)?.close(CloseCode.normal, 'replaced by a newer connection of the same station');
+    logger.info({ securityProfile: accepted.securityProfile }, 'station connected');
+    void this.events
+      .connected(accepted.stationId, { protocol: protocolByName[accepted.protocol] ?? 0, securityProfile: accepted.securityProfile })
+      .catch((error: unknown) => logger.error({ err: error }, 'could not publish the connected event'));
+  }
+
+  private detach(connection: StationConnection, code: number, reason: string, logger: Logger): void {
+    const current = this.connections.remove(connection);
+    logger.info({ code, reason, replaced: !current }, 'station disconnected');
+    void this.events
+      .disconnected(connection.stationId, current ? `closed (${code})` : 'replaced by a newer connection')
+      .catch((error: unknown) => logger.error({ err: error }, 'could not publish the disconnected event'));
+  }
+}

@@ -1,0 +1,83 @@
+import { RpcSession, versionOfSubprotocol } from '@app/ocpp';
+import type { Logger } from 'pino';
+import type { RawData, WebSocket } from 'ws';
+import type { OcppSubprotocol } from './subprotocol';
+
+export type CallHandler = (action: string, payload: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
+export interface StationConnectionOptions {
+  callTimeoutMs: number;
+  handleCall: CallHandler;
+  logger: Logger;
+  onClose: (connection: StationConnection, code: number, reason: string) => void;
+}
+
+/** WebSocket close codes we send (RFC 6455 §7.4.1). */
+export const CloseCode = {
+  normal: 1000,
+  goingAway: 1001,
+  unsupportedData: 1003,
+} as const;
+
+/**
+ * One accepted station socket: OCPP-J RPC over text frames, liveness by
+ * ping/pong. Binary frames are not OCPP-J and close the connection.
+ */
+export class StationConnection {
+  readonly session: RpcSession;
+  readonly connectedAt = new Date();
+  private answeredLastPing = true;
+
+  constructor(
+    readonly stationId: string,
+    readonly protocol: OcppSubprotocol,
+    readonly securityProfile: number,
+    private readonly socket: WebSocket,
+    private readonly options: StationConnectionOptions,
+  ) {
+    this.session = new RpcSession({
+      version: versionOfSubprotocol(protocol),
+      side: 'csms',
+      send: (text) => socket.send(text),
+      callTimeoutMs: options.callTimeoutMs,
+      handleCall: (action, payload) => options.handleCall(action, payload as Record<string, unknown>),
+    });
+    socket.on('message', (data, isBinary) => this.receive(data, isBinary));
+    socket.on('pong', () => {
+      this.answeredLastPing = true;
+    });
+    socket.on('error', (error) => options.logger.warn({ err: error }, 'station socket error'));
+    socket.once('close', (code, reason) => {
+      this.session.close(`connection closed (${code})`);
+      options.onClose(this, code, reason.toString());
+    });
+  }
+
+  /** Sends a CALL to the station; resolves with its CALLRESULT payload. */
+  call(action: string, payload: Record<string, unknown>): Promise<unknown> {
+    return this.session.call(action, payload);
+  }
+
+  /** One keep-alive round: a peer that did not answer the previous ping is dead. */
+  probe(): void {
+    if (!this.answeredLastPing) {
+      this.options.logger.info({ stationId: this.stationId }, 'station missed a pong; dropping the connection');
+      this.socket.terminate();
+      return;
+    }
+    this.answeredLastPing = false;
+    this.socket.ping();
+  }
+
+  close(code: number, reason: string): void {
+    this.socket.close(code, reason);
+  }
+
+  private receive(data: RawData, isBinary: boolean): void {
+    if (isBinary) {
+      this.close(CloseCode.unsupportedData, 'OCPP-J uses text frames');
+      return;
+    }
+    this.session.receive(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8'));
+  }
+}

@@ -1,0 +1,104 @@
+import type { IncomingMessage } from 'node:http';
+import { TLSSocket } from 'node:tls';
+import { type GatewayConfig, RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
+import { ROOT_LOGGER } from '@app/observability';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { checkClientCertificate } from '../security/client-certificate';
+import { type PresentedCredentials, decideProfile } from '../security/connection-profile';
+import { CredentialVerifier } from '../security/credential-verifier';
+import { StationEventEmitter } from '../station-events/station-event.emitter';
+import { type StationSecurity, StationRepository } from '../stations/station.repository';
+import { parseBasicAuthorization } from './basic-auth';
+import { parseStationPath } from './station-id';
+import { type OcppSubprotocol, negotiateSubprotocol } from './subprotocol';
+import { UpgradeRefusal } from './upgrade-refusal';
+
+export interface AcceptedUpgrade {
+  stationId: string;
+  protocol: OcppSubprotocol;
+  securityProfile: number;
+}
+
+const BASIC_CHALLENGE = { 'WWW-Authenticate': 'Basic realm="OCPP", charset="UTF-8"' };
+
+/**
+ * The steps between an HTTP upgrade request and an accepted station, in the
+ * order they run: station id → subprotocol → station lookup → credentials →
+ * security profile. Each step refuses with its own HTTP status.
+ */
+@Injectable()
+export class UpgradeAuthenticator {
+  private readonly config: GatewayConfig;
+  private readonly logger: Logger;
+
+  constructor(
+    @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
+    @Inject(ROOT_LOGGER) logger: Logger,
+    private readonly stations: StationRepository,
+    private readonly verifier: CredentialVerifier,
+    private readonly events: StationEventEmitter,
+  ) {
+    this.config = config.gateway;
+    this.logger = logger.child({ component: 'gateway' });
+  }
+
+  async authenticate(request: IncomingMessage): Promise<AcceptedUpgrade> {
+    const path = parseStationPath(new URL(request.url ?? '/', 'http://gateway').pathname);
+    if (!path.ok) throw new UpgradeRefusal(400, path.reason);
+    const { stationId } = path;
+    const protocol = negotiateSubprotocol(request.headers['sec-websocket-protocol']);
+    if (!protocol) throw new UpgradeRefusal(400, `no supported OCPP subprotocol offered (supported: ocpp2.0.1, ocpp1.6)`);
+    const station = await this.knownStation(stationId);
+    const credentials = await this.presentedCredentials(request, station);
+    const decision = decideProfile(station.securityProfile, credentials);
+    if (!decision.accept) {
+      this.recordSecurityEvent(stationId, decision.reason, decision.detail);
+      throw new UpgradeRefusal(401, 'authentication failed', BASIC_CHALLENGE);
+    }
+    return { stationId, protocol, securityProfile: decision.profile };
+  }
+
+  private async knownStation(stationId: string): Promise<StationSecurity> {
+    const station = await this.stations.findSecurity(stationId);
+    if (station) return station;
+    if (this.config.unknownStations === 'reject') {
+      this.recordSecurityEvent(stationId, 'unknown-station', 'station id not registered');
+      throw new UpgradeRefusal(401, 'authentication failed', BASIC_CHALLENGE);
+    }
+    this.logger.warn({ stationId }, 'registering an unknown station without credentials (OCPP_UNKNOWN_STATIONS=accept); do not use this in production');
+    return this.stations.registerWithoutCredentials(stationId);
+  }
+
+  private async presentedCredentials(request: IncomingMessage, station: StationSecurity): Promise<PresentedCredentials> {
+    const socket = request.socket;
+    const tls = socket instanceof TLSSocket;
+    const basic = parseBasicAuthorization(request.headers.authorization);
+    let basicAuth: PresentedCredentials['basicAuth'] = 'absent';
+    if (basic) {
+      const valid =
+        basic.username === station.id && station.passwordHash !== null && (await this.verifier.verify(station.id, basic.password, station.passwordHash));
+      basicAuth = valid ? 'valid' : 'invalid';
+    }
+    return {
+      transport: tls ? 'wss' : 'ws',
+      basicAuth,
+      clientCertificate: tls ? checkClientCertificate(socket, this.config.certificateOrganization, station.serialNumber) : 'absent',
+    };
+  }
+
+  /** Not awaited: a refusal must not wait for the broker. */
+  private recordSecurityEvent(stationId: string, reason: string, detail: string): void {
+    this.logger.warn({ stationId, reason, detail }, 'refused station connection');
+    void this.events.securityEvent(stationId, securityEventType(reason), detail).catch((error: unknown) => {
+      this.logger.error({ err: error, stationId }, 'could not publish the security event of a refused connection');
+    });
+  }
+}
+
+function securityEventType(reason: string): string {
+  return reason
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+}

@@ -1,0 +1,17 @@
+export * as Ocpp16 from './generated/ocpp16.types';
+export * as Ocpp201 from './generated/ocpp201.types';
+export * from './ocpp-version';
+export * from './messages';
+export * from './catalogue/initiator';
+export * from './catalogue/action.catalogue';
+export * from './errors/ocpp-error-kind';
+export * from './errors/ocpp-error-codes';
+export * from './errors/error-description';
+export * from './errors/ocpp-rpc.error';
+export * from './framing/rpc-frame';
+export * from './framing/frame.parser';
+export * from './framing/frame.serializer';
+export * from './validation/payload.validator';
+export * from './session/rpc-session';
+export * from './session/rpc-session.error';
+export * from './session/rpc-session.options';

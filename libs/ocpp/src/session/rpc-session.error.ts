@@ -1,0 +1,24 @@
+export enum RpcSessionErrorCode {
+  /** No CALLRESULT/CALLERROR within `callTimeoutMs`. */
+  Timeout = 'timeout',
+  /** The session was closed before the call was answered. */
+  Closed = 'closed',
+  /** `maxQueue` calls are already waiting. */
+  QueueFull = 'queue-full',
+  /** The peer's answer is not a valid CALLRESULT for the action; `cause` is the OcppRpcError. */
+  InvalidResponse = 'invalid-response',
+  /** The transport's `send` threw or the payload could not be serialised; `cause` is that error. */
+  SendFailed = 'send-failed',
+}
+
+/** Why an outgoing call failed on this side (the peer's CALLERRORs are OcppRpcErrors instead). */
+export class RpcSessionError extends Error {
+  constructor(
+    readonly code: RpcSessionErrorCode,
+    message: string,
+    cause?: unknown,
+  ) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'RpcSessionError';
+  }
+}

@@ -1,0 +1,2 @@
+export { fromBinary } from '@bufbuild/protobuf';
+export { StationEventSchema } from '@app/contracts';
