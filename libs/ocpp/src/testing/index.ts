@@ -1,0 +1,3 @@
+// Test support for suites outside this library (e2e, simulator): schema-driven examples and mutations.
+export * from './schema-example.builder';
+export * from './schema-fixtures';
