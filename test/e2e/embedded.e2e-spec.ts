@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '@test/support/free-port';
 import { type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
+import { connectStation, exchange } from '@test/support/ws-station';
 
 const TOKEN = 'e2e-internal-token-0123456789abcdef';
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -11,6 +12,11 @@ const auth = { authorization: `Bearer ${TOKEN}` };
 describe('embedded mode', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'csms-embedded-'));
   let running: ServiceProcess | undefined;
+  let ocppPort: number;
+
+  beforeAll(async () => {
+    ocppPort = await freePort();
+  });
 
   afterAll(async () => {
     await running?.stop('SIGKILL');
@@ -20,7 +26,7 @@ describe('embedded mode', () => {
   async function start(): Promise<{ service: ServiceProcess; readyAfterMs: number }> {
     const started = Date.now();
     // No KAFKA_BROKERS, no DATABASE_URL: the embedded defaults.
-    const service = startService('embedded', { EMBEDDED_DATA_DIR: dataDir, INTERNAL_API_TOKEN: TOKEN, OCPP_WS_PORT: String(await freePort()) }, await freePort());
+    const service = startService('embedded', { EMBEDDED_DATA_DIR: dataDir, INTERNAL_API_TOKEN: TOKEN, OCPP_WS_PORT: String(ocppPort) }, await freePort());
     running = service;
     await waitUntilReady(service, 20_000);
     return { service, readyAfterMs: Date.now() - started };
@@ -31,7 +37,7 @@ describe('embedded mode', () => {
     expect(first.readyAfterMs).toBeLessThan(20_000);
     expect(first.service.output()).toContain(`API docs      ${first.service.baseUrl.replace('127.0.0.1', 'localhost')}/api/docs`);
     const ready = (await (await fetch(`${first.service.baseUrl}/health/ready`)).json()) as { checks: Record<string, { ok: boolean }> };
-    expect(Object.keys(ready.checks).sort()).toEqual(['database:connection', 'database:pki', 'database:smart_charging', 'messaging']);
+    expect(Object.keys(ready.checks).sort()).toEqual(['database:connection', 'database:pki', 'database:smart_charging', 'messaging', 'ocpp-gateway']);
 
     const response = await fetch(`${first.service.baseUrl}/api/internal/connection/synthetic-events/connected`, {
       method: 'POST',
@@ -43,6 +49,13 @@ describe('embedded mode', () => {
     for (const name of ['smart-charging', 'pki']) {
       await eventually(`${name} applied the event`, async () => ((await inboxOf(first.service, name)).status === 200 ? true : undefined));
     }
+    // First contact: any station id connects without credentials and boots.
+    const station = await connectStation(`ws://127.0.0.1:${ocppPort}/ocpp/ANY-ID`, ['ocpp1.6']);
+    if (!station.open) throw new Error(`first contact refused with ${station.status}`);
+    const boot = await exchange(station.socket, JSON.stringify([2, 'b1', 'BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' }]));
+    expect(boot).toEqual([3, 'b1', expect.objectContaining({ status: 'Accepted', interval: expect.any(Number) })]);
+    station.socket.close();
+
     expect(await first.service.stop('SIGTERM')).toBe(0);
 
     const second = await start();

@@ -83,6 +83,7 @@ describe('OCPP gateway: malformed input at the socket', () => {
         OCPP_WS_PORT: String(wsPort),
         OCPP_UNKNOWN_STATIONS: 'accept',
         OCPP_MAX_FRAME_BYTES: String(MAX_FRAME_BYTES),
+        OCPP_PING_INTERVAL_SECONDS: '1',
       },
       httpPort,
     );
@@ -92,6 +93,15 @@ describe('OCPP gateway: malformed input at the socket', () => {
   afterAll(async () => {
     await connection?.stop('SIGKILL');
     await database?.drop();
+  });
+
+  it('drops a station that stops answering pings', async () => {
+    const outcome = await connectStation(`${wsUrl}/SILENT`, ['ocpp2.0.1'], { autoPong: false });
+    if (!outcome.open) throw new Error(`refused: ${outcome.status}`);
+    const started = Date.now();
+    // A terminated socket never sends a close frame: the client sees 1006.
+    expect((await closed(outcome.socket)).code).toBe(1006);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   describe.each(versions)('OCPP $version', ({ version, subprotocol, codes }) => {
@@ -163,5 +173,10 @@ describe('OCPP gateway: malformed input at the socket', () => {
       socket.send(oversized);
       expect((await whenClosed).code).toBe(1009);
     });
+  });
+
+  it('counts connections and frames in its metrics (after the exchanges above)', async () => {
+    const metrics = await (await fetch(`${connection.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/csms_ocpp_frames_received_total\{protocol="ocpp(1\.6|2\.0\.1)"\} \d+/);
   });
 });

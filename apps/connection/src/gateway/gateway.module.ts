@@ -3,13 +3,14 @@ import { CredentialVerifier } from '../security/credential-verifier';
 import { StationEventsModule } from '../station-events/station-events.module';
 import { StationsModule } from '../stations/stations.module';
 import { CallHandlerRegistry } from './call-handler.registry';
+import { GatewayMetrics } from './gateway.metrics';
 import { OcppGateway } from './ocpp-gateway';
 import { StationConnections } from './station-connections';
 import { UpgradeAuthenticator } from './upgrade-authenticator';
 
 @Module({
   imports: [StationsModule, StationEventsModule],
-  providers: [OcppGateway, UpgradeAuthenticator, CredentialVerifier, CallHandlerRegistry, StationConnections],
+  providers: [OcppGateway, GatewayMetrics, UpgradeAuthenticator, CredentialVerifier, CallHandlerRegistry, StationConnections],
   exports: [CallHandlerRegistry, StationConnections],
 })
 export class GatewayModule {}

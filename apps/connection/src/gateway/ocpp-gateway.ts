@@ -2,12 +2,13 @@ import { type Server as HttpServer, type IncomingMessage, createServer as create
 import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { type GatewayConfig, RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
-import { ROOT_LOGGER } from '@app/observability';
+import { HealthRegistry, ROOT_LOGGER } from '@app/observability';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { StationEventEmitter, protocolByName } from '../station-events/station-event.emitter';
 import { CallHandlerRegistry } from './call-handler.registry';
+import { GatewayMetrics } from './gateway.metrics';
 import { StationConnections } from './station-connections';
 import { CloseCode, StationConnection } from './station-connection';
 import { gatewayTlsOptions } from './tls-options';
@@ -35,6 +36,8 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly handlers: CallHandlerRegistry,
     private readonly connections: StationConnections,
     private readonly events: StationEventEmitter,
+    private readonly metrics: GatewayMetrics,
+    health: HealthRegistry,
   ) {
     this.config = config.gateway;
     this.logger = logger.child({ component: 'gateway' });
@@ -45,6 +48,10 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
       maxPayload: this.config.maxFrameBytes,
       handleProtocols: (_offered, request) => this.negotiated.get(request) ?? false,
     });
+    health.register('ocpp-gateway', async () => ({
+      ok: this.servers.length > 0 && this.servers.every((server) => server.listening),
+      detail: `${this.connections.size} station(s) connected`,
+    }));
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -82,9 +89,10 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
     try {
       accepted = await this.authenticator.authenticate(request);
     } catch (error) {
-      if (error instanceof UpgradeRefusal) return writeRefusal(socket, error);
-      this.logger.error({ err: error }, 'could not authenticate a station');
-      return writeRefusal(socket, new UpgradeRefusal(503, 'the CSMS cannot accept connections right now'));
+      const refusal = error instanceof UpgradeRefusal ? error : new UpgradeRefusal(503, 'the CSMS cannot accept connections right now');
+      if (refusal !== error) this.logger.error({ err: error }, 'could not authenticate a station');
+      this.metrics.refusals.inc({ status: String(refusal.status) });
+      return writeRefusal(socket, refusal);
     }
     if (socket.destroyed) return;
     this.negotiated.set(request, accepted.protocol);
@@ -96,6 +104,7 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
     const connection = new StationConnection(accepted.stationId, accepted.protocol, accepted.securityProfile, webSocket, {
       callTimeoutMs: this.config.callTimeoutMs,
       logger,
+      onFrame: (direction) => (direction === 'sent' ? this.metrics.framesSent : this.metrics.framesReceived).inc({ protocol: accepted.protocol }),
       handleCall: (action, payload) => this.handlers.dispatch({ ...accepted, logger }, action, payload),
       onClose: (closed, code, reason) => this.detach(closed, code, reason, logger),
     });

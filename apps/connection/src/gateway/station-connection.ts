@@ -7,6 +7,7 @@ export type CallHandler = (action: string, payload: Record<string, unknown>) => 
 
 export interface StationConnectionOptions {
   callTimeoutMs: number;
+  onFrame: (direction: 'received' | 'sent') => void;
   handleCall: CallHandler;
   logger: Logger;
   onClose: (connection: StationConnection, code: number, reason: string) => void;
@@ -38,7 +39,10 @@ export class StationConnection {
     this.session = new RpcSession({
       version: versionOfSubprotocol(protocol),
       side: 'csms',
-      send: (text) => socket.send(text),
+      send: (text) => {
+        options.onFrame('sent');
+        socket.send(text);
+      },
       callTimeoutMs: options.callTimeoutMs,
       handleCall: (action, payload) => options.handleCall(action, payload as Record<string, unknown>),
     });
@@ -74,6 +78,7 @@ export class StationConnection {
   }
 
   private receive(data: RawData, isBinary: boolean): void {
+    this.options.onFrame('received');
     if (isBinary) {
       this.close(CloseCode.unsupportedData, 'OCPP-J uses text frames');
       return;

@@ -1,4 +1,4 @@
-import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** One Prometheus registry per process; modules create their instruments on it. */
 export class MetricsRegistry {
@@ -12,5 +12,21 @@ export class MetricsRegistry {
     const existing = this.registry.getSingleMetric(name);
     if (existing) return existing as Counter;
     return new Counter({ name, help, labelNames, registers: [this.registry] });
+  }
+
+  /** A gauge whose value is read when Prometheus scrapes, from the state that owns it. */
+  observedGauge(name: string, help: string, labelNames: string[], observe: (gauge: Gauge) => void): Gauge {
+    const existing = this.registry.getSingleMetric(name);
+    if (existing) return existing as Gauge;
+    return new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        observe(this);
+      },
+    });
   }
 }
