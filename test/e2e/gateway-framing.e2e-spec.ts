@@ -47,7 +47,7 @@ function schemaCases(version: OcppVersion): [string, string, string][] {
     return [
       ['missing required field', JSON.stringify([2, 'm-req', 'BootNotification', { chargePointVendor: 'Vendor' }]), 'occurrence'],
       ['wrong type', JSON.stringify([2, 'm-type', 'StatusNotification', { connectorId: '1', errorCode: 'NoError', status: 'Available' }]), 'type'],
-      ['too-long string', JSON.stringify([2, 'm-long', 'BootNotification', { ...boot['1.6'], chargePointVendor: 'V'.repeat(51) }]), 'property'],
+      ['too-long string', JSON.stringify([2, 'm-long', 'BootNotification', { ...boot['1.6'], chargePointVendor: 'V'.repeat(21) }]), 'property'],
       ['bad enum', JSON.stringify([2, 'm-enum', 'StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Sleeping' }]), 'property'],
       ['unknown property', JSON.stringify([2, 'm-extra', 'Heartbeat', { extra: true }]), 'occurrence'],
     ];

