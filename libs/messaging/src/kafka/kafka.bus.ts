@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { InboundRecord, MessageBus, OutboundRecord, Subscription } from '../message-bus';
 import { type TopicName, type TopicSpec, Topics } from '../topics';
 import { kafkajsLogCreator, kafkajsLogLevel } from './kafkajs-logger';
+import { PublishBatcher, type TopicBatch } from './publish-batcher';
 import { provisionTopics } from './topic-provisioner';
 
 export interface KafkaBusOptions {
@@ -24,6 +25,7 @@ export class KafkaBus implements MessageBus {
   private readonly consumers: Consumer[] = [];
   private readonly stopping = new AbortController();
   private readonly topicByPrefixedName: Map<string, TopicName>;
+  private readonly batcher = new PublishBatcher((batches) => this.sendBatches(batches));
 
   constructor(
     private readonly options: KafkaBusOptions,
@@ -53,15 +55,21 @@ export class KafkaBus implements MessageBus {
     await this.producer.connect();
   }
 
-  async publish(topic: TopicName, records: OutboundRecord[]): Promise<void> {
-    await this.producer.send({
-      topic: this.prefixed(topic),
+  publish(topic: TopicName, records: OutboundRecord[]): Promise<void> {
+    return this.batcher.publish(topic, records);
+  }
+
+  private async sendBatches(batches: TopicBatch[]): Promise<void> {
+    await this.producer.sendBatch({
       acks: -1,
-      messages: records.map((record) => ({
-        key: record.key,
-        value: Buffer.from(record.value.buffer, record.value.byteOffset, record.value.byteLength),
-        headers: record.headers,
-        partition: record.partition,
+      topicMessages: batches.map(({ topic, records }) => ({
+        topic: this.prefixed(topic),
+        messages: records.map((record) => ({
+          key: record.key,
+          value: Buffer.from(record.value.buffer, record.value.byteOffset, record.value.byteLength),
+          headers: record.headers,
+          partition: record.partition,
+        })),
       })),
     });
   }

@@ -1,0 +1,65 @@
+import type { OutboundRecord } from '../message-bus';
+import { Topics } from '../topics';
+import { PublishBatcher, type TopicBatch } from './publish-batcher';
+
+const record = (key: string): OutboundRecord => ({ key, value: new Uint8Array(), headers: {} });
+
+function controlledSend() {
+  const requests: TopicBatch[][] = [];
+  const completions: { resolve: () => void; reject: (error: unknown) => void }[] = [];
+  const send = (batches: TopicBatch[]) =>
+    new Promise<void>((resolve, reject) => {
+      requests.push(batches);
+      completions.push({ resolve, reject });
+    });
+  return { send, requests, completions };
+}
+
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('PublishBatcher', () => {
+  it('sends an idle publish at once, and everything published meanwhile in one next request, in order', async () => {
+    const { send, requests, completions } = controlledSend();
+    const batcher = new PublishBatcher(send);
+    const first = batcher.publish(Topics.events, [record('a')]);
+    const later = [batcher.publish(Topics.events, [record('b')]), batcher.publish(Topics.results, [record('c')]), batcher.publish(Topics.events, [record('d')])];
+    expect(requests).toHaveLength(1);
+    completions[0]?.resolve();
+    await first;
+    await flush();
+    expect(requests[1]).toEqual([
+      { topic: Topics.events, records: [record('b'), record('d')] },
+      { topic: Topics.results, records: [record('c')] },
+    ]);
+    completions[1]?.resolve();
+    await Promise.all(later);
+  });
+
+  it('rejects exactly the publishes of a failed request and goes on', async () => {
+    const { send, completions } = controlledSend();
+    const batcher = new PublishBatcher(send);
+    const failed = batcher.publish(Topics.events, [record('a')]);
+    const next = batcher.publish(Topics.events, [record('b')]);
+    completions[0]?.reject(new Error('broker down'));
+    await expect(failed).rejects.toThrow('broker down');
+    await flush();
+    completions[1]?.resolve();
+    await expect(next).resolves.toBeUndefined();
+  });
+
+  it('caps the records of one request without splitting a publish', async () => {
+    const { send, requests, completions } = controlledSend();
+    const batcher = new PublishBatcher(send, 3);
+    void batcher.publish(Topics.events, [record('0')]);
+    const rest = [batcher.publish(Topics.events, [record('1'), record('2')]), batcher.publish(Topics.events, [record('3'), record('4')])];
+    completions[0]?.resolve();
+    await flush();
+    expect(requests[1]?.[0]?.records).toHaveLength(2);
+    completions[1]?.resolve();
+    await flush();
+    await flush();
+    expect(requests[2]?.[0]?.records).toHaveLength(2);
+    completions[2]?.resolve();
+    await Promise.all(rest);
+  });
+});
