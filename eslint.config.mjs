@@ -3,7 +3,7 @@ import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 const otherApps = (self) =>
-  ['connection', 'smart-charging', 'pki'].filter((app) => app !== self).map((app) => ({
+  ['connection', 'smart-charging', 'pki', 'simulator'].filter((app) => app !== self).map((app) => ({
     name: `@app/${app}`,
     message: 'Apps never import each other; share through libs/ or Kafka contracts.',
   }));
@@ -40,13 +40,13 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['connection', 'smart-charging', 'pki'].map((app) => ({ name: `@app/${app}`, message: 'libs/ never import apps/.' })),
+          paths: ['connection', 'smart-charging', 'pki', 'simulator'].map((app) => ({ name: `@app/${app}`, message: 'libs/ never import apps/.' })),
           patterns: [relativeAcrossModules],
         },
       ],
     },
   },
-  ...['connection', 'smart-charging', 'pki'].map((app) => ({
+  ...['connection', 'smart-charging', 'pki', 'simulator'].map((app) => ({
     files: [`apps/${app}/**/*.ts`],
     rules: { 'no-restricted-imports': ['error', { paths: otherApps(app), patterns: [relativeAcrossModules] }] },
   })),

@@ -1,0 +1,85 @@
+import type { SimulatedStation } from '../simulated-station';
+import { StationError, StationErrorCode } from '../station/station.error';
+import { pause, untilAborted } from '../station/timing';
+import { isAccepted } from '../station/station-model';
+
+/**
+ * What each station of a fleet does:
+ * - `boot`: connect, BootNotification until Accepted, StatusNotification Available, disconnect.
+ * - `idle`: the same, then stay connected (heartbeats) until the end of the run.
+ * - `charge`: `idle` plus Authorize and one transaction with meter values until the end of the run,
+ *   then StopTransaction / TransactionEvent Ended, StatusNotification Available, disconnect.
+ * In `idle` and `charge` a station the CSMS drops reconnects with backoff (1 s doubling to 30 s) and boots again.
+ */
+export const scenarioNames = ['boot', 'idle', 'charge'] as const;
+
+export type ScenarioName = (typeof scenarioNames)[number];
+
+export interface ScenarioPlan {
+  readonly name: ScenarioName;
+  readonly idToken: (stationId: string) => string;
+}
+
+const MAX_BACKOFF_MS = 30_000;
+
+async function bringUp(station: SimulatedStation): Promise<void> {
+  await station.connect();
+  await station.boot();
+  await station.sendStatus('Available');
+}
+
+/** Reconnects (with backoff) and boots again whenever the CSMS drops the station, until `signal` aborts. */
+function keepConnected(station: SimulatedStation, signal: AbortSignal): () => void {
+  let stopped = false;
+  const reconnect = async (): Promise<void> => {
+    for (let delay = 1000; !stopped && !signal.aborted; delay = Math.min(delay * 2, MAX_BACKOFF_MS)) {
+      if (!(await pause(delay * (0.5 + Math.random() / 2), signal)) || stopped) return;
+      // Reconnected meanwhile by the station itself (e.g. rebooting after a Reset).
+      if (station.isConnected) return;
+      try {
+        await station.connect();
+        await station.boot();
+        await station.reportStatus(undefined);
+        return;
+      } catch {
+        // Counted through the station's events (connectFailed, callCompleted); the next round tries again.
+      }
+    }
+  };
+  const unsubscribe = station.events.on('disconnected', () => {
+    if (!stopped && !signal.aborted) void reconnect();
+  });
+  return () => {
+    stopped = true;
+    unsubscribe();
+  };
+}
+
+/**
+ * Runs `plan` on one station until `endOfRun` aborts (or, for `boot`, until done). Calls `ready`
+ * once the station is up or has failed to come up, so the fleet can ramp the next one. Rejects
+ * with a StationError when a step fails.
+ */
+export async function runScenario(station: SimulatedStation, plan: ScenarioPlan, endOfRun: AbortSignal, ready: () => void): Promise<void> {
+  try {
+    await bringUp(station);
+  } finally {
+    ready();
+  }
+  if (plan.name === 'boot') return station.disconnect();
+  const release = keepConnected(station, endOfRun);
+  try {
+    if (plan.name === 'charge') await startCharging(station, plan.idToken(station.id));
+    await untilAborted(endOfRun);
+  } finally {
+    release();
+  }
+  if (plan.name === 'charge' && station.transactionIdOn(1) !== undefined) await station.stopTransaction(1, 'Local');
+  await station.disconnect();
+}
+
+async function startCharging(station: SimulatedStation, idToken: string): Promise<void> {
+  const status = await station.authorize(idToken);
+  if (!isAccepted(status)) throw new StationError(StationErrorCode.NotAuthorized, `${idToken} was not authorised (${status})`);
+  await station.startTransaction({ evseId: 1, idToken });
+}

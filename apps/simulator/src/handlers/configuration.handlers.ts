@@ -1,0 +1,80 @@
+import type { Ocpp16, Ocpp201 } from '@app/ocpp';
+import { SettingChange, type SettingDefinition, settingDefinitions } from '../provisioning/station-settings';
+import type { HandlerTable } from './handler-table';
+import type { StationControl } from './station-control';
+
+const changeStatus16: Readonly<Record<SettingChange, Ocpp16.ChangeConfigurationResponse['status']>> = {
+  [SettingChange.Accepted]: 'Accepted',
+  [SettingChange.Rejected]: 'Rejected',
+  [SettingChange.ReadOnly]: 'Rejected',
+  [SettingChange.Unknown]: 'NotSupported',
+};
+
+function getConfiguration(station: StationControl, keys: readonly string[] | undefined): Ocpp16.GetConfigurationResponse {
+  const wanted = keys === undefined || keys.length === 0 ? settingDefinitions.map((definition) => definition.name) : keys;
+  const known = wanted.map((key) => station.settings.byKey(key)).filter((definition): definition is SettingDefinition => definition !== undefined);
+  const unknownKey = wanted.filter((key) => station.settings.byKey(key) === undefined);
+  const configurationKey = known.map((definition) => ({ key: definition.name, readonly: definition.readonly, value: station.settings.value(definition.name) }));
+  return unknownKey.length === 0 ? { configurationKey } : { configurationKey, unknownKey };
+}
+
+type Addressed = { component: Ocpp201.ComponentType; variable: Ocpp201.VariableType; attributeType?: Ocpp201.AttributeEnumType };
+
+type Lookup = { found: SettingDefinition } | { status: 'UnknownComponent' | 'UnknownVariable' | 'NotSupportedAttributeType' };
+
+function lookup(station: StationControl, data: Addressed): Lookup {
+  const found = station.settings.byVariable(data.component.name, data.variable.name);
+  if (found === undefined) {
+    const componentKnown = settingDefinitions.some((definition) => definition.component?.toLowerCase() === data.component.name.toLowerCase());
+    return { status: componentKnown ? 'UnknownVariable' : 'UnknownComponent' };
+  }
+  if (data.attributeType !== undefined && data.attributeType !== 'Actual') return { status: 'NotSupportedAttributeType' };
+  return { found };
+}
+
+function addressOf(data: Addressed): Addressed {
+  const address: Addressed = { component: data.component, variable: data.variable };
+  return data.attributeType === undefined ? address : { ...address, attributeType: data.attributeType };
+}
+
+function getVariable(station: StationControl, data: Ocpp201.GetVariableDataType): Ocpp201.GetVariableResultType {
+  const result = lookup(station, data);
+  if ('status' in result) return { ...addressOf(data), attributeStatus: result.status };
+  return { ...addressOf(data), attributeStatus: 'Accepted', attributeValue: station.settings.value(result.found.name) };
+}
+
+function setVariable(station: StationControl, data: Ocpp201.SetVariableDataType): Ocpp201.SetVariableResultType {
+  const result = lookup(station, data);
+  if ('status' in result) return { ...addressOf(data), attributeStatus: result.status };
+  const change = station.settings.change(result.found, data.attributeValue);
+  return { ...addressOf(data), attributeStatus: change === SettingChange.Accepted ? 'Accepted' : 'Rejected' };
+}
+
+/** Configuration keys (1.6) and device-model variables (2.0.1) over one settings store; local list and cache. */
+export const configuration16: HandlerTable<'1.6'> = {
+  GetConfiguration: (request, station) => getConfiguration(station, request.key),
+  ChangeConfiguration: (request, station) => ({ status: changeStatus16[station.settings.change(station.settings.byKey(request.key), request.value)] }),
+  ClearCache: () => ({ status: 'Accepted' }),
+  GetLocalListVersion: (_request, station) => ({ listVersion: station.localListVersion }),
+  SendLocalList: (request, station) => {
+    station.localListVersion = request.listVersion;
+    return { status: 'Accepted' };
+  },
+};
+
+export const configuration201: HandlerTable<'2.0.1'> = {
+  GetVariables: (request, station) => {
+    const [first, ...rest] = request.getVariableData;
+    return { getVariableResult: [getVariable(station, first), ...rest.map((data) => getVariable(station, data))] };
+  },
+  SetVariables: (request, station) => {
+    const [first, ...rest] = request.setVariableData;
+    return { setVariableResult: [setVariable(station, first), ...rest.map((data) => setVariable(station, data))] };
+  },
+  ClearCache: () => ({ status: 'Accepted' }),
+  GetLocalListVersion: (_request, station) => ({ versionNumber: station.localListVersion }),
+  SendLocalList: (request, station) => {
+    station.localListVersion = request.versionNumber;
+    return { status: 'Accepted' };
+  },
+};

@@ -1,0 +1,25 @@
+import type { ResolvedStationOptions } from '../station/station-options';
+import type { SettingName } from './station-settings';
+
+const MEASURANDS = 'Energy.Active.Import.Register,Power.Active.Import,Current.Import,Voltage';
+const FEATURE_PROFILES = 'Core,FirmwareManagement,LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger';
+
+/** A fresh station's settings; HeartbeatInterval is replaced by the interval of the accepted boot. */
+export function initialSettings(options: ResolvedStationOptions, allowedRateUnits: string): Record<SettingName, string> {
+  return {
+    HeartbeatInterval: '300',
+    MeterValueSampleInterval: String(options.meterIntervalS),
+    NumberOfConnectors: String(options.evseCount),
+    AuthorizeRemoteTxRequests: 'false',
+    MeterValuesSampledData: MEASURANDS,
+    ConnectionTimeOut: '60',
+    LocalAuthListEnabled: 'true',
+    ChargeProfileMaxStackLevel: '10',
+    ChargingScheduleAllowedChargingRateUnit: allowedRateUnits,
+    ChargingScheduleMaxPeriods: '24',
+    MaxChargingProfilesInstalled: '16',
+    SupportedFeatureProfiles: FEATURE_PROFILES,
+    SecurityProfile: String(options.connection.securityProfile),
+    CpoName: options.organization,
+  };
+}

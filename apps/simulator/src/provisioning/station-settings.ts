@@ -1,0 +1,104 @@
+/** A station setting: a 1.6 configuration key and, where 2.0.1 has one, its component/variable. */
+export interface SettingDefinition {
+  /** The 1.6 key; also the neutral name the station uses. */
+  readonly name: SettingName;
+  readonly component?: string;
+  readonly variable?: string;
+  readonly readonly: boolean;
+  readonly kind: 'integer' | 'boolean' | 'string';
+}
+
+export type SettingName =
+  | 'HeartbeatInterval'
+  | 'MeterValueSampleInterval'
+  | 'NumberOfConnectors'
+  | 'AuthorizeRemoteTxRequests'
+  | 'MeterValuesSampledData'
+  | 'ConnectionTimeOut'
+  | 'LocalAuthListEnabled'
+  | 'ChargeProfileMaxStackLevel'
+  | 'ChargingScheduleAllowedChargingRateUnit'
+  | 'ChargingScheduleMaxPeriods'
+  | 'MaxChargingProfilesInstalled'
+  | 'SupportedFeatureProfiles'
+  | 'SecurityProfile'
+  | 'CpoName';
+
+export const settingDefinitions: readonly SettingDefinition[] = [
+  { name: 'HeartbeatInterval', component: 'OCPPCommCtrlr', variable: 'HeartbeatInterval', readonly: false, kind: 'integer' },
+  { name: 'MeterValueSampleInterval', component: 'SampledDataCtrlr', variable: 'TxUpdatedInterval', readonly: false, kind: 'integer' },
+  { name: 'NumberOfConnectors', readonly: true, kind: 'integer' },
+  { name: 'AuthorizeRemoteTxRequests', component: 'AuthCtrlr', variable: 'AuthorizeRemoteStart', readonly: false, kind: 'boolean' },
+  { name: 'MeterValuesSampledData', component: 'SampledDataCtrlr', variable: 'TxUpdatedMeasurands', readonly: false, kind: 'string' },
+  { name: 'ConnectionTimeOut', component: 'TxCtrlr', variable: 'EVConnectionTimeOut', readonly: false, kind: 'integer' },
+  { name: 'LocalAuthListEnabled', component: 'LocalAuthListCtrlr', variable: 'Enabled', readonly: false, kind: 'boolean' },
+  { name: 'ChargeProfileMaxStackLevel', component: 'SmartChargingCtrlr', variable: 'ProfileStackLevel', readonly: true, kind: 'integer' },
+  { name: 'ChargingScheduleAllowedChargingRateUnit', component: 'SmartChargingCtrlr', variable: 'RateUnit', readonly: true, kind: 'string' },
+  { name: 'ChargingScheduleMaxPeriods', component: 'SmartChargingCtrlr', variable: 'PeriodsPerSchedule', readonly: true, kind: 'integer' },
+  { name: 'MaxChargingProfilesInstalled', component: 'SmartChargingCtrlr', variable: 'Entries', readonly: true, kind: 'integer' },
+  { name: 'SupportedFeatureProfiles', readonly: true, kind: 'string' },
+  { name: 'SecurityProfile', component: 'SecurityCtrlr', variable: 'SecurityProfile', readonly: false, kind: 'integer' },
+  { name: 'CpoName', component: 'SecurityCtrlr', variable: 'OrganizationName', readonly: false, kind: 'string' },
+];
+
+export enum SettingChange {
+  Accepted = 'Accepted',
+  /** The value does not fit the setting's kind. */
+  Rejected = 'Rejected',
+  ReadOnly = 'ReadOnly',
+  Unknown = 'Unknown',
+}
+
+const valid: Readonly<Record<SettingDefinition['kind'], (value: string) => boolean>> = {
+  integer: (value) => /^\d{1,9}$/.test(value),
+  boolean: (value) => value === 'true' || value === 'false',
+  string: () => true,
+};
+
+/**
+ * The small key store behind 1.6 Get/ChangeConfiguration and 2.0.1 Get/SetVariables; both
+ * versions read and write the same values. Listeners hear every accepted change.
+ */
+export class StationSettings {
+  private readonly values = new Map<SettingName, string>();
+  private readonly listeners: ((name: SettingName, value: string) => void)[] = [];
+
+  constructor(initial: Readonly<Record<SettingName, string>>) {
+    for (const definition of settingDefinitions) this.values.set(definition.name, initial[definition.name]);
+  }
+
+  byKey(key: string): SettingDefinition | undefined {
+    return settingDefinitions.find((definition) => definition.name === key);
+  }
+
+  byVariable(component: string, variable: string): SettingDefinition | undefined {
+    const same = (a: string | undefined, b: string): boolean => a?.toLowerCase() === b.toLowerCase();
+    return settingDefinitions.find((definition) => same(definition.component, component) && same(definition.variable, variable));
+  }
+
+  all(): readonly SettingDefinition[] {
+    return settingDefinitions;
+  }
+
+  value(name: SettingName): string {
+    return this.values.get(name) ?? '';
+  }
+
+  integer(name: SettingName): number {
+    return Number.parseInt(this.value(name), 10);
+  }
+
+  /** Sets the setting `definition` (as found by `byKey`/`byVariable`) to `value`. */
+  change(definition: SettingDefinition | undefined, value: string): SettingChange {
+    if (definition === undefined) return SettingChange.Unknown;
+    if (definition.readonly) return SettingChange.ReadOnly;
+    if (!valid[definition.kind](value)) return SettingChange.Rejected;
+    this.values.set(definition.name, value);
+    for (const listener of this.listeners) listener(definition.name, value);
+    return SettingChange.Accepted;
+  }
+
+  onChange(listener: (name: SettingName, value: string) => void): void {
+    this.listeners.push(listener);
+  }
+}

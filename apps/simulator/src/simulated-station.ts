@@ -1,0 +1,252 @@
+import type { JsonObject, OcppVersion } from '@app/ocpp';
+import type { ConnectionSettings } from './connection/connection-settings';
+import { StationLink } from './connection/station-link';
+import { ocpp16Dialect } from './dialect/ocpp16.dialect';
+import { ocpp201Dialect } from './dialect/ocpp201.dialect';
+import type { StationDialect } from './dialect/station-dialect';
+import { callDispatcher } from './handlers/call-dispatcher';
+import type { AvailabilityChange, StationControl } from './handlers/station-control';
+import { initialSettings } from './provisioning/initial-settings';
+import { Registration } from './provisioning/registration';
+import { StationSettings } from './provisioning/station-settings';
+import { CertificateStore } from './security/certificate.store';
+import type { RateUnit } from './smart-charging/charging-profile';
+import { ChargingProfileStore } from './smart-charging/charging-profile.store';
+import type { ChargingRate } from './smart-charging/charging-rate';
+import type { CompositeSchedule } from './smart-charging/composite-schedule';
+import { type StationCounters, countEvents } from './station/station-counters';
+import { StationEvents } from './station/station-events';
+import type {
+  ActiveTransaction,
+  AuthorizationStatus,
+  BootReason,
+  BootResult,
+  ConnectorStatus,
+  MeterTrigger,
+  RegistrationStatus,
+  StopReason,
+} from './station/station-model';
+import { type ResolvedStationOptions, type StationOptions, resolveStationOptions } from './station/station-options';
+import type { PowerDraw } from './transactions/delivered-power';
+import { type StartRequest, TransactionRunner } from './transactions/transaction.runner';
+
+const dialects: Readonly<Record<OcppVersion, StationDialect>> = { '1.6': ocpp16Dialect, '2.0.1': ocpp201Dialect };
+
+/**
+ * One simulated charging station (OCPP 1.6J or 2.0.1): connects like a real one, runs scenario
+ * steps when asked (each awaitable; failures reject with a StationError), answers every CSMS
+ * call with a schema-valid response, keeps charging profiles and meters energy under them.
+ * Never prints; reports through `events` and `counters`.
+ */
+export class SimulatedStation implements StationControl {
+  readonly id: string;
+  readonly version: OcppVersion;
+  readonly events = new StationEvents();
+  readonly counters: StationCounters = countEvents(this.events);
+  readonly settings: StationSettings;
+  readonly profiles: ChargingProfileStore;
+  readonly certificates: CertificateStore;
+  localListVersion = 0;
+  private readonly options: ResolvedStationOptions;
+  private readonly link: StationLink;
+  private readonly registration: Registration;
+  private readonly transactions: TransactionRunner;
+
+  constructor(options: StationOptions) {
+    this.options = resolveStationOptions(options);
+    this.id = options.id;
+    this.version = options.version;
+    const dialect = dialects[options.version];
+    const { cert, key } = options.connection;
+    this.certificates = new CertificateStore(cert && key ? { certPem: cert, keyPem: key } : undefined);
+    this.settings = new StationSettings(initialSettings(this.options, dialect.allowedRateUnits));
+    this.profiles = new ChargingProfileStore({ evseCount: this.options.evseCount, transactionOn: (evseId) => this.transactionIdOn(evseId) });
+    this.link = new StationLink({
+      stationId: this.id,
+      version: this.version,
+      callTimeoutMs: this.options.callTimeoutMs,
+      events: this.events,
+      handleCall: callDispatcher(this.version, this),
+      onClosed: () => this.registration.reset(),
+    });
+    const context = { options: this.options, dialect, link: this.link, events: this.events, settings: this.settings, profiles: this.profiles };
+    this.registration = new Registration(context);
+    this.transactions = new TransactionRunner(context);
+  }
+
+  get stationId(): string {
+    return this.id;
+  }
+
+  get evseCount(): number {
+    return this.options.evseCount;
+  }
+
+  get isConnected(): boolean {
+    return this.link.isOpen;
+  }
+
+  get registrationStatus(): RegistrationStatus | undefined {
+    return this.registration.status;
+  }
+
+  now(): number {
+    return this.options.now();
+  }
+
+  /** Opens the WebSocket; rejects with StationError InvalidSettings or ConnectFailed. */
+  connect(): Promise<void> {
+    return this.link.open(this.connectionSettings());
+  }
+
+  disconnect(code = 1000, reason = 'station disconnecting'): Promise<void> {
+    return this.link.close(code, reason);
+  }
+
+  async reconnect(): Promise<void> {
+    await this.disconnect(1001, 'station reconnecting');
+    await this.connect();
+  }
+
+  /** Disconnects and stops every timer; transactions are dropped without messages. */
+  async dispose(): Promise<void> {
+    this.transactions.halt();
+    this.registration.reset();
+    await this.disconnect(1001, 'station going away');
+  }
+
+  /** BootNotification until Accepted (waiting the returned interval after Pending/Rejected), then heartbeats. */
+  boot(reason: BootReason = 'PowerUp'): Promise<BootResult> {
+    return this.registration.boot(reason);
+  }
+
+  heartbeat(): Promise<void> {
+    return this.registration.heartbeat();
+  }
+
+  /** StatusNotification for one connector/EVSE or all of them (default: Available everywhere). */
+  sendStatus(status: ConnectorStatus = 'Available', evseId?: number): Promise<void> {
+    return this.transactions.report(status, evseId, true);
+  }
+
+  /** Authorize; resolves with the status the CSMS gave ("Accepted", "Invalid", ...). */
+  async authorize(idToken: string): Promise<AuthorizationStatus> {
+    const message = dialects[this.version].authorize(idToken);
+    return dialects[this.version].authorizationOf(await this.link.call(message.action, message.payload));
+  }
+
+  /** Starts charging: 1.6 StartTransaction (using the CSMS's transactionId), 2.0.1 TransactionEvent Started. */
+  startTransaction(request: StartRequest): Promise<ActiveTransaction> {
+    return this.transactions.start(request);
+  }
+
+  /** Stops charging: 1.6 StopTransaction with meterStop, 2.0.1 TransactionEvent Ended; then Available. */
+  stopTransaction(evseId = 1, reason: StopReason = 'Local'): Promise<void> {
+    return this.transactions.stop(evseId, reason);
+  }
+
+  /** Sends a meter value now (the periodic ones go every MeterValueSampleInterval seconds by themselves). */
+  sendMeterValues(evseId = 1, trigger: MeterTrigger = 'Trigger'): Promise<void> {
+    return this.transactions.sendMeterValues(evseId, trigger);
+  }
+
+  /** Sends any CALL (validated against its schema); resolves with the CSMS's response. */
+  call(action: string, payload: object): Promise<JsonObject> {
+    return this.link.call(action, payload);
+  }
+
+  send(action: string, payload: object): Promise<JsonObject> {
+    return this.link.call(action, payload);
+  }
+
+  transactionIdOn(evseId: number): string | undefined {
+    return this.transactions.transactionIdOn(evseId);
+  }
+
+  evseOfTransaction(transactionId: string): number | undefined {
+    return this.transactions.findTransaction(transactionId)?.id;
+  }
+
+  freeEvse(): number | undefined {
+    return this.transactions.evses.find((evse) => evse.isFree)?.id;
+  }
+
+  isFree(evseId: number): boolean {
+    return this.transactions.evse(evseId)?.isFree ?? false;
+  }
+
+  /** What flows on a connector/EVSE right now. */
+  currentDraw(evseId = 1): PowerDraw | undefined {
+    return this.transactions.evse(evseId)?.currentDraw;
+  }
+
+  /** The limit in force on a connector/EVSE now: hardware capability capped by the profiles. */
+  limitOn(evseId = 1): ChargingRate {
+    return this.transactions.limitOn(evseId, this.now());
+  }
+
+  compositeSchedule(evseId: number, durationS: number, unit: RateUnit): CompositeSchedule {
+    return this.transactions.compositeSchedule(evseId, durationS, unit);
+  }
+
+  profilesChanged(evseId: number): Promise<void> {
+    return this.transactions.profilesChanged(evseId);
+  }
+
+  reportStatus(status: ConnectorStatus | undefined, evseId?: number): Promise<void> {
+    return this.transactions.report(status, evseId, true);
+  }
+
+  changeAvailability(evseId: number, operative: boolean): AvailabilityChange {
+    const targets = evseId === 0 ? this.transactions.evses : this.transactions.evses.filter((evse) => evse.id === evseId);
+    if (targets.length === 0) return 'Rejected';
+    targets.forEach((evse) => (evse.operative = operative));
+    const idle = targets.filter((evse) => evse.transaction === undefined);
+    this.afterAnswer(async () => {
+      for (const evse of idle) await this.transactions.report(operative ? 'Available' : 'Unavailable', evse.id);
+    });
+    return idle.length === targets.length ? 'Accepted' : 'Scheduled';
+  }
+
+  reset(hard: boolean, whenIdle = false): 'Accepted' | 'Scheduled' {
+    if (this.options.resetBehaviour === 'acknowledge') return 'Accepted';
+    const reboot = async (): Promise<void> => {
+      for (const evse of this.transactions.evses) if (evse.transaction) await this.stopTransaction(evse.id, hard ? 'HardReset' : 'SoftReset');
+      await this.reconnect();
+      await this.boot('RemoteReset');
+      await this.reportStatus(undefined);
+    };
+    if (!whenIdle || !this.transactions.busy) {
+      this.afterAnswer(reboot);
+      return 'Accepted';
+    }
+    const unsubscribe = this.events.on('transactionStopped', () => {
+      if (this.transactions.busy) return;
+      unsubscribe();
+      this.afterAnswer(reboot);
+    });
+    return 'Scheduled';
+  }
+
+  async signCertificate(): Promise<void> {
+    const organization = this.settings.value('CpoName') || this.options.organization;
+    const csr = this.certificates.requestSigning(this.options.identity.serialNumber, organization);
+    await this.link.call('SignCertificate', { csr });
+  }
+
+  afterAnswer(task: () => Promise<unknown>): void {
+    setImmediate(() => {
+      task().catch((error: unknown) =>
+        this.events.emit('protocolIssue', { code: 'follow-up-failed', description: error instanceof Error ? error.message : String(error) }),
+      );
+    });
+  }
+
+  private connectionSettings(): ConnectionSettings {
+    const configured = this.options.connection;
+    const profile = Number(this.settings.value('SecurityProfile'));
+    const securityProfile = ([0, 1, 2, 3] as const).find((candidate) => candidate === profile) ?? configured.securityProfile;
+    const identity = this.certificates.clientIdentity();
+    return { ...configured, securityProfile, cert: identity?.certPem, key: identity?.keyPem };
+  }
+}

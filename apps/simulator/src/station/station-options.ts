@@ -1,0 +1,53 @@
+import type { OcppVersion } from '@app/ocpp';
+import type { ConnectionSettings } from '../connection/connection-settings';
+import type { ChargingRate } from '../smart-charging/charging-rate';
+import type { Vehicle } from '../transactions/delivered-power';
+import type { StationIdentity } from './station-model';
+
+export interface StationOptions {
+  /** The station id: the last path segment of the URL and the Basic auth user. */
+  readonly id: string;
+  readonly version: OcppVersion;
+  readonly connection: ConnectionSettings;
+  /** What BootNotification reports; serialNumber defaults to the id. */
+  readonly identity?: Partial<StationIdentity>;
+  /** O of the CSR the station sends when asked to (SignCertificate); default "CSMS Simulator". */
+  readonly organization?: string;
+  /** Connectors (1.6) or EVSEs with one connector each (2.0.1); default 1. */
+  readonly evseCount?: number;
+  /** The simulated car on every EVSE; default 32 A on 3 phases (22 kW). */
+  readonly vehicle?: Vehicle;
+  /** What each EVSE's hardware can deliver; default 32 A on 3 phases. */
+  readonly capability?: ChargingRate;
+  /** Whole seconds between meter values during a transaction (MeterValueSampleInterval); default 60. */
+  readonly meterIntervalS?: number;
+  /** How long a CALL waits for its answer; default 30 000 ms. */
+  readonly callTimeoutMs?: number;
+  /** Shortest wait before re-sending a BootNotification that was Pending/Rejected; default 1000 ms. */
+  readonly minBootRetryMs?: number;
+  /** Give up booting after this many attempts; default: keep trying while connected. */
+  readonly maxBootAttempts?: number;
+  /** What Reset does: reboot (stop transactions, reconnect, boot) or only acknowledge; default reboot. */
+  readonly resetBehaviour?: 'reboot' | 'acknowledge';
+  /** The clock; tests may pass a fake. Default Date.now. */
+  readonly now?: () => number;
+}
+
+export type ResolvedStationOptions = Required<Omit<StationOptions, 'identity'>> & { readonly identity: StationIdentity };
+
+export function resolveStationOptions(options: StationOptions): ResolvedStationOptions {
+  return {
+    ...options,
+    identity: { vendor: 'CSMS', model: 'Simulator', firmwareVersion: '1.0.0', serialNumber: options.id, ...options.identity },
+    organization: options.organization ?? 'CSMS Simulator',
+    evseCount: Math.max(1, options.evseCount ?? 1),
+    vehicle: options.vehicle ?? { maxCurrentA: 32, phases: 3 },
+    capability: options.capability ?? { unit: 'A', limit: 32, numberPhases: 3 },
+    meterIntervalS: Math.max(1, Math.round(options.meterIntervalS ?? 60)),
+    callTimeoutMs: options.callTimeoutMs ?? 30_000,
+    minBootRetryMs: options.minBootRetryMs ?? 1000,
+    maxBootAttempts: options.maxBootAttempts ?? Number.POSITIVE_INFINITY,
+    resetBehaviour: options.resetBehaviour ?? 'reboot',
+    now: options.now ?? Date.now,
+  };
+}
