@@ -77,7 +77,8 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
     server.on('tlsClientError', (error) => this.logger.debug({ err: error }, 'TLS handshake failed'));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(port, this.config.host, () => resolve());
+      // A deep accept backlog: a boot storm opens thousands of sockets at once.
+      server.listen({ port, host: this.config.host, backlog: 4096 }, () => resolve());
     });
     this.servers.push(server);
     this.logger.info({ url: `${scheme}://${this.config.host}:${port}/ocpp/{stationId}` }, 'OCPP endpoint listening');

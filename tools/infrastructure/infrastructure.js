@@ -1,0 +1,67 @@
+// Real infrastructure for tests and benchmarks, started from the repo's own scripts:
+// - PostgreSQL: the server on 127.0.0.1:5432 when one answers (or TEST_DATABASE_ADMIN_URL),
+//   otherwise a throwaway server from Maven Central binaries (tools/postgres);
+// - Kafka: the repo's single-node broker (tools/kafka), unless KAFKA_BROKERS names one.
+// Each start returns what it started, so stop() never touches a server the caller named.
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+const { Client } = require('pg');
+
+const repoRoot = path.resolve(__dirname, '../..');
+const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+function runScript(script, command, env) {
+  return execFileSync('bash', [path.join(repoRoot, script), command], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: 600_000,
+  }).toString();
+}
+
+function lineValue(output, name) {
+  const value = new RegExp(`^${name}=(.+)$`, 'm').exec(output)?.[1];
+  if (!value) throw new Error(`expected a ${name}=… line, got:\n${output}`);
+  return value;
+}
+
+async function answers(url) {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** @returns {Promise<{ adminUrl: string, runDir?: string }>} */
+async function startPostgres(runName) {
+  if (process.env.TEST_DATABASE_ADMIN_URL) return { adminUrl: process.env.TEST_DATABASE_ADMIN_URL };
+  if (await answers(LOCAL_POSTGRES)) return { adminUrl: LOCAL_POSTGRES };
+  const runDir = path.join(repoRoot, '.cache/postgres', runName);
+  const adminUrl = lineValue(runScript('tools/postgres/postgres-server.sh', 'start', { PG_RUN_DIR: runDir }), 'DATABASE_ADMIN_URL');
+  return { adminUrl, runDir };
+}
+
+/** @returns {{ brokers: string, runDir?: string }} */
+function startKafka(runName) {
+  if (process.env.KAFKA_BROKERS) return { brokers: process.env.KAFKA_BROKERS };
+  const runDir = path.join(repoRoot, '.cache/kafka', runName);
+  // A fresh log dir per run: old data only costs disk and start-up time.
+  runScript('tools/kafka/kafka-broker.sh', 'reset', { KAFKA_RUN_DIR: runDir });
+  const brokers = lineValue(runScript('tools/kafka/kafka-broker.sh', 'start', { KAFKA_RUN_DIR: runDir }), 'KAFKA_BROKERS');
+  return { brokers, runDir };
+}
+
+function stopKafka(runDir) {
+  if (runDir) runScript('tools/kafka/kafka-broker.sh', 'stop', { KAFKA_RUN_DIR: runDir });
+}
+
+function stopPostgres(runDir) {
+  if (runDir) runScript('tools/postgres/postgres-server.sh', 'stop', { PG_RUN_DIR: runDir });
+}
+
+module.exports = { startPostgres, startKafka, stopKafka, stopPostgres };
