@@ -1,11 +1,11 @@
-// Starts the real PostgreSQL and Kafka the e2e suites need, once per run (tools/infrastructure).
-const { startKafka, startPostgres } = require('../../tools/infrastructure/infrastructure');
+import { startKafka, startPostgres } from './infrastructure';
 
-module.exports = async function startInfrastructure() {
+/** Jest global setup of the e2e project: real PostgreSQL and Kafka, once per run. */
+export default async function startInfrastructure(): Promise<void> {
   const postgres = await startPostgres('test-run');
   process.env.TEST_DATABASE_ADMIN_URL = postgres.adminUrl;
   if (postgres.runDir) process.env.CSMS_TEST_PG_RUN_DIR = postgres.runDir;
   const kafka = startKafka('test-run');
   process.env.KAFKA_BROKERS = kafka.brokers;
   if (kafka.runDir) process.env.CSMS_TEST_KAFKA_RUN_DIR = kafka.runDir;
-};
+}

@@ -3,14 +3,14 @@
 //   otherwise a throwaway server from Maven Central binaries (tools/postgres);
 // - Kafka: the repo's single-node broker (tools/kafka), unless KAFKA_BROKERS names one.
 // Each start returns what it started, so stop() never touches a server the caller named.
-const { execFileSync } = require('node:child_process');
-const path = require('node:path');
-const { Client } = require('pg');
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { Client } from 'pg';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
 
-function runScript(script, command, env) {
+function runScript(script: string, command: string, env: Record<string, string>): string {
   return execFileSync('bash', [path.join(repoRoot, script), command], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -18,13 +18,13 @@ function runScript(script, command, env) {
   }).toString();
 }
 
-function lineValue(output, name) {
+function lineValue(output: string, name: string): string {
   const value = new RegExp(`^${name}=(.+)$`, 'm').exec(output)?.[1];
   if (!value) throw new Error(`expected a ${name}=… line, got:\n${output}`);
   return value;
 }
 
-async function answers(url) {
+async function answers(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
@@ -37,8 +37,7 @@ async function answers(url) {
   }
 }
 
-/** @returns {Promise<{ adminUrl: string, runDir?: string }>} */
-async function startPostgres(runName) {
+export async function startPostgres(runName: string): Promise<{ adminUrl: string; runDir?: string }> {
   if (process.env.TEST_DATABASE_ADMIN_URL) return { adminUrl: process.env.TEST_DATABASE_ADMIN_URL };
   if (await answers(LOCAL_POSTGRES)) return { adminUrl: LOCAL_POSTGRES };
   const runDir = path.join(repoRoot, '.cache/postgres', runName);
@@ -46,8 +45,7 @@ async function startPostgres(runName) {
   return { adminUrl, runDir };
 }
 
-/** @returns {{ brokers: string, runDir?: string }} */
-function startKafka(runName) {
+export function startKafka(runName: string): { brokers: string; runDir?: string } {
   if (process.env.KAFKA_BROKERS) return { brokers: process.env.KAFKA_BROKERS };
   const runDir = path.join(repoRoot, '.cache/kafka', runName);
   // A fresh log dir per run: old data only costs disk and start-up time.
@@ -56,12 +54,10 @@ function startKafka(runName) {
   return { brokers, runDir };
 }
 
-function stopKafka(runDir) {
+export function stopKafka(runDir: string | undefined): void {
   if (runDir) runScript('tools/kafka/kafka-broker.sh', 'stop', { KAFKA_RUN_DIR: runDir });
 }
 
-function stopPostgres(runDir) {
+export function stopPostgres(runDir: string | undefined): void {
   if (runDir) runScript('tools/postgres/postgres-server.sh', 'stop', { PG_RUN_DIR: runDir });
 }
-
-module.exports = { startPostgres, startKafka, stopKafka, stopPostgres };
