@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Compiles apps/, libs/ and test/support to dist/ with SWC (type checking is `npm run typecheck`).
+// Compiles apps/, libs/, test/support and bench/ to dist/ with SWC (type checking is `npm run typecheck`).
 const fs = require('node:fs');
 const path = require('node:path');
 const swc = require('@swc/core');
 const { swcOptions, repoRoot } = require('./swc-options');
 
-const sourceRoots = ['apps', 'libs', 'test/support'];
+const sourceRoots = ['apps', 'libs', 'test/support', 'bench'];
 const outDir = path.join(repoRoot, 'dist');
 
 function* typescriptFiles(dir) {

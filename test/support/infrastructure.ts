@@ -6,12 +6,13 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
+import { repoRoot } from './repo-root';
 
-const repoRoot = path.resolve(__dirname, '../..');
+const root = repoRoot();
 const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function runScript(script: string, command: string, env: Record<string, string>): string {
-  return execFileSync('bash', [path.join(repoRoot, script), command], {
+  return execFileSync('bash', [path.join(root, script), command], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
     timeout: 600_000,
@@ -40,14 +41,14 @@ async function answers(url: string): Promise<boolean> {
 export async function startPostgres(runName: string): Promise<{ adminUrl: string; runDir?: string }> {
   if (process.env.TEST_DATABASE_ADMIN_URL) return { adminUrl: process.env.TEST_DATABASE_ADMIN_URL };
   if (await answers(LOCAL_POSTGRES)) return { adminUrl: LOCAL_POSTGRES };
-  const runDir = path.join(repoRoot, '.cache/postgres', runName);
+  const runDir = path.join(root, '.cache/postgres', runName);
   const adminUrl = lineValue(runScript('tools/postgres/postgres-server.sh', 'start', { PG_RUN_DIR: runDir }), 'DATABASE_ADMIN_URL');
   return { adminUrl, runDir };
 }
 
 export function startKafka(runName: string): { brokers: string; runDir?: string } {
   if (process.env.KAFKA_BROKERS) return { brokers: process.env.KAFKA_BROKERS };
-  const runDir = path.join(repoRoot, '.cache/kafka', runName);
+  const runDir = path.join(root, '.cache/kafka', runName);
   // A fresh log dir per run: old data only costs disk and start-up time.
   runScript('tools/kafka/kafka-broker.sh', 'reset', { KAFKA_RUN_DIR: runDir });
   const brokers = lineValue(runScript('tools/kafka/kafka-broker.sh', 'start', { KAFKA_RUN_DIR: runDir }), 'KAFKA_BROKERS');

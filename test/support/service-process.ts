@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { repoRoot } from './repo-root';
 
-const REPO_ROOT = path.resolve(__dirname, '../..');
+const REPO_ROOT = repoRoot();
 
 export type AppName = 'connection' | 'smart-charging' | 'pki' | 'embedded';
 
