@@ -85,14 +85,18 @@ async function main(): Promise<void> {
       };
       await provision(database, `${scheme}-storm-`, bootCount, target.securityProfile, hash);
       await provision(database, `${scheme}-idle-`, idleCount, 0, null);
+      await provision(database, `${scheme}-open-`, bootCount, 0, null);
       await provision(database, `${scheme}-steady-`, steady.stations, target.securityProfile, hash);
       log(`${scheme}: boot storm of ${bootCount}`);
       const storm = await bootStorm(target, `${scheme}-storm-`, bootCount, Number(options.concurrency));
+      // The same storm without credentials separates the gateway's own cost from password hashing.
+      log(`${scheme}: boot storm of ${bootCount} without credentials`);
+      const openStorm = await bootStorm({ ...target, securityProfile: 0 }, `${scheme}-open-`, bootCount, Number(options.concurrency));
       log(`${scheme}: idle capacity with ${idleCount}`);
       const idle = await idleCapacity(gateway, { ...target, securityProfile: 0 }, `${scheme}-idle-`, idleCount);
       log(`${scheme}: steady load ${steady.rate}/s over ${steady.stations} stations`);
       const load = await steadyLoad(target, `${scheme}-steady-`, steady.stations, steady.rate, steady.seconds);
-      results[scheme] = { storm, idle, load };
+      results[scheme] = { storm, openStorm, idle, load };
     }
   } finally {
     await gateway.stop();
