@@ -40,6 +40,7 @@ export const envSchema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: integer(1, 200).default(10),
   EMBEDDED_DATA_DIR: z.string().min(1).default('.data'),
+  CONNECTION_REPLICA_INDEX: integer(0, 999).default(0),
   OCPP_HOST: z.string().min(1).optional(),
   OCPP_WS_PORT: integer(1, 65535).default(9000),
   OCPP_WSS_PORT: integer(1, 65535).default(9443),

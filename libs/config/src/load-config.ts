@@ -74,7 +74,11 @@ function gatewayConfig(env: Env, layout: ProcessLayout): RuntimeConfig['gateway'
   if (env.OCPP_TLS_CA_FILE && certFiles.length === 0) {
     throw new ConfigError('OCPP_TLS_CERT_FILES', 'is required with OCPP_TLS_CA_FILE: mutual TLS needs a server certificate');
   }
+  if (env.CONNECTION_REPLICA_INDEX >= env.KAFKA_COMMAND_PARTITIONS) {
+    throw new ConfigError('CONNECTION_REPLICA_INDEX', `must be below KAFKA_COMMAND_PARTITIONS (${env.KAFKA_COMMAND_PARTITIONS})`);
+  }
   return {
+    replicaIndex: env.CONNECTION_REPLICA_INDEX,
     host: env.OCPP_HOST ?? env.HTTP_HOST,
     wsPort: env.OCPP_WS_PORT,
     tls:

@@ -29,6 +29,8 @@ export interface TlsConfig {
 }
 
 export interface GatewayConfig {
+  /** This connection replica's index k: it consumes partition k of ocpp.commands (a StatefulSet ordinal). */
+  replicaIndex: number;
   host: string;
   wsPort: number;
   /** Absent: no wss:// listener (profiles 2 and 3 unavailable). */

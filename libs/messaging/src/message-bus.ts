@@ -32,6 +32,10 @@ export interface Subscription {
   /** Logical consumer group, e.g. `smart-charging.station-events`; every group sees every record. */
   groupId: string;
   handler: RecordHandler;
+  /** Consume only this partition (ocpp.commands: the replica's own); default all partitions. */
+  partition?: number;
+  /** Where a new group starts: the oldest record (default) or only records published from now on. */
+  from?: 'beginning' | 'now';
 }
 
 /**

@@ -110,3 +110,18 @@ describe('EnvelopeConsumer', () => {
     expect(seen).toEqual({ a: ['1', '2', '3'], b: ['1', '2', '3'] });
   });
 });
+
+describe('InProcessBus partitions', () => {
+  it('gives a partition subscription only the records published to that partition', async () => {
+    const bus = new InProcessBus(logger);
+    const seen: number[] = [];
+    await bus.subscribe({ topic: Topics.commands, groupId: 'replica-1', partition: 1, handler: async (record) => void seen.push(record.partition) });
+    await bus.publish(Topics.commands, [
+      { key: 'a', value: new Uint8Array(), headers: {}, partition: 0 },
+      { key: 'b', value: new Uint8Array(), headers: {}, partition: 1 },
+    ]);
+    await until(() => seen.length === 1);
+    expect(seen).toEqual([1]);
+    await bus.stop();
+  });
+});

@@ -21,6 +21,8 @@ export interface EnvelopeSubscription<T extends EnvelopeTopic> {
   groupId: string;
   handle: EnvelopeHandler<T>;
   backoff?: BackoffPolicy;
+  partition?: number;
+  from?: 'beginning' | 'now';
 }
 
 /**
@@ -49,6 +51,8 @@ export class EnvelopeConsumer {
     return this.bus.subscribe({
       topic: subscription.topic,
       groupId: subscription.groupId,
+      partition: subscription.partition,
+      from: subscription.from,
       handler: (record, delivery) => this.deliver(subscription, record, delivery),
     });
   }

@@ -32,7 +32,9 @@ export class InProcessBus implements MessageBus {
         value: record.value,
         headers: { ...record.headers },
       };
-      for (const group of this.groups.get(topic) ?? []) group.enqueue(inbound);
+      for (const group of this.groups.get(topic) ?? []) {
+        if (group.consumes(inbound.partition)) group.enqueue(inbound);
+      }
     }
   }
 
@@ -69,6 +71,11 @@ class GroupQueue {
 
   get groupId(): string {
     return this.subscription.groupId;
+  }
+
+  /** A subscription to one partition sees only records published to it. */
+  consumes(partition: number): boolean {
+    return this.subscription.partition === undefined || this.subscription.partition === partition;
   }
 
   get backlog(): number {

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { InboundRecord, MessageBus, OutboundRecord, Subscription } from '../message-bus';
 import { type TopicName, type TopicSpec, Topics } from '../topics';
 import { kafkajsLogCreator, kafkajsLogLevel } from './kafkajs-logger';
+import { fixedPartitionAssigner } from './fixed-partition.assigner';
 import { PublishBatcher, type TopicBatch } from './publish-batcher';
 import { provisionTopics } from './topic-provisioner';
 
@@ -80,10 +81,14 @@ export class KafkaBus implements MessageBus {
       allowAutoTopicCreation: false,
       // An idle fetch blocks disconnect() for up to this long; 1 s keeps shutdown prompt at little cost.
       maxWaitTimeInMs: 1000,
+      ...(subscription.partition === undefined ? {} : { partitionAssigners: [fixedPartitionAssigner(subscription.partition)] }),
     });
     this.consumers.push(consumer);
     await consumer.connect();
-    await consumer.subscribe({ topic: this.prefixed(subscription.topic), fromBeginning: true });
+    await consumer.subscribe({ topic: this.prefixed(subscription.topic), fromBeginning: subscription.from !== 'now' });
+    // A group that starts "now" sees only what is published after it joined: wait for the join,
+    // so that a caller publishing right after subscribe() (a command, then its result) misses nothing.
+    const joined = subscription.from === 'now' ? groupJoined(consumer) : undefined;
     await consumer.run({
       eachMessage: async ({ topic, partition, message, heartbeat }) => {
         const record: InboundRecord = {
@@ -97,6 +102,7 @@ export class KafkaBus implements MessageBus {
         await subscription.handler(record, { signal: this.stopping.signal, heartbeat });
       },
     });
+    await joined;
   }
 
   async checkHealth(): Promise<ComponentHealth> {
@@ -117,6 +123,19 @@ export class KafkaBus implements MessageBus {
   private prefixed(name: string): string {
     return `${this.options.topicPrefix}${name}`;
   }
+}
+
+const GROUP_JOIN_TIMEOUT_MS = 60_000;
+
+function groupJoined(consumer: Consumer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`consumer group not joined within ${GROUP_JOIN_TIMEOUT_MS} ms`)), GROUP_JOIN_TIMEOUT_MS);
+    const stop = consumer.on(consumer.events.GROUP_JOIN, () => {
+      clearTimeout(timer);
+      stop();
+      resolve();
+    });
+  });
 }
 
 function stringHeaders(headers: IHeaders | undefined): Record<string, string> {

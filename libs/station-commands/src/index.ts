@@ -1,0 +1,4 @@
+export * from './command-outcome';
+export * from './presence-directory';
+export * from './station-command.client';
+export * from './station-commands.module';
