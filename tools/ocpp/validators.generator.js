@@ -24,6 +24,8 @@ function generateValidators(model, banner) {
     allErrors: false, // the first violation decides the CALLERROR; stopping there is cheaper
     messages: false, // descriptions are built from keyword + params by libs/ocpp
     inlineRefs: false, // each shared definition becomes one function instead of a copy per message
+    // 1.6 limits are `multipleOf: 0.1`; exact floating-point division would refuse 10.7 (10.7 / 0.1 = 106.99999999999999).
+    multipleOfPrecision: 9,
     code: { source: true, esm: true, lines: false, optimize: true },
   });
   // Full mode: `date-time` requires a time zone, as RFC 3339 (and OCPP) does.

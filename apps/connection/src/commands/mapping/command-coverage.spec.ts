@@ -1,0 +1,75 @@
+import { StationCommandSchema } from '@app/contracts';
+import { create } from '@bufbuild/protobuf';
+import { type OcppVersion, ocppVersions, validateRequest, validateResponse } from '@app/ocpp';
+import { buildExample, loadSchema } from '@app/ocpp/testing';
+import { fromOcppResponse } from './from-ocpp-response';
+import type { CommandCase } from './neutral-command.types';
+import { type BodyInit, at, authorization, commandWith, kind, purpose, rateUnit } from './station-command.fixtures';
+import { toOcppCall } from './to-ocpp-call';
+
+// One command of every body case that both versions can express. A Record over CommandCase: a
+// new case in the contract fails the typecheck here, and the reflection test below fails too.
+const samples: Readonly<Record<CommandCase, BodyInit>> = {
+  rawCall: { case: 'rawCall', value: { action: 'ClearCache', payloadJson: '{}' } },
+  remoteStart: { case: 'remoteStart', value: { evseId: 1, idToken: { value: 'TAG-1', type: 'ISO14443' } } },
+  remoteStop: { case: 'remoteStop', value: { transactionId: '42' } },
+  reset: { case: 'reset', value: { hard: true } },
+  unlockConnector: { case: 'unlockConnector', value: { evseId: 1 } },
+  changeAvailability: { case: 'changeAvailability', value: { evseId: 1, operative: false } },
+  triggerMessage: { case: 'triggerMessage', value: { message: 'Heartbeat' } },
+  getConfiguration: { case: 'getConfiguration', value: { keys: ['OCPPCommCtrlr/HeartbeatInterval'] } },
+  setConfiguration: { case: 'setConfiguration', value: { settings: [{ key: 'OCPPCommCtrlr/HeartbeatInterval', value: '300' }] } },
+  setChargingProfile: {
+    case: 'setChargingProfile',
+    value: {
+      evseId: 1,
+      profile: { id: 1, purpose: purpose.txDefault, kind: kind.absolute, schedule: { rateUnit: rateUnit.ampere, periods: [{ limit: 16 }] } },
+    },
+  },
+  clearChargingProfile: { case: 'clearChargingProfile', value: { profileId: 1 } },
+  getCompositeSchedule: { case: 'getCompositeSchedule', value: { evseId: 1, durationSeconds: 3600 } },
+  clearCache: { case: 'clearCache', value: {} },
+  updateFirmware: { case: 'updateFirmware', value: { location: 'https://fw.example.com/f.bin', retrieveAt: at('2025-01-01T00:00:00Z') } },
+  getLog: { case: 'getLog', value: { location: 'https://logs.example.com/up' } },
+  certificateSigned: { case: 'certificateSigned', value: { certificateChainPem: '-----BEGIN CERTIFICATE-----' } },
+  installCertificate: { case: 'installCertificate', value: { certificateType: 'CSMSRootCertificate', certificatePem: '-----BEGIN CERTIFICATE-----' } },
+  deleteCertificate: {
+    case: 'deleteCertificate',
+    value: { certificate: { hashAlgorithm: 'SHA256', issuerNameHash: 'a', issuerKeyHash: 'b', serialNumber: 'c' } },
+  },
+  getInstalledCertificateIds: { case: 'getInstalledCertificateIds', value: { certificateTypes: ['CSMSRootCertificate'] } },
+  dataTransfer: { case: 'dataTransfer', value: { vendorId: 'com.acme' } },
+  sendLocalList: { case: 'sendLocalList', value: { version: 1, full: true, entries: [{ idToken: { value: 'TAG-1' }, status: authorization.accepted }] } },
+  getLocalListVersion: { case: 'getLocalListVersion', value: {} },
+};
+
+const neutralStatuses = ['Accepted', 'Scheduled', 'RebootRequired', 'Rejected', 'NotSupported', 'NotFound', 'Failed', 'VersionMismatch'];
+
+const cases = Object.entries(samples).flatMap(([name, body]) => ocppVersions.map((version): [string, OcppVersion, BodyInit] => [name, version, body]));
+
+describe('every command body, both versions', () => {
+  it('has a sample for every case of the StationCommand body oneof', () => {
+    const oneof = StationCommandSchema.oneofs.find((candidate) => candidate.name === 'body');
+    expect(Object.keys(samples).sort()).toEqual((oneof?.fields ?? []).map((field) => field.localName).sort());
+  });
+
+  it('refuses a command without a body, and passes any answer to one through', () => {
+    const empty = create(StationCommandSchema, { commandId: 'c', stationId: 'CP-1' });
+    expect(toOcppCall('2.0.1', empty)).toEqual({ ok: false, reason: 'the command has no body' });
+    expect(fromOcppResponse('2.0.1', empty, { status: 'Accepted' })).toEqual({ accepted: true, result: { status: 'Accepted' } });
+  });
+
+  it.each(cases)('%s in OCPP %s: maps to a valid CALL and maps the smallest valid answer back', (_name, version, body) => {
+    const command = commandWith(body);
+    const mapping = toOcppCall(version, command);
+    if (!mapping.ok) throw new Error(`refused: ${mapping.reason}`);
+    expect(validateRequest(version, mapping.action, mapping.payload)).toEqual({ ok: true });
+
+    const answer = buildExample(loadSchema(version, mapping.action, 'response'));
+    expect(validateResponse(version, mapping.action, answer)).toEqual({ ok: true });
+    const response = fromOcppResponse(version, command, answer);
+    expect(typeof response.accepted).toBe('boolean');
+    if (body.case !== 'rawCall') expect(neutralStatuses).toContain(response.result['status']);
+    if (typeof answer['status'] === 'string') expect(response.result['stationStatus'] ?? answer['status']).toBe(answer['status']);
+  });
+});

@@ -1,0 +1,59 @@
+import type { StationCommand } from '@app/contracts';
+import { OcppRpcError, RpcSessionError, RpcSessionErrorCode, versionOfSubprotocol } from '@app/ocpp';
+import type { CommandOutcome } from '@app/station-commands';
+import { fromOcppResponse, toOcppCall } from '../commands/mapping';
+import type { StationConnection } from '../gateway/station-connection';
+
+export type ExecutionOutcome = Omit<CommandOutcome, 'commandId'>;
+
+class DeadlineExceeded extends Error {}
+
+/**
+ * Runs one version-neutral command on the station's own connection: maps it
+ * to the station's OCPP version, calls, and maps the answer back. Every way
+ * it can end becomes one of the outcome statuses.
+ */
+export async function executeOnStation(command: StationCommand, connection: StationConnection | undefined, deadline: number): Promise<ExecutionOutcome> {
+  if (deadline <= Date.now()) return { status: 'timeout', errorDescription: 'the deadline passed before the command reached the station' };
+  if (!connection) return { status: 'not-connected', errorDescription: `station ${command.stationId} is not connected to this replica` };
+  const version = versionOfSubprotocol(connection.protocol);
+  const call = toOcppCall(version, command);
+  if (!call.ok) return { status: 'invalid', errorDescription: call.reason };
+  try {
+    const response = await beforeDeadline(connection.call(call.action, call.payload as Record<string, unknown>), deadline);
+    const mapped = fromOcppResponse(version, command, response as Record<string, unknown>);
+    return { status: mapped.accepted ? 'accepted' : 'rejected', result: mapped.result };
+  } catch (error) {
+    return failureOutcome(error, version);
+  }
+}
+
+function failureOutcome(error: unknown, version: '1.6' | '2.0.1'): ExecutionOutcome {
+  if (error instanceof DeadlineExceeded) return { status: 'timeout', errorDescription: 'the station did not answer before the deadline' };
+  if (error instanceof OcppRpcError) {
+    if (error.origin === 'peer') return { status: 'call-error', errorCode: error.peerCode ?? error.codeIn(version), errorDescription: error.description };
+    return { status: 'invalid', errorCode: error.codeIn(version), errorDescription: error.description };
+  }
+  if (error instanceof RpcSessionError) {
+    switch (error.code) {
+      case RpcSessionErrorCode.Timeout:
+        return { status: 'timeout', errorDescription: error.message };
+      case RpcSessionErrorCode.Closed:
+      case RpcSessionErrorCode.SendFailed:
+        return { status: 'not-connected', errorDescription: error.message };
+      case RpcSessionErrorCode.QueueFull:
+        return { status: 'rejected', errorDescription: 'too many commands are waiting for this station' };
+      case RpcSessionErrorCode.InvalidResponse:
+        return { status: 'call-error', errorCode: 'InvalidResponse', errorDescription: error.message };
+    }
+  }
+  throw error;
+}
+
+function beforeDeadline<T>(promise: Promise<T>, deadline: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineExceeded()), Math.max(0, deadline - Date.now()));
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}

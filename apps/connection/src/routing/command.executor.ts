@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
+import { type StationCommand, createEnvelope, timestampDate, timestampFromDate } from '@app/contracts';
+import { EnvelopeConsumer, EnvelopePublisher, Topics } from '@app/messaging';
+import { ROOT_LOGGER } from '@app/observability';
+import { type CommandOutcome, statusCodes } from '@app/station-commands';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { StationConnections } from '../gateway/station-connections';
+import { executeOnStation } from './command-execution';
+
+const DEFAULT_DEADLINE_MS = 30_000;
+const REMEMBERED_COMMANDS = 10_000;
+
+/**
+ * Replica k consumes partition k of ocpp.commands and runs each command on
+ * the station it holds, answering on ocpp.results. Commands run concurrently
+ * (a slow station must not hold up the partition); a redelivered command id
+ * is not run twice.
+ */
+@Injectable()
+export class CommandExecutor implements OnApplicationBootstrap {
+  private readonly logger: Logger;
+  private readonly replicaIndex: number;
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly consumer: EnvelopeConsumer,
+    private readonly publisher: EnvelopePublisher,
+    private readonly connections: StationConnections,
+    @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.replicaIndex = config.gateway.replicaIndex;
+    this.logger = logger.child({ component: 'commands', replicaIndex: this.replicaIndex });
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.consumer.subscribe({
+      topic: Topics.commands,
+      groupId: `connection.commands.replica-${this.replicaIndex}`,
+      partition: this.replicaIndex,
+      // A new replica starts with the commands sent from now on; older ones are past their deadlines.
+      from: 'now',
+      handle: async (command) => {
+        if (this.firstDelivery(command.commandId)) void this.execute(command);
+      },
+    });
+  }
+
+  private async execute(command: StationCommand): Promise<void> {
+    const deadline = command.deadline ? timestampDate(command.deadline).getTime() : Date.now() + DEFAULT_DEADLINE_MS;
+    let outcome: Omit<CommandOutcome, 'commandId'>;
+    try {
+      outcome = await executeOnStation(command, this.connections.get(command.stationId), deadline);
+    } catch (error) {
+      this.logger.error({ err: error, stationId: command.stationId, commandId: command.commandId }, 'command failed unexpectedly');
+      outcome = { status: 'call-error', errorCode: 'InternalError', errorDescription: 'the CSMS failed to run the command' };
+    }
+    await this.publisher
+      .publish(
+        Topics.results,
+        createEnvelope('commandResult', {
+          eventId: randomUUID(),
+          stationId: command.stationId,
+          correlationId: command.correlationId,
+          completedAt: timestampFromDate(new Date()),
+          commandId: command.commandId,
+          originService: command.originService,
+          body: {
+            case: 'outcome',
+            value: {
+              status: statusCodes[outcome.status],
+              payloadJson: outcome.result ? JSON.stringify(outcome.result) : '',
+              errorCode: outcome.errorCode ?? '',
+              errorDescription: outcome.errorDescription ?? '',
+            },
+          },
+        }),
+      )
+      .catch((error: unknown) => this.logger.error({ err: error, commandId: command.commandId }, 'could not publish a command result'));
+  }
+
+  private firstDelivery(commandId: string): boolean {
+    if (this.seen.has(commandId)) return false;
+    this.seen.add(commandId);
+    if (this.seen.size > REMEMBERED_COMMANDS) {
+      const oldest = this.seen.values().next().value;
+      if (oldest !== undefined) this.seen.delete(oldest);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
+import { createEnvelope, timestampFromDate } from '@app/contracts';
+import { EnvelopePublisher, Topics } from '@app/messaging';
+import { ROOT_LOGGER } from '@app/observability';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { StationConnection } from '../gateway/station-connection';
+import { StationConnections, type ConnectionChange } from '../gateway/station-connections';
+import { StationEventEmitter, protocolByName } from '../station-events/station-event.emitter';
+
+/**
+ * Publishes on ocpp.presence which replica holds each station, and which
+ * ocpp.commands partition reaches it. Every connection gets an epoch
+ * (microseconds since 1970, strictly increasing in this process; replicas'
+ * clocks are NTP-close, and reconnects are seconds apart), so the newest
+ * connection wins wherever the records arrive from.
+ */
+@Injectable()
+export class PresencePublisher implements OnModuleInit {
+  private lastEpoch = 0n;
+  /** A disconnect carries its connection's epoch: it ends that connection, never a newer one elsewhere. */
+  private readonly epochs = new WeakMap<StationConnection, bigint>();
+  private readonly logger: Logger;
+  private readonly partition: number;
+
+  constructor(
+    private readonly connections: StationConnections,
+    private readonly publisher: EnvelopePublisher,
+    private readonly events: StationEventEmitter,
+    @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.partition = config.gateway.replicaIndex;
+    this.logger = logger.child({ component: 'presence' });
+  }
+
+  onModuleInit(): void {
+    this.connections.onChange((change) => void this.publish(change));
+  }
+
+  private async publish({ kind, connection }: ConnectionChange): Promise<void> {
+    const epoch = kind === 'connected' ? this.nextEpoch() : (this.epochs.get(connection) ?? this.nextEpoch());
+    if (kind === 'connected') this.epochs.set(connection, epoch);
+    const envelope = createEnvelope('stationPresence', {
+      eventId: randomUUID(),
+      stationId: connection.stationId,
+      changedAt: timestampFromDate(new Date()),
+      body: {
+        case: 'state',
+        value: {
+          replicaId: this.events.replicaId,
+          epoch,
+          connected: kind === 'connected',
+          protocol: protocolByName[connection.protocol] ?? 0,
+          securityProfile: connection.securityProfile,
+          commandPartition: this.partition,
+        },
+      },
+    });
+    await this.publisher.publish(Topics.presence, envelope).catch((error: unknown) => {
+      this.logger.error({ err: error, stationId: connection.stationId, kind }, 'could not publish presence');
+    });
+  }
+
+  private nextEpoch(): bigint {
+    const now = BigInt(Date.now()) * 1000n;
+    this.lastEpoch = now > this.lastEpoch ? now : this.lastEpoch + 1n;
+    return this.lastEpoch;
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { GatewayModule } from '../gateway/gateway.module';
+import { StationEventsModule } from '../station-events/station-events.module';
+import { CommandExecutor } from './command.executor';
+import { PresencePublisher } from './presence.publisher';
+
+/** How commands reach this replica's stations: presence out, commands in, results out. */
+@Module({
+  imports: [GatewayModule, StationEventsModule],
+  providers: [PresencePublisher, CommandExecutor],
+})
+export class RoutingModule {}
