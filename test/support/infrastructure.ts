@@ -46,13 +46,19 @@ export async function startPostgres(runName: string): Promise<{ adminUrl: string
   return { adminUrl, runDir };
 }
 
-export function startKafka(runName: string): { brokers: string; runDir?: string } {
-  if (process.env.KAFKA_BROKERS) return { brokers: process.env.KAFKA_BROKERS };
+/** A broker of our own (unless KAFKA_BROKERS names one); `dedicated` always starts one, e.g. for a test that stops it. */
+export function startKafka(runName: string, options: { dedicated?: boolean } = {}): { brokers: string; runDir?: string } {
+  if (process.env.KAFKA_BROKERS && !options.dedicated) return { brokers: process.env.KAFKA_BROKERS };
   const runDir = path.join(root, '.cache/kafka', runName);
   // A fresh log dir per run: old data only costs disk and start-up time.
   runScript('tools/kafka/kafka-broker.sh', 'reset', { KAFKA_RUN_DIR: runDir });
   const brokers = lineValue(runScript('tools/kafka/kafka-broker.sh', 'start', { KAFKA_RUN_DIR: runDir }), 'KAFKA_BROKERS');
   return { brokers, runDir };
+}
+
+/** Starts a stopped broker again on the same port and data. */
+export function restartKafka(runDir: string): string {
+  return lineValue(runScript('tools/kafka/kafka-broker.sh', 'start', { KAFKA_RUN_DIR: runDir }), 'KAFKA_BROKERS');
 }
 
 export function stopKafka(runDir: string | undefined): void {
