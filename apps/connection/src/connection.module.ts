@@ -1,14 +1,34 @@
 import { inboxController } from '@app/persistence';
 import { Module } from '@nestjs/common';
+import { AuthorizationModule } from './authorization/authorization.module';
+import { DataTransferModule } from './data-transfer/data-transfer.module';
+import { DiagnosticsModule } from './diagnostics/diagnostics.module';
+import { FirmwareModule } from './firmware/firmware.module';
 import { GatewayModule } from './gateway/gateway.module';
+import { MeteringModule } from './metering/metering.module';
 import { ConnectionPersistenceModule } from './persistence/connection-persistence.module';
 import { CONNECTION_SCHEMA } from './persistence/connection-schema';
 import { ProvisioningModule } from './provisioning/provisioning.module';
 import { RoutingModule } from './routing/routing.module';
+import { SecurityModule } from './security/security.module';
 import { StationEventsModule } from './station-events/station-events.module';
+import { TransactionsModule } from './transactions/transactions.module';
 
 @Module({
-  imports: [ConnectionPersistenceModule, StationEventsModule, GatewayModule, ProvisioningModule, RoutingModule],
+  imports: [
+    ConnectionPersistenceModule,
+    StationEventsModule,
+    GatewayModule,
+    ProvisioningModule,
+    AuthorizationModule,
+    TransactionsModule,
+    MeteringModule,
+    FirmwareModule,
+    DiagnosticsModule,
+    DataTransferModule,
+    SecurityModule,
+    RoutingModule,
+  ],
   controllers: [inboxController('connection', CONNECTION_SCHEMA)],
 })
 export class ConnectionModule {}

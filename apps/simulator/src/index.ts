@@ -18,4 +18,4 @@ export { ChargingProfileStore, ProfileRejection, type ClearCriteria } from './sm
 export { compositeSchedule, limitAt, type CompositeRequest, type CompositeSchedule, type EffectiveLimit } from './smart-charging/composite-schedule';
 export { type ChargingRate, NOMINAL_VOLTAGE_V } from './smart-charging/charging-rate';
 export { deliveredPower, type PowerDraw, type Vehicle } from './transactions/delivered-power';
-export { TestCsms, type ReceivedCall, type TestCsmsOptions } from './testing/test-csms';
+export { NO_ANSWER, TestCsms, type ReceivedCall, type TestCsmsOptions } from './testing/test-csms';

@@ -19,6 +19,7 @@ export const envSchema = z.object({
   HTTP_PORT: integer(1, 65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   INTERNAL_API_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  API_TOKENS_FILE: z.string().min(1).optional(),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   KAFKA_BROKERS: z
     .string()
@@ -49,11 +50,19 @@ export const envSchema = z.object({
   OCPP_TLS_CA_FILE: z.string().min(1).optional(),
   OCPP_TLS_CRL_FILE: z.string().min(1).optional(),
   OCPP_CERT_ORGANIZATION: z.string().min(1).max(64).optional(),
-  OCPP_UNKNOWN_STATIONS: z.enum(['accept', 'reject']).optional(),
+  OCPP_UNKNOWN_STATIONS: z.enum(['accept', 'pending', 'reject']).optional(),
   OCPP_MAX_FRAME_BYTES: integer(1024, 16 * 1024 * 1024).default(256 * 1024),
   OCPP_PING_INTERVAL_SECONDS: integer(0, 3600).default(60),
   OCPP_CALL_TIMEOUT_SECONDS: integer(1, 600).default(30),
   OCPP_HEARTBEAT_INTERVAL_SECONDS: integer(10, 86_400).default(300),
+  OCPP_BOOT_RETRY_INTERVAL_SECONDS: integer(1, 86_400).default(60),
+  OCPP_UNKNOWN_ID_TOKENS: z.enum(['accept', 'reject']).optional(),
+  OCPP_DURABLE_ACK_TIMEOUT_MS: integer(100, 120_000).default(10_000),
+  OCPP_DATA_TRANSFER_VENDOR_IDS: z
+    .string()
+    .transform((value) => value.split(',').map((vendorId) => vendorId.trim()).filter(Boolean))
+    .refine((vendorIds) => vendorIds.every((vendorId) => vendorId.length <= 255), 'must be a comma-separated list of vendor ids of at most 255 characters')
+    .optional(),
 });
 
 export type Env = z.output<typeof envSchema>;

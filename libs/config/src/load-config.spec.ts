@@ -58,6 +58,8 @@ describe('loadConfig: OCPP gateway', () => {
     expect(loadConfig(embedded, {}).gateway.unknownStations).toBe('accept');
     expect(loadConfig(standalone, {}).gateway.unknownStations).toBe('reject');
     expect(loadConfig(embedded, { OCPP_UNKNOWN_STATIONS: 'reject' }).gateway.unknownStations).toBe('reject');
+    expect(loadConfig(standalone, { OCPP_UNKNOWN_STATIONS: 'pending' }).gateway.unknownStations).toBe('pending');
+    expect(errorOf(() => loadConfig(standalone, { OCPP_UNKNOWN_STATIONS: 'maybe' })).variable).toBe('OCPP_UNKNOWN_STATIONS');
   });
 
   it('serves wss:// only with a certificate, and mutual TLS only with an organisation to check', () => {
@@ -68,5 +70,48 @@ describe('loadConfig: OCPP gateway', () => {
     expect(
       errorOf(() => loadConfig(standalone, { OCPP_TLS_CERT_FILES: 'a.pem', OCPP_TLS_KEY_FILES: 'a.key', OCPP_TLS_CA_FILE: 'ca.pem' })).variable,
     ).toBe('OCPP_CERT_ORGANIZATION');
+  });
+});
+
+describe('loadConfig: station core', () => {
+  it('has defaults for a standalone service and for the embedded process', () => {
+    expect(loadConfig(standalone, {}).stationCore).toEqual({
+      bootRetryIntervalSeconds: 60,
+      unknownIdTokens: 'reject',
+      durableAckTimeoutMs: 10_000,
+      dataTransferVendorIds: [],
+    });
+    expect(loadConfig(embedded, {}).stationCore.unknownIdTokens).toBe('accept');
+  });
+
+  it('reads the settings from the environment', () => {
+    const config = loadConfig(standalone, {
+      OCPP_BOOT_RETRY_INTERVAL_SECONDS: '15',
+      OCPP_UNKNOWN_ID_TOKENS: 'accept',
+      OCPP_DURABLE_ACK_TIMEOUT_MS: '2500',
+      OCPP_DATA_TRANSFER_VENDOR_IDS: 'com.acme, org.example ,',
+    });
+    expect(config.stationCore).toEqual({
+      bootRetryIntervalSeconds: 15,
+      unknownIdTokens: 'accept',
+      durableAckTimeoutMs: 2500,
+      dataTransferVendorIds: ['com.acme', 'org.example'],
+    });
+  });
+
+  it.each([
+    ['OCPP_UNKNOWN_ID_TOKENS', 'sometimes'],
+    ['OCPP_DURABLE_ACK_TIMEOUT_MS', '10'],
+    ['OCPP_BOOT_RETRY_INTERVAL_SECONDS', '0'],
+  ])('names %s when its value %p is invalid', (variable, value) => {
+    expect(errorOf(() => loadConfig(standalone, { [variable]: value })).variable).toBe(variable);
+  });
+});
+
+describe('loadConfig: API tokens', () => {
+  it('reads API_TOKENS_FILE, and lets only the embedded process generate a token in EMBEDDED_DATA_DIR', () => {
+    expect(loadConfig(standalone, { API_TOKENS_FILE: '/etc/csms/tokens.json' }).apiTokens).toEqual({ file: '/etc/csms/tokens.json', embeddedDir: undefined });
+    expect(loadConfig(standalone, {}).apiTokens).toEqual({ file: undefined, embeddedDir: undefined });
+    expect(loadConfig(embedded, { EMBEDDED_DATA_DIR: '/var/csms' }).apiTokens).toEqual({ file: undefined, embeddedDir: '/var/csms' });
   });
 });

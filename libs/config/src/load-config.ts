@@ -27,10 +27,12 @@ export function loadConfig(layout: ProcessLayout, environment: NodeJS.ProcessEnv
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT ?? layout.defaultHttpPort },
     logLevel: env.LOG_LEVEL,
     internalApiToken: env.INTERNAL_API_TOKEN,
+    apiTokens: { file: env.API_TOKENS_FILE, embeddedDir: layout.embedded ? env.EMBEDDED_DATA_DIR : undefined },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     messaging: messagingConfig(env, layout),
     database: databaseConfig(env, layout),
     gateway: gatewayConfig(env, layout),
+    stationCore: stationCoreConfig(env, layout),
   };
 }
 
@@ -91,5 +93,14 @@ function gatewayConfig(env: Env, layout: ProcessLayout): RuntimeConfig['gateway'
     pingIntervalMs: env.OCPP_PING_INTERVAL_SECONDS * 1000,
     callTimeoutMs: env.OCPP_CALL_TIMEOUT_SECONDS * 1000,
     heartbeatIntervalSeconds: env.OCPP_HEARTBEAT_INTERVAL_SECONDS,
+  };
+}
+
+function stationCoreConfig(env: Env, layout: ProcessLayout): RuntimeConfig['stationCore'] {
+  return {
+    bootRetryIntervalSeconds: env.OCPP_BOOT_RETRY_INTERVAL_SECONDS,
+    unknownIdTokens: env.OCPP_UNKNOWN_ID_TOKENS ?? (layout.embedded ? 'accept' : 'reject'),
+    durableAckTimeoutMs: env.OCPP_DURABLE_ACK_TIMEOUT_MS,
+    dataTransferVendorIds: env.OCPP_DATA_TRANSFER_VENDOR_IDS ?? [],
   };
 }

@@ -37,12 +37,36 @@ export interface GatewayConfig {
   tls: TlsConfig | undefined;
   /** The O that station client certificates must carry (profile 3). */
   certificateOrganization: string | undefined;
-  /** Unknown station ids: accepted and registered without credentials (embedded default), or refused. */
-  unknownStations: 'accept' | 'reject';
+  /**
+   * Unknown station ids: refused with 401 (`reject`), registered without credentials and held
+   * Pending until an operator accepts them (`pending`), or registered and accepted (`accept`,
+   * the embedded default).
+   */
+  unknownStations: 'accept' | 'pending' | 'reject';
   maxFrameBytes: number;
   pingIntervalMs: number;
   callTimeoutMs: number;
   heartbeatIntervalSeconds: number;
+}
+
+/** How the connection service's station core answers what stations send. */
+export interface StationCoreConfig {
+  /** BootNotification interval for Pending and Rejected stations: the wait before they boot again. */
+  bootRetryIntervalSeconds: number;
+  /** Id tokens the CSMS does not know: Accepted (embedded default) or Invalid. */
+  unknownIdTokens: 'accept' | 'reject';
+  /** How long a transaction or meter message waits for its event to be durable before its answer is withheld. */
+  durableAckTimeoutMs: number;
+  /** Vendor ids whose DataTransfer messages are Accepted; any other gets UnknownVendorId. */
+  dataTransferVendorIds: string[];
+}
+
+/** Where the REST APIs' bearer tokens come from (read and checked by libs/runtime/src/auth before Nest starts). */
+export interface ApiTokensConfig {
+  /** API_TOKENS_FILE: a JSON list of { name, sha256, roles }; it wins wherever it is set. */
+  file: string | undefined;
+  /** Embedded process only: the directory where a first admin token is generated when no file is named. */
+  embeddedDir: string | undefined;
 }
 
 /** The whole validated configuration of one process, injected as RUNTIME_CONFIG. */
@@ -52,10 +76,12 @@ export interface RuntimeConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   /** Bearer token for /api/internal endpoints; they answer 404 when unset. */
   internalApiToken: string | undefined;
+  apiTokens: ApiTokensConfig;
   shutdownTimeoutMs: number;
   messaging: MessagingConfig;
   database: DatabaseConfig;
   gateway: GatewayConfig;
+  stationCore: StationCoreConfig;
 }
 
 export const RUNTIME_CONFIG = Symbol('RUNTIME_CONFIG');

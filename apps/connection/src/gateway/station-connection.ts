@@ -1,4 +1,4 @@
-import { RpcSession, versionOfSubprotocol } from '@app/ocpp';
+import { RpcSession, SessionFaultCode, versionOfSubprotocol } from '@app/ocpp';
 import type { Logger } from 'pino';
 import type { RawData, WebSocket } from 'ws';
 import type { OcppSubprotocol } from './subprotocol';
@@ -45,6 +45,11 @@ export class StationConnection {
       },
       callTimeoutMs: options.callTimeoutMs,
       handleCall: (action, payload) => options.handleCall(action, payload as Record<string, unknown>),
+      onProtocolWarning: (warning) => options.logger.warn({ warning: { code: warning.code, action: warning.action, messageId: warning.messageId } }, warning.description),
+      onError: (fault) =>
+        fault.code === SessionFaultCode.ResponseWithheld
+          ? options.logger.warn({ action: fault.action, messageId: fault.messageId, err: fault.error }, 'answer withheld; the station will retry')
+          : options.logger.error({ code: fault.code, action: fault.action, messageId: fault.messageId, err: fault.error }, 'failed to answer a station call'),
     });
     socket.on('message', (data, isBinary) => this.receive(data, isBinary));
     socket.on('pong', () => {

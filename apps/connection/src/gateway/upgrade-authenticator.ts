@@ -66,8 +66,12 @@ export class UpgradeAuthenticator {
       this.recordSecurityEvent(stationId, 'unknown-station', 'station id not registered');
       throw new UpgradeRefusal(401, 'authentication failed', BASIC_CHALLENGE);
     }
+    if (this.config.unknownStations === 'pending') {
+      this.logger.info({ stationId }, 'registering an unknown station as pending, without credentials (OCPP_UNKNOWN_STATIONS=pending)');
+      return this.stations.registerWithoutCredentials(stationId, 'pending');
+    }
     this.logger.warn({ stationId }, 'registering an unknown station without credentials (OCPP_UNKNOWN_STATIONS=accept); do not use this in production');
-    return this.stations.registerWithoutCredentials(stationId);
+    return this.stations.registerWithoutCredentials(stationId, 'accepted');
   }
 
   private async presentedCredentials(request: IncomingMessage, station: StationSecurity): Promise<PresentedCredentials> {

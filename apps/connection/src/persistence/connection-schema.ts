@@ -2,11 +2,24 @@ import type { ServiceSchema } from '@app/persistence';
 import { StationEntity } from '../stations/station.entity';
 import { CreateInbox1764110000000 } from './migrations/1764110000000-create-inbox';
 import { CreateStation1764120000000 } from './migrations/1764120000000-create-station';
+import { ExtendStationRegistry1764130000001 } from './migrations/1764130000001-extend-station-registry';
+import { CreateConnector1764130000002 } from './migrations/1764130000002-create-connector';
+import { CreateIdToken1764130000003 } from './migrations/1764130000003-create-id-token';
+import { CreateTransaction1764130000004 } from './migrations/1764130000004-create-transaction';
+import { CreateMeterSample1764130000005 } from './migrations/1764130000005-create-meter-sample';
 
 export const CONNECTION_SCHEMA = 'connection';
 
 export const connectionSchema: ServiceSchema = {
   schema: CONNECTION_SCHEMA,
   entities: [StationEntity],
-  migrations: [CreateInbox1764110000000, CreateStation1764120000000],
+  migrations: [
+    CreateInbox1764110000000,
+    CreateStation1764120000000,
+    ExtendStationRegistry1764130000001,
+    CreateConnector1764130000002,
+    CreateIdToken1764130000003,
+    CreateTransaction1764130000004,
+    CreateMeterSample1764130000005,
+  ],
 };

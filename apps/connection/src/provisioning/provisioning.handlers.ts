@@ -1,32 +1,46 @@
-import { RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CallHandlerRegistry } from '../gateway/call-handler.registry';
-import { SUPPORTED_SUBPROTOCOLS } from '../gateway/subprotocol';
+import { StationEventEmitter } from '../station-events/station-event.emitter';
+import { bootReportOf16, bootReportOf201 } from './boot-notification.adapter';
+import { BootNotificationHandler } from './boot-notification.handler';
+import { noticesOf } from './notify-event.adapter';
+import { noticeEvent } from './provisioning.events';
+import { statusReportOf16, statusReportOf201 } from './status-notification.adapter';
+import { StatusNotificationHandler } from './status-notification.handler';
+
+const heartbeatAnswer = async () => ({ currentTime: new Date().toISOString() });
 
 /**
- * Boot, heartbeat and status for both versions: what a station needs to come
- * online. The station core (registry decisions, events) builds on these.
+ * What a station needs to come online, both versions: BootNotification, Heartbeat (the gate
+ * records when the station was last seen), StatusNotification, and 2.0.1 NotifyEvent.
  */
 @Injectable()
 export class ProvisioningHandlers implements OnModuleInit {
-  private readonly heartbeatIntervalSeconds: number;
-
   constructor(
     private readonly registry: CallHandlerRegistry,
-    @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
-  ) {
-    this.heartbeatIntervalSeconds = config.gateway.heartbeatIntervalSeconds;
-  }
+    private readonly boot: BootNotificationHandler,
+    private readonly status: StatusNotificationHandler,
+    private readonly events: StationEventEmitter,
+  ) {}
 
   onModuleInit(): void {
-    for (const protocol of SUPPORTED_SUBPROTOCOLS) {
-      this.registry.register(protocol, 'BootNotification', async () => ({
-        status: 'Accepted',
-        currentTime: new Date().toISOString(),
-        interval: this.heartbeatIntervalSeconds,
-      }));
-      this.registry.register(protocol, 'Heartbeat', async () => ({ currentTime: new Date().toISOString() }));
-      this.registry.register(protocol, 'StatusNotification', async () => ({}));
-    }
+    this.registry.registerVersioned({
+      '1.6': {
+        BootNotification: (context, request) => this.boot.handle(context, bootReportOf16(request)),
+        Heartbeat: heartbeatAnswer,
+        StatusNotification: (context, request) => this.status.handle(context, statusReportOf16(request, new Date())),
+      },
+      '2.0.1': {
+        BootNotification: (context, request) => this.boot.handle(context, bootReportOf201(request)),
+        Heartbeat: heartbeatAnswer,
+        StatusNotification: (context, request) => this.status.handle(context, statusReportOf201(request)),
+        NotifyEvent: async (context, request) => {
+          for (const notice of noticesOf(request)) {
+            this.events.publishInBackground(context.stationId, noticeEvent(notice), context.logger, { occurredAt: notice.noticedAt });
+          }
+          return {};
+        },
+      },
+    });
   }
 }

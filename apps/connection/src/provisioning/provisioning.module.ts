@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 import { GatewayModule } from '../gateway/gateway.module';
+import { StationEventsModule } from '../station-events/station-events.module';
+import { StationsModule } from '../stations/stations.module';
+import { BootNotificationHandler } from './boot-notification.handler';
 import { ProvisioningHandlers } from './provisioning.handlers';
+import { StatusNotificationHandler } from './status-notification.handler';
 
 @Module({
-  imports: [GatewayModule],
-  providers: [ProvisioningHandlers],
+  imports: [GatewayModule, StationsModule, StationEventsModule],
+  providers: [ProvisioningHandlers, BootNotificationHandler, StatusNotificationHandler],
 })
 export class ProvisioningModule {}

@@ -13,12 +13,24 @@ class DeadlineExceeded extends Error {}
  * to the station's OCPP version, calls, and maps the answer back. Every way
  * it can end becomes one of the outcome statuses.
  */
-export async function executeOnStation(command: StationCommand, connection: StationConnection | undefined, deadline: number): Promise<ExecutionOutcome> {
+/** Told which message a TriggerMessage will make the station send, so that a Pending station may send it. */
+export interface TriggerExpectations {
+  expectTriggered(stationId: string, action: string): void;
+}
+
+export async function executeOnStation(
+  command: StationCommand,
+  connection: StationConnection | undefined,
+  deadline: number,
+  triggers?: TriggerExpectations,
+): Promise<ExecutionOutcome> {
   if (deadline <= Date.now()) return { status: 'timeout', errorDescription: 'the deadline passed before the command reached the station' };
   if (!connection) return { status: 'not-connected', errorDescription: `station ${command.stationId} is not connected to this replica` };
   const version = versionOfSubprotocol(connection.protocol);
   const call = toOcppCall(version, command);
   if (!call.ok) return { status: 'invalid', errorDescription: call.reason };
+  const triggered = triggeredAction(call.action, call.payload);
+  if (triggered) triggers?.expectTriggered(command.stationId, triggered);
   try {
     const response = await beforeDeadline(connection.call(call.action, call.payload as Record<string, unknown>), deadline);
     const mapped = fromOcppResponse(version, command, response as Record<string, unknown>);
@@ -26,6 +38,16 @@ export async function executeOnStation(command: StationCommand, connection: Stat
   } catch (error) {
     return failureOutcome(error, version);
   }
+}
+
+/** The CALL a (1.6 Extended) TriggerMessage asks the station to send. */
+function triggeredAction(action: string, payload: object): string | undefined {
+  if (action !== 'TriggerMessage' && action !== 'ExtendedTriggerMessage') return undefined;
+  const requested = (payload as { requestedMessage?: unknown }).requestedMessage;
+  if (typeof requested !== 'string') return undefined;
+  return requested === 'SignChargePointCertificate' || requested === 'SignChargingStationCertificate' || requested === 'SignV2GCertificate' || requested === 'SignCombinedCertificate'
+    ? 'SignCertificate'
+    : requested;
 }
 
 function failureOutcome(error: unknown, version: '1.6' | '2.0.1'): ExecutionOutcome {

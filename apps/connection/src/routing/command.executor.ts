@@ -7,6 +7,7 @@ import { type CommandOutcome, statusCodes } from '@app/station-commands';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { StationConnections } from '../gateway/station-connections';
+import { StationRegistrations } from '../stations/station-registrations';
 import { executeOnStation } from './command-execution';
 
 const DEFAULT_DEADLINE_MS = 30_000;
@@ -28,6 +29,7 @@ export class CommandExecutor implements OnApplicationBootstrap {
     private readonly consumer: EnvelopeConsumer,
     private readonly publisher: EnvelopePublisher,
     private readonly connections: StationConnections,
+    private readonly registrations: StationRegistrations,
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
@@ -52,7 +54,7 @@ export class CommandExecutor implements OnApplicationBootstrap {
     const deadline = command.deadline ? timestampDate(command.deadline).getTime() : Date.now() + DEFAULT_DEADLINE_MS;
     let outcome: Omit<CommandOutcome, 'commandId'>;
     try {
-      outcome = await executeOnStation(command, this.connections.get(command.stationId), deadline);
+      outcome = await executeOnStation(command, this.connections.get(command.stationId), deadline, this.registrations);
     } catch (error) {
       this.logger.error({ err: error, stationId: command.stationId, commandId: command.commandId }, 'command failed unexpectedly');
       outcome = { status: 'call-error', errorCode: 'InternalError', errorDescription: 'the CSMS failed to run the command' };

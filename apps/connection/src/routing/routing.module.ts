@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { GatewayModule } from '../gateway/gateway.module';
 import { StationEventsModule } from '../station-events/station-events.module';
+import { StationsModule } from '../stations/stations.module';
 import { CommandExecutor } from './command.executor';
 import { PresencePublisher } from './presence.publisher';
 
 /** How commands reach this replica's stations: presence out, commands in, results out. */
 @Module({
-  imports: [GatewayModule, StationEventsModule],
+  imports: [GatewayModule, StationEventsModule, StationsModule],
   providers: [PresencePublisher, CommandExecutor],
 })
 export class RoutingModule {}

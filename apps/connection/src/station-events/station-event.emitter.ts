@@ -1,16 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { type MessageInitShape } from '@bufbuild/protobuf';
-import { OcppVersion, StationEventSchema, createEnvelope, timestampFromDate } from '@app/contracts';
+import { OcppVersion, createEnvelope, timestampFromDate } from '@app/contracts';
 import { EnvelopePublisher, Topics } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { StationEventBody } from './event-body';
 
 export interface ConnectedDetails {
   protocol: OcppVersion;
   securityProfile: number;
 }
 
-type EventBody = MessageInitShape<typeof StationEventSchema>['body'];
+export interface EventIdentity {
+  /** Derived from the station message for events that must dedupe across retries (event-id.ts); random otherwise. */
+  eventId?: string;
+  /** When it happened; defaults to now. */
+  occurredAt?: Date;
+  correlationId?: string;
+}
 
 /** Publishes what happens to stations as version-neutral events on ocpp.events. */
 @Injectable()
@@ -21,25 +28,33 @@ export class StationEventEmitter {
 
   /** Resolves with the event id once the event is durable. */
   connected(stationId: string, details: ConnectedDetails, correlationId?: string): Promise<string> {
-    return this.emit(stationId, { case: 'connected', value: { ...details, replicaId: this.replicaId } }, correlationId);
+    return this.publish(stationId, { case: 'connected', value: { ...details, replicaId: this.replicaId } }, { correlationId });
   }
 
   disconnected(stationId: string, reason: string): Promise<string> {
-    return this.emit(stationId, { case: 'disconnected', value: { reason, replicaId: this.replicaId } });
+    return this.publish(stationId, { case: 'disconnected', value: { reason, replicaId: this.replicaId } });
   }
 
   /** A security event the CSMS raised itself (refused connection, downgrade attempt, ...). */
   securityEvent(stationId: string, type: string, techInfo: string): Promise<string> {
-    return this.emit(stationId, { case: 'securityEvent', value: { type, techInfo: techInfo.slice(0, 255), raisedByCsms: true } });
+    return this.publish(stationId, { case: 'securityEvent', value: { type, techInfo: techInfo.slice(0, 255), raisedByCsms: true } });
   }
 
-  private async emit(stationId: string, body: EventBody, correlationId: string = randomUUID()): Promise<string> {
-    const eventId = randomUUID();
-    await this.publisher.publish(
-      Topics.events,
-      createEnvelope('stationEvent', { eventId, stationId, correlationId, occurredAt: timestampFromDate(new Date()), body }),
-    );
+  /** Publishes any station event; resolves with its id once it is durable (Kafka: acknowledged by all in-sync replicas). */
+  async publish(stationId: string, body: StationEventBody, identity: EventIdentity = {}): Promise<string> {
+    const eventId = identity.eventId ?? randomUUID();
+    const correlationId = identity.correlationId ?? eventId;
+    const occurredAt = timestampFromDate(identity.occurredAt ?? new Date());
+    await this.publisher.publish(Topics.events, createEnvelope('stationEvent', { eventId, stationId, correlationId, occurredAt, body }));
     return eventId;
+  }
+
+  /**
+   * For messages answered before their event is durable (boot, status, heartbeat, ...): publishes
+   * in the background and logs a failure, which then loses only that event.
+   */
+  publishInBackground(stationId: string, body: StationEventBody, logger: Logger, identity: EventIdentity = {}): void {
+    this.publish(stationId, body, identity).catch((error: unknown) => logger.error({ err: error, event: body.case }, 'could not publish a station event'));
   }
 }
 

@@ -16,6 +16,8 @@ export interface StationEventMap {
   transactionStarted: { readonly evseId: number; readonly transactionId: string };
   transactionStopped: { readonly evseId: number; readonly transactionId: string; readonly reason: StopReason };
   meterValues: { readonly evseId: number; readonly transactionId?: string; readonly sample: MeterSample };
+  /** A transaction message got no answer in time and is sent again. */
+  transactionMessageRetried: { readonly action: string; readonly attempt: number };
   /** The charging profiles of an EVSE changed (0: station-wide). */
   profilesChanged: { readonly evseId: number };
   /** The CSMS broke the protocol or the station failed to answer: worth a look, never fatal. */

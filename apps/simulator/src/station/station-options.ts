@@ -27,6 +27,13 @@ export interface StationOptions {
   readonly minBootRetryMs?: number;
   /** Give up booting after this many attempts; default: keep trying while connected. */
   readonly maxBootAttempts?: number;
+  /**
+   * How often a transaction message (start, stop, transaction updates, meter values) is sent when
+   * the CSMS does not answer it, as OCPP's TransactionMessageAttempts; default 3.
+   */
+  readonly transactionMessageAttempts?: number;
+  /** Wait before the n-th retry is n times this (TransactionMessageRetryInterval); default 5000 ms. */
+  readonly transactionMessageRetryIntervalMs?: number;
   /** What Reset does: reboot (stop transactions, reconnect, boot) or only acknowledge; default reboot. */
   readonly resetBehaviour?: 'reboot' | 'acknowledge';
   /** The clock; tests may pass a fake. Default Date.now. */
@@ -47,6 +54,8 @@ export function resolveStationOptions(options: StationOptions): ResolvedStationO
     callTimeoutMs: options.callTimeoutMs ?? 30_000,
     minBootRetryMs: options.minBootRetryMs ?? 1000,
     maxBootAttempts: options.maxBootAttempts ?? Number.POSITIVE_INFINITY,
+    transactionMessageAttempts: Math.max(1, options.transactionMessageAttempts ?? 3),
+    transactionMessageRetryIntervalMs: options.transactionMessageRetryIntervalMs ?? 5000,
     resetBehaviour: options.resetBehaviour ?? 'reboot',
     now: options.now ?? Date.now,
   };

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { type JsonObject, type OcppVersion, RpcSession, versionOfSubprotocol } from '@app/ocpp';
+import { type JsonObject, type OcppVersion, RpcSession, WithholdResponse, versionOfSubprotocol } from '@app/ocpp';
 import { type WebSocket, WebSocketServer } from 'ws';
 
 export interface ReceivedCall {
@@ -9,7 +9,10 @@ export interface ReceivedCall {
   readonly payload: JsonObject;
 }
 
-export type Responder = (call: ReceivedCall) => object | undefined;
+/** A responder's way of saying "leave this CALL unanswered" (a CSMS that could not make it durable). */
+export const NO_ANSWER = Symbol('NO_ANSWER');
+
+export type Responder = (call: ReceivedCall) => object | undefined | typeof NO_ANSWER;
 
 export interface TestCsmsOptions {
   /** Answers the station's CALLs; undefined falls back to the defaults below. */
@@ -131,7 +134,9 @@ export class TestCsms {
         const call = { stationId, version, action, payload };
         this.received.push(call);
         [...this.waiters].forEach((waiter) => waiter());
-        return this.options.respond?.(call) ?? defaultResponse(call, () => (this.transactionIds += 1));
+        const response = this.options.respond?.(call);
+        if (response === NO_ANSWER) throw new WithholdResponse(`${action} left unanswered by the test CSMS`);
+        return response ?? defaultResponse(call, () => (this.transactionIds += 1));
       },
     });
     this.sessions.set(stationId, session);

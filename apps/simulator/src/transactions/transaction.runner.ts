@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type JsonObject, RpcSessionError, RpcSessionErrorCode } from '@app/ocpp';
 import type { RateUnit } from '../smart-charging/charging-profile';
 import { type ChargingRate, lowerOf } from '../smart-charging/charging-rate';
 import { type CompositeContext, type CompositeSchedule, compositeSchedule, limitAt } from '../smart-charging/composite-schedule';
@@ -7,6 +8,10 @@ import type { StationContext } from '../station/station-context';
 import { type ActiveTransaction, type ConnectorStatus, type MeterTrigger, type StartTrigger, type StopReason, isAccepted } from '../station/station-model';
 import type { StartedResult } from '../dialect/station-dialect';
 import { Evse } from './evse';
+
+function isUnanswered(error: unknown): boolean {
+  return error instanceof StationError && error.detail instanceof RpcSessionError && error.detail.code === RpcSessionErrorCode.Timeout;
+}
 
 export interface StartRequest {
   /** Where to charge; default: the first free connector/EVSE. */
@@ -86,7 +91,7 @@ export class TransactionRunner {
   }
 
   async stop(evseId: number, reason: StopReason = 'Local'): Promise<void> {
-    const { dialect, link, events, profiles, options } = this.context;
+    const { dialect, events, profiles, options } = this.context;
     const evse = this.requireEvse(evseId);
     const transaction = evse.transaction;
     if (transaction === undefined) throw new StationError(StationErrorCode.NoTransaction, `no transaction on ${evseId}`);
@@ -100,7 +105,7 @@ export class TransactionRunner {
     const ended = dialect.transactionEnded({ transaction, sample, reason });
     transaction.nextSeqNo += 1;
     try {
-      await link.call(ended.action, ended.payload);
+      await this.sendTransactionMessage(ended);
       await this.setStatus(evse, 'Finishing');
       await this.setStatus(evse, evse.operative ? 'Available' : 'Unavailable');
     } finally {
@@ -110,14 +115,14 @@ export class TransactionRunner {
 
   /** Sends a meter value now: a transaction update, or idle MeterValues without a transaction. */
   async sendMeterValues(evseId: number, trigger: MeterTrigger): Promise<void> {
-    const { dialect, link, events, options } = this.context;
+    const { dialect, events, options } = this.context;
     const evse = this.requireEvse(evseId);
     const now = options.now();
     const sample = evse.advance(now, this.limitOn(evse.id, now));
     const { transaction } = evse;
     const message = transaction ? dialect.transactionUpdated(transaction, sample, trigger) : dialect.idleMeterValues(evse.id, sample);
     if (transaction) transaction.nextSeqNo += 1;
-    await link.call(message.action, message.payload);
+    await this.sendTransactionMessage(message);
     events.emit('meterValues', { evseId: evse.id, transactionId: transaction?.transactionId, sample });
   }
 
@@ -160,18 +165,35 @@ export class TransactionRunner {
 
   /** StartTransaction / TransactionEvent Started; when it fails, the EVSE is idle again. */
   private async announceStart(evse: Evse, transaction: ActiveTransaction, now: number): Promise<StartedResult> {
-    const { dialect, link } = this.context;
+    const { dialect } = this.context;
     evse.transaction = transaction;
     const started = dialect.transactionStarted({ transaction, sample: evse.advance(now, this.limitOn(evse.id, now)) });
     transaction.nextSeqNo += 1;
     try {
-      return dialect.startedResult(await link.call(started.action, started.payload));
+      return dialect.startedResult(await this.sendTransactionMessage(started));
     } catch (error) {
       evse.transaction = undefined;
       evse.advance(now, this.limitOn(evse.id, now));
       // Best effort: the connection may be what failed.
       await this.setStatus(evse, 'Available').catch(() => undefined);
       throw error;
+    }
+  }
+
+  /**
+   * Sends a transaction message, again (same payload) when the CSMS does not answer in time, as a
+   * real station does: the CSMS answers only once the message is durable, so silence means "retry".
+   */
+  private async sendTransactionMessage(message: { action: string; payload: object }): Promise<JsonObject> {
+    const { link, options, events } = this.context;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await link.call(message.action, message.payload);
+      } catch (error) {
+        if (attempt >= options.transactionMessageAttempts || !isUnanswered(error)) throw error;
+        events.emit('transactionMessageRetried', { action: message.action, attempt });
+        await new Promise((resolve) => setTimeout(resolve, options.transactionMessageRetryIntervalMs * attempt));
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import { serializeCallError, serializeCallResult } from '../framing/frame.serial
 import type { CallFrame } from '../framing/rpc-frame';
 import type { OcppVersion, Side } from '../ocpp-version';
 import { validateCall, validateResponse } from '../validation/payload.validator';
+import { WithholdResponse } from './rpc-session.error';
 import { type CallHandler, type ProtocolWarning, ProtocolWarningCode, type SessionFault, SessionFaultCode } from './rpc-session.options';
 
 export interface IncomingCallsOptions {
@@ -56,14 +57,15 @@ export class IncomingCalls {
     try {
       for (let frame = this.queue.shift(); frame !== undefined && !this.closed; frame = this.queue.shift()) {
         const answer = await this.answer(frame);
-        if (!this.closed) this.transmit(frame, answer);
+        if (answer !== undefined && !this.closed) this.transmit(frame, answer);
       }
     } finally {
       this.draining = undefined;
     }
   }
 
-  private async answer(frame: CallFrame): Promise<string> {
+  /** The frame to send in answer to `frame`; undefined when the handler withheld the answer. */
+  private async answer(frame: CallFrame): Promise<string | undefined> {
     const { version, side } = this.options;
     const check = validateCall(version, side === 'csms' ? 'station' : 'csms', frame.action, frame.payload);
     if (!check.ok) {
@@ -75,6 +77,10 @@ export class IncomingCalls {
       result = await this.options.handleCall(frame.action, frame.payload, { messageId: frame.messageId });
     } catch (error) {
       if (error instanceof OcppRpcError) return serializeCallError(version, frame.messageId, error);
+      if (error instanceof WithholdResponse) {
+        this.options.fault({ code: SessionFaultCode.ResponseWithheld, messageId: frame.messageId, action: frame.action, error });
+        return undefined;
+      }
       return this.internalError(frame, SessionFaultCode.HandlerFailed, error);
     }
     if (!isJsonObject(result)) {

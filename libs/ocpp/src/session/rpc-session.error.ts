@@ -22,3 +22,20 @@ export class RpcSessionError extends Error {
     this.name = 'RpcSessionError';
   }
 }
+
+/**
+ * Thrown by a CALL handler that must send no answer at all, neither CALLRESULT nor CALLERROR:
+ * typically because what the CALL reported could not be made durable yet (database or broker
+ * unavailable). The peer's call times out and it sends the CALL again, which is what OCPP asks
+ * of stations for transaction-related messages. The session reports it through `onError`
+ * (`SessionFaultCode.ResponseWithheld`) and goes on with the next CALL.
+ */
+export class WithholdResponse extends Error {
+  constructor(
+    readonly reason: string,
+    cause?: unknown,
+  ) {
+    super(reason, cause === undefined ? undefined : { cause });
+    this.name = 'WithholdResponse';
+  }
+}

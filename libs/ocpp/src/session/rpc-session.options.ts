@@ -6,7 +6,10 @@ export interface IncomingCallContext {
   readonly messageId: string;
 }
 
-/** Answers one CALL from the peer: resolve with the response payload, or throw an OcppRpcError. */
+/**
+ * Answers one CALL from the peer: resolve with the response payload, throw an OcppRpcError to
+ * answer with a CALLERROR, or throw WithholdResponse to send no answer at all.
+ */
 export type CallHandler = (action: string, payload: JsonObject, context: IncomingCallContext) => Promise<object>;
 
 /** The peer broke the protocol; the session coped. Worth a warn-level log line and a metric. */
@@ -39,6 +42,8 @@ export enum SessionFaultCode {
   InvalidHandlerResponse = 'invalid-handler-response',
   /** The transport's `send` threw while answering. */
   SendFailed = 'send-failed',
+  /** The call handler threw WithholdResponse: the CALL got no answer and the peer will retry it. */
+  ResponseWithheld = 'response-withheld',
 }
 
 export interface SessionFault {

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { GatewayModule } from '../gateway/gateway.module';
+import { StationEventsModule } from '../station-events/station-events.module';
+import { DiagnosticsHandlers } from './diagnostics.handlers';
+
+@Module({
+  imports: [GatewayModule, StationEventsModule],
+  providers: [DiagnosticsHandlers],
+})
+export class DiagnosticsModule {}

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import type { CallContext } from '../gateway/call-handler.registry';
+import { StationEventEmitter } from '../station-events/station-event.emitter';
+import type { ConnectorStatusReport } from '../stations/connector-status';
+import { ConnectorRepository } from '../stations/connector.repository';
+import { statusEvent } from './provisioning.events';
+
+/**
+ * StatusNotification, both versions: keeps the last status of every connector (a status older
+ * than the stored one, queued while offline, is published but not stored) and publishes
+ * `status` after answering. 1.6 error codes other than NoError are the station's fault reports.
+ */
+@Injectable()
+export class StatusNotificationHandler {
+  constructor(
+    private readonly connectors: ConnectorRepository,
+    private readonly events: StationEventEmitter,
+  ) {}
+
+  async handle(context: CallContext, report: ConnectorStatusReport): Promise<Record<string, never>> {
+    const stored = await this.connectors.record(context.stationId, report);
+    const fault = report.status === 'Faulted' || (report.errorCode !== undefined && report.errorCode !== 'NoError');
+    const log = { evseId: report.evseId, connectorId: report.connectorId, status: report.ocppStatus, errorCode: report.errorCode, stored };
+    if (fault) context.logger.warn({ ...log, info: report.info, vendorErrorCode: report.vendorErrorCode }, 'station reports a fault');
+    else context.logger.debug(log, 'connector status');
+    this.events.publishInBackground(context.stationId, statusEvent(report), context.logger, { occurredAt: report.statusAt });
+    return {};
+  }
+}

@@ -1,0 +1,74 @@
+import { OcppErrorKind, WithholdResponse } from '@app/ocpp';
+import pino from 'pino';
+import type { CallContext } from '../gateway/call-handler.registry';
+import type { RegistrationStatus } from './registration-status';
+import { StationRegistrations } from './station-registrations';
+import type { StationRepository } from './station.repository';
+
+const context: CallContext = { stationId: 'CP-1', protocol: 'ocpp2.0.1', securityProfile: 1, logger: pino({ level: 'silent' }) };
+
+function registrations(registration: RegistrationStatus | undefined | Error) {
+  const store = {
+    findRegistration: jest.fn(async () => {
+      if (registration instanceof Error) throw registration;
+      return registration;
+    }),
+    touchLastSeen: jest.fn(async () => undefined),
+  };
+  return { gate: new StationRegistrations(store as unknown as StationRepository), store };
+}
+
+describe('StationRegistrations (the registration gate)', () => {
+  it('admits every CALL of an accepted station, reading its registration once', async () => {
+    const { gate, store } = registrations('accepted');
+    await expect(gate.admit(context, 'Heartbeat')).resolves.toBeUndefined();
+    await expect(gate.admit(context, 'TransactionEvent')).resolves.toBeUndefined();
+    expect(store.findRegistration).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a pending station’s CALLs other than BootNotification with SecurityError', async () => {
+    const { gate } = registrations('pending');
+    await expect(gate.admit(context, 'BootNotification')).resolves.toBeUndefined();
+    const refusal = await gate.admit(context, 'StatusNotification');
+    expect(refusal?.kind).toBe(OcppErrorKind.SecurityError);
+  });
+
+  it('admits BootNotification without reading anything: the boot handler reads and records the registration', async () => {
+    const { gate, store } = registrations(new Error('database unavailable'));
+    await expect(gate.admit(context, 'BootNotification')).resolves.toBeUndefined();
+    expect(store.findRegistration).not.toHaveBeenCalled();
+    expect(store.touchLastSeen).not.toHaveBeenCalled();
+  });
+
+  it('treats a station that is no longer registered as rejected', async () => {
+    const { gate } = registrations(undefined);
+    expect((await gate.admit(context, 'Heartbeat'))?.kind).toBe(OcppErrorKind.SecurityError);
+  });
+
+  it('uses what a BootNotification found at once', async () => {
+    const { gate, store } = registrations('pending');
+    gate.remember('CP-1', 'accepted');
+    await expect(gate.admit(context, 'StatusNotification')).resolves.toBeUndefined();
+    expect(store.findRegistration).not.toHaveBeenCalled();
+  });
+
+  it('admits one triggered message from a pending station', async () => {
+    const { gate } = registrations('pending');
+    gate.expectTriggered('CP-1', 'StatusNotification');
+    await expect(gate.admit(context, 'StatusNotification')).resolves.toBeUndefined();
+    expect((await gate.admit(context, 'StatusNotification'))?.kind).toBe(OcppErrorKind.SecurityError);
+  });
+
+  it('withholds the answer when the registration cannot be read and none is known', async () => {
+    const { gate } = registrations(new Error('database unavailable'));
+    await expect(gate.admit(context, 'MeterValues')).rejects.toBeInstanceOf(WithholdResponse);
+  });
+
+  it('records when the station was last seen, at most once a minute', async () => {
+    const { gate, store } = registrations('accepted');
+    await gate.admit(context, 'Heartbeat');
+    await gate.admit(context, 'Heartbeat');
+    expect(store.touchLastSeen).toHaveBeenCalledTimes(1);
+    expect(store.touchLastSeen).toHaveBeenCalledWith('CP-1', expect.any(Date));
+  });
+});
