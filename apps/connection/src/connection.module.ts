@@ -1,5 +1,6 @@
 import { inboxController } from '@app/persistence';
 import { Module } from '@nestjs/common';
+import { ApiModule } from './api/api.module';
 import { AuthorizationModule } from './authorization/authorization.module';
 import { DataTransferModule } from './data-transfer/data-transfer.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
@@ -28,6 +29,7 @@ import { TransactionsModule } from './transactions/transactions.module';
     DataTransferModule,
     SecurityModule,
     RoutingModule,
+    ApiModule,
   ],
   controllers: [inboxController('connection', CONNECTION_SCHEMA)],
 })

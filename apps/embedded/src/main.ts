@@ -9,13 +9,14 @@ import { smartChargingService } from '@app/smart-charging';
  * PostgreSQL-compatible store under EMBEDDED_DATA_DIR.
  */
 async function main(): Promise<void> {
-  const { config, urls } = await runServices({ defaultHttpPort: 3000, embedded: true }, [connectionService, smartChargingService, pkiService]);
+  const { config, urls, apiTokens } = await runServices({ defaultHttpPort: 3000, embedded: true }, [connectionService, smartChargingService, pkiService]);
   const lines = [
     '',
     'CSMS is running (embedded mode: connection + smart-charging + pki in one process)',
     `  OCPP          ws://localhost:${config.gateway.wsPort}/ocpp/{stationId}${config.gateway.tls ? `  and  wss://localhost:${config.gateway.tls.port}/ocpp/{stationId}` : ''}`,
     `  REST API      ${urls.api}`,
     `  API docs      ${urls.docs}`,
+    `  API token     ${apiTokens.adminTokenFile ? `admin token in ${apiTokens.adminTokenFile} (Authorization: Bearer <token>)` : 'from API_TOKENS_FILE'}`,
     `  readiness     ${urls.ready}`,
     `  metrics       ${urls.metrics}`,
     `  messaging     ${config.messaging.kind === 'kafka' ? `Kafka at ${config.messaging.brokers.join(',')}` : 'in-process bus'}`,

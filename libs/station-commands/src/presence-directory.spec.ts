@@ -1,4 +1,4 @@
-import { createEnvelope } from '@app/contracts';
+import { OcppVersion, createEnvelope } from '@app/contracts';
 import { PresenceDirectory } from './presence-directory';
 
 function presence(stationId: string, epoch: bigint, connected: boolean, partition: number) {
@@ -22,6 +22,23 @@ describe('PresenceDirectory', () => {
     directory.apply(presence('CP-1', 20n, true, 2));
     directory.apply(presence('CP-1', 10n, false, 0));
     expect(directory.locate('CP-1')).toMatchObject({ connected: true, commandPartition: 2 });
+  });
+
+  it('keeps how the station is connected, for display, and lists every station it knows', () => {
+    const directory = new PresenceDirectory();
+    directory.apply(
+      createEnvelope('stationPresence', {
+        eventId: 'e1',
+        stationId: 'CP-1',
+        body: { case: 'state', value: { epoch: 1n, connected: true, commandPartition: 1, replicaId: 'r1', protocol: OcppVersion.OCPP_VERSION_1_6, securityProfile: 2 } },
+      }),
+    );
+    directory.apply(presence('CP-2', 1n, false, 0));
+    expect(directory.locate('CP-1')).toMatchObject({ protocol: OcppVersion.OCPP_VERSION_1_6, securityProfile: 2 });
+    expect([...directory.entries()].map(([stationId, location]) => [stationId, location.connected])).toEqual([
+      ['CP-1', true],
+      ['CP-2', false],
+    ]);
   });
 
   it('tells listeners about changes', () => {

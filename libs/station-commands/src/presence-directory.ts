@@ -1,10 +1,13 @@
-import type { StationPresence } from '@app/contracts';
+import type { OcppVersion, StationPresence } from '@app/contracts';
 
 export interface StationLocation {
   connected: boolean;
   epoch: bigint;
   commandPartition: number;
   replicaId: string;
+  /** For display only (operator API): backends never branch on the version. */
+  protocol: OcppVersion;
+  securityProfile: number;
 }
 
 type Listener = (stationId: string, location: StationLocation) => void;
@@ -28,6 +31,8 @@ export class PresenceDirectory {
       epoch: state.epoch,
       commandPartition: state.commandPartition,
       replicaId: state.replicaId,
+      protocol: state.protocol,
+      securityProfile: state.securityProfile,
     };
     this.locations.set(presence.stationId, location);
     this.listeners.forEach((listener) => listener(presence.stationId, location));
@@ -35,6 +40,11 @@ export class PresenceDirectory {
 
   locate(stationId: string): StationLocation | undefined {
     return this.locations.get(stationId);
+  }
+
+  /** Every station presence has been seen for, with its latest location. */
+  entries(): IterableIterator<[string, StationLocation]> {
+    return this.locations.entries();
   }
 
   /** Calls `listener` on every change; returns the unsubscribe function. */

@@ -4,6 +4,8 @@ import { ObservabilityModule } from '@app/observability';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { ApiAuthModule } from '../auth/api-auth.module';
+import type { ApiTokenSet } from '../auth/api-token';
 import { RuntimeConfigModule } from '../runtime-config.module';
 import type { ServiceDefinition } from './service-definition';
 
@@ -13,11 +15,12 @@ const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
 class ProcessRootModule {}
 
 /** The Nest module tree of one process: shared infrastructure once, then each service's module. */
-export function processRootModule(config: RuntimeConfig, logger: Logger, services: ServiceDefinition[]): DynamicModule {
+export function processRootModule(config: RuntimeConfig, logger: Logger, services: ServiceDefinition[], apiTokens: ApiTokenSet): DynamicModule {
   return {
     module: ProcessRootModule,
     imports: [
       RuntimeConfigModule.forRoot(config),
+      ApiAuthModule.forRoot(apiTokens),
       ObservabilityModule.forRoot(logger),
       LoggerModule.forRoot({
         pinoHttp: {

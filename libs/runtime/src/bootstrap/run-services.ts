@@ -5,6 +5,8 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { type LoadedApiTokens, loadApiTokens } from '../auth/api-token.loader';
+import { ProblemJsonFilter } from '../rest/problem-json.filter';
 import { mountOpenApi } from './openapi';
 import { processRootModule } from './root-module';
 import type { ServiceDefinition } from './service-definition';
@@ -13,6 +15,8 @@ export interface RunningProcess {
   app: INestApplication;
   config: RuntimeConfig;
   urls: Record<string, string>;
+  /** Where the REST API tokens came from; embedded: the file with the generated admin token. */
+  apiTokens: Pick<LoadedApiTokens, 'origin' | 'adminTokenFile'>;
 }
 
 /**
@@ -22,19 +26,22 @@ export interface RunningProcess {
  */
 export async function runServices(layout: Omit<ProcessLayout, 'services'>, services: ServiceDefinition[]): Promise<RunningProcess> {
   const config = configOrExit({ ...layout, services: services.map((service) => service.name) });
+  const apiTokens = orExit(() => loadApiTokens(config.apiTokens));
   const logger = createRootLogger(config);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   try {
-    const app = await NestFactory.create(processRootModule(config, logger, services), { bufferLogs: true });
+    const app = await NestFactory.create(processRootModule(config, logger, services, apiTokens.tokens), { bufferLogs: true });
     app.useLogger(app.get(NestPinoLogger));
     app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready', 'metrics'] });
+    app.useGlobalFilters(new ProblemJsonFilter(logger.child({ component: 'http' })));
     mountOpenApi(app, services);
     await app.listen(config.http.port, config.http.host);
     stopOnSignals(app, config, logger);
     const base = `http://${config.http.host === '0.0.0.0' ? 'localhost' : config.http.host}:${config.http.port}`;
     const urls = { api: `${base}/api`, docs: `${base}/api/docs`, ready: `${base}/health/ready`, metrics: `${base}/metrics` };
-    logger.info({ urls, messaging: config.messaging.kind, database: config.database.kind }, 'serving');
-    return { app, config, urls };
+    logger.info({ urls, messaging: config.messaging.kind, database: config.database.kind, apiTokens: { origin: apiTokens.origin, count: apiTokens.tokens.size } }, 'serving');
+    if (apiTokens.origin === 'none') logger.warn('API_TOKENS_FILE is not set: the REST API answers 401 to every request');
+    return { app, config, urls, apiTokens: { origin: apiTokens.origin, adminTokenFile: apiTokens.adminTokenFile } };
   } catch (error) {
     logger.fatal({ err: error }, 'start-up failed');
     process.exit(1);
@@ -42,8 +49,13 @@ export async function runServices(layout: Omit<ProcessLayout, 'services'>, servi
 }
 
 function configOrExit(layout: ProcessLayout): RuntimeConfig {
+  return orExit(() => loadConfig(layout, process.env));
+}
+
+/** A configuration problem stops the process with one line naming the variable. */
+function orExit<T>(load: () => T): T {
   try {
-    return loadConfig(layout, process.env);
+    return load();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);

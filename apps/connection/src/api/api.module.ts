@@ -1,0 +1,41 @@
+import { StationCommandsModule } from '@app/station-commands';
+import { Module } from '@nestjs/common';
+import { AuthorizationModule } from '../authorization/authorization.module';
+import { ConnectionPersistenceModule } from '../persistence/connection-persistence.module';
+import { StationsModule } from '../stations/stations.module';
+import { StationCommandsController } from './commands/station-commands.controller';
+import { StationCommandsService } from './commands/station-commands.service';
+import { IdTokenStoreRepository } from './id-tokens/id-token-store.repository';
+import { IdTokensController } from './id-tokens/id-tokens.controller';
+import { IdTokensService } from './id-tokens/id-tokens.service';
+import { ConnectorsController } from './stations/connectors.controller';
+import { StationReadRepository } from './stations/station-read.repository';
+import { StationRegistrationRepository } from './stations/station-registration.repository';
+import { StationsController } from './stations/stations.controller';
+import { StationsService } from './stations/stations.service';
+import { TransactionReadRepository } from './transactions/transaction-read.repository';
+import { TransactionsController } from './transactions/transactions.controller';
+import { TransactionsService } from './transactions/transactions.service';
+
+/** Every controller of the operator REST API, for the role-matrix spec and the module. */
+export const operatorApiControllers = [StationsController, ConnectorsController, TransactionsController, IdTokensController, StationCommandsController];
+
+/**
+ * The operator REST API (/api/stations, /api/transactions, /api/id-tokens and the station
+ * commands), behind bearer API tokens with roles (docs/adr/008-operator-api-auth.md).
+ */
+@Module({
+  imports: [ConnectionPersistenceModule, StationsModule, AuthorizationModule, StationCommandsModule.forService('connection')],
+  controllers: operatorApiControllers,
+  providers: [
+    StationReadRepository,
+    StationRegistrationRepository,
+    StationsService,
+    TransactionReadRepository,
+    TransactionsService,
+    IdTokenStoreRepository,
+    IdTokensService,
+    StationCommandsService,
+  ],
+})
+export class ApiModule {}

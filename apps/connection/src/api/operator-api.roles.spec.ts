@@ -1,0 +1,85 @@
+import { type ApiRole, ApiTokenGuard, REQUIRED_ROLE } from '@app/runtime';
+import { RequestMethod } from '@nestjs/common';
+import { GUARDS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { operatorApiControllers } from './api.module';
+
+/**
+ * Least privilege, checked by reflection over every controller of the operator API: a new
+ * endpoint without a role, or with another role than listed here, fails this spec.
+ */
+const expectedRoles: Record<string, ApiRole> = {
+  'GET /stations': 'viewer',
+  'GET /stations/:id': 'viewer',
+  'PUT /stations/:id': 'admin',
+  'POST /stations/:id/accept': 'operator',
+  'GET /stations/:id/connectors': 'viewer',
+  'GET /transactions': 'viewer',
+  'GET /transactions/:id': 'viewer',
+  'GET /id-tokens': 'viewer',
+  'PUT /id-tokens/:value': 'operator',
+  'DELETE /id-tokens/:value': 'operator',
+  ...Object.fromEntries(
+    [
+      'remote-start',
+      'remote-stop',
+      'reset',
+      'unlock-connector',
+      'change-availability',
+      'trigger-message',
+      'get-configuration',
+      'set-configuration',
+      'set-charging-profile',
+      'clear-charging-profile',
+      'get-composite-schedule',
+      'clear-cache',
+      'update-firmware',
+      'get-log',
+      'certificate-signed',
+      'install-certificate',
+      'delete-certificate',
+      'get-installed-certificate-ids',
+      'data-transfer',
+      'send-local-list',
+      'get-local-list-version',
+      'raw',
+    ].map((name): [string, ApiRole] => [`POST /stations/:id/commands/${name}`, 'operator']),
+  ),
+};
+
+interface Route {
+  route: string;
+  role: ApiRole | undefined;
+}
+
+function join(...parts: string[]): string {
+  return `/${parts.flatMap((part) => part.split('/')).filter(Boolean).join('/')}`;
+}
+
+function routesOf(controller: (typeof operatorApiControllers)[number]): Route[] {
+  const prototype = controller.prototype as unknown as Record<string, unknown>;
+  const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+  return Object.getOwnPropertyNames(prototype)
+    .filter((name) => name !== 'constructor')
+    .map((name) => prototype[name])
+    .filter((handler): handler is object => typeof handler === 'function' && Reflect.getMetadata(PATH_METADATA, handler) !== undefined)
+    .map((handler) => {
+      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+      return { route: `${method} ${join(base, String(Reflect.getMetadata(PATH_METADATA, handler)))}`, role: Reflect.getMetadata(REQUIRED_ROLE, handler) as ApiRole | undefined };
+    });
+}
+
+describe('operator API roles', () => {
+  const routes = operatorApiControllers.flatMap(routesOf);
+
+  it('finds every endpoint of every controller', () => {
+    expect(routes.map((route) => route.route).sort()).toEqual(Object.keys(expectedRoles).sort());
+  });
+
+  it.each(Object.entries(expectedRoles))('%s requires the %s role', (route, role) => {
+    expect(routes.find((candidate) => candidate.route === route)?.role).toBe(role);
+  });
+
+  it.each(operatorApiControllers.map((controller) => [controller.name, controller] as const))('%s is behind the API token guard', (_name, controller) => {
+    expect(Reflect.getMetadata(GUARDS_METADATA, controller)).toContain(ApiTokenGuard);
+  });
+});

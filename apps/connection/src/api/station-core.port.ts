@@ -1,0 +1,13 @@
+// Everything the operator API uses from the station core, in one place: the API reads the core's
+// tables with its own queries (so the core may change its internals freely) and goes through the
+// core for the few writes that carry rules (accepting a pending station, saving an id token).
+// When the core's schema changes, this file and the API's queries are what to adapt.
+
+export { CONNECTION_SCHEMA } from '../persistence/connection-schema';
+export { type SqlExecutor, queryRows } from '../persistence/sql-rows';
+export { hashPassword, isAcceptablePasswordLength } from '../security/password-hash';
+export { StationRepository } from '../stations/station.repository';
+export { StationRegistryError, StationRegistryErrorCode } from '../stations/station-registry.error';
+export { type RegistrationStatus, registrationStatuses } from '../stations/registration-status';
+export { IdTokenRepository } from '../authorization/id-token.repository';
+export type { StoredIdToken } from '../authorization/id-token';

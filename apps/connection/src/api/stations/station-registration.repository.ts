@@ -1,0 +1,58 @@
+import { InjectDataSource } from '@app/persistence';
+import { Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { type ApiResult, succeeded } from '../operator-api.error';
+import { CONNECTION_SCHEMA, type SqlExecutor, queryRows } from '../station-core.port';
+import type { CurrentRegistration, RegistrationWrite } from './station-registration';
+
+const STATION = `"${CONNECTION_SCHEMA}"."station"`;
+
+export interface StoredRegistration extends Omit<RegistrationWrite, 'password'> {
+  /** A new hash, or undefined to keep the stored one. */
+  passwordHash: string | undefined;
+}
+
+/**
+ * The operator's writes to the station registry (connection.station): registering a station and
+ * its credentials. Read, decided and written in one database transaction, so two registrations
+ * of the same station cannot interleave.
+ */
+@Injectable()
+export class StationRegistrationRepository {
+  constructor(@InjectDataSource(CONNECTION_SCHEMA) private readonly dataSource: DataSource) {}
+
+  /** Runs `decide` on the current registration (locked) and writes what it returns; true when the station is new. */
+  async register(stationId: string, decide: (current: CurrentRegistration | undefined) => Promise<ApiResult<StoredRegistration>>): Promise<ApiResult<{ created: boolean }>> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.current(manager, stationId);
+      const decision = await decide(current);
+      if (!decision.ok) return decision;
+      await this.write(manager, stationId, decision.value);
+      return succeeded({ created: current === undefined });
+    });
+  }
+
+  private async current(executor: SqlExecutor, stationId: string): Promise<CurrentRegistration | undefined> {
+    const [row] = await queryRows<{ security_profile: number; has_password: boolean; serial_number: string | null }>(
+      executor,
+      `SELECT security_profile, password_hash IS NOT NULL AS has_password, serial_number FROM ${STATION} WHERE id = $1 FOR UPDATE`,
+      [stationId],
+    );
+    return row && { securityProfile: Number(row.security_profile), hasPassword: row.has_password, serialNumber: row.serial_number };
+  }
+
+  private async write(executor: SqlExecutor, stationId: string, registration: StoredRegistration): Promise<void> {
+    await executor.query(
+      `INSERT INTO ${STATION} AS station (id, security_profile, password_hash, serial_number, registration_status, auto_registered)
+       VALUES ($1, $2, $3, $4, COALESCE($5, 'accepted'), false)
+       ON CONFLICT (id) DO UPDATE
+         SET security_profile = EXCLUDED.security_profile,
+             password_hash = COALESCE($3, station.password_hash),
+             serial_number = EXCLUDED.serial_number,
+             registration_status = COALESCE($5, station.registration_status),
+             auto_registered = false,
+             updated_at = now()`,
+      [stationId, registration.securityProfile, registration.passwordHash ?? null, registration.serialNumber, registration.registrationStatus ?? null],
+    );
+  }
+}

@@ -1,0 +1,85 @@
+import { pageQuery, pageSchema, queryBoolean } from '@app/runtime';
+import { z } from 'zod';
+import { stationIdSchema, timestampSchema } from '../api-schemas';
+import { registrationStatuses } from '../station-core.port';
+
+export const liveStateSchema = z
+  .object({
+    connected: z.boolean(),
+    protocol: z.enum(['ocpp1.6', 'ocpp2.0.1', 'ocpp2.1']).nullable().meta({ description: 'Subprotocol of the current connection.' }),
+    securityProfile: z.number().int().min(0).max(3).nullable().meta({ description: 'Security profile the current connection was accepted on.' }),
+    replica: z.string().nullable().meta({ description: 'Connection replica holding the socket.' }),
+  })
+  .meta({ description: 'Live connection state, from ocpp.presence (whichever replica holds the station).' });
+
+export const stationSchema = z.object({
+  id: z.string(),
+  registrationStatus: z.enum(registrationStatuses).meta({ description: 'accepted / pending (waits for an operator) / rejected.' }),
+  securityProfile: z.number().int().min(0).max(3).meta({ description: 'Lowest security profile the station may connect with.' }),
+  hasPassword: z.boolean().meta({ description: 'Whether a Basic-auth password is set (it is never returned).' }),
+  serialNumber: z.string().nullable(),
+  vendor: z.string().nullable(),
+  model: z.string().nullable(),
+  firmwareVersion: z.string().nullable(),
+  autoRegistered: z.boolean().meta({ description: 'Registered by first contact rather than by an operator.' }),
+  lastBootAt: timestampSchema.nullable(),
+  lastSeenAt: timestampSchema.nullable(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+  live: liveStateSchema,
+});
+
+export const connectorSchema = z.object({
+  evseId: z.number().int().meta({ description: 'EVSE (1.6: connector id); 0 = the station itself.' }),
+  connectorId: z.number().int(),
+  status: z.enum(['Available', 'Occupied', 'Reserved', 'Unavailable', 'Faulted']),
+  ocppStatus: z.string().meta({ description: 'The status as the station sent it (1.6: Preparing, Charging, SuspendedEV, ...).' }),
+  errorCode: z.string().nullable(),
+  info: z.string().nullable(),
+  vendorErrorCode: z.string().nullable(),
+  statusAt: timestampSchema,
+});
+
+export const stationDetailSchema = stationSchema.extend({ connectors: z.array(connectorSchema) });
+export const stationPageSchema = pageSchema(stationSchema);
+export const connectorListSchema = z.object({ items: z.array(connectorSchema) });
+
+export type StationView = z.output<typeof stationSchema>;
+export type StationDetailView = z.output<typeof stationDetailSchema>;
+export type ConnectorView = z.output<typeof connectorSchema>;
+export type LiveState = z.output<typeof liveStateSchema>;
+
+export const listStationsQuery = z.strictObject({
+  registrationStatus: z.enum(registrationStatuses).optional(),
+  connected: queryBoolean().optional().meta({ description: '`true`: connected stations only; `false`: the others.' }),
+  idPrefix: z.string().min(1).max(48).optional().meta({ description: 'Only ids starting with this.' }),
+  ...pageQuery(1),
+});
+export type ListStationsQuery = z.output<typeof listStationsQuery>;
+
+export const registerStationBody = z.strictObject({
+  securityProfile: z
+    .number()
+    .int()
+    .min(0)
+    .max(3)
+    .optional()
+    .meta({ description: '0 no credentials, 1 Basic over ws://, 2 Basic over TLS, 3 TLS client certificate. New stations: 1.' }),
+  password: z
+    .string()
+    .min(16, 'must be 16-40 characters')
+    .max(40, 'must be 16-40 characters')
+    .optional()
+    .meta({ description: 'Basic-auth password (profiles 1 and 2), 16-40 characters; stored as a hash, never returned. Omit to keep the current one.' }),
+  serialNumber: z
+    .string()
+    .min(1)
+    .max(25)
+    .nullable()
+    .optional()
+    .meta({ description: 'The CN its client certificate must carry (profile 3). null clears it; omit to keep it.' }),
+  registrationStatus: z.enum(registrationStatuses).optional().meta({ description: 'New stations: accepted.' }),
+});
+export type RegisterStationBody = z.output<typeof registerStationBody>;
+
+export const stationIdParam = stationIdSchema;

@@ -1,0 +1,77 @@
+import { ApiProblems, ApiTokenAuth, ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse, RequireRole, ZodValidationPipe } from '@app/runtime';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { answer } from '../api-answer';
+import { stationIdPipe } from '../api-pipes';
+import { stationIdSchema } from '../api-schemas';
+import {
+  type ListStationsQuery,
+  type RegisterStationBody,
+  type StationDetailView,
+  listStationsQuery,
+  registerStationBody,
+  stationDetailSchema,
+  stationPageSchema,
+} from './station.schemas';
+import { StationsService } from './stations.service';
+
+const STATION_ID = 'Station id (1-48 characters of the OCPP identifier set).';
+
+@ApiTokenAuth('stations')
+@Controller('stations')
+export class StationsController {
+  constructor(private readonly stations: StationsService) {}
+
+  @Get()
+  @RequireRole('viewer')
+  @ApiOperation({ summary: 'List stations', description: 'Registered stations, ordered by id, each with its live connection state (connected, protocol, security profile, replica).' })
+  @ApiZodQuery(listStationsQuery)
+  @ApiZodResponse(200, stationPageSchema, 'A page of stations.')
+  @ApiProblems({ 400: 'A query parameter is invalid.' })
+  list(@Query(new ZodValidationPipe(listStationsQuery, 'query')) query: ListStationsQuery) {
+    return this.stations.list(query);
+  }
+
+  @Get(':id')
+  @RequireRole('viewer')
+  @ApiOperation({ summary: 'Get a station', description: 'Registry data, the last status of every connector and the live connection state.' })
+  @ApiZodParam('id', stationIdSchema, STATION_ID)
+  @ApiZodResponse(200, stationDetailSchema, 'The station.')
+  @ApiProblems({ 400: 'The station id is invalid.', 404: 'No such station.' })
+  async get(@Param('id', stationIdPipe) id: string) {
+    return answer(await this.stations.get(id));
+  }
+
+  @Put(':id')
+  @RequireRole('admin')
+  @ApiOperation({
+    summary: 'Register or update a station',
+    description: 'Sets the security profile, Basic-auth password (stored as a hash, never returned), serial number and registration status. Omitted fields keep their value.',
+  })
+  @ApiZodParam('id', stationIdSchema, STATION_ID)
+  @ApiZodBody(registerStationBody)
+  @ApiZodResponse(200, stationDetailSchema, 'The station was updated.')
+  @ApiZodResponse(201, stationDetailSchema, 'The station was registered.')
+  @ApiProblems({ 400: 'The body is invalid (the detail names the field).', 422: 'The station could not connect so (e.g. profile 1 without a password).' })
+  async register(
+    @Param('id', stationIdPipe) id: string,
+    @Body(new ZodValidationPipe(registerStationBody, 'body')) body: RegisterStationBody,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StationDetailView> {
+    const { created, station } = answer(await this.stations.register(id, body));
+    response.status(created ? 201 : 200);
+    return station;
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  @RequireRole('operator')
+  @ApiOperation({ summary: 'Accept a pending station', description: 'Its next BootNotification is answered Accepted.' })
+  @ApiZodParam('id', stationIdSchema, STATION_ID)
+  @ApiZodResponse(200, stationDetailSchema, 'The station is accepted.')
+  @ApiProblems({ 400: 'The station id is invalid.', 404: 'No such station.', 409: 'The station is not pending.' })
+  async accept(@Param('id', stationIdPipe) id: string) {
+    return answer(await this.stations.accept(id));
+  }
+}

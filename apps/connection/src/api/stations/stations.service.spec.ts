@@ -1,0 +1,116 @@
+import { OcppVersion, createEnvelope } from '@app/contracts';
+import { PresenceDirectory } from '@app/station-commands';
+import { type ApiResult, succeeded } from '../operator-api.error';
+import { StationRegistryError, StationRegistryErrorCode, type StationRepository } from '../station-core.port';
+import type { StationFilter, StationReadRepository, StationRow } from './station-read.repository';
+import type { CurrentRegistration } from './station-registration';
+import type { StationRegistrationRepository, StoredRegistration } from './station-registration.repository';
+import { StationsService } from './stations.service';
+
+const at = new Date('2025-06-01T10:00:00Z');
+
+function row(id: string): StationRow {
+  return {
+    id,
+    registration_status: 'accepted',
+    security_profile: 1,
+    has_password: true,
+    serial_number: null,
+    vendor: 'Acme',
+    model: 'AC-22',
+    firmware_version: '1.0',
+    auto_registered: false,
+    last_boot_at: at,
+    last_seen_at: null,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+function connected(presence: PresenceDirectory, stationId: string, replica: string): void {
+  presence.apply(
+    createEnvelope('stationPresence', {
+      eventId: `${stationId}-1`,
+      stationId,
+      body: { case: 'state', value: { epoch: 1n, connected: true, commandPartition: 0, replicaId: replica, protocol: OcppVersion.OCPP_VERSION_1_6, securityProfile: 1 } },
+    }),
+  );
+}
+
+function setup(rows: StationRow[] = [row('CP-1'), row('CP-2')]) {
+  const filters: StationFilter[] = [];
+  const reads = {
+    list: jest.fn(async (filter: StationFilter) => {
+      filters.push(filter);
+      return rows;
+    }),
+    find: jest.fn(async (id: string) => rows.find((candidate) => candidate.id === id)),
+    exists: jest.fn(async (id: string) => rows.some((candidate) => candidate.id === id)),
+    connectors: jest.fn(async () => []),
+  };
+  const written: StoredRegistration[] = [];
+  const registrations = {
+    register: jest.fn(async (_id: string, decide: (current: CurrentRegistration | undefined) => Promise<ApiResult<StoredRegistration>>) => {
+      const decision = await decide(undefined);
+      if (!decision.ok) return decision;
+      written.push(decision.value);
+      return succeeded({ created: true });
+    }),
+  };
+  const registry = { acceptPending: jest.fn() };
+  const presence = new PresenceDirectory();
+  const service = new StationsService(
+    reads as unknown as StationReadRepository,
+    registrations as unknown as StationRegistrationRepository,
+    registry as unknown as StationRepository,
+    presence,
+  );
+  return { service, filters, written, registry, presence };
+}
+
+describe('StationsService', () => {
+  it('lists stations with their live connection state, one page at a time', async () => {
+    const { service, presence, filters } = setup();
+    connected(presence, 'CP-2', 'connection-1');
+    const page = await service.list({ limit: 1 });
+    expect(filters[0]).toMatchObject({ limit: 2 });
+    expect(page.items.map((station) => [station.id, station.live])).toEqual([['CP-1', { connected: false, protocol: null, securityProfile: null, replica: null }]]);
+    expect(page.nextCursor).not.toBeNull();
+  });
+
+  it('filters by connection state with the ids presence knows as connected', async () => {
+    const { service, presence, filters } = setup();
+    connected(presence, 'CP-2', 'connection-1');
+    await service.list({ connected: false, cursor: ['CP-0'] });
+    expect(filters[0]).toMatchObject({ ids: { include: false, ids: ['CP-2'] }, after: 'CP-0', limit: 101 });
+  });
+
+  it('stores a password as a hash and never in clear', async () => {
+    const { service, written } = setup([row('CP-1')]);
+    const result = await service.register('CP-1', { securityProfile: 1, password: 'station-password-0123' });
+    expect(result).toMatchObject({ ok: true, value: { created: true, station: { id: 'CP-1', hasPassword: true } } });
+    expect(written[0]?.passwordHash).toMatch(/^scrypt\$/);
+    expect(JSON.stringify(result)).not.toContain('station-password-0123');
+  });
+
+  it('refuses a registration without the credentials its profile needs', async () => {
+    const { service, written } = setup();
+    expect(await service.register('CP-9', { securityProfile: 2 })).toMatchObject({ ok: false, error: { code: 'credentials-missing' } });
+    expect(written).toEqual([]);
+  });
+
+  it.each([
+    [StationRegistryErrorCode.unknownStation, 'station-not-found'],
+    [StationRegistryErrorCode.notPending, 'station-not-pending'],
+  ])('maps the registry’s %s to %s when accepting', async (registryCode, code) => {
+    const { service, registry } = setup();
+    registry.acceptPending.mockResolvedValue({ ok: false, error: new StationRegistryError(registryCode, 'no') });
+    expect(await service.accept('CP-1')).toMatchObject({ ok: false, error: { code } });
+  });
+
+  it('answers an accepted station with its detail', async () => {
+    const { service, registry } = setup();
+    registry.acceptPending.mockResolvedValue({ ok: true });
+    expect(await service.accept('CP-1')).toMatchObject({ ok: true, value: { id: 'CP-1', connectors: [] } });
+  });
+});

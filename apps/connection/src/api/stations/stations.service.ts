@@ -1,0 +1,73 @@
+import { DEFAULT_PAGE_SIZE, type Page, pageOf } from '@app/runtime';
+import { PresenceDirectory } from '@app/station-commands';
+import { Injectable } from '@nestjs/common';
+import { type ApiResult, OperatorApiErrorCode, failed, succeeded } from '../operator-api.error';
+import { StationRegistryErrorCode, StationRepository, hashPassword } from '../station-core.port';
+import { StationReadRepository, type StationFilter } from './station-read.repository';
+import { decideRegistration } from './station-registration';
+import { StationRegistrationRepository } from './station-registration.repository';
+import type { ConnectorView, ListStationsQuery, RegisterStationBody, StationDetailView, StationView } from './station.schemas';
+import { connectorViewOf, liveStateOf, stationViewOf } from './station.view';
+
+/** Stations for operators: the registry joined with the live connection state of every replica. */
+@Injectable()
+export class StationsService {
+  constructor(
+    private readonly reads: StationReadRepository,
+    private readonly registrations: StationRegistrationRepository,
+    private readonly registry: StationRepository,
+    private readonly presence: PresenceDirectory,
+  ) {}
+
+  async list(query: ListStationsQuery): Promise<Page<StationView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const filter: StationFilter = { registrationStatus: query.registrationStatus, idPrefix: query.idPrefix, after: query.cursor?.[0], limit: limit + 1 };
+    if (query.connected !== undefined) filter.ids = { include: query.connected, ids: this.connectedIds() };
+    const rows = await this.reads.list(filter);
+    return pageOf(rows, limit, (row) => stationViewOf(row, liveStateOf(this.presence.locate(row.id))), (row) => [row.id]);
+  }
+
+  async get(stationId: string): Promise<ApiResult<StationDetailView>> {
+    const row = await this.reads.find(stationId);
+    if (row === undefined) return notFound(stationId);
+    const connectors = await this.reads.connectors(stationId);
+    return succeeded({ ...stationViewOf(row, liveStateOf(this.presence.locate(stationId))), connectors: connectors.map(connectorViewOf) });
+  }
+
+  async connectors(stationId: string): Promise<ApiResult<{ items: ConnectorView[] }>> {
+    if (!(await this.reads.exists(stationId))) return notFound(stationId);
+    return succeeded({ items: (await this.reads.connectors(stationId)).map(connectorViewOf) });
+  }
+
+  /** Registers the station or updates its registration; `created` says which. The password is stored as a scrypt hash. */
+  async register(stationId: string, body: RegisterStationBody): Promise<ApiResult<{ created: boolean; station: StationDetailView }>> {
+    const written = await this.registrations.register(stationId, async (current) => {
+      const decision = decideRegistration(stationId, current, body);
+      if (!decision.ok) return decision;
+      const { password, ...registration } = decision.value;
+      return succeeded({ ...registration, passwordHash: password === undefined ? undefined : await hashPassword(password) });
+    });
+    if (!written.ok) return written;
+    const station = await this.get(stationId);
+    return station.ok ? succeeded({ created: written.value.created, station: station.value }) : station;
+  }
+
+  /** Accepts a Pending station: its next BootNotification is Accepted. */
+  async accept(stationId: string): Promise<ApiResult<StationDetailView>> {
+    const accepted = await this.registry.acceptPending(stationId);
+    if (!accepted.ok) {
+      return accepted.error.code === StationRegistryErrorCode.unknownStation
+        ? notFound(stationId)
+        : failed(OperatorApiErrorCode.stationNotPending, accepted.error.message);
+    }
+    return this.get(stationId);
+  }
+
+  private connectedIds(): string[] {
+    return [...this.presence.entries()].filter(([, location]) => location.connected).map(([stationId]) => stationId);
+  }
+}
+
+function notFound<T>(stationId: string): ApiResult<T> {
+  return failed(OperatorApiErrorCode.stationNotFound, `station ${stationId} is not registered`);
+}

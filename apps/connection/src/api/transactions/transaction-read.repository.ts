@@ -1,0 +1,121 @@
+import { InjectDataSource } from '@app/persistence';
+import { Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { CONNECTION_SCHEMA, queryRows } from '../station-core.port';
+
+export interface TransactionRow {
+  station_id: string;
+  transaction_id: string;
+  state: 'active' | 'ended';
+  evse_id: number | null;
+  connector_id: number | null;
+  id_token: string | null;
+  id_token_type: string | null;
+  started_at: Date | null;
+  stopped_at: Date | null;
+  meter_start_wh: number | null;
+  meter_stop_wh: number | null;
+  energy_wh: number | null;
+  stopped_reason: string | null;
+  charging_state: string | null;
+  offline: boolean;
+  remote_start_id: number | null;
+  updated_at: Date;
+  /** created_at as PostgreSQL prints it: the exact sort key for cursors. */
+  created_key: string;
+}
+
+export interface MeterSampleRow {
+  sampled_at: Date;
+  evse_id: number;
+  measurand: string;
+  phase: string;
+  location: string;
+  context: string;
+  value: number;
+  unit: string;
+}
+
+export interface TransactionFilter {
+  stationId?: string;
+  active?: boolean;
+  from?: Date;
+  to?: Date;
+  /** Keyset: [created_at, station_id, transaction_id] of the last row of the previous page. */
+  before?: string[];
+  limit: number;
+}
+
+const TRANSACTION = `"${CONNECTION_SCHEMA}"."transaction"`;
+const METER_SAMPLE = `"${CONNECTION_SCHEMA}"."meter_sample"`;
+const COLUMNS = `station_id, transaction_id, state, evse_id, connector_id, id_token, id_token_type, started_at, stopped_at, meter_start_wh,
+  meter_stop_wh, energy_wh, stopped_reason, charging_state, offline, remote_start_id, updated_at, created_at::text AS created_key`;
+const ENERGY_REGISTER = 'Energy.Active.Import.Register';
+
+/** The operator API's reads of transactions and meter samples (the station core's tables), newest first. */
+@Injectable()
+export class TransactionReadRepository {
+  constructor(@InjectDataSource(CONNECTION_SCHEMA) private readonly dataSource: DataSource) {}
+
+  async list(filter: TransactionFilter): Promise<TransactionRow[]> {
+    const conditions: string[] = [];
+    const parameters: unknown[] = [];
+    const bind = (value: unknown) => {
+      parameters.push(value);
+      return `$${parameters.length}`;
+    };
+    if (filter.stationId !== undefined) conditions.push(`station_id = ${bind(filter.stationId)}`);
+    if (filter.active !== undefined) conditions.push(`state = ${bind(filter.active ? 'active' : 'ended')}`);
+    if (filter.from !== undefined) conditions.push(`started_at >= ${bind(filter.from)}`);
+    if (filter.to !== undefined) conditions.push(`started_at < ${bind(filter.to)}`);
+    if (filter.before !== undefined) {
+      const [createdAt, stationId, transactionId] = filter.before;
+      conditions.push(`(created_at, station_id, transaction_id) < (${bind(createdAt)}::timestamptz, ${bind(stationId)}, ${bind(transactionId)})`);
+    }
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    return queryRows<TransactionRow>(
+      this.dataSource,
+      `SELECT ${COLUMNS} FROM ${TRANSACTION} ${where} ORDER BY created_at DESC, station_id DESC, transaction_id DESC LIMIT ${bind(filter.limit)}`,
+      parameters,
+    );
+  }
+
+  /** The transactions with this id (two when two stations chose the same 2.0.1 id), or the one of the station. */
+  async find(transactionId: string, stationId: string | undefined): Promise<TransactionRow[]> {
+    const byStation = stationId === undefined ? '' : 'AND station_id = $2';
+    return queryRows<TransactionRow>(
+      this.dataSource,
+      `SELECT ${COLUMNS} FROM ${TRANSACTION} WHERE transaction_id = $1 ${byStation} ORDER BY station_id LIMIT 2`,
+      stationId === undefined ? [transactionId] : [transactionId, stationId],
+    );
+  }
+
+  async samples(stationId: string, transactionId: string, limit: number): Promise<{ count: number; rows: MeterSampleRow[] }> {
+    const [counted] = await queryRows<{ count: string }>(this.dataSource, `SELECT count(*) AS count FROM ${METER_SAMPLE} WHERE station_id = $1 AND transaction_id = $2`, [
+      stationId,
+      transactionId,
+    ]);
+    const rows =
+      limit === 0
+        ? []
+        : await queryRows<MeterSampleRow>(
+            this.dataSource,
+            `SELECT sampled_at, evse_id, measurand, phase, location, context, value, unit FROM ${METER_SAMPLE}
+              WHERE station_id = $1 AND transaction_id = $2 ORDER BY sampled_at, measurand, phase, location LIMIT $3`,
+            [stationId, transactionId, limit],
+          );
+    return { count: Number(counted?.count ?? 0), rows };
+  }
+
+  /** The newest total energy register reading (Wh) of the transaction, if any. */
+  async latestEnergyRegister(stationId: string, transactionId: string): Promise<number | undefined> {
+    const [row] = await queryRows<{ value: number }>(
+      this.dataSource,
+      `SELECT value FROM ${METER_SAMPLE}
+        WHERE station_id = $1 AND transaction_id = $2 AND measurand = $3 AND phase = '' AND unit = 'Wh'
+        ORDER BY sampled_at DESC LIMIT 1`,
+      [stationId, transactionId, ENERGY_REGISTER],
+    );
+    return row === undefined ? undefined : Number(row.value);
+  }
+}

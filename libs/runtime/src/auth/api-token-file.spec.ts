@@ -1,0 +1,52 @@
+import { ConfigError } from '@app/config';
+import { parseApiTokenFile } from './api-token-file';
+
+const HASH = 'a'.repeat(64);
+const OTHER = 'B'.repeat(64);
+const source = { variable: 'API_TOKENS_FILE' };
+
+function errorOf(text: string): ConfigError {
+  try {
+    parseApiTokenFile(text, source);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseApiTokenFile', () => {
+  it('reads names, hashes and roles', () => {
+    const tokens = parseApiTokenFile(JSON.stringify([{ name: 'noc', sha256: HASH, roles: ['viewer'] }, { name: 'ops', sha256: OTHER, roles: ['operator', 'operator'] }]), source);
+    expect(tokens).toEqual([
+      { name: 'noc', sha256: Buffer.from(HASH, 'hex'), roles: ['viewer'] },
+      { name: 'ops', sha256: Buffer.from(OTHER, 'hex'), roles: ['operator'] },
+    ]);
+  });
+
+  it('accepts an empty list (then every request is refused)', () => {
+    expect(parseApiTokenFile('[]', source)).toEqual([]);
+  });
+
+  it.each([
+    ['not JSON', '{', 'is not valid JSON'],
+    ['not a list', '{"name":"noc"}', 'must be a JSON list'],
+    ['a hash that is not 64 hex digits', JSON.stringify([{ name: 'noc', sha256: 'abc', roles: ['viewer'] }]), 'entry 0 sha256: must be the SHA-256'],
+    ['an unknown role', JSON.stringify([{ name: 'noc', sha256: HASH, roles: ['root'] }]), 'entry 0 roles.0:'],
+    ['no roles', JSON.stringify([{ name: 'noc', sha256: HASH, roles: [] }]), 'entry 0 roles: must name at least one role'],
+    ['an unknown field', JSON.stringify([{ name: 'noc', sha256: HASH, roles: ['viewer'], token: 'secret' }]), 'entry 0: Unrecognized key'],
+    ['a name used twice', JSON.stringify([{ name: 'noc', sha256: HASH, roles: ['viewer'] }, { name: 'noc', sha256: OTHER, roles: ['viewer'] }]), 'entry 1 name: is used twice'],
+    ['a hash used twice', JSON.stringify([{ name: 'a', sha256: HASH, roles: ['viewer'] }, { name: 'b', sha256: HASH.toUpperCase(), roles: ['admin'] }]), 'entry 1 sha256: is the hash of another entry'],
+  ])('stops start-up on %s, naming the variable', (_case, text, reason) => {
+    const error = errorOf(text);
+    expect(error.variable).toBe('API_TOKENS_FILE');
+    expect(error.message).toMatch(/^invalid configuration: API_TOKENS_FILE /);
+    expect(error.message).toContain(reason);
+  });
+
+  it('never quotes a hash or a token in its message', () => {
+    const message = errorOf(JSON.stringify([{ name: 'a', sha256: HASH, roles: ['viewer'] }, { name: 'b', sha256: HASH, roles: ['admin'], token: 'my-secret' }])).message;
+    expect(message).not.toContain(HASH);
+    expect(message).not.toContain('my-secret');
+  });
+});

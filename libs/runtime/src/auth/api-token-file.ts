@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { ConfigError } from '@app/config';
+import { z } from 'zod';
+import { apiRoles } from './api-role';
+import type { ApiToken } from './api-token';
+
+const entrySchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, 'must be 1-64 letters, digits, ".", "_", "@" or "-"'),
+  sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the SHA-256 of the token, 64 hex digits'),
+  roles: z.array(z.enum(apiRoles)).min(1, 'must name at least one role'),
+});
+
+const fileSchema = z
+  .array(entrySchema)
+  .superRefine((entries, context) => {
+    const names = new Set<string>();
+    const hashes = new Set<string>();
+    entries.forEach((entry, index) => {
+      if (names.has(entry.name)) context.addIssue({ code: 'custom', path: [index, 'name'], message: `is used twice ("${entry.name}")` });
+      if (hashes.has(entry.sha256.toLowerCase())) context.addIssue({ code: 'custom', path: [index, 'sha256'], message: 'is the hash of another entry too' });
+      names.add(entry.name);
+      hashes.add(entry.sha256.toLowerCase());
+    });
+  });
+
+function reason(issue: z.core.$ZodIssue | undefined): string {
+  if (issue === undefined || issue.path.length === 0) return 'must be a JSON list of { "name", "sha256", "roles" }';
+  const [index, ...field] = issue.path.map(String);
+  return `entry ${index}${field.length > 0 ? ` ${field.join('.')}` : ''}: ${issue.message}`;
+}
+
+/** Which setting a token file comes from, for the one-line start-up error: `API_TOKENS_FILE`, or a file under `EMBEDDED_DATA_DIR`. */
+export interface TokenFileSource {
+  variable: string;
+  /** Prefixed to the reason, e.g. `api-tokens.json: `. */
+  subject?: string;
+}
+
+/** The tokens in a JSON list of `{ name, sha256, roles }`; a ConfigError naming the variable otherwise (never quoting a hash). */
+export function parseApiTokenFile(text: string, source: TokenFileSource): ApiToken[] {
+  const fail = (why: string) => new ConfigError(source.variable, `${source.subject ?? ''}${why}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw fail('is not valid JSON (expected a list of { "name", "sha256", "roles" })');
+  }
+  const parsed = fileSchema.safeParse(json);
+  if (!parsed.success) {
+    throw fail(reason(parsed.error.issues[0]));
+  }
+  return parsed.data.map((entry) => ({ name: entry.name, sha256: Buffer.from(entry.sha256, 'hex'), roles: [...new Set(entry.roles)] }));
+}
+
+export function readApiTokenFile(file: string, source: TokenFileSource): ApiToken[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new ConfigError(source.variable, `${source.subject ?? ''}names a file that cannot be read (${code})`);
+  }
+  return parseApiTokenFile(text, source);
+}

@@ -1,0 +1,126 @@
+import * as crypto from 'node:crypto';
+import type { ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Problem } from '../rest/problem';
+import type { ApiRole } from './api-role';
+import { ApiTokenSet, sha256 } from './api-token';
+import { type AuthenticatedRequest, ApiTokenGuard, REQUIRED_ROLE } from './api-token.guard';
+
+jest.mock('node:crypto', () => {
+  const actual = jest.requireActual<typeof import('node:crypto')>('node:crypto');
+  return { ...actual, timingSafeEqual: jest.fn(actual.timingSafeEqual) };
+});
+
+const VIEWER = 'viewer-token-0123456789abcdef';
+const OPERATOR = 'operator-token-0123456789abcdef';
+const ADMIN = 'admin-token-0123456789abcdef';
+
+const tokens = new ApiTokenSet([
+  { name: 'noc', sha256: sha256(VIEWER), roles: ['viewer'] },
+  { name: 'ops', sha256: sha256(OPERATOR), roles: ['operator'] },
+  { name: 'root', sha256: sha256(ADMIN), roles: ['admin'] },
+]);
+
+function contextFor(authorization: string | undefined, required: ApiRole | undefined): { context: ExecutionContext; request: AuthenticatedRequest } {
+  const request = { headers: authorization === undefined ? {} : { authorization } } as AuthenticatedRequest;
+  const handler = () => undefined;
+  if (required !== undefined) Reflect.defineMetadata(REQUIRED_ROLE, required, handler);
+  const context = {
+    switchToHttp: () => ({ getRequest: () => request }),
+    getHandler: () => handler,
+    getClass: () => class Controller {},
+  } as unknown as ExecutionContext;
+  return { context, request };
+}
+
+function refusal(authorization: string | undefined, required: ApiRole | undefined): Problem {
+  const guard = new ApiTokenGuard(tokens, new Reflector());
+  try {
+    guard.canActivate(contextFor(authorization, required).context);
+  } catch (error) {
+    if (error instanceof Problem) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('ApiTokenGuard', () => {
+  it('lets a token through that holds the required role, and notes who called', () => {
+    const { context, request } = contextFor(`Bearer ${OPERATOR}`, 'operator');
+    expect(new ApiTokenGuard(tokens, new Reflector()).canActivate(context)).toBe(true);
+    expect(request.apiPrincipal).toEqual({ name: 'ops', roles: ['operator'] });
+  });
+
+  const holders = { viewer: VIEWER, operator: OPERATOR, admin: ADMIN } as const;
+
+  it.each([
+    ['viewer', 'viewer', true],
+    ['viewer', 'operator', true],
+    ['viewer', 'admin', true],
+    ['operator', 'viewer', false],
+    ['operator', 'operator', true],
+    ['operator', 'admin', true],
+    ['admin', 'viewer', false],
+    ['admin', 'operator', false],
+    ['admin', 'admin', true],
+  ] as const)('on a %s endpoint, lets a %s token through: %s (else 403)', (required, holder, passes) => {
+    const guard = new ApiTokenGuard(tokens, new Reflector());
+    const header = `Bearer ${holders[holder]}`;
+    if (passes) expect(guard.canActivate(contextFor(header, required).context)).toBe(true);
+    else expect(refusal(header, required).init).toMatchObject({ status: 403, code: 'forbidden', detail: `the token "${holder === 'viewer' ? 'noc' : 'ops'}" lacks the ${required} role` });
+  });
+
+  it.each([
+    ['no Authorization header', undefined],
+    ['an empty header', ''],
+    ['another scheme', `Basic ${ADMIN}`],
+    ['a bearer without token', 'Bearer '],
+  ])('answers 401 with a Bearer challenge to %s', (_case, header) => {
+    const problem = refusal(header, 'viewer');
+    expect(problem.init).toMatchObject({ status: 401, code: 'unauthenticated' });
+    expect(problem.headers['WWW-Authenticate']).toBe('Bearer realm="csms"');
+  });
+
+  it.each([`Bearer ${ADMIN}x`, `Bearer ${ADMIN.slice(0, -1)}`, 'Bearer nonsense'])('answers 401 invalid_token to a token that is not configured (%s)', (header) => {
+    const problem = refusal(header, 'viewer');
+    expect(problem.init).toMatchObject({ status: 401, code: 'unauthenticated', detail: 'the API token is not valid' });
+    expect(problem.headers['WWW-Authenticate']).toContain('error="invalid_token"');
+  });
+
+  it('checks the token before the role: a bad token is 401 even where no token could pass', () => {
+    expect(refusal('Bearer nonsense', 'admin').init.status).toBe(401);
+  });
+
+  it('refuses every token on an endpoint that declares no role (fails closed)', () => {
+    expect(refusal(`Bearer ${ADMIN}`, undefined).init).toMatchObject({ status: 403, detail: expect.stringContaining('declares no required role') });
+  });
+
+  it('never repeats the token in a refusal', () => {
+    expect(JSON.stringify(refusal(`Bearer ${VIEWER}`, 'admin').details())).not.toContain(VIEWER);
+  });
+});
+
+describe('ApiTokenSet', () => {
+  const timingSafeEqual = jest.mocked(crypto.timingSafeEqual);
+
+  beforeEach(() => timingSafeEqual.mockClear());
+
+  it.each([
+    ['the first configured token', VIEWER],
+    ['the last configured token', ADMIN],
+    ['an unknown token', 'unknown'],
+    ['a very long token', 'x'.repeat(10_000)],
+  ])('compares the SHA-256 of %s with every configured hash in constant time', (_case, presented) => {
+    tokens.authenticate(presented);
+    expect(timingSafeEqual).toHaveBeenCalledTimes(3);
+    for (const [expected, actual] of timingSafeEqual.mock.calls) {
+      expect([Buffer.from(expected as Uint8Array).length, Buffer.from(actual as Uint8Array).length]).toEqual([32, 32]);
+    }
+  });
+
+  it('finds the token whose hash matches', () => {
+    expect(tokens.authenticate(ADMIN)).toEqual({ name: 'root', roles: ['admin'] });
+    expect(tokens.authenticate('unknown')).toBeUndefined();
+    expect(new ApiTokenSet([]).authenticate(ADMIN)).toBeUndefined();
+  });
+});

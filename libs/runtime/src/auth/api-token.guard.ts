@@ -1,0 +1,51 @@
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { Problem } from '../rest/problem';
+import { type ApiRole, grants } from './api-role';
+import type { ApiPrincipal, ApiTokenSet } from './api-token';
+
+export const API_TOKENS = Symbol('API_TOKENS');
+export const REQUIRED_ROLE = 'csms:required-role';
+
+/** The request after the guard let it through: who called. */
+export type AuthenticatedRequest = Request & { apiPrincipal?: ApiPrincipal };
+
+const CHALLENGE = 'Bearer realm="csms"';
+
+function bearerToken(header: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
+}
+
+function unauthenticated(detail: string, challenge: string): Problem {
+  return new Problem({ status: 401, code: 'unauthenticated', detail, headers: { 'WWW-Authenticate': challenge } });
+}
+
+/**
+ * Bearer API tokens and roles (`docs/adr/008-operator-api-auth.md`): 401 without a token or with
+ * one that is not configured, 403 when the token lacks the role the endpoint requires. An
+ * endpoint that declares no role is refused to everyone, so a forgotten `@RequireRole` fails
+ * closed. Tokens are never logged; the principal's name is.
+ */
+@Injectable()
+export class ApiTokenGuard implements CanActivate {
+  constructor(
+    @Inject(API_TOKENS) private readonly tokens: ApiTokenSet,
+    private readonly reflector: Reflector,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const presented = bearerToken(request.headers.authorization);
+    if (presented === undefined) throw unauthenticated('a bearer API token is required (Authorization: Bearer <token>)', CHALLENGE);
+    const principal = this.tokens.authenticate(presented);
+    if (principal === undefined) throw unauthenticated('the API token is not valid', `${CHALLENGE}, error="invalid_token"`);
+    const required = this.reflector.getAllAndOverride<ApiRole | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]);
+    if (required === undefined) throw new Problem({ status: 403, code: 'forbidden', detail: 'this endpoint declares no required role, so no token may call it' });
+    if (!grants(principal.roles, required)) {
+      throw new Problem({ status: 403, code: 'forbidden', detail: `the token "${principal.name}" lacks the ${required} role`, extensions: { requiredRole: required } });
+    }
+    request.apiPrincipal = principal;
+    return true;
+  }
+}

@@ -1,0 +1,20 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { describeRequiredRoles } from './openapi-roles';
+
+describe('describeRequiredRoles', () => {
+  it('adds the required role to the description of each operation that declares one', () => {
+    const document = {
+      openapi: '3.0.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/api/stations': { get: { description: 'List.', 'x-required-role': 'viewer', responses: {} } },
+        '/api/x': { post: { 'x-required-role': 'admin', responses: {} } },
+        '/health/live': { get: { responses: {} } },
+      },
+    } as unknown as OpenAPIObject;
+    const described = describeRequiredRoles(document);
+    expect(described.paths['/api/stations']?.get?.description).toBe('List.\n\nRequired role: `viewer` (or higher).');
+    expect(described.paths['/api/x']?.post?.description).toBe('Required role: `admin` (or higher).');
+    expect(described.paths['/health/live']?.get?.description).toBeUndefined();
+  });
+});

@@ -1,0 +1,6 @@
+export * from './pagination';
+export * from './problem';
+export * from './problem-json.filter';
+export * from './query-params';
+export * from './zod-openapi';
+export * from './zod-validation.pipe';

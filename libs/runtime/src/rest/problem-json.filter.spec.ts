@@ -1,0 +1,84 @@
+import { type ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
+import pino from 'pino';
+import { Problem } from './problem';
+import { ProblemJsonFilter, toProblem } from './problem-json.filter';
+
+describe('toProblem', () => {
+  it('keeps a Problem as it is', () => {
+    const problem = new Problem({ status: 409, code: 'station-not-connected', detail: 'station CP-1 is not connected' });
+    expect(toProblem(problem)).toBe(problem);
+  });
+
+  it('gives Nest’s HTTP errors a code and their message', () => {
+    expect(toProblem(new NotFoundException('Cannot GET /api/nothing')).details()).toEqual({
+      type: 'urn:csms:problem:not-found',
+      title: 'Not Found',
+      status: 404,
+      detail: 'Cannot GET /api/nothing',
+      code: 'not-found',
+    });
+    expect(toProblem(new BadRequestException(['a', 'b'])).init.detail).toBe('a; b');
+  });
+
+  it('answers a body that is not JSON with 400', () => {
+    const parserError = Object.assign(new SyntaxError('Unexpected token'), { status: 400, expose: true, type: 'entity.parse.failed' });
+    expect(toProblem(parserError).init).toMatchObject({ status: 400, code: 'malformed-json' });
+  });
+
+  it('says nothing about an unexpected error', () => {
+    const problem = toProblem(new Error('connection string postgres://secret@db'));
+    expect(problem.init).toMatchObject({ status: 500, code: 'internal-error' });
+    expect(JSON.stringify(problem.details())).not.toContain('secret');
+  });
+});
+
+describe('ProblemJsonFilter', () => {
+  function respond(exception: unknown) {
+    const response = {
+      headersSent: false,
+      statusCode: 0,
+      headers: {} as Record<string, string>,
+      contentType: '',
+      body: '',
+      status(code: number) {
+        this.statusCode = code;
+        return this;
+      },
+      setHeader(name: string, value: string) {
+        this.headers[name] = value;
+      },
+      type(value: string) {
+        this.contentType = value;
+        return this;
+      },
+      send(body: string) {
+        this.body = body;
+      },
+    };
+    const request = { method: 'GET', path: '/api/stations', originalUrl: '/api/stations?limit=5' };
+    const host = { switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }) } as unknown as ArgumentsHost;
+    new ProblemJsonFilter(pino({ level: 'silent' })).catch(exception, host);
+    return response;
+  }
+
+  it('writes application/problem+json with the status, headers and the request path as instance', () => {
+    const response = respond(new Problem({ status: 401, code: 'unauthenticated', detail: 'no token', headers: { 'WWW-Authenticate': 'Bearer realm="csms"' }, extensions: { hint: 1 } }));
+    expect(response.statusCode).toBe(401);
+    expect(response.contentType).toBe('application/problem+json');
+    expect(response.headers).toEqual({ 'WWW-Authenticate': 'Bearer realm="csms"' });
+    expect(JSON.parse(response.body)).toEqual({
+      type: 'urn:csms:problem:unauthenticated',
+      title: 'Unauthorized',
+      status: 401,
+      detail: 'no token',
+      code: 'unauthenticated',
+      instance: '/api/stations',
+      hint: 1,
+    });
+  });
+
+  it('never lets an extension override a standard member', () => {
+    const response = respond(new Problem({ status: 404, code: 'x', detail: 'd', extensions: { status: 200, type: 'evil' } }));
+    expect(JSON.parse(response.body)).toMatchObject({ status: 404, type: 'urn:csms:problem:x' });
+  });
+});

@@ -1,0 +1,341 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { OcppVersion } from '@app/ocpp';
+import { SimulatedStation } from '@app/simulator';
+import { freePort } from '@test/support/free-port';
+import { testBrokers, uniqueTopicPrefix } from '@test/support/kafka-test-client';
+import { type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
+import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
+
+const MINUTE = 60_000;
+const PASSWORD = 'operator-api-password-01';
+
+type Role = 'viewer' | 'operator' | 'admin';
+type Json = Record<string, unknown> & { items?: Json[] };
+
+interface Answer {
+  status: number;
+  contentType: string;
+  headers: Headers;
+  body: Json;
+}
+
+const tokens: Record<Role, string> = {
+  viewer: `viewer-${randomBytes(16).toString('hex')}`,
+  operator: `operator-${randomBytes(16).toString('hex')}`,
+  admin: `admin-${randomBytes(16).toString('hex')}`,
+};
+
+function tokenFile(dir: string): string {
+  const file = path.join(dir, 'api-tokens.json');
+  const entries = Object.entries(tokens).map(([role, token]) => ({ name: `e2e-${role}`, sha256: createHash('sha256').update(token).digest('hex'), roles: [role] }));
+  writeFileSync(file, JSON.stringify(entries));
+  return file;
+}
+
+/**
+ * The operator REST API of the connection service in distributed mode (real Kafka and
+ * PostgreSQL, the service as its own process): bearer tokens with roles, stations registered and
+ * listed with their live connection state, commands answered by simulated 1.6 and 2.0.1
+ * stations, id tokens, transactions with energy and meter samples, and the OpenAPI document.
+ */
+describe('operator REST API', () => {
+  const prefix = uniqueTopicPrefix('opapi');
+  let dir: string;
+  let database: TestDatabase;
+  let connection: ServiceProcess;
+  let wsUrl: string;
+  let clock = Date.parse('2025-06-01T10:00:00Z');
+  const stations: Record<OcppVersion, SimulatedStation | undefined> = { '1.6': undefined, '2.0.1': undefined };
+  const stationIds: Record<OcppVersion, string> = { '1.6': 'API-16', '2.0.1': 'API-201' };
+
+  async function call(method: string, route: string, as: Role | 'nobody' | 'forged', body?: unknown): Promise<Answer> {
+    const headers: Record<string, string> = {};
+    if (as === 'forged') headers.authorization = `Bearer ${tokens.admin}x`;
+    else if (as !== 'nobody') headers.authorization = `Bearer ${tokens[as]}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${connection.baseUrl}${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    return { status: response.status, contentType: response.headers.get('content-type') ?? '', headers: response.headers, body: text ? (JSON.parse(text) as Json) : {} };
+  }
+
+  function station(version: OcppVersion): SimulatedStation {
+    const found = stations[version];
+    if (!found) throw new Error(`no ${version} station`);
+    return found;
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'csms-operator-api-'));
+    database = await createTestDatabase('operator_api');
+    const [httpPort, wsPort] = await Promise.all([freePort(), freePort()]);
+    wsUrl = `ws://127.0.0.1:${wsPort}/ocpp`;
+    connection = startService(
+      'connection',
+      {
+        KAFKA_BROKERS: testBrokers(),
+        KAFKA_TOPIC_PREFIX: prefix,
+        DATABASE_URL: database.url,
+        OCPP_WS_PORT: String(wsPort),
+        OCPP_UNKNOWN_STATIONS: 'pending',
+        OCPP_UNKNOWN_ID_TOKENS: 'reject',
+        OCPP_BOOT_RETRY_INTERVAL_SECONDS: '1',
+        API_TOKENS_FILE: tokenFile(dir),
+        LOG_LEVEL: 'warn',
+      },
+      httpPort,
+    );
+    await waitUntilReady(connection);
+  });
+
+  afterAll(async () => {
+    await Promise.all(Object.values(stations).map((simulated) => simulated?.dispose()));
+    await connection?.stop('SIGKILL');
+    await database?.drop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('authentication and roles', () => {
+    it('answers 401 problem JSON with a Bearer challenge without a token, or with one that is not configured', async () => {
+      for (const as of ['nobody', 'forged'] as const) {
+        const answer = await call('GET', '/api/stations', as);
+        expect(answer.status).toBe(401);
+        expect(answer.contentType).toMatch(/^application\/problem\+json/);
+        expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer realm="csms"/);
+        expect(answer.body).toMatchObject({ type: 'urn:csms:problem:unauthenticated', title: 'Unauthorized', status: 401, detail: expect.any(String) });
+      }
+    });
+
+    it('answers 403 to a valid token that lacks the role', async () => {
+      expect((await call('PUT', '/api/stations/API-X', 'operator', { securityProfile: 0 })).body).toMatchObject({ status: 403, code: 'forbidden' });
+      expect((await call('POST', '/api/stations/API-X/commands/reset', 'viewer', {})).status).toBe(403);
+      expect((await call('PUT', '/api/id-tokens/TAG-X', 'viewer', { status: 'Accepted' })).status).toBe(403);
+      expect((await call('GET', '/api/stations', 'viewer')).status).toBe(200);
+    });
+
+    it('keeps health and metrics open', async () => {
+      expect((await fetch(`${connection.baseUrl}/health/ready`)).status).toBe(200);
+      expect((await fetch(`${connection.baseUrl}/metrics`)).status).toBe(200);
+    });
+  });
+
+  describe('stations', () => {
+    it('registers stations with a Basic password that is never returned', async () => {
+      for (const id of Object.values(stationIds)) {
+        const answer = await call('PUT', `/api/stations/${id}`, 'admin', { securityProfile: 1, password: PASSWORD });
+        expect(answer.status).toBe(201);
+        expect(answer.body).toMatchObject({ id, securityProfile: 1, hasPassword: true, registrationStatus: 'accepted', live: { connected: false } });
+        expect(JSON.stringify(answer.body)).not.toContain(PASSWORD);
+      }
+      const update = await call('PUT', '/api/stations/API-16', 'admin', { serialNumber: 'SN-API-16' });
+      expect(update).toMatchObject({ status: 200, body: { serialNumber: 'SN-API-16', hasPassword: true } });
+      const [row] = await database.query<{ password_hash: string }>(`SELECT password_hash FROM connection.station WHERE id = 'API-16'`);
+      expect(row?.password_hash).toMatch(/^scrypt\$/);
+    });
+
+    it('refuses invalid registrations, naming the field', async () => {
+      const short = await call('PUT', '/api/stations/API-BAD', 'admin', { securityProfile: 1, password: 'too-short' });
+      expect(short).toMatchObject({ status: 400, body: { code: 'invalid-request', detail: expect.stringMatching(/^body\.password: /) } });
+      expect((await call('PUT', '/api/stations/API-BAD', 'admin', { securityProfile: 1 })).body).toMatchObject({ status: 422, code: 'credentials-missing' });
+      expect((await call('PUT', '/api/stations/API-BAD', 'admin', { securityProfile: 9, colour: 'red' })).body.errors).toEqual([
+        { field: 'body.securityProfile', message: expect.any(String) },
+        { field: 'body.colour', message: 'unknown field' },
+      ]);
+      expect((await call('GET', '/api/stations/API-BAD', 'viewer')).status).toBe(404);
+    });
+
+    it('lets the registered stations connect with Basic auth, in both versions', async () => {
+      for (const version of ['1.6', '2.0.1'] as const) {
+        const simulated = new SimulatedStation({
+          id: stationIds[version],
+          version,
+          connection: { url: wsUrl, securityProfile: 1, password: PASSWORD },
+          identity: { vendor: 'Acme', model: 'AC-22', serialNumber: `SN-${stationIds[version]}` },
+          resetBehaviour: 'acknowledge',
+          now: () => clock,
+        });
+        stations[version] = simulated;
+        await simulated.connect();
+        expect(await simulated.boot()).toMatchObject({ status: 'Accepted' });
+        await simulated.sendStatus('Available');
+      }
+    });
+
+    it('lists stations with their live connection state', async () => {
+      await call('PUT', '/api/stations/API-OFF', 'admin', { securityProfile: 0 });
+      const listed = await eventually(
+        'both stations listed as connected',
+        async () => {
+          const answer = await call('GET', '/api/stations?connected=true', 'viewer');
+          return answer.body.items?.length === 2 ? answer.body.items : undefined;
+        },
+        30_000,
+        [connection],
+      );
+      expect(listed).toEqual([
+        expect.objectContaining({ id: 'API-16', vendor: 'Acme', live: { connected: true, protocol: 'ocpp1.6', securityProfile: 1, replica: expect.any(String) } }),
+        expect.objectContaining({ id: 'API-201', live: { connected: true, protocol: 'ocpp2.0.1', securityProfile: 1, replica: expect.any(String) } }),
+      ]);
+      const offline = await call('GET', '/api/stations?connected=false&idPrefix=API-', 'viewer');
+      expect(offline.body.items?.map((item) => [item.id, item.live])).toEqual([['API-OFF', { connected: false, protocol: null, securityProfile: null, replica: null }]]);
+    });
+
+    it('pages through stations with a cursor', async () => {
+      const first = await call('GET', '/api/stations?idPrefix=API-&limit=2', 'viewer');
+      expect(first.body.items?.map((item) => item.id)).toEqual(['API-16', 'API-201']);
+      const second = await call('GET', `/api/stations?idPrefix=API-&limit=2&cursor=${String(first.body.nextCursor)}`, 'viewer');
+      expect(second.body).toEqual({ items: [expect.objectContaining({ id: 'API-OFF' })], nextCursor: null });
+      expect((await call('GET', '/api/stations?limit=501', 'viewer')).body).toMatchObject({ status: 400, detail: expect.stringMatching(/^query\.limit: /) });
+    });
+
+    it('shows a station with the last status of its connectors', async () => {
+      const detail = await call('GET', '/api/stations/API-201', 'viewer');
+      expect(detail.body).toMatchObject({ id: 'API-201', model: 'AC-22', serialNumber: 'SN-API-201', connectors: [expect.objectContaining({ evseId: 1, connectorId: 1, status: 'Available' })] });
+      expect((await call('GET', '/api/stations/API-16/connectors', 'viewer')).body).toEqual({ items: [expect.objectContaining({ evseId: 1, status: 'Available', ocppStatus: 'Available' })] });
+    });
+
+    it('holds an unknown station pending until an operator accepts it', async () => {
+      const pending = new SimulatedStation({ id: 'API-PEND', version: '2.0.1', connection: { url: wsUrl, securityProfile: 0 }, minBootRetryMs: 500 });
+      await pending.connect();
+      const booted = pending.boot();
+      try {
+        await eventually('the station registered as pending', async () => {
+          const answer = await call('GET', '/api/stations/API-PEND', 'viewer');
+          return answer.body.registrationStatus === 'pending' ? true : undefined;
+        });
+        expect((await call('POST', '/api/stations/API-PEND/accept', 'viewer')).status).toBe(403);
+        expect((await call('POST', '/api/stations/API-PEND/accept', 'operator')).body).toMatchObject({ id: 'API-PEND', registrationStatus: 'accepted' });
+        expect(await booted).toMatchObject({ status: 'Accepted' });
+        expect((await call('POST', '/api/stations/API-PEND/accept', 'operator')).body).toMatchObject({ status: 409, code: 'station-not-pending' });
+        expect((await call('POST', '/api/stations/NOBODY/accept', 'operator')).status).toBe(404);
+      } finally {
+        await pending.dispose();
+      }
+    });
+  });
+
+  describe('commands', () => {
+    it.each(['1.6', '2.0.1'] as const)('resets a %s station and returns its answer', async (version) => {
+      const answer = await call('POST', `/api/stations/${stationIds[version]}/commands/reset`, 'operator', { type: 'soft' });
+      expect(answer).toMatchObject({ status: 200, body: { commandId: expect.any(String), status: 'accepted', result: { status: 'Accepted' } } });
+    });
+
+    it.each([
+      ['1.6', 'HeartbeatInterval'],
+      ['2.0.1', 'OCPPCommCtrlr/HeartbeatInterval'],
+    ] as const)('reads the configuration of a %s station', async (version, key) => {
+      const answer = await call('POST', `/api/stations/${stationIds[version]}/commands/get-configuration`, 'operator', { keys: [key] });
+      expect(answer.body).toMatchObject({ status: 'accepted', result: { settings: [{ key, value: '300' }] } });
+    });
+
+    it.each(['1.6', '2.0.1'] as const)('sets and clears a station-max profile on a %s station, as its composite schedule then shows', async (version) => {
+      const id = stationIds[version];
+      const profile = { id: 11, purpose: 'station-max', unit: 'A', periods: [{ startSeconds: 0, limit: 16 }] };
+      expect((await call('POST', `/api/stations/${id}/commands/set-charging-profile`, 'operator', { evseId: 0, profile })).body).toMatchObject({ status: 'accepted' });
+      const schedule = await call('POST', `/api/stations/${id}/commands/get-composite-schedule`, 'operator', { evseId: 1, durationSeconds: 3600, unit: 'A' });
+      expect(schedule.body).toMatchObject({ status: 'accepted', result: { schedule: { rateUnit: 'A', periods: [expect.objectContaining({ startPeriodSeconds: 0, limit: 16 })] } } });
+      expect((await call('POST', `/api/stations/${id}/commands/clear-charging-profile`, 'operator', { profileId: 11 })).body).toMatchObject({ status: 'accepted' });
+      const cleared = await call('POST', `/api/stations/${id}/commands/get-composite-schedule`, 'operator', { evseId: 1, durationSeconds: 3600, unit: 'A' });
+      expect(cleared.body).toMatchObject({ result: { schedule: { periods: [expect.objectContaining({ limit: 32 })] } } });
+    });
+
+    it('answers 422 for a command the station’s version cannot express', async () => {
+      const answer = await call('POST', '/api/stations/API-16/commands/reset', 'operator', { type: 'hard', evseId: 1 });
+      expect(answer.body).toMatchObject({ status: 422, code: 'command-not-expressible', detail: expect.stringContaining('OCPP 1.6 resets the whole station only') });
+    });
+
+    it('answers 409 at once for a station that is not connected, and 404 for one that is not registered', async () => {
+      const started = Date.now();
+      const offline = await call('POST', '/api/stations/API-OFF/commands/trigger-message', 'operator', { message: 'Heartbeat' });
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(offline).toMatchObject({ status: 409, body: { code: 'station-not-connected', commandId: expect.any(String) } });
+      expect((await call('POST', '/api/stations/NOBODY/commands/clear-cache', 'operator')).body).toMatchObject({ status: 404, code: 'station-not-found' });
+    });
+
+    it('answers 400 naming the field of a bad body, and refuses unknown fields', async () => {
+      const bad = await call('POST', '/api/stations/API-201/commands/set-charging-profile', 'operator', {
+        profile: { id: 1, purpose: 'station-max', unit: 'kW', periods: [{ startSeconds: 0, limit: 16 }] },
+      });
+      expect(bad).toMatchObject({ status: 400, contentType: expect.stringMatching(/^application\/problem\+json/), body: { detail: expect.stringMatching(/^body\.profile\.unit: /) } });
+      expect((await call('POST', '/api/stations/API-201/commands/reset', 'operator', { type: 'soft', now: true })).body).toMatchObject({ detail: 'body.now: unknown field' });
+      expect((await call('POST', '/api/stations/API-201/commands/reset', 'operator', { timeoutSeconds: 301 })).body.detail).toMatch(/^body\.timeoutSeconds: /);
+    });
+
+    it('passes a raw call of the station’s own version through', async () => {
+      const answer = await call('POST', '/api/stations/API-16/commands/raw', 'operator', { action: 'GetConfiguration', payload: { key: ['NumberOfConnectors'] } });
+      expect(answer.body).toMatchObject({ status: 'accepted', result: { configurationKey: [expect.objectContaining({ key: 'NumberOfConnectors', value: '1' })] } });
+    });
+  });
+
+  describe('id tokens and transactions', () => {
+    it('registers, lists and deletes id tokens, which Authorize follows at once', async () => {
+      expect((await call('PUT', '/api/id-tokens/TAG-API', 'operator', { status: 'Accepted', expiresAt: '2030-01-01T00:00:00Z' })).status).toBe(201);
+      expect((await call('PUT', '/api/id-tokens/TAG-GONE', 'operator', { status: 'Accepted' })).status).toBe(201);
+      expect((await call('PUT', '/api/id-tokens/tag-gone', 'operator', { status: 'Blocked', type: 'ISO15693' })).body).toMatchObject({ value: 'TAG-GONE', status: 'Blocked' });
+      const listed = await call('GET', '/api/id-tokens?prefix=tag-', 'viewer');
+      expect(listed.body.items?.map((token) => [token.value, token.status])).toEqual([
+        ['TAG-API', 'Accepted'],
+        ['TAG-GONE', 'Blocked'],
+      ]);
+      expect(await station('2.0.1').authorize('TAG-GONE')).toBe('Blocked');
+      expect((await call('DELETE', '/api/id-tokens/TAG-GONE', 'operator')).status).toBe(204);
+      expect(await station('2.0.1').authorize('TAG-GONE')).toBe('Invalid');
+      expect((await call('DELETE', '/api/id-tokens/TAG-GONE', 'operator')).status).toBe(404);
+    });
+
+    it.each(['1.6', '2.0.1'] as const)('shows a charging session of a %s station with its energy and meter samples', async (version) => {
+      const simulated = station(version);
+      expect(await simulated.authorize('TAG-API')).toBe('Accepted');
+      const started = await simulated.startTransaction({ evseId: 1, idToken: 'TAG-API' });
+      const transactionId = started.transactionId ?? '';
+      for (let update = 0; update < 2; update += 1) {
+        clock += 15 * MINUTE;
+        await simulated.sendMeterValues(1, 'Periodic');
+      }
+      const active = await call('GET', `/api/transactions?stationId=${stationIds[version]}&active=true`, 'viewer');
+      expect(active.body.items).toEqual([expect.objectContaining({ transactionId, state: 'active' })]);
+      expect(Number((await call('GET', `/api/transactions/${transactionId}?stationId=${stationIds[version]}`, 'viewer')).body.energyWh)).toBeGreaterThan(10_000);
+
+      clock += 15 * MINUTE;
+      await simulated.stopTransaction(1, 'Local');
+      const ended = await call('GET', `/api/transactions?stationId=${stationIds[version]}&active=false`, 'viewer');
+      expect(ended.body.items).toEqual([expect.objectContaining({ transactionId, state: 'ended', idToken: 'TAG-API', evseId: 1 })]);
+      const detail = await call('GET', `/api/transactions/${transactionId}?stationId=${stationIds[version]}`, 'viewer');
+      // 22 kW (32 A on three phases) for 45 minutes.
+      expect(detail.body).toMatchObject({ stationId: stationIds[version], transactionId, state: 'ended', energyWh: expect.any(Number), meterSampleCount: expect.any(Number) });
+      expect(Number(detail.body.energyWh)).toBeGreaterThan(15_000);
+      expect(detail.body.meterSamples).toEqual(expect.arrayContaining([expect.objectContaining({ measurand: 'Energy.Active.Import.Register', unit: 'Wh' })]));
+      expect(detail.body.meterSamples).toEqual(expect.arrayContaining([expect.objectContaining({ measurand: 'Power.Active.Import', unit: 'W' })]));
+    });
+
+    it('filters transactions by time and answers 404 for an unknown one', async () => {
+      const inJune = await call('GET', '/api/transactions?from=2025-06-01T00:00:00Z&to=2025-07-01T00:00:00Z', 'viewer');
+      expect(inJune.body.items?.map((item) => item.stationId).sort()).toEqual(['API-16', 'API-201']);
+      expect((await call('GET', '/api/transactions?from=2026-01-01T00:00:00Z', 'viewer')).body.items).toEqual([]);
+      expect((await call('GET', '/api/transactions/does-not-exist', 'viewer')).body).toMatchObject({ status: 404, code: 'transaction-not-found' });
+    });
+  });
+
+  describe('OpenAPI', () => {
+    it('documents every operator endpoint with its role and the bearer-token security requirement', async () => {
+      const document = (await (await fetch(`${connection.baseUrl}/api/docs/openapi.json`)).json()) as {
+        paths: Record<string, Record<string, { security?: unknown[]; 'x-required-role'?: string; summary?: string }>>;
+        components: { securitySchemes: Record<string, unknown> };
+      };
+      expect(document.components.securitySchemes).toHaveProperty('api-token');
+      const operations = Object.entries(document.paths)
+        .filter(([route]) => route.startsWith('/api/') && !route.startsWith('/api/internal/'))
+        .flatMap(([route, item]) => Object.entries(item).map(([method, operation]) => ({ route, method, operation })));
+      expect(operations.length).toBe(32);
+      for (const { route, method, operation } of operations) {
+        expect({ route, method, security: operation.security }).toEqual({ route, method, security: [{ 'api-token': [] }] });
+        expect(['viewer', 'operator', 'admin']).toContain(operation['x-required-role']);
+        expect(operation.summary).toEqual(expect.any(String));
+      }
+      const commands = operations.filter(({ route }) => route.startsWith('/api/stations/{id}/commands/'));
+      expect(commands).toHaveLength(22);
+    });
+  });
+});
