@@ -26,8 +26,10 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * `await stations.send(stationId, body)`: delivers a version-neutral command
  * to the connection replica that holds the station (the ocpp.commands
  * partition named by its presence) and resolves with the result from
- * ocpp.results. A station that is not connected answers at once; one that
- * moves to another replica while a command waits gets the command again there.
+ * ocpp.results. A station that is not connected answers at once. When the
+ * replica answers not-connected because the station has meanwhile moved to
+ * another replica, the command is sent there; it is never in two places at
+ * once, so it cannot run twice.
  */
 export class StationCommandClient {
   private readonly pending = new Map<string, PendingCommand>();
@@ -36,14 +38,7 @@ export class StationCommandClient {
     private readonly originService: string,
     private readonly presence: PresenceDirectory,
     private readonly publisher: EnvelopePublisher,
-  ) {
-    presence.onChange((stationId, location) => {
-      if (!location.connected) return;
-      for (const command of this.pending.values()) {
-        if (command.stationId === stationId && command.partition !== location.commandPartition) void command.resend();
-      }
-    });
-  }
+  ) {}
 
   async send(stationId: string, body: CommandBody, options: SendOptions = {}): Promise<CommandOutcome> {
     const commandId = randomUUID();
@@ -92,9 +87,14 @@ export class StationCommandClient {
     if (result.originService !== this.originService) return;
     const command = this.pending.get(result.commandId);
     if (!command) return;
+    // Only the replica the command currently sits with may answer it.
+    if (result.commandPartition !== command.partition) return;
     const outcome = outcomeOf(result);
-    // The replica we sent to no longer holds the station; presence will send it on.
-    if (outcome.status === 'not-connected' && this.presence.locate(command.stationId)?.commandPartition !== command.partition) return;
+    const now = this.presence.locate(command.stationId);
+    if (outcome.status === 'not-connected' && now?.connected && now.commandPartition !== command.partition) {
+      void command.resend().catch(() => command.settle(outcome));
+      return;
+    }
     command.settle(outcome);
   }
 

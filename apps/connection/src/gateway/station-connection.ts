@@ -1,4 +1,4 @@
-import { RpcSession, SessionFaultCode, versionOfSubprotocol } from '@app/ocpp';
+import { type CallOptions, RpcSession, SessionFaultCode, versionOfSubprotocol } from '@app/ocpp';
 import type { Logger } from 'pino';
 import type { RawData, WebSocket } from 'ws';
 import type { OcppSubprotocol } from './subprotocol';
@@ -62,9 +62,9 @@ export class StationConnection {
     });
   }
 
-  /** Sends a CALL to the station; resolves with its CALLRESULT payload. */
-  call(action: string, payload: Record<string, unknown>): Promise<unknown> {
-    return this.session.call(action, payload);
+  /** Sends a CALL to the station; resolves with its CALLRESULT payload. `options.signal` withdraws it. */
+  call(action: string, payload: Record<string, unknown>, options: CallOptions = {}): Promise<unknown> {
+    return this.session.call(action, payload, options);
   }
 
   /** One keep-alive round: a peer that did not answer the previous ping is dead. */

@@ -6,8 +6,6 @@ import type { StationConnection } from '../gateway/station-connection';
 
 export type ExecutionOutcome = Omit<CommandOutcome, 'commandId'>;
 
-class DeadlineExceeded extends Error {}
-
 /**
  * Runs one version-neutral command on the station's own connection: maps it
  * to the station's OCPP version, calls, and maps the answer back. Every way
@@ -32,7 +30,9 @@ export async function executeOnStation(
   const triggered = triggeredAction(call.action, call.payload);
   if (triggered) triggers?.expectTriggered(command.stationId, triggered);
   try {
-    const response = await beforeDeadline(connection.call(call.action, call.payload as Record<string, unknown>), deadline);
+    // At the deadline the call is withdrawn if still queued behind another, or no longer awaited if sent.
+    const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
+    const response = await connection.call(call.action, call.payload as Record<string, unknown>, { signal });
     const mapped = fromOcppResponse(version, command, response as Record<string, unknown>);
     return { status: mapped.accepted ? 'accepted' : 'rejected', result: mapped.result };
   } catch (error) {
@@ -51,7 +51,6 @@ function triggeredAction(action: string, payload: object): string | undefined {
 }
 
 function failureOutcome(error: unknown, version: '1.6' | '2.0.1'): ExecutionOutcome {
-  if (error instanceof DeadlineExceeded) return { status: 'timeout', errorDescription: 'the station did not answer before the deadline' };
   if (error instanceof OcppRpcError) {
     if (error.origin === 'peer') return { status: 'call-error', errorCode: error.peerCode ?? error.codeIn(version), errorDescription: error.description };
     return { status: 'invalid', errorCode: error.codeIn(version), errorDescription: error.description };
@@ -60,6 +59,8 @@ function failureOutcome(error: unknown, version: '1.6' | '2.0.1'): ExecutionOutc
     switch (error.code) {
       case RpcSessionErrorCode.Timeout:
         return { status: 'timeout', errorDescription: error.message };
+      case RpcSessionErrorCode.Aborted:
+        return { status: 'timeout', errorDescription: `the station did not answer before the deadline: ${error.message}` };
       case RpcSessionErrorCode.Closed:
       case RpcSessionErrorCode.SendFailed:
         return { status: 'not-connected', errorDescription: error.message };
@@ -70,12 +71,4 @@ function failureOutcome(error: unknown, version: '1.6' | '2.0.1'): ExecutionOutc
     }
   }
   throw error;
-}
-
-function beforeDeadline<T>(promise: Promise<T>, deadline: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineExceeded()), Math.max(0, deadline - Date.now()));
-  });
-  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }

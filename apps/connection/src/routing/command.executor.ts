@@ -69,6 +69,7 @@ export class CommandExecutor implements OnApplicationBootstrap {
           completedAt: timestampFromDate(new Date()),
           commandId: command.commandId,
           originService: command.originService,
+          commandPartition: this.replicaIndex,
           body: {
             case: 'outcome',
             value: {

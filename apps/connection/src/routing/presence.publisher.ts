@@ -3,7 +3,7 @@ import { RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
 import { createEnvelope, timestampFromDate } from '@app/contracts';
 import { EnvelopePublisher, Topics } from '@app/messaging';
 import { ROOT_LOGGER } from '@app/observability';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { StationConnection } from '../gateway/station-connection';
 import { StationConnections, type ConnectionChange } from '../gateway/station-connections';
@@ -16,9 +16,12 @@ import { StationEventEmitter, protocolByName } from '../station-events/station-e
  * clocks are NTP-close, and reconnects are seconds apart), so the newest
  * connection wins wherever the records arrive from.
  */
+const PRESENCE_REFRESH_MS = 5 * 60 * 1000;
+
 @Injectable()
-export class PresencePublisher implements OnModuleInit {
+export class PresencePublisher implements OnModuleInit, OnModuleDestroy {
   private lastEpoch = 0n;
+  private refresh: NodeJS.Timeout | undefined;
   /** A disconnect carries its connection's epoch: it ends that connection, never a newer one elsewhere. */
   private readonly epochs = new WeakMap<StationConnection, bigint>();
   private readonly logger: Logger;
@@ -37,10 +40,20 @@ export class PresencePublisher implements OnModuleInit {
 
   onModuleInit(): void {
     this.connections.onChange((change) => void this.publish(change));
+    // Compaction keeps the record with the latest offset, not the highest epoch: a late disconnect
+    // from a replica a station left could become its only record. Re-announcing every connection
+    // now and then makes the holder's record the latest again.
+    this.refresh = setInterval(() => this.connections.forEach((connection) => void this.publish({ kind: 'connected', connection }, false)), PRESENCE_REFRESH_MS);
+    this.refresh.unref();
   }
 
-  private async publish({ kind, connection }: ConnectionChange): Promise<void> {
-    const epoch = kind === 'connected' ? this.nextEpoch() : (this.epochs.get(connection) ?? this.nextEpoch());
+  onModuleDestroy(): void {
+    clearInterval(this.refresh);
+  }
+
+  private async publish({ kind, connection }: ConnectionChange, newConnection = true): Promise<void> {
+    const known = this.epochs.get(connection);
+    const epoch = kind === 'connected' && (newConnection || known === undefined) ? this.nextEpoch() : (known ?? this.nextEpoch());
     if (kind === 'connected') this.epochs.set(connection, epoch);
     const envelope = createEnvelope('stationPresence', {
       eventId: randomUUID(),

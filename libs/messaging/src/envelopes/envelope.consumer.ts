@@ -9,6 +9,8 @@ import { type EnvelopeTopic, type TopicEnvelope, Topics, topicEnvelope } from '.
 import { type BackoffPolicy, DEFAULT_BACKOFF, backoffDelay, sleep } from './retry-backoff';
 import { UnprocessableMessageError } from './unprocessable-message.error';
 
+const HEARTBEAT_SLICE_MS = 3_000;
+
 export interface EnvelopeDelivery {
   record: InboundRecord;
   logger: Logger;
@@ -83,8 +85,11 @@ export class EnvelopeConsumer {
         this.retried.inc({ topic: record.topic, group: subscription.groupId });
         const delay = backoffDelay(attempt, subscription.backoff ?? DEFAULT_BACKOFF);
         logger.warn({ err: error, attempt, retryInMs: delay }, 'message handler failed; retrying');
-        await sleep(delay, delivery.signal);
-        await delivery.heartbeat();
+        // Heartbeat through the wait, so the group does not evict a member that is only backing off.
+        for (let waited = 0; waited < delay; waited += HEARTBEAT_SLICE_MS) {
+          await sleep(Math.min(HEARTBEAT_SLICE_MS, delay - waited), delivery.signal);
+          await delivery.heartbeat();
+        }
       }
     }
   }

@@ -3,7 +3,9 @@ export interface BackoffPolicy {
   maxMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 200, maxMs: 30_000 };
+// Capped well below kafkajs's 30 s session timeout: a consumer retrying a failing handler must
+// stay in its group (it also heartbeats between slices of the wait, see EnvelopeConsumer).
+export const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 200, maxMs: 8_000 };
 
 /** Delay before retry number `attempt` (1-based): doubling, capped, with ±20 % jitter so replicas do not retry in step. */
 export function backoffDelay(attempt: number, policy: BackoffPolicy, random: () => number = Math.random): number {

@@ -62,4 +62,21 @@ describe('PublishBatcher', () => {
     completions[2]?.resolve();
     await Promise.all(rest);
   });
+
+  it('caps the bytes of one request, so one request never outgrows the broker limit (regression)', async () => {
+    const { send, requests, completions } = controlledSend();
+    const batcher = new PublishBatcher(send, 1000, 1000);
+    const big = (key: string): OutboundRecord => ({ key, value: new Uint8Array(600), headers: {} });
+    void batcher.publish(Topics.events, [record('0')]);
+    const rest = [batcher.publish(Topics.events, [big('a')]), batcher.publish(Topics.events, [big('b')])];
+    completions[0]?.resolve();
+    await flush();
+    expect(requests[1]?.[0]?.records.map((r) => r.key)).toEqual(['a']);
+    completions[1]?.resolve();
+    await flush();
+    await flush();
+    expect(requests[2]?.[0]?.records.map((r) => r.key)).toEqual(['b']);
+    completions[2]?.resolve();
+    await Promise.all(rest);
+  });
 });

@@ -27,6 +27,8 @@ export class PublishBatcher {
   constructor(
     private readonly send: (batches: TopicBatch[]) => Promise<void>,
     private readonly maxRecordsPerRequest = 1000,
+    // Below the broker's default message.max.bytes (1 MiB), which bounds one partition's batch.
+    private readonly maxBytesPerRequest = 512 * 1024,
   ) {}
 
   publish(topic: TopicName, records: OutboundRecord[]): Promise<void> {
@@ -53,14 +55,18 @@ export class PublishBatcher {
     }
   }
 
-  /** The waiters whose records fit in one request; a publish is never split across requests. */
+  /** The waiters whose records fit in one request (by count and size); a publish is never split across requests. */
   private takeRequest(): Waiter[] {
     let count = 0;
+    let bytes = 0;
     let taken = 0;
     while (taken < this.queue.length) {
       const next = this.queue[taken];
-      if (!next || (taken > 0 && count + next.records.length > this.maxRecordsPerRequest)) break;
+      if (!next) break;
+      const size = next.records.reduce((sum, record) => sum + record.value.byteLength + record.key.length, 0);
+      if (taken > 0 && (count + next.records.length > this.maxRecordsPerRequest || bytes + size > this.maxBytesPerRequest)) break;
       count += next.records.length;
+      bytes += size;
       taken += 1;
     }
     return this.queue.splice(0, taken);

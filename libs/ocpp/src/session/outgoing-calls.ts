@@ -20,6 +20,16 @@ interface PendingCall extends QueuedCall {
   readonly timer: ReturnType<typeof setTimeout>;
 }
 
+/** How the caller of one outgoing CALL can withdraw it. */
+export interface CallOptions {
+  /**
+   * Aborting withdraws the call: still queued, it is removed unsent; already sent, it stays
+   * outstanding (one CALL at a time) until answered or timed out, but the caller stops waiting.
+   * Either way the call rejects with `RpcSessionErrorCode.Aborted`.
+   */
+  readonly signal?: AbortSignal;
+}
+
 export interface OutgoingCallsOptions {
   readonly version: OcppVersion;
   readonly send: (text: string) => void;
@@ -43,13 +53,29 @@ export class OutgoingCalls {
 
   constructor(private readonly options: OutgoingCallsOptions) {}
 
-  enqueue(action: string, payload: object): Promise<JsonObject> {
+  enqueue(action: string, payload: object, { signal }: CallOptions = {}): Promise<JsonObject> {
     if (this.closedWith) return Promise.reject(this.closedWith);
+    if (signal?.aborted) return Promise.reject(withdrawn(action));
     if (this.queue.length >= this.options.maxQueue) {
       return Promise.reject(new RpcSessionError(RpcSessionErrorCode.QueueFull, `${this.options.maxQueue} calls are already waiting; ${action} not sent`));
     }
     return new Promise<JsonObject>((resolve, reject) => {
-      this.queue.push({ action, payload, resolve, reject });
+      const onAbort = () => this.abort(call);
+      const detach = () => signal?.removeEventListener('abort', onAbort);
+      const call: QueuedCall = {
+        action,
+        payload,
+        resolve: (answer) => {
+          detach();
+          resolve(answer);
+        },
+        reject: (error) => {
+          detach();
+          reject(error);
+        },
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.queue.push(call);
       this.sendNext();
     });
   }
@@ -91,6 +117,20 @@ export class OutgoingCalls {
       pending.reject(this.closedWith);
     }
     for (const call of this.queue.splice(0)) call.reject(this.closedWith);
+  }
+
+  /** The caller gave up on `call`: unsent, it leaves the queue; sent, its answer will settle nothing. */
+  private abort(call: QueuedCall): void {
+    const index = this.queue.indexOf(call);
+    if (index >= 0) {
+      this.queue.splice(index, 1);
+      call.reject(withdrawn(call.action));
+      return;
+    }
+    const pending = this.pending;
+    // Not queued and not outstanding: already settled, nothing to do.
+    if (pending === undefined || pending.reject !== call.reject) return;
+    pending.reject(new RpcSessionError(RpcSessionErrorCode.Aborted, `${call.action} (${pending.messageId}) was abandoned while awaiting its answer`));
   }
 
   private take(messageId: string, what: string): PendingCall | undefined {
@@ -151,6 +191,10 @@ export class OutgoingCalls {
     call.reject(new RpcSessionError(RpcSessionErrorCode.Timeout, `${call.action} (${messageId}) got no answer within ${this.options.callTimeoutMs} ms`));
     this.sendNext();
   }
+}
+
+function withdrawn(action: string): RpcSessionError {
+  return new RpcSessionError(RpcSessionErrorCode.Aborted, `${action} was withdrawn before it was sent`);
 }
 
 function invalidResponse(call: PendingCall, error: OcppRpcError): RpcSessionError {

@@ -9,6 +9,8 @@ export enum RpcSessionErrorCode {
   InvalidResponse = 'invalid-response',
   /** The transport's `send` threw or the payload could not be serialised; `cause` is that error. */
   SendFailed = 'send-failed',
+  /** The caller's `signal` aborted: a queued call was withdrawn unsent, or a sent call's answer is no longer awaited. */
+  Aborted = 'aborted',
 }
 
 /** Why an outgoing call failed on this side (the peer's CALLERRORs are OcppRpcErrors instead). */

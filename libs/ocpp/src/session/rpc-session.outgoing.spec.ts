@@ -200,6 +200,51 @@ describe('RpcSession outgoing calls', () => {
     expect(transport.last()[2]).toBe('BootNotification');
   });
 
+  it('withdraws a queued call whose signal aborts: it rejects with Aborted and is never sent', async () => {
+    const { session, transport, answer } = stationSession();
+    const first = track(session.call('BootNotification', boot));
+    const withdrawn = new AbortController();
+    const second = track(session.call('Heartbeat', {}, { signal: withdrawn.signal }));
+    const third = track(session.call('Heartbeat', {}));
+
+    withdrawn.abort();
+    const error = errorOf(await second.outcome);
+    expect(error).toBeInstanceOf(RpcSessionError);
+    expect(error).toMatchObject({ code: RpcSessionErrorCode.Aborted, message: 'Heartbeat was withdrawn before it was sent' });
+
+    answer(transport.lastId(), bootAccepted);
+    expect((await first.outcome).ok).toBe(true);
+    expect(transport.frames.map((frame) => frame[2])).toEqual(['BootNotification', 'Heartbeat']);
+    answer(transport.lastId(), heartbeatAnswer);
+    expect((await third.outcome).ok).toBe(true);
+    expect(transport.frames).toHaveLength(2);
+  });
+
+  it('rejects a call whose signal has already aborted without sending it', async () => {
+    const { session, transport } = stationSession();
+    const error = errorOf(await track(session.call('Heartbeat', {}, { signal: AbortSignal.abort() })).outcome);
+    expect(error).toMatchObject({ code: RpcSessionErrorCode.Aborted });
+    expect(transport.frames).toEqual([]);
+  });
+
+  it('stops waiting for a sent call whose signal aborts, but keeps it outstanding until its answer', async () => {
+    const { session, transport, warnings, answer } = stationSession();
+    const abandoned = new AbortController();
+    const first = track(session.call('BootNotification', boot, { signal: abandoned.signal }));
+    const second = track(session.call('Heartbeat', {}));
+    const firstId = transport.lastId();
+
+    abandoned.abort();
+    expect(errorOf(await first.outcome)).toMatchObject({ code: RpcSessionErrorCode.Aborted, message: `BootNotification (${firstId}) was abandoned while awaiting its answer` });
+    expect(transport.frames).toHaveLength(1);
+
+    answer(firstId, bootAccepted);
+    expect(warnings).toEqual([]);
+    expect(transport.last()[2]).toBe('Heartbeat');
+    answer(transport.lastId(), heartbeatAnswer);
+    expect((await second.outcome).ok).toBe(true);
+  });
+
   it('types calls by action with callTyped', async () => {
     const { session, transport, answer } = stationSession();
     const call = session.callTyped('BootNotification', boot);

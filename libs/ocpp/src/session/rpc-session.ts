@@ -5,8 +5,10 @@ import type { ActionOf, RequestOf, ResponseOf } from '../messages';
 import type { OcppVersion } from '../ocpp-version';
 import { validateCall } from '../validation/payload.validator';
 import { IncomingCalls } from './incoming-calls';
-import { OutgoingCalls } from './outgoing-calls';
+import { type CallOptions, OutgoingCalls } from './outgoing-calls';
 import { DEFAULT_MAX_QUEUE, ProtocolWarningCode, type RpcSessionOptions, SessionFaultCode } from './rpc-session.options';
+
+export type { CallOptions } from './outgoing-calls';
 
 /**
  * The OCPP-J RPC engine of one connection, for either side (CSMS gateway or station simulator).
@@ -59,20 +61,21 @@ export class RpcSession<V extends OcppVersion = OcppVersion> {
    * Sends a CALL and resolves with the peer's CALLRESULT payload (checked against the response
    * schema). Rejects with an OcppRpcError when the request is invalid (nothing is sent) or the
    * peer answers with a CALLERROR, and with an RpcSessionError on timeout, close, full queue,
-   * invalid response or transport failure. With `validateOutgoing: false` any action may be sent.
+   * invalid response or transport failure, and when `options.signal` aborts (`Aborted`: a call
+   * still queued is then never sent). With `validateOutgoing: false` any action may be sent.
    */
-  call(action: string, payload: object): Promise<JsonObject> {
+  call(action: string, payload: object, options: CallOptions = {}): Promise<JsonObject> {
     if (!this.isClosed && (this.options.validateOutgoing ?? true)) {
       const check = validateCall(this.options.version, this.options.side, action, payload);
       if (!check.ok) return Promise.reject(check.error);
     }
-    return this.outgoing.enqueue(action, payload);
+    return this.outgoing.enqueue(action, payload, options);
   }
 
   /** `call` with the request and response types of the action in this session's version. */
-  async callTyped<A extends ActionOf<V>>(action: A, payload: RequestOf<V, A>): Promise<ResponseOf<V, A>> {
+  async callTyped<A extends ActionOf<V>>(action: A, payload: RequestOf<V, A>, options: CallOptions = {}): Promise<ResponseOf<V, A>> {
     // The response was checked against the action's schema, which the type was generated from.
-    return (await this.call(action, payload as object)) as ResponseOf<V, A>;
+    return (await this.call(action, payload as object, options)) as ResponseOf<V, A>;
   }
 
   /** Resolves once every CALL received so far has been answered. */
