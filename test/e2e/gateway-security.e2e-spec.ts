@@ -4,7 +4,7 @@ import { hashPassword } from '@app/connection';
 import { StationEventSchema, fromBinary } from '@test/support/contracts';
 import { freePort } from '@test/support/free-port';
 import { readUntil, testBrokers, testKafka, uniqueTopicPrefix } from '@test/support/kafka-test-client';
-import { type ServiceProcess, startService, waitUntilReady } from '@test/support/service-process';
+import { type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
 import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
 import { type IssuedCertificate, TestPki } from '@test/support/test-pki';
 import { basicAuth, closed, connectStation, exchange } from '@test/support/ws-station';
@@ -56,6 +56,7 @@ describe('OCPP gateway security profiles', () => {
         OCPP_TLS_CRL_FILE: crlFile,
         OCPP_CERT_ORGANIZATION: ORGANIZATION,
         OCPP_UNKNOWN_STATIONS: 'reject',
+        OCPP_TLS_RELOAD_SECONDS: '1',
       },
       httpPort,
     );
@@ -202,6 +203,19 @@ describe('OCPP gateway security profiles', () => {
       const answer = await exchange(second.socket, JSON.stringify([2, 'hb', 'Heartbeat', {}]));
       expect(answer).toEqual([3, 'hb', { currentTime: expect.any(String) }]);
       second.socket.close();
+    });
+  });
+
+  describe('TLS material', () => {
+    // Last in this file: it revokes the certificate the tests above use.
+    it('takes a new CRL into account without a restart', async () => {
+      await expectAccepted(`${wssUrl}/P3`, tlsClient(stationCert.good));
+      await pki.crlFile([stationCert.revoked.serialNumber, stationCert.good.serialNumber]);
+      await eventually('the new CRL to be loaded', async () => {
+        const outcome = await connectStation(`${wssUrl}/P3`, ['ocpp2.0.1'], tlsClient(stationCert.good));
+        if (outcome.open) outcome.socket.close();
+        return outcome.open ? undefined : outcome.status;
+      }, 15_000);
     });
   });
 });

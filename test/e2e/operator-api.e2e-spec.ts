@@ -264,7 +264,7 @@ describe('operator REST API', () => {
     });
 
     it('passes a raw call of the station’s own version through', async () => {
-      const answer = await call('POST', '/api/stations/API-16/commands/raw', 'operator', { action: 'GetConfiguration', payload: { key: ['NumberOfConnectors'] } });
+      const answer = await call('POST', '/api/stations/API-16/commands/raw', 'admin', { action: 'GetConfiguration', payload: { key: ['NumberOfConnectors'] } });
       expect(answer.body).toMatchObject({ status: 'accepted', result: { configurationKey: [expect.objectContaining({ key: 'NumberOfConnectors', value: '1' })] } });
     });
   });
@@ -273,7 +273,7 @@ describe('operator REST API', () => {
     it('registers, lists and deletes id tokens, which Authorize follows at once', async () => {
       expect((await call('PUT', '/api/id-tokens/TAG-API', 'operator', { status: 'Accepted', expiresAt: '2030-01-01T00:00:00Z' })).status).toBe(201);
       expect((await call('PUT', '/api/id-tokens/TAG-GONE', 'operator', { status: 'Accepted' })).status).toBe(201);
-      expect((await call('PUT', '/api/id-tokens/tag-gone', 'operator', { status: 'Blocked', type: 'ISO15693' })).body).toMatchObject({ value: 'TAG-GONE', status: 'Blocked' });
+      expect((await call('PUT', '/api/id-tokens/tag-gone', 'operator', { status: 'Blocked', type: 'ISO14443' })).body).toMatchObject({ value: 'TAG-GONE', status: 'Blocked' });
       const listed = await call('GET', '/api/id-tokens?prefix=tag-', 'viewer');
       expect(listed.body.items?.map((token) => [token.value, token.status])).toEqual([
         ['TAG-API', 'Accepted'],

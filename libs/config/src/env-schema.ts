@@ -49,6 +49,7 @@ export const envSchema = z.object({
   OCPP_TLS_KEY_FILES: fileList.optional(),
   OCPP_TLS_CA_FILE: z.string().min(1).optional(),
   OCPP_TLS_CRL_FILE: z.string().min(1).optional(),
+  OCPP_TLS_RELOAD_SECONDS: integer(1, 86_400).default(60),
   OCPP_CERT_ORGANIZATION: z.string().min(1).max(64).optional(),
   OCPP_UNKNOWN_STATIONS: z.enum(['accept', 'pending', 'reject']).optional(),
   OCPP_MAX_FRAME_BYTES: integer(1024, 16 * 1024 * 1024).default(256 * 1024),

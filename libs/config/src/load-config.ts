@@ -86,7 +86,14 @@ function gatewayConfig(env: Env, layout: ProcessLayout): RuntimeConfig['gateway'
     tls:
       certFiles.length === 0
         ? undefined
-        : { port: env.OCPP_WSS_PORT, certFiles, keyFiles, caFile: env.OCPP_TLS_CA_FILE, crlFile: env.OCPP_TLS_CRL_FILE },
+        : {
+            port: env.OCPP_WSS_PORT,
+            certFiles,
+            keyFiles,
+            caFile: env.OCPP_TLS_CA_FILE,
+            crlFile: env.OCPP_TLS_CRL_FILE,
+            reloadIntervalMs: env.OCPP_TLS_RELOAD_SECONDS * 1000,
+          },
     certificateOrganization: env.OCPP_CERT_ORGANIZATION,
     unknownStations: env.OCPP_UNKNOWN_STATIONS ?? (layout.embedded ? 'accept' : 'reject'),
     maxFrameBytes: env.OCPP_MAX_FRAME_BYTES,

@@ -26,6 +26,8 @@ export interface TlsConfig {
   /** CA bundle that client certificates (security profile 3) must chain to. */
   caFile: string | undefined;
   crlFile: string | undefined;
+  /** How often the files are checked for changes (a renewed certificate, a fresh CRL) and reloaded. */
+  reloadIntervalMs: number;
 }
 
 export interface GatewayConfig {

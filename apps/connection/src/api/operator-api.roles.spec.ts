@@ -7,6 +7,12 @@ import { operatorApiControllers } from './api.module';
  * Least privilege, checked by reflection over every controller of the operator API: a new
  * endpoint without a role, or with another role than listed here, fails this spec.
  */
+/**
+ * Commands that change credentials, trust anchors, firmware or anything else (raw) are
+ * admin-only: an operator must not be able to lock a station out or prepare a MITM.
+ */
+const SECURITY_SENSITIVE = new Set(['set-configuration', 'update-firmware', 'certificate-signed', 'install-certificate', 'delete-certificate', 'raw']);
+
 const expectedRoles: Record<string, ApiRole> = {
   'GET /stations': 'viewer',
   'GET /stations/:id': 'viewer',
@@ -42,7 +48,7 @@ const expectedRoles: Record<string, ApiRole> = {
       'send-local-list',
       'get-local-list-version',
       'raw',
-    ].map((name): [string, ApiRole] => [`POST /stations/:id/commands/${name}`, 'operator']),
+    ].map((name): [string, ApiRole] => [`POST /stations/:id/commands/${name}`, SECURITY_SENSITIVE.has(name) ? 'admin' : 'operator']),
   ),
 };
 

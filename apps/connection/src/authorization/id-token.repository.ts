@@ -13,11 +13,15 @@ interface IdTokenRow {
   group_id_token: string | null;
 }
 
-/** Registered id tokens, matched case-insensitively (OCPP idTags and idTokens are case-insensitive strings). */
+/**
+ * Registered id tokens, matched case-insensitively (OCPP idTags and idTokens are case-insensitive
+ * strings). A value is registered once, whatever its type; AuthorizationService checks the type.
+ */
 @Injectable()
 export class IdTokenRepository {
   constructor(@InjectDataSource(CONNECTION_SCHEMA) private readonly dataSource: DataSource) {}
 
+  /** The token registered under this value, of whichever type. */
   async find(value: string): Promise<StoredIdToken | undefined> {
     const rows = await queryRows<IdTokenRow>(
       this.dataSource,

@@ -1,4 +1,4 @@
-import { parseBasicAuthorization } from './basic-auth';
+import { basicCredentialsOf, parseBasicAuthorization } from './basic-auth';
 
 const basic = (text: string) => `Basic ${Buffer.from(text).toString('base64')}`;
 
@@ -9,5 +9,15 @@ describe('parseBasicAuthorization', () => {
 
   it.each([undefined, '', 'Bearer abc', basic('no-colon'), 'Basic !!!'])('ignores %p', (header) => {
     expect(parseBasicAuthorization(header)).toBeUndefined();
+  });
+});
+
+describe('basicCredentialsOf', () => {
+  it('keeps a station id that contains colons whole (regression)', () => {
+    expect(basicCredentialsOf('OP:CP:1', basic('OP:CP:1:secret-password-123'))).toEqual({ username: 'OP:CP:1', password: 'secret-password-123' });
+  });
+
+  it('falls back to the first colon for another user name', () => {
+    expect(basicCredentialsOf('CP-1', basic('CP-2:pw'))).toEqual({ username: 'CP-2', password: 'pw' });
   });
 });

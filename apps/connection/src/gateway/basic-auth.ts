@@ -12,3 +12,16 @@ export function parseBasicAuthorization(header: string | undefined): BasicCreden
   if (separator < 0) return undefined;
   return { username: decoded.slice(0, separator), password: decoded.slice(separator + 1) };
 }
+
+/**
+ * The Basic credentials of `stationId`. Station ids may contain ":", which the
+ * generic split would cut: when the decoded value starts with "<stationId>:",
+ * everything after that prefix is the password.
+ */
+export function basicCredentialsOf(stationId: string, header: string | undefined): BasicCredentials | undefined {
+  const parsed = parseBasicAuthorization(header);
+  if (!parsed) return undefined;
+  const decoded = `${parsed.username}:${parsed.password}`;
+  const prefix = `${stationId}:`;
+  return decoded.startsWith(prefix) ? { username: stationId, password: decoded.slice(prefix.length) } : parsed;
+}

@@ -12,6 +12,7 @@ import { GatewayMetrics } from './gateway.metrics';
 import { StationConnections } from './station-connections';
 import { CloseCode, StationConnection } from './station-connection';
 import { gatewayTlsOptions } from './tls-options';
+import { reloadTlsOnChange } from './tls-reloader';
 import { type AcceptedUpgrade, UpgradeAuthenticator } from './upgrade-authenticator';
 import { UpgradeRefusal, writeRefusal } from './upgrade-refusal';
 
@@ -28,6 +29,7 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly negotiated = new WeakMap<IncomingMessage, string>();
   private readonly webSockets: WebSocketServer;
   private keepAlive: NodeJS.Timeout | undefined;
+  private tlsReload: NodeJS.Timeout | undefined;
 
   constructor(
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
@@ -56,7 +58,11 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationBootstrap(): Promise<void> {
     await this.listen('ws', createHttpServer(), this.config.wsPort);
-    if (this.config.tls) await this.listen('wss', createHttpsServer(gatewayTlsOptions(this.config.tls)), this.config.tls.port);
+    if (this.config.tls) {
+      const secure = createHttpsServer(gatewayTlsOptions(this.config.tls));
+      await this.listen('wss', secure, this.config.tls.port);
+      this.tlsReload = reloadTlsOnChange(secure, this.config.tls, this.logger);
+    }
     if (this.config.pingIntervalMs > 0) {
       this.keepAlive = setInterval(() => this.connections.forEach((connection) => connection.probe()), this.config.pingIntervalMs);
       this.keepAlive.unref();
@@ -65,6 +71,7 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.keepAlive);
+    clearInterval(this.tlsReload);
     this.connections.forEach((connection) => connection.close(CloseCode.goingAway, 'CSMS shutting down'));
     await Promise.all(this.servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
   }
@@ -119,8 +126,10 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
   private detach(connection: StationConnection, code: number, reason: string, logger: Logger): void {
     const current = this.connections.remove(connection);
     logger.info({ code, reason, replaced: !current }, 'station disconnected');
+    // A replaced connection's end is no news: the station is connected (its newer connection was announced).
+    if (!current) return;
     void this.events
-      .disconnected(connection.stationId, current ? `closed (${code})` : 'replaced by a newer connection')
+      .disconnected(connection.stationId, `closed (${code})`)
       .catch((error: unknown) => logger.error({ err: error }, 'could not publish the disconnected event'));
   }
 }

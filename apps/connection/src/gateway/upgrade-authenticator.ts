@@ -9,7 +9,7 @@ import { type PresentedCredentials, decideProfile } from '../security/connection
 import { CredentialVerifier } from '../security/credential-verifier';
 import { StationEventEmitter } from '../station-events/station-event.emitter';
 import { type StationSecurity, StationRepository } from '../stations/station.repository';
-import { parseBasicAuthorization } from './basic-auth';
+import { basicCredentialsOf } from './basic-auth';
 import { parseStationPath } from './station-id';
 import { type OcppSubprotocol, negotiateSubprotocol } from './subprotocol';
 import { UpgradeRefusal } from './upgrade-refusal';
@@ -19,6 +19,9 @@ export interface AcceptedUpgrade {
   protocol: OcppSubprotocol;
   securityProfile: number;
 }
+
+/** scrypt of a random password nobody kept: unknown ids are verified against it, so they cost what known ones do. */
+const DECOY_HASH = 'scrypt$1024$8$1$7RYOwv+5puB+tT0thTnLLA==$d1Toh0bY8z1kAeKxFwvwgMoESIu3sP/iYpK+wOXrbBY=';
 
 const BASIC_CHALLENGE = { 'WWW-Authenticate': 'Basic realm="OCPP", charset="UTF-8"' };
 
@@ -49,7 +52,7 @@ export class UpgradeAuthenticator {
     const { stationId } = path;
     const protocol = negotiateSubprotocol(request.headers['sec-websocket-protocol']);
     if (!protocol) throw new UpgradeRefusal(400, `no supported OCPP subprotocol offered (supported: ocpp2.0.1, ocpp1.6)`);
-    const station = await this.knownStation(stationId);
+    const station = await this.knownStation(stationId, request);
     const credentials = await this.presentedCredentials(request, station);
     const decision = decideProfile(station.securityProfile, credentials);
     if (!decision.accept) {
@@ -59,11 +62,14 @@ export class UpgradeAuthenticator {
     return { stationId, protocol, securityProfile: decision.profile };
   }
 
-  private async knownStation(stationId: string): Promise<StationSecurity> {
+  private async knownStation(stationId: string, request: IncomingMessage): Promise<StationSecurity> {
     const station = await this.stations.findSecurity(stationId);
     if (station) return station;
     if (this.config.unknownStations === 'reject') {
       this.recordSecurityEvent(stationId, 'unknown-station', 'station id not registered');
+      // As long as a wrong password takes: the answer's timing must not tell which ids exist.
+      const basic = basicCredentialsOf(stationId, request.headers.authorization);
+      if (basic) await this.verifier.verify(stationId, basic.password, DECOY_HASH);
       throw new UpgradeRefusal(401, 'authentication failed', BASIC_CHALLENGE);
     }
     if (this.config.unknownStations === 'pending') {
@@ -77,11 +83,12 @@ export class UpgradeAuthenticator {
   private async presentedCredentials(request: IncomingMessage, station: StationSecurity): Promise<PresentedCredentials> {
     const socket = request.socket;
     const tls = socket instanceof TLSSocket;
-    const basic = parseBasicAuthorization(request.headers.authorization);
+    const basic = basicCredentialsOf(station.id, request.headers.authorization);
     let basicAuth: PresentedCredentials['basicAuth'] = 'absent';
-    if (basic) {
+    // A station registered without a password (first contact, legacy) has nothing to check a password against.
+    if (basic && station.passwordHash !== null) {
       const valid =
-        basic.username === station.id && station.passwordHash !== null && (await this.verifier.verify(station.id, basic.password, station.passwordHash));
+        basic.username === station.id && (await this.verifier.verify(station.id, basic.password, station.passwordHash));
       basicAuth = valid ? 'valid' : 'invalid';
     }
     return {

@@ -1,6 +1,7 @@
 import { timestampFromDate } from '@app/contracts';
 import type { StationEventBody } from '../station-events/event-body';
 import type { MeterSample } from './meter-sample';
+import { sampleKey } from './sample-normaliser';
 
 export function meterValuesEvent(transactionId: string | undefined, evseId: number, samples: readonly MeterSample[]): StationEventBody {
   return {
@@ -21,8 +22,12 @@ export function meterValuesEvent(transactionId: string | undefined, evseId: numb
   };
 }
 
-/** The natural key of a set of meter values: its EVSE, transaction and the times it was sampled. */
+/**
+ * The natural key of a set of meter values: its EVSE, transaction and the identity of each sample
+ * (time, measurand, phase, location, context), sorted. A retried message keeps its key; two
+ * messages sampled at the same time with different measurands or contexts get different keys.
+ */
 export function meterValuesKey(evseId: number, transactionId: string | undefined, samples: readonly MeterSample[]): string[] {
-  const times = [...new Set(samples.map((sample) => sample.at.toISOString()))].sort();
-  return [String(evseId), transactionId ?? '', ...times];
+  const identities = [...new Set(samples.map((sample) => sampleKey(evseId, sample)))].sort();
+  return [String(evseId), transactionId ?? '', ...identities];
 }

@@ -7,6 +7,7 @@ import { CreateConnector1764130000002 } from './migrations/1764130000002-create-
 import { CreateIdToken1764130000003 } from './migrations/1764130000003-create-id-token';
 import { CreateTransaction1764130000004 } from './migrations/1764130000004-create-transaction';
 import { CreateMeterSample1764130000005 } from './migrations/1764130000005-create-meter-sample';
+import { AddTransactionApiIndexes1764140000001 } from './migrations/1764140000001-transaction-api-indexes';
 
 export const CONNECTION_SCHEMA = 'connection';
 
@@ -21,5 +22,6 @@ export const connectionSchema: ServiceSchema = {
     CreateIdToken1764130000003,
     CreateTransaction1764130000004,
     CreateMeterSample1764130000005,
+    AddTransactionApiIndexes1764140000001,
   ],
 };

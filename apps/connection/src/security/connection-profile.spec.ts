@@ -6,6 +6,10 @@ const basicWss: PresentedCredentials = { ...basicWs, transport: 'wss' };
 const mutualTls: PresentedCredentials = { transport: 'wss', basicAuth: 'absent', clientCertificate: 'valid' };
 
 describe('decideProfile', () => {
+  it('ignores an invalid client certificate of a station below profile 3 that authenticates with its password (regression)', () => {
+    expect(decideProfile(2, { ...basicWss, clientCertificate: { invalid: 'CRL has expired' } })).toEqual({ accept: true, profile: 2 });
+  });
+
   it.each([
     [0, none, 0],
     [0, basicWs, 1],
@@ -26,6 +30,7 @@ describe('decideProfile', () => {
     [1, { ...none, basicAuth: 'invalid' as const }, RefusalReason.invalidCredentials],
     [0, { ...none, basicAuth: 'invalid' as const }, RefusalReason.invalidCredentials],
     [3, { ...mutualTls, clientCertificate: { invalid: 'expired' } }, RefusalReason.invalidClientCertificate],
+    [2, { ...none, transport: 'wss' as const, clientCertificate: { invalid: 'expired' } }, RefusalReason.missingCredentials],
   ])('refuses a station configured for profile %i offering %o: %s', (configured, credentials, reason) => {
     expect(decideProfile(configured, credentials)).toMatchObject({ accept: false, reason });
   });

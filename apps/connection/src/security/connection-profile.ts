@@ -35,7 +35,12 @@ export function decideProfile(configuredProfile: number, credentials: PresentedC
     return { accept: false, reason: RefusalReason.invalidCredentials, detail: 'wrong station id or password' };
   }
   if (typeof credentials.clientCertificate === 'object') {
-    return { accept: false, reason: RefusalReason.invalidClientCertificate, detail: credentials.clientCertificate.invalid };
+    if (configuredProfile >= 3) {
+      return { accept: false, reason: RefusalReason.invalidClientCertificate, detail: credentials.clientCertificate.invalid };
+    }
+    // A station below profile 3 does not authenticate with its certificate: a bad one (expired,
+    // or unverifiable because a CRL is stale) must not lock out a station whose password is right.
+    return decideProfile(configuredProfile, { ...credentials, clientCertificate: 'absent' });
   }
   const profile = offeredProfile(credentials);
   if (profile >= configuredProfile) return { accept: true, profile };

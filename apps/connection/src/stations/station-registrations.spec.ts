@@ -59,6 +59,21 @@ describe('StationRegistrations (the registration gate)', () => {
     expect((await gate.admit(context, 'StatusNotification'))?.kind).toBe(OcppErrorKind.SecurityError);
   });
 
+  it('admits a triggered message only within a minute', async () => {
+    const { gate } = registrations('pending');
+    gate.expectTriggered('CP-1', 'StatusNotification', Date.now() - 60_001);
+    expect((await gate.admit(context, 'StatusNotification'))?.kind).toBe(OcppErrorKind.SecurityError);
+  });
+
+  it('forgets the expectations of stations that never sent the triggered message', () => {
+    const { gate } = registrations('pending');
+    const start = Date.now();
+    for (let station = 0; station < 100; station += 1) gate.expectTriggered(`CP-${station}`, 'StatusNotification', start);
+    expect(gate.expectedTriggerCount()).toBe(100);
+    gate.expectTriggered('CP-late', 'Heartbeat', start + 60_001);
+    expect(gate.expectedTriggerCount()).toBe(1);
+  });
+
   it('withholds the answer when the registration cannot be read and none is known', async () => {
     const { gate } = registrations(new Error('database unavailable'));
     await expect(gate.admit(context, 'MeterValues')).rejects.toBeInstanceOf(WithholdResponse);

@@ -29,6 +29,8 @@ interface KnownRegistration {
 export class StationRegistrations implements CallGuard {
   private readonly known = new Map<string, KnownRegistration>();
   private readonly triggered = new Map<string, Map<string, number>>();
+  /** When expired trigger expectations are next swept out (stations that never sent the message). */
+  private nextTriggerSweepAt = 0;
   private readonly lastSeen = new LastSeenThrottle();
 
   constructor(private readonly stations: StationRepository) {}
@@ -57,9 +59,27 @@ export class StationRegistrations implements CallGuard {
    * minute. For the command path that sends TriggerMessage.
    */
   expectTriggered(stationId: string, action: string, now = Date.now()): void {
+    this.sweepExpiredTriggers(now);
     const actions = this.triggered.get(stationId) ?? new Map<string, number>();
     actions.set(action, now + TRIGGER_TTL_MS);
     this.triggered.set(stationId, actions);
+  }
+
+  /** How many triggered messages are still expected, over all stations. */
+  expectedTriggerCount(): number {
+    let count = 0;
+    for (const actions of this.triggered.values()) count += actions.size;
+    return count;
+  }
+
+  /** At most once per TTL, so the map holds no more than two TTLs' worth of expectations. */
+  private sweepExpiredTriggers(now: number): void {
+    if (now < this.nextTriggerSweepAt) return;
+    this.nextTriggerSweepAt = now + TRIGGER_TTL_MS;
+    for (const [stationId, actions] of this.triggered) {
+      for (const [action, expiresAt] of actions) if (expiresAt <= now) actions.delete(action);
+      if (actions.size === 0) this.triggered.delete(stationId);
+    }
   }
 
   private takeTrigger(stationId: string, action: string, now = Date.now()): boolean {

@@ -5,13 +5,14 @@ import type { TransactionReport } from './transaction-report';
 
 /**
  * 1.6 StartTransaction as the Started event (seqNo 0) of a transaction whose id the CSMS
- * assigns. Its natural key (connector, time, idTag) lets a retry find the id given the first time.
+ * assigns. Its natural key (connector, time, idTag, meterStart) lets a retry find the id given
+ * the first time; meterStart keeps apart two sessions whose unsynchronised clocks gave the same time.
  */
 export function startReportOf16(request: Ocpp16.StartTransactionRequest): TransactionReport {
   const at = new Date(request.timestamp);
   return {
     messageType: 'StartTransaction',
-    naturalKey: [request.connectorId, at.toISOString(), request.idTag],
+    naturalKey: [request.connectorId, at.toISOString(), request.idTag, request.meterStart],
     transactionId: undefined,
     eventType: 'Started',
     seqNo: 0,

@@ -10,10 +10,10 @@ const stoppedAt = '2025-06-01T13:00:00.000Z';
 describe('1.6 transaction adapters', () => {
   const start = startReportOf16({ connectorId: 2, idTag: 'TAG-1', meterStart: 1000, timestamp: '2025-06-01T12:00:00Z' });
 
-  it('reads StartTransaction as Started with seqNo 0, its register and a natural key of connector, time and idTag', () => {
+  it('reads StartTransaction as Started with seqNo 0, its register and a natural key of connector, time, idTag and meterStart', () => {
     expect(start).toMatchObject({
       messageType: 'StartTransaction',
-      naturalKey: [2, startedAt, 'TAG-1'],
+      naturalKey: [2, startedAt, 'TAG-1', 1000],
       transactionId: undefined,
       eventType: 'Started',
       seqNo: 0,
@@ -22,6 +22,13 @@ describe('1.6 transaction adapters', () => {
       idToken: { value: 'TAG-1', type: 'IdTag' },
       meterWh: 1000,
     });
+  });
+
+  it('keys two sessions started at the same time with different registers apart, and a retry alike', () => {
+    const other = startReportOf16({ connectorId: 2, idTag: 'TAG-1', meterStart: 5000, timestamp: '2025-06-01T12:00:00Z' });
+    const retry = startReportOf16({ connectorId: 2, idTag: 'TAG-1', meterStart: 1000, timestamp: '2025-06-01T12:00:00.000Z' });
+    expect(other.naturalKey).not.toEqual(start.naturalKey);
+    expect(retry.naturalKey).toEqual(start.naturalKey);
   });
 
   it('reads StopTransaction as Ended with seqNo 1, keyed by the transaction id, with its transaction data', () => {

@@ -60,7 +60,7 @@ export class StationCommandsController {
   }
 
   @CommandEndpoint('set-configuration')
-  @RequireRole('operator')
+  @RequireRole('admin')
   setConfiguration(@Param('id', stationIdPipe) id: string, @Body(commandPipe('set-configuration')) command: PreparedCommand, @CurrentPrincipal() actor?: ApiPrincipal) {
     return this.send(id, command, actor);
   }
@@ -90,7 +90,7 @@ export class StationCommandsController {
   }
 
   @CommandEndpoint('update-firmware')
-  @RequireRole('operator')
+  @RequireRole('admin')
   updateFirmware(@Param('id', stationIdPipe) id: string, @Body(commandPipe('update-firmware')) command: PreparedCommand, @CurrentPrincipal() actor?: ApiPrincipal) {
     return this.send(id, command, actor);
   }
@@ -102,19 +102,19 @@ export class StationCommandsController {
   }
 
   @CommandEndpoint('certificate-signed')
-  @RequireRole('operator')
+  @RequireRole('admin')
   certificateSigned(@Param('id', stationIdPipe) id: string, @Body(commandPipe('certificate-signed')) command: PreparedCommand, @CurrentPrincipal() actor?: ApiPrincipal) {
     return this.send(id, command, actor);
   }
 
   @CommandEndpoint('install-certificate')
-  @RequireRole('operator')
+  @RequireRole('admin')
   installCertificate(@Param('id', stationIdPipe) id: string, @Body(commandPipe('install-certificate')) command: PreparedCommand, @CurrentPrincipal() actor?: ApiPrincipal) {
     return this.send(id, command, actor);
   }
 
   @CommandEndpoint('delete-certificate')
-  @RequireRole('operator')
+  @RequireRole('admin')
   deleteCertificate(@Param('id', stationIdPipe) id: string, @Body(commandPipe('delete-certificate')) command: PreparedCommand, @CurrentPrincipal() actor?: ApiPrincipal) {
     return this.send(id, command, actor);
   }
@@ -144,7 +144,7 @@ export class StationCommandsController {
   }
 
   @CommandEndpoint('raw')
-  @RequireRole('operator')
+  @RequireRole('admin')
   raw(@Param('id', stationIdPipe) id: string, @Body(commandPipe('raw')) command: PreparedCommand, @CurrentPrincipal() actor?: ApiPrincipal) {
     return this.send(id, command, actor);
   }

@@ -1,4 +1,5 @@
 import { InjectDataSource } from '@app/persistence';
+import { invalidRequest } from '@app/runtime';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { CONNECTION_SCHEMA, queryRows } from '../station-core.port';
@@ -51,6 +52,8 @@ const METER_SAMPLE = `"${CONNECTION_SCHEMA}"."meter_sample"`;
 const COLUMNS = `station_id, transaction_id, state, evse_id, connector_id, id_token, id_token_type, started_at, stopped_at, meter_start_wh,
   meter_stop_wh, energy_wh, stopped_reason, charging_state, offline, remote_start_id, updated_at, created_at::text AS created_key`;
 const ENERGY_REGISTER = 'Energy.Active.Import.Register';
+/** created_at as PostgreSQL prints a timestamptz (DateStyle ISO): `2025-06-01 10:00:00.123456+00`. */
+const TIMESTAMPTZ_TEXT = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?[+-](\d{2})(?::[0-5]\d){0,2}$/;
 
 /** The operator API's reads of transactions and meter samples (the station core's tables), newest first. */
 @Injectable()
@@ -69,7 +72,7 @@ export class TransactionReadRepository {
     if (filter.from !== undefined) conditions.push(`started_at >= ${bind(filter.from)}`);
     if (filter.to !== undefined) conditions.push(`started_at < ${bind(filter.to)}`);
     if (filter.before !== undefined) {
-      const [createdAt, stationId, transactionId] = filter.before;
+      const [createdAt, stationId, transactionId] = cursorKey(filter.before);
       conditions.push(`(created_at, station_id, transaction_id) < (${bind(createdAt)}::timestamptz, ${bind(stationId)}, ${bind(transactionId)})`);
     }
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
@@ -118,4 +121,25 @@ export class TransactionReadRepository {
     );
     return row === undefined ? undefined : Number(row.value);
   }
+}
+
+/**
+ * The cursor's sort key, checked before it reaches SQL: the cursor is the client's to tamper
+ * with, and a time PostgreSQL cannot cast (or a NUL in a text) would fail the query with a 500.
+ */
+function cursorKey(before: readonly string[]): [string, string, string] {
+  const [createdAt, stationId, transactionId] = before;
+  if (createdAt === undefined || stationId === undefined || transactionId === undefined || !isTimestampText(createdAt) || [stationId, transactionId].some((part) => part.includes('\u0000'))) {
+    throw invalidRequest([{ field: 'query.cursor', message: 'not a cursor this list gave out' }]);
+  }
+  return [createdAt, stationId, transactionId];
+}
+
+function isTimestampText(text: string): boolean {
+  const match = TIMESTAMPTZ_TEXT.exec(text);
+  if (!match) return false;
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, offsetHours = 0] = match.slice(1, 8).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const realDay = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return realDay && hour < 24 && minute < 60 && second < 60 && offsetHours <= 15;
 }
