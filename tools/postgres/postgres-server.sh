@@ -403,7 +403,7 @@ cmd_start() {
     SERVER_PORT=$PG_PORT
   fi
   if [[ -z $SERVER_PORT ]]; then
-    SERVER_PORT=$(pick_port)
+    SERVER_PORT=$(pick_port 0)
   elif port_busy "$SERVER_PORT" listen; then
     die "port $SERVER_PORT is already in use by another process (not the server of $RUN_DIR)"
   fi
