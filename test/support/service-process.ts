@@ -11,6 +11,8 @@ export interface ServiceProcess {
   child: ChildProcess;
   baseUrl: string;
   output(): string;
+  /** What the process wrote to stderr alone. */
+  errorOutput(): string;
   /** Resolves with the exit code (or signal name). */
   exited: Promise<number | string>;
   stop(signal?: NodeJS.Signals): Promise<number | string>;
@@ -25,18 +27,23 @@ export function startService(name: AppName, env: Record<string, string>, port: n
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let errorOutput = '';
   const capture = (chunk: Buffer) => {
     output += chunk.toString();
     if (output.length > 2_000_000) output = output.slice(-1_000_000);
   };
   child.stdout?.on('data', capture);
   child.stderr?.on('data', capture);
+  child.stderr?.on('data', (chunk: Buffer) => {
+    if (errorOutput.length < 100_000) errorOutput += chunk.toString();
+  });
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   return {
     name,
     child,
     baseUrl: `http://127.0.0.1:${port}`,
     output: () => output,
+    errorOutput: () => errorOutput,
     exited,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);

@@ -60,7 +60,7 @@ function messagingConfig(env: Env, layout: ProcessLayout): RuntimeConfig['messag
 }
 
 function databaseConfig(env: Env, layout: ProcessLayout): RuntimeConfig['database'] {
-  if (!env.DATABASE_URL && layout.embedded) return { kind: 'embedded', dataDir: env.EMBEDDED_DATA_DIR };
+  if (!env.DATABASE_URL && layout.embedded) return { kind: 'embedded', dataDir: env.EMBEDDED_DATA_DIR, poolSize: env.DATABASE_POOL_SIZE };
   return { kind: 'postgres', url: env.DATABASE_URL ?? LOCAL_DATABASE, poolSize: env.DATABASE_POOL_SIZE };
 }
 

@@ -16,7 +16,7 @@ export type MessagingConfig =
 
 export type DatabaseConfig =
   | { kind: 'postgres'; url: string; poolSize: number }
-  | { kind: 'embedded'; dataDir: string };
+  | { kind: 'embedded'; dataDir: string; poolSize: number };
 
 export interface TlsConfig {
   port: number;

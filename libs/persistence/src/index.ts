@@ -4,3 +4,4 @@ export * from './inbox/inbox.controller';
 export * from './migrations/create-inbox-table';
 export * from './persistence.module';
 export * from './service-data-source';
+export { type EmbeddedConnection, type EmbeddedPostgresLease, acquireEmbeddedPostgres } from './embedded/embedded-postgres';

@@ -1,8 +1,7 @@
 import type { DatabaseConfig } from '@app/config';
 import type { Logger } from 'pino';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
-import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded/embedded-postgres';
-import path from 'node:path';
+import { type EmbeddedPostgresLease, acquireEmbeddedPostgres } from './embedded/embedded-postgres';
 
 export interface ServiceSchema {
   /** PostgreSQL schema the service owns, e.g. `smart_charging`. */
@@ -24,20 +23,11 @@ export interface OpenDataSource {
  * each migration runs once.
  */
 export async function openServiceDataSource(config: DatabaseConfig, service: ServiceSchema, logger: Logger): Promise<OpenDataSource> {
-  let embedded: EmbeddedPostgres | undefined;
-  let url: string;
-  let poolSize: number;
-  if (config.kind === 'embedded') {
-    embedded = await startEmbeddedPostgres(path.resolve(config.dataDir, 'pglite', service.schema));
-    url = embedded.url;
-    poolSize = 1;
-  } else {
-    url = config.url;
-    poolSize = config.poolSize;
-  }
+  const embedded: EmbeddedPostgresLease | undefined = config.kind === 'embedded' ? await acquireEmbeddedPostgres(config.dataDir, logger) : undefined;
+  const server = embedded ? embedded.connection : { url: config.kind === 'postgres' ? config.url : undefined };
   const dataSource = new DataSource({
     type: 'postgres',
-    url,
+    ...server,
     schema: service.schema,
     entities: service.entities,
     migrations: service.migrations,
@@ -45,21 +35,23 @@ export async function openServiceDataSource(config: DatabaseConfig, service: Ser
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: poolSize, connectionTimeoutMillis: 5000 },
+    // The timeout also bounds the wait for a free pooled connection: a burst on a busy machine must
+    // queue, not fail, and a station's own call timeout (30 s by default) bounds it anyway.
+    extra: { max: config.poolSize, connectionTimeoutMillis: 30_000 },
   });
   try {
     await dataSource.initialize();
-    await migrate(dataSource, service.schema, poolSize > 1, logger);
+    await migrate(dataSource, service.schema, config.poolSize > 1, logger);
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
-    await embedded?.stop();
+    await embedded?.release();
     throw error;
   }
   return {
     dataSource,
     async close() {
       await dataSource.destroy();
-      await embedded?.stop();
+      await embedded?.release();
     },
   };
 }

@@ -9,6 +9,7 @@ import { type LoadedApiTokens, loadApiTokens } from '../auth/api-token.loader';
 import { ProblemJsonFilter } from '../rest/problem-json.filter';
 import { mountOpenApi } from './openapi';
 import { processRootModule } from './root-module';
+import { startupFailureOf } from './startup-failure';
 import type { ServiceDefinition } from './service-definition';
 
 export interface RunningProcess {
@@ -30,8 +31,12 @@ export async function runServices(layout: Omit<ProcessLayout, 'services'>, servi
   const logger = createRootLogger(config);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   try {
-    const app = await NestFactory.create(processRootModule(config, logger, services, apiTokens.tokens), { bufferLogs: true });
+    logger.info({ services: services.map((service) => service.name), messaging: config.messaging.kind, database: config.database.kind }, 'starting');
+    // A failed start reaches the catch below (abortOnError), and Nest's buffered logs, with its own
+    // stack trace of the failure, are printed only once the start succeeded (autoFlushLogs).
+    const app = await NestFactory.create(processRootModule(config, logger, services, apiTokens.tokens), { bufferLogs: true, autoFlushLogs: false, abortOnError: false });
     app.useLogger(app.get(NestPinoLogger));
+    app.flushLogs();
     app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready', 'metrics'] });
     app.useGlobalFilters(new ProblemJsonFilter(logger.child({ component: 'http' })));
     mountOpenApi(app, services);
@@ -43,7 +48,11 @@ export async function runServices(layout: Omit<ProcessLayout, 'services'>, servi
     if (apiTokens.origin === 'none') logger.warn('API_TOKENS_FILE is not set: the REST API answers 401 to every request');
     return { app, config, urls, apiTokens: { origin: apiTokens.origin, adminTokenFile: apiTokens.adminTokenFile } };
   } catch (error) {
-    logger.fatal({ err: error }, 'start-up failed');
+    const { failure, remedy } = startupFailureOf(error, config);
+    logger.debug({ err: error }, 'start-up failure details');
+    logger.fatal({ failure, remedy }, 'start-up failed');
+    logger.flush();
+    process.stderr.write(`start-up failed: ${failure}; ${remedy}\n`);
     process.exit(1);
   }
 }
