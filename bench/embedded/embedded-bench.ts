@@ -62,6 +62,7 @@ async function main(): Promise<void> {
       OCPP_WS_PORT: String(wsPort),
       OCPP_HEARTBEAT_INTERVAL_SECONDS: '86400',
       LOG_LEVEL: 'warn',
+      ...(process.env.BENCH_POOL ? { DATABASE_POOL_SIZE: process.env.BENCH_POOL } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

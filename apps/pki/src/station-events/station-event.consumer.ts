@@ -1,3 +1,4 @@
+import type { StationEvent } from '@app/contracts';
 import { EnvelopeConsumer, Topics } from '@app/messaging';
 import { InjectDataSource, handleOnce } from '@app/persistence';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
@@ -7,9 +8,13 @@ import { PKI_SCHEMA } from '../persistence/pki-schema';
 export const STATION_EVENTS_GROUP = 'pki.station-events';
 
 /**
- * Follows ocpp.events. Certificate renewal and profile upgrades react to connections once the
- * PKI issues land; today every event is applied once through the inbox.
+ * The events this service acts on: connections (the security profile a station came in on) and
+ * security events. Every other event is passed over without a database write, so the PKI costs
+ * nothing per meter value or status.
  */
+const APPLIED = new Set<StationEvent['body']['case']>(['connected', 'securityEvent']);
+
+/** Follows ocpp.events; each applied event is recorded once through the inbox. */
 @Injectable()
 export class StationEventConsumer implements OnApplicationBootstrap {
   constructor(
@@ -22,6 +27,7 @@ export class StationEventConsumer implements OnApplicationBootstrap {
       topic: Topics.events,
       groupId: STATION_EVENTS_GROUP,
       handle: async (event, { logger }) => {
+        if (!APPLIED.has(event.body.case)) return;
         const applied = await handleOnce(this.dataSource, PKI_SCHEMA, STATION_EVENTS_GROUP, event.eventId, async () => {});
         logger.debug({ eventId: event.eventId, body: event.body.case, applied }, 'station event');
       },

@@ -1,3 +1,4 @@
+import type { StationEvent } from '@app/contracts';
 import { EnvelopeConsumer, Topics } from '@app/messaging';
 import { InjectDataSource, handleOnce } from '@app/persistence';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
@@ -7,9 +8,13 @@ import { SMART_CHARGING_SCHEMA } from '../persistence/smart-charging-schema';
 export const STATION_EVENTS_GROUP = 'smart-charging.station-events';
 
 /**
- * Follows ocpp.events. Allocation reacts to sessions and connectivity once the
- * smart-charging issues land; today every event is applied once through the inbox.
+ * The events this service acts on today: connectivity (a charger that is offline counts at its
+ * full rating). Every other event is passed over without a database write: at thousands of
+ * events per second, an inbox row per ignored event is most of what the service would cost.
  */
+const APPLIED = new Set<StationEvent['body']['case']>(['connected', 'disconnected']);
+
+/** Follows ocpp.events; each applied event is recorded once through the inbox. */
 @Injectable()
 export class StationEventConsumer implements OnApplicationBootstrap {
   constructor(
@@ -22,6 +27,7 @@ export class StationEventConsumer implements OnApplicationBootstrap {
       topic: Topics.events,
       groupId: STATION_EVENTS_GROUP,
       handle: async (event, { logger }) => {
+        if (!APPLIED.has(event.body.case)) return;
         const applied = await handleOnce(this.dataSource, SMART_CHARGING_SCHEMA, STATION_EVENTS_GROUP, event.eventId, async () => {});
         logger.debug({ eventId: event.eventId, body: event.body.case, applied }, 'station event');
       },
