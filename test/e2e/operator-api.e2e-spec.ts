@@ -50,6 +50,8 @@ describe('operator REST API', () => {
   let clock = Date.parse('2025-06-01T10:00:00Z');
   const stations: Record<OcppVersion, SimulatedStation | undefined> = { '1.6': undefined, '2.0.1': undefined };
   const stationIds: Record<OcppVersion, string> = { '1.6': 'API-16', '2.0.1': 'API-201' };
+  /** The charging session each station had, for the export. */
+  const sessions: Partial<Record<OcppVersion, { transactionId: string; startedAt: number }>> = {};
 
   async function call(method: string, route: string, as: Role | 'nobody' | 'forged', body?: unknown): Promise<Answer> {
     const headers: Record<string, string> = {};
@@ -285,27 +287,37 @@ describe('operator REST API', () => {
       expect((await call('DELETE', '/api/id-tokens/TAG-GONE', 'operator')).status).toBe(404);
     });
 
-    it.each(['1.6', '2.0.1'] as const)('shows a charging session of a %s station with its energy and meter samples', async (version) => {
+    it.each(['1.6', '2.0.1'] as const)('shows a charging session of a %s station with its energy and meter samples, the same in the list as in the detail', async (version) => {
       const simulated = station(version);
+      const stationId = stationIds[version];
       expect(await simulated.authorize('TAG-API')).toBe('Accepted');
+      const startedAt = clock;
       const started = await simulated.startTransaction({ evseId: 1, idToken: 'TAG-API' });
       const transactionId = started.transactionId ?? '';
+      sessions[version] = { transactionId, startedAt };
       for (let update = 0; update < 2; update += 1) {
         clock += 15 * MINUTE;
         await simulated.sendMeterValues(1, 'Periodic');
       }
-      const active = await call('GET', `/api/transactions?stationId=${stationIds[version]}&active=true`, 'viewer');
-      expect(active.body.items).toEqual([expect.objectContaining({ transactionId, state: 'active' })]);
-      expect(Number((await call('GET', `/api/transactions/${transactionId}?stationId=${stationIds[version]}`, 'viewer')).body.energyWh)).toBeGreaterThan(10_000);
+      const chargingState = version === '2.0.1' ? 'Charging' : null;
+      const active = await call('GET', `/api/transactions?stationId=${stationId}&active=true`, 'viewer');
+      const activeDetail = await call('GET', `/api/transactions/${transactionId}?stationId=${stationId}`, 'viewer');
+      expect(active.body.items).toEqual([expect.objectContaining({ transactionId, state: 'active', chargingState })]);
+      expect(activeDetail.body).toMatchObject({ state: 'active', chargingState });
+      // Regression: the list showed 0 Wh for an active 1.6 transaction while its detail read the meter samples.
+      expect(Number(activeDetail.body.energyWh)).toBeGreaterThan(10_000);
+      expect(active.body.items?.[0]?.energyWh).toBe(activeDetail.body.energyWh);
 
       clock += 15 * MINUTE;
       await simulated.stopTransaction(1, 'Local');
-      const ended = await call('GET', `/api/transactions?stationId=${stationIds[version]}&active=false`, 'viewer');
-      expect(ended.body.items).toEqual([expect.objectContaining({ transactionId, state: 'ended', idToken: 'TAG-API', evseId: 1 })]);
-      const detail = await call('GET', `/api/transactions/${transactionId}?stationId=${stationIds[version]}`, 'viewer');
+      const ended = await call('GET', `/api/transactions?stationId=${stationId}&active=false`, 'viewer');
+      // Regression: an ended 2.0.1 transaction kept chargingState Charging; its Ended event reports none.
+      expect(ended.body.items).toEqual([expect.objectContaining({ transactionId, state: 'ended', idToken: 'TAG-API', evseId: 1, chargingState: null })]);
+      const detail = await call('GET', `/api/transactions/${transactionId}?stationId=${stationId}`, 'viewer');
       // 22 kW (32 A on three phases) for 45 minutes.
-      expect(detail.body).toMatchObject({ stationId: stationIds[version], transactionId, state: 'ended', energyWh: expect.any(Number), meterSampleCount: expect.any(Number) });
+      expect(detail.body).toMatchObject({ stationId, transactionId, state: 'ended', chargingState: null, energyWh: expect.any(Number), meterSampleCount: expect.any(Number) });
       expect(Number(detail.body.energyWh)).toBeGreaterThan(15_000);
+      expect(ended.body.items?.[0]?.energyWh).toBe(detail.body.energyWh);
       expect(detail.body.meterSamples).toEqual(expect.arrayContaining([expect.objectContaining({ measurand: 'Energy.Active.Import.Register', unit: 'Wh' })]));
       expect(detail.body.meterSamples).toEqual(expect.arrayContaining([expect.objectContaining({ measurand: 'Power.Active.Import', unit: 'W' })]));
     });
