@@ -330,17 +330,74 @@ describe('operator REST API', () => {
     });
   });
 
+  describe('charge detail record export', () => {
+    const header = 'stationId,transactionId,evseId,connectorId,idToken,idTokenType,startedAt,stoppedAt,durationSeconds,meterStartWh,meterStopWh,energyWh,stoppedReason';
+
+    async function download(query: string): Promise<{ status: number; headers: Headers; text: string }> {
+      const response = await fetch(`${connection.baseUrl}/api/transactions/export?${query}`, { headers: { authorization: `Bearer ${tokens.viewer}` } });
+      return { status: response.status, headers: response.headers, text: await response.text() };
+    }
+
+    it.each(['1.6', '2.0.1'] as const)('exports the finished %s session as one exact record, in CSV and in JSON', async (version) => {
+      const stationId = stationIds[version];
+      const session = sessions[version];
+      if (!session) throw new Error(`no ${version} session`);
+      const { transactionId, startedAt } = session;
+      const detail = (await call('GET', `/api/transactions/${transactionId}?stationId=${stationId}`, 'viewer')).body;
+      const [start, stop] = [new Date(startedAt).toISOString(), new Date(startedAt + 45 * MINUTE).toISOString()];
+      const [meterStart, meterStop, energy] = [Number(detail.meterStartWh), Number(detail.meterStopWh), Number(detail.energyWh)];
+      expect(energy).toBeCloseTo(meterStop - meterStart, 6);
+      const idTokenType = version === '1.6' ? 'IdTag' : 'ISO14443';
+
+      const csv = await download(`format=csv&stationId=${stationId}`);
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
+      expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="charge-detail-records-\d{8}T\d{6}Z\.csv"$/);
+      expect(csv.text).toBe(`${header}\r\n${stationId},${transactionId},1,1,TAG-API,${idTokenType},${start},${stop},2700,${meterStart},${meterStop},${energy},Local\r\n`);
+
+      const json = await download(`format=json&stationId=${stationId}&from=${stop}&to=${new Date(startedAt + 46 * MINUTE).toISOString()}`);
+      expect(json.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(json.headers.get('content-disposition')).toMatch(/^attachment; filename="charge-detail-records-\d{8}T\d{6}Z\.json"$/);
+      expect(JSON.parse(json.text)).toEqual([
+        {
+          stationId,
+          transactionId,
+          evseId: 1,
+          connectorId: 1,
+          idToken: 'TAG-API',
+          idTokenType,
+          startedAt: start,
+          stoppedAt: stop,
+          durationSeconds: 2700,
+          meterStartWh: meterStart,
+          meterStopWh: meterStop,
+          energyWh: energy,
+          stoppedReason: 'Local',
+        },
+      ]);
+    });
+
+    it('filters on the stop time, exports both stations without a filter, and refuses an unknown format', async () => {
+      const stopped = (version: OcppVersion) => new Date((sessions[version]?.startedAt ?? 0) + 45 * MINUTE).toISOString();
+      expect(JSON.parse((await download(`format=json&stationId=API-201&to=${stopped('2.0.1')}`)).text)).toEqual([]);
+      const all = JSON.parse((await download('format=json')).text) as { stationId: string }[];
+      expect(all.map((record) => record.stationId)).toEqual(['API-16', 'API-201']);
+      expect((await download('format=xlsx')).text).toContain('query.format');
+      expect((await fetch(`${connection.baseUrl}/api/transactions/export`)).status).toBe(401);
+    });
+  });
+
   describe('OpenAPI', () => {
     it('documents every operator endpoint with its role and the bearer-token security requirement', async () => {
       const document = (await (await fetch(`${connection.baseUrl}/api/docs/openapi.json`)).json()) as {
-        paths: Record<string, Record<string, { security?: unknown[]; 'x-required-role'?: string; summary?: string }>>;
+        paths: Record<string, Record<string, { security?: unknown[]; 'x-required-role'?: string; summary?: string; responses?: Record<string, { content?: Record<string, unknown> }> }>>;
         components: { securitySchemes: Record<string, unknown> };
       };
       expect(document.components.securitySchemes).toHaveProperty('api-token');
       const operations = Object.entries(document.paths)
         .filter(([route]) => route.startsWith('/api/') && !route.startsWith('/api/internal/'))
         .flatMap(([route, item]) => Object.entries(item).map(([method, operation]) => ({ route, method, operation })));
-      expect(operations.length).toBe(32);
+      expect(operations.length).toBe(33);
       for (const { route, method, operation } of operations) {
         expect({ route, method, security: operation.security }).toEqual({ route, method, security: [{ 'api-token': [] }] });
         expect(['viewer', 'operator', 'admin']).toContain(operation['x-required-role']);
@@ -348,6 +405,8 @@ describe('operator REST API', () => {
       }
       const commands = operations.filter(({ route }) => route.startsWith('/api/stations/{id}/commands/'));
       expect(commands).toHaveLength(22);
+      const exported = document.paths['/api/transactions/export']?.get?.responses?.['200']?.content ?? {};
+      expect(Object.keys(exported).sort()).toEqual(['application/json', 'text/csv']);
     });
   });
 });

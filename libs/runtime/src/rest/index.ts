@@ -1,3 +1,4 @@
+export * from './csv';
 export * from './pagination';
 export * from './problem';
 export * from './problem-json.filter';

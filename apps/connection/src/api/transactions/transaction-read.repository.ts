@@ -49,9 +49,10 @@ export interface TransactionFilter {
   limit: number;
 }
 
-const TRANSACTION = `"${CONNECTION_SCHEMA}"."transaction"`;
+export const TRANSACTION = `"${CONNECTION_SCHEMA}"."transaction"`;
 const METER_SAMPLE = `"${CONNECTION_SCHEMA}"."meter_sample"`;
-const COLUMNS = `station_id, transaction_id, state, evse_id, connector_id, id_token, id_token_type, started_at, stopped_at, meter_start_wh,
+/** The columns of a TransactionRow but the newest register reading. */
+export const TRANSACTION_COLUMNS = `station_id, transaction_id, state, evse_id, connector_id, id_token, id_token_type, started_at, stopped_at, meter_start_wh,
   meter_stop_wh, energy_wh, stopped_reason, charging_state, offline, remote_start_id, updated_at, created_at::text AS created_key`;
 const ENERGY_REGISTER = 'Energy.Active.Import.Register';
 /**
@@ -94,7 +95,7 @@ export class TransactionReadRepository {
     }
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const order = 'created_at DESC, station_id DESC, transaction_id DESC';
-    const page = `SELECT ${COLUMNS}, created_at FROM ${TRANSACTION} ${where} ORDER BY ${order} LIMIT ${bind(filter.limit)}`;
+    const page = `SELECT ${TRANSACTION_COLUMNS}, created_at FROM ${TRANSACTION} ${where} ORDER BY ${order} LIMIT ${bind(filter.limit)}`;
     return queryRows<TransactionRow>(this.dataSource, withLatestRegister(page, order), parameters);
   }
 
@@ -103,7 +104,7 @@ export class TransactionReadRepository {
     const byStation = stationId === undefined ? '' : 'AND station_id = $2';
     return queryRows<TransactionRow>(
       this.dataSource,
-      withLatestRegister(`SELECT ${COLUMNS} FROM ${TRANSACTION} WHERE transaction_id = $1 ${byStation} ORDER BY station_id LIMIT 2`, 'station_id'),
+      withLatestRegister(`SELECT ${TRANSACTION_COLUMNS} FROM ${TRANSACTION} WHERE transaction_id = $1 ${byStation} ORDER BY station_id LIMIT 2`, 'station_id'),
       stationId === undefined ? [transactionId] : [transactionId, stationId],
     );
   }

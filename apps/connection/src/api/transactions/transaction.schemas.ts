@@ -69,3 +69,11 @@ export const transactionDetailQuery = z.strictObject({
 export type TransactionDetailQuery = z.output<typeof transactionDetailQuery>;
 
 export const transactionIdSchema = z.string().min(1).max(36).meta({ description: 'Transaction id.', example: '42' });
+
+export const exportTransactionsQuery = z.strictObject({
+  format: z.enum(['csv', 'json']).default('csv').meta({ description: '`csv` (RFC 4180, with a header record) or `json` (an array).' }),
+  stationId: stationIdSchema.optional(),
+  from: instantQuery.optional().meta({ description: 'Stopped at or after this instant (ISO 8601 with offset).' }),
+  to: instantQuery.optional().meta({ description: 'Stopped before this instant.' }),
+});
+export type ExportTransactionsQuery = z.output<typeof exportTransactionsQuery>;
