@@ -385,6 +385,25 @@ describe('operator REST API', () => {
       expect((await download('format=xlsx')).text).toContain('query.format');
       expect((await fetch(`${connection.baseUrl}/api/transactions/export`)).status).toBe(401);
     });
+
+    it('pages through a large export in stop order, with ties and microseconds, losing and repeating nothing', async () => {
+      const count = 1203;
+      await call('PUT', '/api/stations/API-BULK', 'admin', { securityProfile: 0 });
+      // Three transactions share each stop time, at microsecond precision, so that page boundaries fall inside ties.
+      await database.query(
+        `INSERT INTO connection.transaction (station_id, transaction_id, state, started_at, stopped_at, meter_start_wh, meter_stop_wh, energy_wh, stopped_reason)
+         SELECT 'API-BULK', lpad(i::text, 5, '0'), 'ended', timestamptz '2025-07-01 09:00:00.000001+00',
+                timestamptz '2025-07-01 10:00:00.123456+00' + (i / 3) * interval '1 microsecond', 0, i, i, 'Local'
+           FROM generate_series(1, $1::int) i`,
+        [count],
+      );
+      const csv = await download('format=csv&stationId=API-BULK');
+      const lines = csv.text.split('\r\n');
+      expect(lines[0]).toBe(header);
+      expect(lines[lines.length - 1]).toBe('');
+      const ids = lines.slice(1, -1).map((line) => line.split(',')[1]);
+      expect(ids).toEqual(Array.from({ length: count }, (_, index) => String(index + 1).padStart(5, '0')));
+    });
   });
 
   describe('OpenAPI', () => {
