@@ -119,7 +119,13 @@ describe('operator REST API', () => {
 
     it('keeps health and metrics open', async () => {
       expect((await fetch(`${connection.baseUrl}/health/ready`)).status).toBe(200);
-      expect((await fetch(`${connection.baseUrl}/metrics`)).status).toBe(200);
+      const metrics = await fetch(`${connection.baseUrl}/metrics`);
+      expect(metrics.status).toBe(200);
+      // Regression: with no station connected yet, the gauge printed no sample at all ("no data" on dashboards).
+      const connected = (await metrics.text()).split('\n').filter((line) => line.startsWith('csms_ocpp_connections{'));
+      expect(connected).toHaveLength(8);
+      expect(connected).toContain('csms_ocpp_connections{protocol="ocpp1.6",security_profile="1"} 0');
+      expect(connected).toContain('csms_ocpp_connections{protocol="ocpp2.0.1",security_profile="1"} 0');
     });
   });
 
