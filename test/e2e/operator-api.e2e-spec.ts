@@ -412,6 +412,28 @@ describe('operator REST API', () => {
     });
   });
 
+  describe('HTTP edge', () => {
+    const send = (route: string, body: string, headers: Record<string, string>) =>
+      fetch(`${connection.baseUrl}${route}`, { method: 'POST', headers: { authorization: `Bearer ${tokens.operator}`, ...headers }, body });
+
+    it.each([
+      ['as a form, as curl -d sends it', { 'content-type': 'application/x-www-form-urlencoded' }, 'Content-Type application/x-www-form-urlencoded'],
+      ['as text', { 'content-type': 'text/plain' }, 'Content-Type text/plain'],
+    ])('answers 415 problem JSON to a command body sent %s', async (_case, headers, named) => {
+      const response = await send('/api/stations/API-201/commands/reset', '{"type":"soft"}', headers);
+      expect(response.status).toBe(415);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      const problem = (await response.json()) as Json;
+      expect(problem).toMatchObject({ status: 415, code: 'unsupported-media-type', instance: '/api/stations/API-201/commands/reset' });
+      expect(problem.detail).toContain(named);
+    });
+
+    it('answers 400 saying the body is not valid JSON when it is not', async () => {
+      const response = await send('/api/stations/API-201/commands/reset', '{"type": ', { 'content-type': 'application/json' });
+      expect(await response.json()).toMatchObject({ status: 400, code: 'malformed-json', detail: expect.stringMatching(/^the request body is not valid JSON: /) });
+    });
+  });
+
   describe('OpenAPI', () => {
     it('documents every operator endpoint with its role and the bearer-token security requirement', async () => {
       const document = (await (await fetch(`${connection.baseUrl}/api/docs/openapi.json`)).json()) as {

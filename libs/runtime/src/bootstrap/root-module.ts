@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { ApiAuthModule } from '../auth/api-auth.module';
 import type { ApiTokenSet } from '../auth/api-token';
+import { RestModule } from '../rest/rest.module';
 import { RuntimeConfigModule } from '../runtime-config.module';
 import type { ServiceDefinition } from './service-definition';
 
@@ -29,6 +30,7 @@ export function processRootModule(config: RuntimeConfig, logger: Logger, service
           customProps: (request) => ({ correlationId: request.headers['x-correlation-id'] }),
         },
       }),
+      RestModule,
       MessagingModule,
       ...services.map((service) => service.module),
     ],
