@@ -2,15 +2,12 @@ import type { RuntimeConfig } from '@app/config';
 import { MessagingModule } from '@app/messaging';
 import { ObservabilityModule } from '@app/observability';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { ApiAuthModule } from '../auth/api-auth.module';
 import type { ApiTokenSet } from '../auth/api-token';
 import { RestModule } from '../rest/rest.module';
 import { RuntimeConfigModule } from '../runtime-config.module';
 import type { ServiceDefinition } from './service-definition';
-
-const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
 
 @Module({})
 class ProcessRootModule {}
@@ -23,13 +20,6 @@ export function processRootModule(config: RuntimeConfig, logger: Logger, service
       RuntimeConfigModule.forRoot(config),
       ApiAuthModule.forRoot(apiTokens),
       ObservabilityModule.forRoot(logger),
-      LoggerModule.forRoot({
-        pinoHttp: {
-          logger,
-          autoLogging: { ignore: (request) => QUIET_PATHS.has(request.url ?? '') },
-          customProps: (request) => ({ correlationId: request.headers['x-correlation-id'] }),
-        },
-      }),
       RestModule,
       MessagingModule,
       ...services.map((service) => service.module),
