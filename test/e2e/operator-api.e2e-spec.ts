@@ -432,6 +432,18 @@ describe('operator REST API', () => {
       const response = await send('/api/stations/API-201/commands/reset', '{"type": ', { 'content-type': 'application/json' });
       expect(await response.json()).toMatchObject({ status: 400, code: 'malformed-json', detail: expect.stringMatching(/^the request body is not valid JSON: /) });
     });
+
+    it('counts REST requests by method, route template and status in /metrics, without ids', async () => {
+      expect((await call('GET', '/api/stations/API-16', 'viewer')).status).toBe(200);
+      const counted = 'csms_http_requests_total{method="GET",route="/api/stations/:id",status="200"}';
+      const metrics = await eventually('the request counted', async () => {
+        const text = await (await fetch(`${connection.baseUrl}/metrics`)).text();
+        return text.includes(counted) ? text : undefined;
+      });
+      expect(metrics).toContain('csms_http_requests_total{method="POST",route="/api/stations/:id/commands/reset",status="415"} 2');
+      expect(metrics).toMatch(/csms_http_request_duration_seconds_count\{method="GET",route="\/api\/stations\/:id",status="200"\} \d+/);
+      expect(metrics).not.toMatch(/route="[^"]*API-16/);
+    });
   });
 
   describe('OpenAPI', () => {

@@ -8,7 +8,7 @@ import { ROOT_LOGGER } from './logging/root-logger';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsRegistry } from './metrics/metrics.registry';
 
-/** Logs (the root logger, Nest's logger over it, request logs), health checks and metrics of one process. */
+/** Logs (the root logger, Nest's logger over it, request logs), health checks and metrics (also of every HTTP request) of one process. */
 @Global()
 @Module({})
 export class ObservabilityModule {
