@@ -416,6 +416,18 @@ describe('operator REST API', () => {
     const send = (route: string, body: string, headers: Record<string, string>) =>
       fetch(`${connection.baseUrl}${route}`, { method: 'POST', headers: { authorization: `Bearer ${tokens.operator}`, ...headers }, body });
 
+    it('answers GET /api with an index of the documentation, without a token', async () => {
+      const response = await fetch(`${connection.baseUrl}/api`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({
+        title: 'CSMS connection (OCPP gateway, stations)',
+        version: '1',
+        links: { self: '/api', docs: '/api/docs', openapi: '/api/docs/openapi.json', health: '/health/ready', metrics: '/metrics' },
+        authentication: expect.stringContaining('Authorization: Bearer <token>'),
+      });
+      expect((await fetch(`${connection.baseUrl}/api/docs/openapi.json`)).status).toBe(200);
+    });
+
     it.each([
       ['as a form, as curl -d sends it', { 'content-type': 'application/x-www-form-urlencoded' }, 'Content-Type application/x-www-form-urlencoded'],
       ['as text', { 'content-type': 'text/plain' }, 'Content-Type text/plain'],

@@ -7,6 +7,7 @@ import { ApiAuthModule } from '../auth/api-auth.module';
 import type { ApiTokenSet } from '../auth/api-token';
 import { RestModule } from '../rest/rest.module';
 import { RuntimeConfigModule } from '../runtime-config.module';
+import { REST_API_VERSION, restApiTitle } from './openapi';
 import type { ServiceDefinition } from './service-definition';
 
 @Module({})
@@ -20,7 +21,7 @@ export function processRootModule(config: RuntimeConfig, logger: Logger, service
       RuntimeConfigModule.forRoot(config),
       ApiAuthModule.forRoot(apiTokens),
       ObservabilityModule.forRoot(logger),
-      RestModule,
+      RestModule.forRoot({ title: restApiTitle(services), version: REST_API_VERSION }),
       MessagingModule,
       ...services.map((service) => service.module),
     ],

@@ -1,3 +1,4 @@
+export * from './api-index.controller';
 export * from './csv';
 export * from './json-body.interceptor';
 export * from './pagination';
