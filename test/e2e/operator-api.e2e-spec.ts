@@ -476,6 +476,13 @@ describe('operator REST API', () => {
       }
       const commands = operations.filter(({ route }) => route.startsWith('/api/stations/{id}/commands/'));
       expect(commands).toHaveLength(22);
+      for (const [route, method] of [
+        ['/api/stations/{id}', 'put'],
+        ['/api/id-tokens/{value}', 'put'],
+        ['/api/stations/{id}/commands/reset', 'post'],
+      ] as const) {
+        expect(Object.keys(document.paths[route]?.[method]?.responses?.['415']?.content ?? {})).toEqual(['application/problem+json']);
+      }
       const exported = document.paths['/api/transactions/export']?.get?.responses?.['200']?.content ?? {};
       expect(Object.keys(exported).sort()).toEqual(['application/json', 'text/csv']);
     });
