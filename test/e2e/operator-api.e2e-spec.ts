@@ -50,6 +50,8 @@ describe('operator REST API', () => {
   let clock = Date.parse('2025-06-01T10:00:00Z');
   const stations: Record<OcppVersion, SimulatedStation | undefined> = { '1.6': undefined, '2.0.1': undefined };
   const stationIds: Record<OcppVersion, string> = { '1.6': 'API-16', '2.0.1': 'API-201' };
+  /** The charging session each station had, for the export. */
+  const sessions: Partial<Record<OcppVersion, { transactionId: string; startedAt: number }>> = {};
 
   async function call(method: string, route: string, as: Role | 'nobody' | 'forged', body?: unknown): Promise<Answer> {
     const headers: Record<string, string> = {};
@@ -117,7 +119,13 @@ describe('operator REST API', () => {
 
     it('keeps health and metrics open', async () => {
       expect((await fetch(`${connection.baseUrl}/health/ready`)).status).toBe(200);
-      expect((await fetch(`${connection.baseUrl}/metrics`)).status).toBe(200);
+      const metrics = await fetch(`${connection.baseUrl}/metrics`);
+      expect(metrics.status).toBe(200);
+      // Regression: with no station connected yet, the gauge printed no sample at all ("no data" on dashboards).
+      const connected = (await metrics.text()).split('\n').filter((line) => line.startsWith('csms_ocpp_connections{'));
+      expect(connected).toHaveLength(8);
+      expect(connected).toContain('csms_ocpp_connections{protocol="ocpp1.6",security_profile="1"} 0');
+      expect(connected).toContain('csms_ocpp_connections{protocol="ocpp2.0.1",security_profile="1"} 0');
     });
   });
 
@@ -285,27 +293,37 @@ describe('operator REST API', () => {
       expect((await call('DELETE', '/api/id-tokens/TAG-GONE', 'operator')).status).toBe(404);
     });
 
-    it.each(['1.6', '2.0.1'] as const)('shows a charging session of a %s station with its energy and meter samples', async (version) => {
+    it.each(['1.6', '2.0.1'] as const)('shows a charging session of a %s station with its energy and meter samples, the same in the list as in the detail', async (version) => {
       const simulated = station(version);
+      const stationId = stationIds[version];
       expect(await simulated.authorize('TAG-API')).toBe('Accepted');
+      const startedAt = clock;
       const started = await simulated.startTransaction({ evseId: 1, idToken: 'TAG-API' });
       const transactionId = started.transactionId ?? '';
+      sessions[version] = { transactionId, startedAt };
       for (let update = 0; update < 2; update += 1) {
         clock += 15 * MINUTE;
         await simulated.sendMeterValues(1, 'Periodic');
       }
-      const active = await call('GET', `/api/transactions?stationId=${stationIds[version]}&active=true`, 'viewer');
-      expect(active.body.items).toEqual([expect.objectContaining({ transactionId, state: 'active' })]);
-      expect(Number((await call('GET', `/api/transactions/${transactionId}?stationId=${stationIds[version]}`, 'viewer')).body.energyWh)).toBeGreaterThan(10_000);
+      const chargingState = version === '2.0.1' ? 'Charging' : null;
+      const active = await call('GET', `/api/transactions?stationId=${stationId}&active=true`, 'viewer');
+      const activeDetail = await call('GET', `/api/transactions/${transactionId}?stationId=${stationId}`, 'viewer');
+      expect(active.body.items).toEqual([expect.objectContaining({ transactionId, state: 'active', chargingState })]);
+      expect(activeDetail.body).toMatchObject({ state: 'active', chargingState });
+      // Regression: the list showed 0 Wh for an active 1.6 transaction while its detail read the meter samples.
+      expect(Number(activeDetail.body.energyWh)).toBeGreaterThan(10_000);
+      expect(active.body.items?.[0]?.energyWh).toBe(activeDetail.body.energyWh);
 
       clock += 15 * MINUTE;
       await simulated.stopTransaction(1, 'Local');
-      const ended = await call('GET', `/api/transactions?stationId=${stationIds[version]}&active=false`, 'viewer');
-      expect(ended.body.items).toEqual([expect.objectContaining({ transactionId, state: 'ended', idToken: 'TAG-API', evseId: 1 })]);
-      const detail = await call('GET', `/api/transactions/${transactionId}?stationId=${stationIds[version]}`, 'viewer');
+      const ended = await call('GET', `/api/transactions?stationId=${stationId}&active=false`, 'viewer');
+      // Regression: an ended 2.0.1 transaction kept chargingState Charging; its Ended event reports none.
+      expect(ended.body.items).toEqual([expect.objectContaining({ transactionId, state: 'ended', idToken: 'TAG-API', evseId: 1, chargingState: null })]);
+      const detail = await call('GET', `/api/transactions/${transactionId}?stationId=${stationId}`, 'viewer');
       // 22 kW (32 A on three phases) for 45 minutes.
-      expect(detail.body).toMatchObject({ stationId: stationIds[version], transactionId, state: 'ended', energyWh: expect.any(Number), meterSampleCount: expect.any(Number) });
+      expect(detail.body).toMatchObject({ stationId, transactionId, state: 'ended', chargingState: null, energyWh: expect.any(Number), meterSampleCount: expect.any(Number) });
       expect(Number(detail.body.energyWh)).toBeGreaterThan(15_000);
+      expect(ended.body.items?.[0]?.energyWh).toBe(detail.body.energyWh);
       expect(detail.body.meterSamples).toEqual(expect.arrayContaining([expect.objectContaining({ measurand: 'Energy.Active.Import.Register', unit: 'Wh' })]));
       expect(detail.body.meterSamples).toEqual(expect.arrayContaining([expect.objectContaining({ measurand: 'Power.Active.Import', unit: 'W' })]));
     });
@@ -318,17 +336,139 @@ describe('operator REST API', () => {
     });
   });
 
+  describe('charge detail record export', () => {
+    const header = 'stationId,transactionId,evseId,connectorId,idToken,idTokenType,startedAt,stoppedAt,durationSeconds,meterStartWh,meterStopWh,energyWh,stoppedReason';
+
+    async function download(query: string): Promise<{ status: number; headers: Headers; text: string }> {
+      const response = await fetch(`${connection.baseUrl}/api/transactions/export?${query}`, { headers: { authorization: `Bearer ${tokens.viewer}` } });
+      return { status: response.status, headers: response.headers, text: await response.text() };
+    }
+
+    it.each(['1.6', '2.0.1'] as const)('exports the finished %s session as one exact record, in CSV and in JSON', async (version) => {
+      const stationId = stationIds[version];
+      const session = sessions[version];
+      if (!session) throw new Error(`no ${version} session`);
+      const { transactionId, startedAt } = session;
+      const detail = (await call('GET', `/api/transactions/${transactionId}?stationId=${stationId}`, 'viewer')).body;
+      const [start, stop] = [new Date(startedAt).toISOString(), new Date(startedAt + 45 * MINUTE).toISOString()];
+      const [meterStart, meterStop, energy] = [Number(detail.meterStartWh), Number(detail.meterStopWh), Number(detail.energyWh)];
+      expect(energy).toBeCloseTo(meterStop - meterStart, 6);
+      const idTokenType = version === '1.6' ? 'IdTag' : 'ISO14443';
+
+      const csv = await download(`format=csv&stationId=${stationId}`);
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
+      expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="charge-detail-records-\d{8}T\d{6}Z\.csv"$/);
+      expect(csv.text).toBe(`${header}\r\n${stationId},${transactionId},1,1,TAG-API,${idTokenType},${start},${stop},2700,${meterStart},${meterStop},${energy},Local\r\n`);
+
+      const json = await download(`format=json&stationId=${stationId}&from=${stop}&to=${new Date(startedAt + 46 * MINUTE).toISOString()}`);
+      expect(json.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(json.headers.get('content-disposition')).toMatch(/^attachment; filename="charge-detail-records-\d{8}T\d{6}Z\.json"$/);
+      expect(JSON.parse(json.text)).toEqual([
+        {
+          stationId,
+          transactionId,
+          evseId: 1,
+          connectorId: 1,
+          idToken: 'TAG-API',
+          idTokenType,
+          startedAt: start,
+          stoppedAt: stop,
+          durationSeconds: 2700,
+          meterStartWh: meterStart,
+          meterStopWh: meterStop,
+          energyWh: energy,
+          stoppedReason: 'Local',
+        },
+      ]);
+    });
+
+    it('filters on the stop time, exports both stations without a filter, and refuses an unknown format', async () => {
+      const stopped = (version: OcppVersion) => new Date((sessions[version]?.startedAt ?? 0) + 45 * MINUTE).toISOString();
+      expect(JSON.parse((await download(`format=json&stationId=API-201&to=${stopped('2.0.1')}`)).text)).toEqual([]);
+      const all = JSON.parse((await download('format=json')).text) as { stationId: string }[];
+      expect(all.map((record) => record.stationId)).toEqual(['API-16', 'API-201']);
+      expect((await download('format=xlsx')).text).toContain('query.format');
+      expect((await fetch(`${connection.baseUrl}/api/transactions/export`)).status).toBe(401);
+    });
+
+    it('pages through a large export in stop order, with ties and microseconds, losing and repeating nothing', async () => {
+      const count = 1203;
+      await call('PUT', '/api/stations/API-BULK', 'admin', { securityProfile: 0 });
+      // Three transactions share each stop time, at microsecond precision, so that page boundaries fall inside ties.
+      await database.query(
+        `INSERT INTO connection.transaction (station_id, transaction_id, state, started_at, stopped_at, meter_start_wh, meter_stop_wh, energy_wh, stopped_reason)
+         SELECT 'API-BULK', lpad(i::text, 5, '0'), 'ended', timestamptz '2025-07-01 09:00:00.000001+00',
+                timestamptz '2025-07-01 10:00:00.123456+00' + (i / 3) * interval '1 microsecond', 0, i, i, 'Local'
+           FROM generate_series(1, $1::int) i`,
+        [count],
+      );
+      const csv = await download('format=csv&stationId=API-BULK');
+      const lines = csv.text.split('\r\n');
+      expect(lines[0]).toBe(header);
+      expect(lines[lines.length - 1]).toBe('');
+      const ids = lines.slice(1, -1).map((line) => line.split(',')[1]);
+      expect(ids).toEqual(Array.from({ length: count }, (_, index) => String(index + 1).padStart(5, '0')));
+    });
+  });
+
+  describe('HTTP edge', () => {
+    const send = (route: string, body: string, headers: Record<string, string>) =>
+      fetch(`${connection.baseUrl}${route}`, { method: 'POST', headers: { authorization: `Bearer ${tokens.operator}`, ...headers }, body });
+
+    it('answers GET /api with an index of the documentation, without a token', async () => {
+      const response = await fetch(`${connection.baseUrl}/api`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({
+        title: 'CSMS connection (OCPP gateway, stations)',
+        version: '1',
+        links: { self: '/api', docs: '/api/docs', openapi: '/api/docs/openapi.json', health: '/health/ready', metrics: '/metrics' },
+        authentication: expect.stringContaining('Authorization: Bearer <token>'),
+      });
+      expect((await fetch(`${connection.baseUrl}/api/docs/openapi.json`)).status).toBe(200);
+    });
+
+    it.each([
+      ['as a form, as curl -d sends it', { 'content-type': 'application/x-www-form-urlencoded' }, 'Content-Type application/x-www-form-urlencoded'],
+      ['as text', { 'content-type': 'text/plain' }, 'Content-Type text/plain'],
+    ])('answers 415 problem JSON to a command body sent %s', async (_case, headers, named) => {
+      const response = await send('/api/stations/API-201/commands/reset', '{"type":"soft"}', headers);
+      expect(response.status).toBe(415);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      const problem = (await response.json()) as Json;
+      expect(problem).toMatchObject({ status: 415, code: 'unsupported-media-type', instance: '/api/stations/API-201/commands/reset' });
+      expect(problem.detail).toContain(named);
+    });
+
+    it('answers 400 saying the body is not valid JSON when it is not', async () => {
+      const response = await send('/api/stations/API-201/commands/reset', '{"type": ', { 'content-type': 'application/json' });
+      expect(await response.json()).toMatchObject({ status: 400, code: 'malformed-json', detail: expect.stringMatching(/^the request body is not valid JSON: /) });
+    });
+
+    it('counts REST requests by method, route template and status in /metrics, without ids', async () => {
+      expect((await call('GET', '/api/stations/API-16', 'viewer')).status).toBe(200);
+      const counted = 'csms_http_requests_total{method="GET",route="/api/stations/:id",status="200"}';
+      const metrics = await eventually('the request counted', async () => {
+        const text = await (await fetch(`${connection.baseUrl}/metrics`)).text();
+        return text.includes(counted) ? text : undefined;
+      });
+      expect(metrics).toContain('csms_http_requests_total{method="POST",route="/api/stations/:id/commands/reset",status="415"} 2');
+      expect(metrics).toMatch(/csms_http_request_duration_seconds_count\{method="GET",route="\/api\/stations\/:id",status="200"\} \d+/);
+      expect(metrics).not.toMatch(/route="[^"]*API-16/);
+    });
+  });
+
   describe('OpenAPI', () => {
     it('documents every operator endpoint with its role and the bearer-token security requirement', async () => {
       const document = (await (await fetch(`${connection.baseUrl}/api/docs/openapi.json`)).json()) as {
-        paths: Record<string, Record<string, { security?: unknown[]; 'x-required-role'?: string; summary?: string }>>;
+        paths: Record<string, Record<string, { security?: unknown[]; 'x-required-role'?: string; summary?: string; responses?: Record<string, { content?: Record<string, unknown> }> }>>;
         components: { securitySchemes: Record<string, unknown> };
       };
       expect(document.components.securitySchemes).toHaveProperty('api-token');
       const operations = Object.entries(document.paths)
         .filter(([route]) => route.startsWith('/api/') && !route.startsWith('/api/internal/'))
         .flatMap(([route, item]) => Object.entries(item).map(([method, operation]) => ({ route, method, operation })));
-      expect(operations.length).toBe(32);
+      expect(operations.length).toBe(33);
       for (const { route, method, operation } of operations) {
         expect({ route, method, security: operation.security }).toEqual({ route, method, security: [{ 'api-token': [] }] });
         expect(['viewer', 'operator', 'admin']).toContain(operation['x-required-role']);
@@ -336,6 +476,15 @@ describe('operator REST API', () => {
       }
       const commands = operations.filter(({ route }) => route.startsWith('/api/stations/{id}/commands/'));
       expect(commands).toHaveLength(22);
+      for (const [route, method] of [
+        ['/api/stations/{id}', 'put'],
+        ['/api/id-tokens/{value}', 'put'],
+        ['/api/stations/{id}/commands/reset', 'post'],
+      ] as const) {
+        expect(Object.keys(document.paths[route]?.[method]?.responses?.['415']?.content ?? {})).toEqual(['application/problem+json']);
+      }
+      const exported = document.paths['/api/transactions/export']?.get?.responses?.['200']?.content ?? {};
+      expect(Object.keys(exported).sort()).toEqual(['application/json', 'text/csv']);
     });
   });
 });

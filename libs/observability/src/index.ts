@@ -1,4 +1,6 @@
 export * from './health/health.registry';
+export * from './logging/nest-pino.logger';
 export * from './logging/root-logger';
+export * from './metrics/http-metrics';
 export * from './metrics/metrics.registry';
 export * from './observability.module';

@@ -13,6 +13,8 @@ import { StationReadRepository } from './stations/station-read.repository';
 import { StationRegistrationRepository } from './stations/station-registration.repository';
 import { StationsController } from './stations/stations.controller';
 import { StationsService } from './stations/stations.service';
+import { TransactionExportRepository } from './transactions/transaction-export.repository';
+import { TransactionExportService } from './transactions/transaction-export.service';
 import { TransactionReadRepository } from './transactions/transaction-read.repository';
 import { TransactionsController } from './transactions/transactions.controller';
 import { TransactionsService } from './transactions/transactions.service';
@@ -33,6 +35,8 @@ export const operatorApiControllers = [StationsController, ConnectorsController,
     StationsService,
     TransactionReadRepository,
     TransactionsService,
+    TransactionExportRepository,
+    TransactionExportService,
     IdTokenStoreRepository,
     IdTokensService,
     StationCommandsService,

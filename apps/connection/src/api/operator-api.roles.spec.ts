@@ -20,6 +20,7 @@ const expectedRoles: Record<string, ApiRole> = {
   'POST /stations/:id/accept': 'operator',
   'GET /stations/:id/connectors': 'viewer',
   'GET /transactions': 'viewer',
+  'GET /transactions/export': 'viewer',
   'GET /transactions/:id': 'viewer',
   'GET /id-tokens': 'viewer',
   'PUT /id-tokens/:value': 'operator',

@@ -2,6 +2,36 @@ import { MetricsRegistry } from '@app/observability';
 import { Injectable } from '@nestjs/common';
 import type { Counter } from 'prom-client';
 import { StationConnections } from './station-connections';
+import { SUPPORTED_SUBPROTOCOLS } from './subprotocol';
+
+/** 0: no credentials (stations an operator explicitly allowed), 1-3: the OCPP security profiles. */
+const SECURITY_PROFILES = [0, 1, 2, 3] as const;
+
+interface ConnectionCount {
+  protocol: string;
+  securityProfile: number;
+  count: number;
+}
+
+/**
+ * Connected stations per protocol and security profile, with a 0 for every combination nobody
+ * uses: a series that is absent rather than 0 shows as "no data" on dashboards and breaks sums
+ * and alerts on an idle replica.
+ */
+export function connectionCounts(connections: Pick<StationConnections, 'forEach'>): ConnectionCount[] {
+  const counts = new Map<string, ConnectionCount>();
+  const entry = (protocol: string, securityProfile: number): ConnectionCount => {
+    const key = `${protocol}/${securityProfile}`;
+    const found = counts.get(key) ?? { protocol, securityProfile, count: 0 };
+    counts.set(key, found);
+    return found;
+  };
+  SUPPORTED_SUBPROTOCOLS.forEach((protocol) => SECURITY_PROFILES.forEach((profile) => entry(protocol, profile)));
+  connections.forEach((connection) => {
+    entry(connection.protocol, connection.securityProfile).count += 1;
+  });
+  return [...counts.values()];
+}
 
 /** Prometheus instruments of the OCPP endpoint. */
 @Injectable()
@@ -12,14 +42,7 @@ export class GatewayMetrics {
 
   constructor(metrics: MetricsRegistry, connections: StationConnections) {
     metrics.observedGauge('csms_ocpp_connections', 'Stations connected to this replica', ['protocol', 'security_profile'], (gauge) => {
-      const counts = new Map<string, { protocol: string; profile: number; count: number }>();
-      connections.forEach((connection) => {
-        const key = `${connection.protocol}/${connection.securityProfile}`;
-        const entry = counts.get(key) ?? { protocol: connection.protocol, profile: connection.securityProfile, count: 0 };
-        entry.count += 1;
-        counts.set(key, entry);
-      });
-      counts.forEach(({ protocol, profile, count }) => gauge.set({ protocol, security_profile: String(profile) }, count));
+      for (const { protocol, securityProfile, count } of connectionCounts(connections)) gauge.set({ protocol, security_profile: String(securityProfile) }, count);
     });
     this.refusals = metrics.counter('csms_ocpp_upgrade_refusals_total', 'WebSocket upgrades refused before the handshake', ['status']);
     this.framesReceived = metrics.counter('csms_ocpp_frames_received_total', 'OCPP-J frames received from stations', ['protocol']);

@@ -8,6 +8,8 @@ import { CreateIdToken1764130000003 } from './migrations/1764130000003-create-id
 import { CreateTransaction1764130000004 } from './migrations/1764130000004-create-transaction';
 import { CreateMeterSample1764130000005 } from './migrations/1764130000005-create-meter-sample';
 import { AddTransactionApiIndexes1764140000001 } from './migrations/1764140000001-transaction-api-indexes';
+import { EndedTransactionChargingState1764150000001 } from './migrations/1764150000001-ended-transaction-charging-state';
+import { AddTransactionExportIndex1764150000002 } from './migrations/1764150000002-transaction-export-index';
 
 export const CONNECTION_SCHEMA = 'connection';
 
@@ -23,5 +25,7 @@ export const connectionSchema: ServiceSchema = {
     CreateTransaction1764130000004,
     CreateMeterSample1764130000005,
     AddTransactionApiIndexes1764140000001,
+    EndedTransactionChargingState1764150000001,
+    AddTransactionExportIndex1764150000002,
   ],
 };

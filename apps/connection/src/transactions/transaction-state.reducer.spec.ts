@@ -117,6 +117,14 @@ describe('reduceTransaction', () => {
     expect(reduceTransaction([stopWithOtherTag, started]).idToken).toBe('TAG');
   });
 
+  it('takes the charging state of an ended transaction from its Ended event, whatever came before or after', () => {
+    const endedWithoutState = { ...ended, chargingState: undefined };
+    expect(reduceTransaction([started, updated2, endedWithoutState]).chargingState).toBeUndefined();
+    expect(reduceTransaction([endedWithoutState, updated2, started]).chargingState).toBeUndefined();
+    expect(reduceTransaction([started, updated1, { ...ended, chargingState: 'EVConnected' }]).chargingState).toBe('EVConnected');
+    expect(reduceTransaction([started, updated2]).chargingState).toBe('Charging');
+  });
+
   it('leaves energy unknown without any energy register', () => {
     const noEnergy = [
       { ...started, energyWh: undefined, beginEnergyWh: undefined },

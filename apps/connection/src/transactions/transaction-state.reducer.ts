@@ -11,6 +11,17 @@ function firstDefined<T>(events: readonly TransactionEventRecord[], read: (event
 }
 
 /**
+ * 2.0.1 chargingState describes energy transfer within a running transaction. Once the
+ * transaction has ended, the state last reported while it ran (typically Charging) no longer
+ * holds: what counts is the final state the Ended event itself reports (e.g. EVConnected while
+ * the cable is still plugged in, Idle once it is not), or none when it reports none. 1.6 has no
+ * charging state at all.
+ */
+function chargingStateOf(ended: TransactionEventRecord | undefined, newestFirst: readonly TransactionEventRecord[]): string | undefined {
+  return ended ? ended.chargingState : firstDefined(newestFirst, (event) => event.chargingState);
+}
+
+/**
  * The state of a transaction from all its stored events, in seqNo order whatever order they
  * arrived in (2.0.1 stations deliver queued events after an offline period, and Updated or
  * Ended may arrive before Started). Start time and meter start come from Started, stop time and
@@ -44,7 +55,7 @@ export function reduceTransaction(events: readonly TransactionEventRecord[]): Tr
     energyWh: meterStartWh !== undefined && latestWh !== undefined ? round(latestWh - meterStartWh) : undefined,
     // 2.0.1 and 1.6 both say a missing stop reason means Local.
     stoppedReason: ended ? (ended.stoppedReason ?? 'Local') : undefined,
-    chargingState: firstDefined(newestFirst, (event) => event.chargingState),
+    chargingState: chargingStateOf(ended, newestFirst),
     remoteStartId: firstDefined(startFirst, (event) => event.remoteStartId),
     offline: ordered.some((event) => event.offline),
     lastSeqNo: ordered.length > 0 ? ordered[ordered.length - 1]?.seqNo : undefined,

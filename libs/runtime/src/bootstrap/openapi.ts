@@ -5,13 +5,21 @@ import { API_TOKEN_AUTH } from '../auth/require-role.decorator';
 import { INTERNAL_API_AUTH } from '../internal-api/internal-api.decorator';
 import type { ServiceDefinition } from './service-definition';
 
+/** Version of the REST API: the OpenAPI document's `info.version`, and the index's at /api. */
+export const REST_API_VERSION = '1';
+
+/** The REST API's title: the services the process runs. */
+export function restApiTitle(services: ServiceDefinition[]): string {
+  return services.map((service) => service.title).join(' + ');
+}
+
 export function mountOpenApi(app: INestApplication, services: ServiceDefinition[]): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
-      .setTitle(services.map((service) => service.title).join(' + '))
+      .setTitle(restApiTitle(services))
       .setDescription('REST API of the CSMS. Operational endpoints (/health, /metrics) sit outside /api.')
-      .setVersion('1')
+      .setVersion(REST_API_VERSION)
       .addBearerAuth(
         { type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'An API token from API_TOKENS_FILE (embedded mode: the one in <EMBEDDED_DATA_DIR>/admin-token). Roles: viewer < operator < admin.' },
         API_TOKEN_AUTH,

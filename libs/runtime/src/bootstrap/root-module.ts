@@ -2,14 +2,13 @@ import type { RuntimeConfig } from '@app/config';
 import { MessagingModule } from '@app/messaging';
 import { ObservabilityModule } from '@app/observability';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { ApiAuthModule } from '../auth/api-auth.module';
 import type { ApiTokenSet } from '../auth/api-token';
+import { RestModule } from '../rest/rest.module';
 import { RuntimeConfigModule } from '../runtime-config.module';
+import { REST_API_VERSION, restApiTitle } from './openapi';
 import type { ServiceDefinition } from './service-definition';
-
-const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
 
 @Module({})
 class ProcessRootModule {}
@@ -22,13 +21,7 @@ export function processRootModule(config: RuntimeConfig, logger: Logger, service
       RuntimeConfigModule.forRoot(config),
       ApiAuthModule.forRoot(apiTokens),
       ObservabilityModule.forRoot(logger),
-      LoggerModule.forRoot({
-        pinoHttp: {
-          logger,
-          autoLogging: { ignore: (request) => QUIET_PATHS.has(request.url ?? '') },
-          customProps: (request) => ({ correlationId: request.headers['x-correlation-id'] }),
-        },
-      }),
+      RestModule.forRoot({ title: restApiTitle(services), version: REST_API_VERSION }),
       MessagingModule,
       ...services.map((service) => service.module),
     ],

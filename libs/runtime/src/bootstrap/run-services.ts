@@ -3,7 +3,7 @@ import { ConfigError, type ProcessLayout, type RuntimeConfig, loadConfig } from 
 import { createRootLogger } from '@app/observability';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger as NestPinoLogger } from 'nestjs-pino';
+import { NestPinoLogger } from '@app/observability';
 import type { Logger } from 'pino';
 import { type LoadedApiTokens, loadApiTokens } from '../auth/api-token.loader';
 import { ProblemJsonFilter } from '../rest/problem-json.filter';

@@ -1,4 +1,4 @@
-import { type ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
+import { type ArgumentsHost, BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import pino from 'pino';
 import { Problem } from './problem';
 import { ProblemJsonFilter, toProblem } from './problem-json.filter';
@@ -20,9 +20,16 @@ describe('toProblem', () => {
     expect(toProblem(new BadRequestException(['a', 'b'])).init.detail).toBe('a; b');
   });
 
-  it('answers a body that is not JSON with 400', () => {
-    const parserError = Object.assign(new SyntaxError('Unexpected token'), { status: 400, expose: true, type: 'entity.parse.failed' });
-    expect(toProblem(parserError).init).toMatchObject({ status: 400, code: 'malformed-json' });
+  it('answers a body that is not JSON with 400 saying so, also as the Express adapter wraps the parser’s error', () => {
+    const parserError = Object.assign(new SyntaxError('Unexpected token } in JSON at position 9'), { status: 400, expose: true, type: 'entity.parse.failed' });
+    const expected = { status: 400, code: 'malformed-json', detail: 'the request body is not valid JSON: Unexpected token } in JSON at position 9' };
+    expect(toProblem(parserError).init).toMatchObject(expected);
+    expect(toProblem(new BadRequestException(parserError.message, { cause: parserError })).init).toMatchObject(expected);
+  });
+
+  it('keeps the parser’s reason for other refusals of the body', () => {
+    const charset = Object.assign(new Error('unsupported charset "LATIN1"'), { status: 415, expose: true, type: 'charset.unsupported' });
+    expect(toProblem(new HttpException(charset.message, 415, { cause: charset })).init).toMatchObject({ status: 415, code: 'unsupported-media-type', detail: 'unsupported charset "LATIN1"' });
   });
 
   it('says nothing about an unexpected error', () => {

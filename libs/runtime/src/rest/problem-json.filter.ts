@@ -37,15 +37,24 @@ function messageOf(exception: HttpException): string {
   return typeof message === 'string' ? message : exception.message;
 }
 
+/** The JSON body parser's error, which the Express adapter hands on wrapped in a BadRequestException (its `cause`). */
+function malformedJson(exception: unknown): Problem | undefined {
+  const parserError = exception instanceof HttpException ? exception.cause : exception;
+  if (!isHttpError(parserError) || parserError.type !== 'entity.parse.failed') return undefined;
+  const reason = parserError instanceof Error ? `: ${parserError.message}` : '';
+  return new Problem({ status: 400, code: 'malformed-json', detail: `the request body is not valid JSON${reason}` });
+}
+
 /** Any error thrown while handling a request, as a Problem. Unexpected errors become a 500 that says nothing of their cause. */
 export function toProblem(exception: unknown): Problem {
   if (exception instanceof Problem) return exception;
+  const malformed = malformedJson(exception);
+  if (malformed) return malformed;
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     return new Problem({ status, code: codesByStatus[status] ?? (status >= 500 ? 'server-error' : 'client-error'), detail: messageOf(exception) });
   }
   if (isHttpError(exception) && exception.status >= 400 && exception.status < 500) {
-    if (exception.type === 'entity.parse.failed') return new Problem({ status: 400, code: 'malformed-json', detail: 'the request body is not valid JSON' });
     return new Problem({ status: exception.status, code: codesByStatus[exception.status] ?? 'client-error', detail: 'the request cannot be handled' });
   }
   return new Problem({ status: 500, code: 'internal-error', detail: 'the server failed to handle the request' });

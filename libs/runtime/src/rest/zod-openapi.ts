@@ -26,8 +26,12 @@ export function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'input
   return converted as SchemaObject;
 }
 
+/** A JSON request body; any other content type is answered 415 (json-body.interceptor.ts). */
 export function ApiZodBody(schema: z.ZodType, description?: string): MethodDecorator {
-  return ApiBody({ schema: openApiSchema(schema), description, required: false });
+  return applyDecorators(
+    ApiBody({ schema: openApiSchema(schema), description, required: false }),
+    ApiProblems({ 415: 'The body was not sent as Content-Type: application/json.' }),
+  );
 }
 
 /** One documented query parameter per field of the (object) query schema. */

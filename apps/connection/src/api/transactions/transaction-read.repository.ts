@@ -24,6 +24,8 @@ export interface TransactionRow {
   updated_at: Date;
   /** created_at as PostgreSQL prints it: the exact sort key for cursors. */
   created_key: string;
+  /** Active transactions: the newest total energy register reading (Wh) of their meter samples, if any. */
+  latest_register_wh: number | null;
 }
 
 export interface MeterSampleRow {
@@ -47,11 +49,27 @@ export interface TransactionFilter {
   limit: number;
 }
 
-const TRANSACTION = `"${CONNECTION_SCHEMA}"."transaction"`;
+export const TRANSACTION = `"${CONNECTION_SCHEMA}"."transaction"`;
 const METER_SAMPLE = `"${CONNECTION_SCHEMA}"."meter_sample"`;
-const COLUMNS = `station_id, transaction_id, state, evse_id, connector_id, id_token, id_token_type, started_at, stopped_at, meter_start_wh,
+/** The columns of a TransactionRow but the newest register reading. */
+export const TRANSACTION_COLUMNS = `station_id, transaction_id, state, evse_id, connector_id, id_token, id_token_type, started_at, stopped_at, meter_start_wh,
   meter_stop_wh, energy_wh, stopped_reason, charging_state, offline, remote_start_id, updated_at, created_at::text AS created_key`;
 const ENERGY_REGISTER = 'Energy.Active.Import.Register';
+/**
+ * `page` (a statement selecting transaction rows) with the newest energy register reading of each
+ * active transaction, in one statement: a lateral lookup per row of the page only (the page is
+ * limited before the join), each an index scan backwards along meter_sample_transaction_idx
+ * (station_id, transaction_id, sampled_at) that stops at the first total Wh register. Ended
+ * transactions skip the lookup (a one-time filter): their energy is final.
+ */
+const withLatestRegister = (page: string, order: string) => `SELECT page.*, latest.value AS latest_register_wh FROM (${page}) page
+  LEFT JOIN LATERAL (
+    SELECT m.value FROM ${METER_SAMPLE} m
+     WHERE page.state = 'active' AND m.station_id = page.station_id AND m.transaction_id = page.transaction_id
+       AND m.measurand = '${ENERGY_REGISTER}' AND m.phase = '' AND m.unit = 'Wh'
+     ORDER BY m.sampled_at DESC LIMIT 1
+  ) latest ON true
+  ORDER BY ${order}`;
 /** created_at as PostgreSQL prints a timestamptz (DateStyle ISO): `2025-06-01 10:00:00.123456+00`. */
 const TIMESTAMPTZ_TEXT = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?[+-](\d{2})(?::[0-5]\d){0,2}$/;
 
@@ -76,11 +94,9 @@ export class TransactionReadRepository {
       conditions.push(`(created_at, station_id, transaction_id) < (${bind(createdAt)}::timestamptz, ${bind(stationId)}, ${bind(transactionId)})`);
     }
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-    return queryRows<TransactionRow>(
-      this.dataSource,
-      `SELECT ${COLUMNS} FROM ${TRANSACTION} ${where} ORDER BY created_at DESC, station_id DESC, transaction_id DESC LIMIT ${bind(filter.limit)}`,
-      parameters,
-    );
+    const order = 'created_at DESC, station_id DESC, transaction_id DESC';
+    const page = `SELECT ${TRANSACTION_COLUMNS}, created_at FROM ${TRANSACTION} ${where} ORDER BY ${order} LIMIT ${bind(filter.limit)}`;
+    return queryRows<TransactionRow>(this.dataSource, withLatestRegister(page, order), parameters);
   }
 
   /** The transactions with this id (two when two stations chose the same 2.0.1 id), or the one of the station. */
@@ -88,7 +104,7 @@ export class TransactionReadRepository {
     const byStation = stationId === undefined ? '' : 'AND station_id = $2';
     return queryRows<TransactionRow>(
       this.dataSource,
-      `SELECT ${COLUMNS} FROM ${TRANSACTION} WHERE transaction_id = $1 ${byStation} ORDER BY station_id LIMIT 2`,
+      withLatestRegister(`SELECT ${TRANSACTION_COLUMNS} FROM ${TRANSACTION} WHERE transaction_id = $1 ${byStation} ORDER BY station_id LIMIT 2`, 'station_id'),
       stationId === undefined ? [transactionId] : [transactionId, stationId],
     );
   }
@@ -108,18 +124,6 @@ export class TransactionReadRepository {
             [stationId, transactionId, limit],
           );
     return { count: Number(counted?.count ?? 0), rows };
-  }
-
-  /** The newest total energy register reading (Wh) of the transaction, if any. */
-  async latestEnergyRegister(stationId: string, transactionId: string): Promise<number | undefined> {
-    const [row] = await queryRows<{ value: number }>(
-      this.dataSource,
-      `SELECT value FROM ${METER_SAMPLE}
-        WHERE station_id = $1 AND transaction_id = $2 AND measurand = $3 AND phase = '' AND unit = 'Wh'
-        ORDER BY sampled_at DESC LIMIT 1`,
-      [stationId, transactionId, ENERGY_REGISTER],
-    );
-    return row === undefined ? undefined : Number(row.value);
   }
 }
 

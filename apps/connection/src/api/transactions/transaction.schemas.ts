@@ -14,9 +14,14 @@ export const transactionSchema = z.object({
   stoppedAt: timestampSchema.nullable(),
   meterStartWh: z.number().nullable(),
   meterStopWh: z.number().nullable(),
-  energyWh: z.number().nullable().meta({ description: 'Energy delivered so far (ended: in total), Wh.' }),
+  energyWh: z.number().nullable().meta({
+    description: 'Energy delivered so far (ended: in total), Wh. Active: from the newest energy register reading since the start, the same in the list and the detail.',
+  }),
   stoppedReason: z.string().nullable(),
-  chargingState: z.string().nullable(),
+  chargingState: z.string().nullable().meta({
+    description:
+      '2.0.1 only (null for 1.6). Active: the charging state last reported (Charging, EVConnected, SuspendedEV, SuspendedEVSE, Idle). Ended: the final state the Ended event reported, or null when it reported none.',
+  }),
   offline: z.boolean().meta({ description: 'Some of its events were queued while the station was offline.' }),
   remoteStartId: z.number().int().nullable(),
   updatedAt: timestampSchema,
@@ -64,3 +69,11 @@ export const transactionDetailQuery = z.strictObject({
 export type TransactionDetailQuery = z.output<typeof transactionDetailQuery>;
 
 export const transactionIdSchema = z.string().min(1).max(36).meta({ description: 'Transaction id.', example: '42' });
+
+export const exportTransactionsQuery = z.strictObject({
+  format: z.enum(['csv', 'json']).default('csv').meta({ description: '`csv` (RFC 4180, with a header record) or `json` (an array).' }),
+  stationId: stationIdSchema.optional(),
+  from: instantQuery.optional().meta({ description: 'Stopped at or after this instant (ISO 8601 with offset).' }),
+  to: instantQuery.optional().meta({ description: 'Stopped before this instant.' }),
+});
+export type ExportTransactionsQuery = z.output<typeof exportTransactionsQuery>;

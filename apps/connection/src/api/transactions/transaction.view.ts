@@ -7,18 +7,20 @@ const textOrNull = (value: string): string | null => (value === '' ? null : valu
 
 /**
  * Energy delivered: what the station core derived from the transaction's events, or, while the
- * transaction is active, the newest energy register reading (e.g. a 1.6 MeterValues) since the
- * start when that is further on.
+ * transaction is active, the newest energy register reading (e.g. a 1.6 MeterValues, which is no
+ * transaction event) since the start when that is further on. The one rule for every view of a
+ * transaction (list, detail, export), so they cannot disagree.
  */
-export function energyOf(row: Pick<TransactionRow, 'state' | 'energy_wh' | 'meter_start_wh'>, latestRegisterWh: number | undefined): number | null {
+export function energyOf(row: Pick<TransactionRow, 'state' | 'energy_wh' | 'meter_start_wh' | 'latest_register_wh'>): number | null {
   const recorded = numberOrNull(row.energy_wh);
   const start = numberOrNull(row.meter_start_wh);
-  if (row.state !== 'active' || latestRegisterWh === undefined || start === null) return recorded;
-  const sinceStart = Math.round((latestRegisterWh - start) * 1000) / 1000;
+  const latest = numberOrNull(row.latest_register_wh);
+  if (row.state !== 'active' || latest === null || start === null) return recorded;
+  const sinceStart = Math.round((latest - start) * 1000) / 1000;
   return recorded === null ? sinceStart : Math.max(recorded, sinceStart);
 }
 
-export function transactionViewOf(row: TransactionRow, energyWh: number | null = numberOrNull(row.energy_wh)): TransactionView {
+export function transactionViewOf(row: TransactionRow): TransactionView {
   return {
     stationId: row.station_id,
     transactionId: row.transaction_id,
@@ -31,7 +33,7 @@ export function transactionViewOf(row: TransactionRow, energyWh: number | null =
     stoppedAt: isoOrNull(row.stopped_at),
     meterStartWh: numberOrNull(row.meter_start_wh),
     meterStopWh: numberOrNull(row.meter_stop_wh),
-    energyWh,
+    energyWh: energyOf(row),
     stoppedReason: row.stopped_reason,
     chargingState: row.charging_state,
     offline: row.offline,

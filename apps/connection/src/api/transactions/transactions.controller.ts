@@ -1,10 +1,15 @@
+import { Readable } from 'node:stream';
 import { ApiProblems, ApiTokenAuth, ApiZodParam, ApiZodQuery, ApiZodResponse, RequireRole, ZodValidationPipe } from '@app/runtime';
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { answer } from '../api-answer';
+import { ApiExportResponse } from './transaction-export.openapi';
+import { TransactionExportService } from './transaction-export.service';
 import {
+  type ExportTransactionsQuery,
   type ListTransactionsQuery,
   type TransactionDetailQuery,
+  exportTransactionsQuery,
   listTransactionsQuery,
   transactionDetailQuery,
   transactionDetailSchema,
@@ -16,7 +21,10 @@ import { TransactionsService } from './transactions.service';
 @ApiTokenAuth('transactions')
 @Controller('transactions')
 export class TransactionsController {
-  constructor(private readonly transactions: TransactionsService) {}
+  constructor(
+    private readonly transactions: TransactionsService,
+    private readonly exports: TransactionExportService,
+  ) {}
 
   @Get()
   @RequireRole('viewer')
@@ -26,6 +34,23 @@ export class TransactionsController {
   @ApiProblems({ 400: 'A query parameter is invalid.' })
   list(@Query(new ZodValidationPipe(listTransactionsQuery, 'query')) query: ListTransactionsQuery) {
     return this.transactions.list(query);
+  }
+
+  // Declared before ':id', which would otherwise take `export` for a transaction id.
+  @Get('export')
+  @RequireRole('viewer')
+  @ApiOperation({
+    summary: 'Export charge detail records',
+    description:
+      'Every finished transaction, oldest stop first, as a file to download: CSV (RFC 4180, header record; text starting with = + - @ is prefixed with an apostrophe so that spreadsheets do not run it) or a JSON array. Streamed a page at a time, so any size can be exported; a transfer that breaks off is cut, never closed as if complete.',
+  })
+  @ApiZodQuery(exportTransactionsQuery)
+  @ApiExportResponse()
+  @ApiProblems({ 400: 'A query parameter is invalid.' })
+  async export(@Query(new ZodValidationPipe(exportTransactionsQuery, 'query')) query: ExportTransactionsQuery): Promise<StreamableFile> {
+    const file = await this.exports.export(query);
+    // objectMode off: the stream's buffer is counted in bytes, so it pulls the next page only once the client has taken this one.
+    return new StreamableFile(Readable.from(file.chunks, { objectMode: false }), { type: file.contentType, disposition: `attachment; filename="${file.filename}"` });
   }
 
   @Get(':id')

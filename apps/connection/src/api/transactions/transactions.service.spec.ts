@@ -2,7 +2,7 @@ import { encodeCursor } from '@app/runtime';
 import type { TransactionFilter, TransactionReadRepository, TransactionRow } from './transaction-read.repository';
 import { TransactionsService } from './transactions.service';
 
-function row(stationId: string, transactionId: string, state: 'active' | 'ended' = 'ended'): TransactionRow {
+function row(stationId: string, transactionId: string, state: 'active' | 'ended' = 'ended', latestRegisterWh: number | null = null): TransactionRow {
   return {
     station_id: stationId,
     transaction_id: transactionId,
@@ -22,10 +22,11 @@ function row(stationId: string, transactionId: string, state: 'active' | 'ended'
     remote_start_id: null,
     updated_at: new Date('2025-06-01T10:45:00Z'),
     created_key: '2025-06-01 10:00:00.123456+00',
+    latest_register_wh: latestRegisterWh,
   };
 }
 
-function setup(found: TransactionRow[], latestRegisterWh?: number) {
+function setup(found: TransactionRow[]) {
   const filters: TransactionFilter[] = [];
   const reads = {
     list: jest.fn(async (filter: TransactionFilter) => {
@@ -37,7 +38,6 @@ function setup(found: TransactionRow[], latestRegisterWh?: number) {
       count: 1,
       rows: [{ sampled_at: new Date('2025-06-01T10:15:00Z'), evse_id: 1, measurand: 'Energy.Active.Import.Register', phase: '', location: 'Outlet', context: 'Sample.Periodic', value: 6500, unit: 'Wh' }],
     })),
-    latestEnergyRegister: jest.fn(async () => latestRegisterWh),
   };
   return { service: new TransactionsService(reads as unknown as TransactionReadRepository), filters, reads };
 }
@@ -52,7 +52,7 @@ describe('TransactionsService', () => {
   });
 
   it('gives a transaction with its energy and meter samples', async () => {
-    const { service } = setup([row('CP-1', '7', 'active')], 6500);
+    const { service } = setup([row('CP-1', '7', 'active', 6500)]);
     const result = await service.get('7', {});
     expect(result).toMatchObject({
       ok: true,
@@ -64,6 +64,14 @@ describe('TransactionsService', () => {
         meterSamples: [{ at: '2025-06-01T10:15:00.000Z', measurand: 'Energy.Active.Import.Register', phase: null, location: 'Outlet', value: 6500, unit: 'Wh' }],
       },
     });
+  });
+
+  it('gives an active transaction the same energy in the list as in its detail', async () => {
+    const { service } = setup([row('CP-1', '7', 'active', 6500)]);
+    const listed = await service.list({ limit: 10 });
+    const detail = await service.get('7', {});
+    expect(listed.items[0]?.energyWh).toBe(5500);
+    expect(detail).toMatchObject({ ok: true, value: { energyWh: listed.items[0]?.energyWh } });
   });
 
   it('asks for the station when two stations have a transaction with the same id', async () => {

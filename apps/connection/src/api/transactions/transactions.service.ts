@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { type ApiResult, OperatorApiErrorCode, failed, succeeded } from '../operator-api.error';
 import { TransactionReadRepository } from './transaction-read.repository';
 import type { ListTransactionsQuery, TransactionDetailQuery, TransactionDetailView, TransactionView } from './transaction.schemas';
-import { energyOf, meterSampleViewOf, transactionViewOf } from './transaction.view';
+import { meterSampleViewOf, transactionViewOf } from './transaction.view';
 
 const DEFAULT_SAMPLES = 1000;
 
@@ -15,7 +15,7 @@ export class TransactionsService {
   async list(query: ListTransactionsQuery): Promise<Page<TransactionView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.reads.list({ stationId: query.stationId, active: query.active, from: query.from, to: query.to, before: query.cursor, limit: limit + 1 });
-    return pageOf(rows, limit, (row) => transactionViewOf(row), (row) => [row.created_key, row.station_id, row.transaction_id]);
+    return pageOf(rows, limit, transactionViewOf, (row) => [row.created_key, row.station_id, row.transaction_id]);
   }
 
   async get(transactionId: string, query: TransactionDetailQuery): Promise<ApiResult<TransactionDetailView>> {
@@ -29,12 +29,9 @@ export class TransactionsService {
         stationIds: found.map((candidate) => candidate.station_id),
       });
     }
-    const [samples, latestRegisterWh] = await Promise.all([
-      this.reads.samples(row.station_id, row.transaction_id, query.samples ?? DEFAULT_SAMPLES),
-      row.state === 'active' ? this.reads.latestEnergyRegister(row.station_id, row.transaction_id) : Promise.resolve(undefined),
-    ]);
+    const samples = await this.reads.samples(row.station_id, row.transaction_id, query.samples ?? DEFAULT_SAMPLES);
     return succeeded({
-      ...transactionViewOf(row, energyOf(row, latestRegisterWh)),
+      ...transactionViewOf(row),
       meterSampleCount: samples.count,
       meterSamples: samples.rows.map(meterSampleViewOf),
     });
