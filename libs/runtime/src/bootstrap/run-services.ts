@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { ConfigError, type ProcessLayout, type RuntimeConfig, loadConfig } from '@app/config';
-import { createRootLogger } from '@app/observability';
+import { NestPinoLogger, createRootLogger } from '@app/observability';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestPinoLogger } from '@app/observability';
 import type { Logger } from 'pino';
 import { type LoadedApiTokens, loadApiTokens } from '../auth/api-token.loader';
 import { ProblemJsonFilter } from '../rest/problem-json.filter';
