@@ -1,4 +1,4 @@
-import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** One Prometheus registry per process; modules create their instruments on it. */
 export class MetricsRegistry {
@@ -12,6 +12,12 @@ export class MetricsRegistry {
     const existing = this.registry.getSingleMetric(name);
     if (existing) return existing as Counter;
     return new Counter({ name, help, labelNames, registers: [this.registry] });
+  }
+
+  histogram(name: string, help: string, labelNames: string[], buckets: number[]): Histogram {
+    const existing = this.registry.getSingleMetric(name);
+    if (existing) return existing as Histogram;
+    return new Histogram({ name, help, labelNames, buckets, registers: [this.registry] });
   }
 
   /** A gauge whose value is read when Prometheus scrapes, from the state that owns it. */
