@@ -24,6 +24,8 @@ const expectedRoles: Record<string, ApiRole> = {
   'GET /id-tokens': 'viewer',
   'PUT /id-tokens/:value': 'operator',
   'DELETE /id-tokens/:value': 'operator',
+  'GET /commands': 'viewer',
+  'GET /commands/:commandId': 'viewer',
   ...Object.fromEntries(
     [
       'remote-start',

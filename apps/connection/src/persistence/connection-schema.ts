@@ -8,6 +8,7 @@ import { CreateIdToken1764130000003 } from './migrations/1764130000003-create-id
 import { CreateTransaction1764130000004 } from './migrations/1764130000004-create-transaction';
 import { CreateMeterSample1764130000005 } from './migrations/1764130000005-create-meter-sample';
 import { AddTransactionApiIndexes1764140000001 } from './migrations/1764140000001-transaction-api-indexes';
+import { CreateCommandLog1764151000001 } from './migrations/1764151000001-create-command-log';
 
 export const CONNECTION_SCHEMA = 'connection';
 
@@ -23,5 +24,6 @@ export const connectionSchema: ServiceSchema = {
     CreateTransaction1764130000004,
     CreateMeterSample1764130000005,
     AddTransactionApiIndexes1764140000001,
+    CreateCommandLog1764151000001,
   ],
 };
