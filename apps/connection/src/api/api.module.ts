@@ -11,6 +11,9 @@ import { StationCommandsService } from './commands/station-commands.service';
 import { IdTokenStoreRepository } from './id-tokens/id-token-store.repository';
 import { IdTokensController } from './id-tokens/id-tokens.controller';
 import { IdTokensService } from './id-tokens/id-tokens.service';
+import { StationHistoryReadRepository } from './station-history/station-history-read.repository';
+import { StationHistoryController } from './station-history/station-history.controller';
+import { StationHistoryService } from './station-history/station-history.service';
 import { ConnectorsController } from './stations/connectors.controller';
 import { StationReadRepository } from './stations/station-read.repository';
 import { StationRegistrationRepository } from './stations/station-registration.repository';
@@ -28,11 +31,12 @@ export const operatorApiControllers = [
   IdTokensController,
   StationCommandsController,
   CommandHistoryController,
+  StationHistoryController,
 ];
 
 /**
- * The operator REST API (/api/stations, /api/transactions, /api/id-tokens, the station commands
- * and their history), behind bearer API tokens with roles (docs/adr/008-operator-api-auth.md).
+ * The operator REST API (/api/stations with their history, /api/transactions, /api/id-tokens,
+ * the station commands and their history), behind bearer API tokens with roles (docs/adr/008-operator-api-auth.md).
  */
 @Module({
   imports: [ConnectionPersistenceModule, StationsModule, AuthorizationModule, StationCommandsModule.forService('connection')],
@@ -48,6 +52,8 @@ export const operatorApiControllers = [
     StationCommandsService,
     CommandHistoryReadRepository,
     CommandHistoryService,
+    StationHistoryReadRepository,
+    StationHistoryService,
   ],
 })
 export class ApiModule {}

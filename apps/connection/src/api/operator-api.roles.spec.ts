@@ -19,6 +19,7 @@ const expectedRoles: Record<string, ApiRole> = {
   'PUT /stations/:id': 'admin',
   'POST /stations/:id/accept': 'operator',
   'GET /stations/:id/connectors': 'viewer',
+  'GET /stations/:id/history': 'viewer',
   'GET /transactions': 'viewer',
   'GET /transactions/:id': 'viewer',
   'GET /id-tokens': 'viewer',

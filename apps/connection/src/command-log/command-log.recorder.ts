@@ -20,7 +20,7 @@ export class CommandLogRecorder implements OnApplicationShutdown {
       write: (records) => repository.insert(records),
       onWriteError: (error, records) =>
         logger.error({ err: error, lost: records.length, commandIds: records.slice(0, 10).map((record) => record.commandId) }, 'could not write command history records'),
-      onDrop: (count, why) => logger.warn({ lost: count, why }, 'command history records dropped'),
+      onDrop: (count, why) => (why === 'closed' ? logger.debug({ lost: count, why }, 'command history closed') : logger.warn({ lost: count, why }, 'command history records dropped')),
     });
   }
 

@@ -9,6 +9,7 @@ import { CreateTransaction1764130000004 } from './migrations/1764130000004-creat
 import { CreateMeterSample1764130000005 } from './migrations/1764130000005-create-meter-sample';
 import { AddTransactionApiIndexes1764140000001 } from './migrations/1764140000001-transaction-api-indexes';
 import { CreateCommandLog1764151000001 } from './migrations/1764151000001-create-command-log';
+import { CreateStationHistory1764151000002 } from './migrations/1764151000002-create-station-history';
 
 export const CONNECTION_SCHEMA = 'connection';
 
@@ -25,5 +26,6 @@ export const connectionSchema: ServiceSchema = {
     CreateMeterSample1764130000005,
     AddTransactionApiIndexes1764140000001,
     CreateCommandLog1764151000001,
+    CreateStationHistory1764151000002,
   ],
 };

@@ -3,7 +3,7 @@ export interface BatchWriterOptions<T> {
   write(batch: T[]): Promise<void>;
   /** A batch that could not be written; it is dropped (the caller logs it). */
   onWriteError(error: unknown, batch: T[]): void;
-  /** Items dropped without a write attempt: the queue was full, or the writer closed. */
+  /** Items dropped without a write attempt: the queue was full (told once per write, not per item), or the writer closed. */
   onDrop(count: number, why: 'queue-full' | 'closed'): void;
   /** Most items per write; default 500. */
   maxBatch?: number;
@@ -29,6 +29,7 @@ export class BatchWriter<T> {
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> | undefined;
   private closed = false;
+  private droppedWhileFull = 0;
 
   constructor(private readonly options: BatchWriterOptions<T>) {
     this.maxBatch = options.maxBatch ?? 500;
@@ -42,7 +43,10 @@ export class BatchWriter<T> {
 
   add(item: T): void {
     if (this.closed) return this.options.onDrop(1, 'closed');
-    if (this.queue.length >= this.maxQueued) return this.options.onDrop(1, 'queue-full');
+    if (this.queue.length >= this.maxQueued) {
+      this.droppedWhileFull += 1;
+      return;
+    }
     this.queue.push(item);
     if (this.writing) return;
     if (this.queue.length >= this.maxBatch) this.drain();
@@ -83,6 +87,10 @@ export class BatchWriter<T> {
         await this.options.write(batch);
       } catch (error) {
         this.options.onWriteError(error, batch);
+      }
+      if (this.droppedWhileFull > 0) {
+        this.options.onDrop(this.droppedWhileFull, 'queue-full');
+        this.droppedWhileFull = 0;
       }
       // Full batches keep going at once; a partial one means the backlog is gone.
       if (this.queue.length < this.maxBatch) return;

@@ -5,10 +5,11 @@ export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 100;
 
 /**
- * What a part of a cursor's sort key is: any text, or a timestamptz as PostgreSQL prints it
- * (`2025-06-01 10:00:00.123456+00`, the exact sort key; a JS Date would lose the microseconds).
+ * What a part of a cursor's sort key is: any text, a whole number (e.g. a bigserial id), or a
+ * timestamptz as PostgreSQL prints it (`2025-06-01 10:00:00.123456+00`, the exact sort key; a JS
+ * Date would lose the microseconds).
  */
-export type CursorPart = 'text' | 'timestamp';
+export type CursorPart = 'text' | 'integer' | 'timestamp';
 
 /** created_at as PostgreSQL prints a timestamptz (DateStyle ISO). */
 const TIMESTAMPTZ_TEXT = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?[+-](\d{2})(?::[0-5]\d){0,2}$/;
@@ -27,7 +28,9 @@ export function isTimestampText(text: string): boolean {
 // cast, a NUL in a text) would fail the query with a 500, so typed parts are checked here.
 function validPart(part: unknown, kind: CursorPart): part is string {
   if (typeof part !== 'string') return false;
-  return kind === 'timestamp' ? isTimestampText(part) : !part.includes('\u0000');
+  if (kind === 'timestamp') return isTimestampText(part);
+  if (kind === 'integer') return /^\d{1,18}$/.test(part);
+  return !part.includes('\u0000');
 }
 
 function decodedKey(cursor: string, parts: readonly CursorPart[] | number): string[] | undefined {
