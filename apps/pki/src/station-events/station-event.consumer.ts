@@ -3,18 +3,21 @@ import { InjectDataSource, handleOnce } from '@app/persistence';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { PKI_SCHEMA } from '../persistence/pki-schema';
+import { SecurityEventLog } from '../security-events/security-event.log';
 
 export const STATION_EVENTS_GROUP = 'pki.station-events';
 
 /**
- * Follows ocpp.events. Certificate renewal and profile upgrades react to connections once the
- * PKI issues land; today every event is applied once through the inbox.
+ * Follows ocpp.events, applying every event once through the inbox: security events are stored
+ * (security-events/) in the transaction that records the event id, so a redelivery stores
+ * nothing twice. Certificate renewal and profile upgrades will react to connections here too.
  */
 @Injectable()
 export class StationEventConsumer implements OnApplicationBootstrap {
   constructor(
     private readonly consumer: EnvelopeConsumer,
     @InjectDataSource(PKI_SCHEMA) private readonly dataSource: DataSource,
+    private readonly securityEvents: SecurityEventLog,
   ) {}
 
   onApplicationBootstrap(): Promise<void> {
@@ -22,8 +25,11 @@ export class StationEventConsumer implements OnApplicationBootstrap {
       topic: Topics.events,
       groupId: STATION_EVENTS_GROUP,
       handle: async (event, { logger }) => {
-        const applied = await handleOnce(this.dataSource, PKI_SCHEMA, STATION_EVENTS_GROUP, event.eventId, async () => {});
-        logger.debug({ eventId: event.eventId, body: event.body.case, applied }, 'station event');
+        let securityEvent = false;
+        const applied = await handleOnce(this.dataSource, PKI_SCHEMA, STATION_EVENTS_GROUP, event.eventId, async (manager) => {
+          securityEvent = await this.securityEvents.apply(event, manager);
+        });
+        logger.debug({ eventId: event.eventId, body: event.body.case, applied, securityEvent }, 'station event');
       },
     });
   }
