@@ -7,7 +7,7 @@ import { statusCodes } from '@app/station-commands';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { CommandLogRecorder } from '../command-log/command-log.recorder';
-import { commandRecordOf } from '../command-log/command-record';
+import { type CommandRun, commandRecordOf } from '../command-log/command-record';
 import { CommandMetrics } from '../command-log/command.metrics';
 import { StationConnections } from '../gateway/station-connections';
 import { StationRegistrations } from '../stations/station-registrations';
@@ -67,11 +67,21 @@ export class CommandExecutor implements OnApplicationBootstrap {
       this.logger.error({ err: error, stationId: command.stationId, commandId: command.commandId }, 'command failed unexpectedly');
       execution = { outcome: { status: 'call-error', errorCode: 'InternalError', errorDescription: 'the CSMS failed to run the command' } };
     }
+    const completedAt = new Date();
+    const durationSeconds = (performance.now() - started) / 1000;
     await this.publishResult(command, execution);
     // After the result is on its way, and without waiting: the history never delays an answer.
-    const record = commandRecordOf(command, execution, { receivedAt, completedAt: new Date(), replica: this.replicaIndex });
-    this.metrics.observe(record, (performance.now() - started) / 1000);
-    this.history.record(record);
+    this.recordHistory(command, execution, { receivedAt, completedAt, replica: this.replicaIndex }, durationSeconds);
+  }
+
+  private recordHistory(command: StationCommand, execution: Execution, run: CommandRun, durationSeconds: number): void {
+    try {
+      const record = commandRecordOf(command, execution, run);
+      this.metrics.observe(record, durationSeconds);
+      this.history.record(record);
+    } catch (error) {
+      this.logger.error({ err: error, commandId: command.commandId }, 'could not record a command in the history');
+    }
   }
 
   private async publishResult(command: StationCommand, { outcome }: Execution): Promise<void> {
