@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '@test/support/free-port';
@@ -55,6 +55,17 @@ describe('embedded mode', () => {
     const boot = await exchange(station.socket, JSON.stringify([2, 'b1', 'BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' }]));
     expect(boot).toEqual([3, 'b1', expect.objectContaining({ status: 'Accepted', interval: expect.any(Number) })]);
     station.socket.close();
+
+    // The operator history and the PKI's security events, on the embedded store and the one HTTP port.
+    const bearer = { authorization: `Bearer ${readFileSync(path.join(dataDir, 'admin-token'), 'utf8').trim()}` };
+    const read = async (route: string) => (await (await fetch(`${first.service.baseUrl}${route}`, { headers: bearer })).json()) as { items: Record<string, unknown>[] };
+    const kinds = await eventually('the boot and the connection in the station history', async () => {
+      const { items } = await read('/api/stations/ANY-ID/history');
+      return items.length === 3 ? items.map((item) => `${String(item.kind)}:${String(item.event ?? item.status)}`).sort() : undefined;
+    });
+    expect(kinds).toEqual(['boot:Accepted', 'connection:connected', 'connection:disconnected']);
+    expect(await read('/api/commands')).toEqual({ items: [], nextCursor: null });
+    expect(await read('/api/security-events')).toEqual({ items: [], nextCursor: null });
 
     expect(await first.service.stop('SIGTERM')).toBe(0);
 

@@ -10,6 +10,7 @@ import { MeteringModule } from './metering/metering.module';
 import { ConnectionPersistenceModule } from './persistence/connection-persistence.module';
 import { CONNECTION_SCHEMA } from './persistence/connection-schema';
 import { ProvisioningModule } from './provisioning/provisioning.module';
+import { RetentionModule } from './retention/retention.module';
 import { RoutingModule } from './routing/routing.module';
 import { SecurityModule } from './security/security.module';
 import { StationEventsModule } from './station-events/station-events.module';
@@ -29,6 +30,7 @@ import { TransactionsModule } from './transactions/transactions.module';
     DataTransferModule,
     SecurityModule,
     RoutingModule,
+    RetentionModule,
     ApiModule,
   ],
   controllers: [inboxController('connection', CONNECTION_SCHEMA)],

@@ -1,10 +1,15 @@
-import { PersistenceModule, inboxController } from '@app/persistence';
+import { inboxController } from '@app/persistence';
 import { Module } from '@nestjs/common';
-import { PKI_SCHEMA, pkiSchema } from './persistence/pki-schema';
+import { PkiPersistenceModule } from './persistence/pki-persistence.module';
+import { PKI_SCHEMA } from './persistence/pki-schema';
+import { SecurityEventsModule, securityEventControllers } from './security-events/security-events.module';
 import { StationEventConsumer } from './station-events/station-event.consumer';
 
+/** Every controller of the PKI's REST API (behind API tokens), for the role-matrix spec. */
+export const pkiApiControllers = [...securityEventControllers];
+
 @Module({
-  imports: [PersistenceModule.forService(pkiSchema)],
+  imports: [PkiPersistenceModule, SecurityEventsModule],
   controllers: [inboxController('pki', PKI_SCHEMA)],
   providers: [StationEventConsumer],
 })

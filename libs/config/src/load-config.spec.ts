@@ -108,6 +108,17 @@ describe('loadConfig: station core', () => {
   });
 });
 
+describe('loadConfig: history', () => {
+  it('keeps 90 days of history unless told otherwise', () => {
+    expect(loadConfig(standalone, {}).history).toEqual({ retentionDays: 90 });
+    expect(loadConfig(embedded, { HISTORY_RETENTION_DAYS: '400' }).history).toEqual({ retentionDays: 400 });
+  });
+
+  it.each(['0', '-1', '7.5', 'forever', '36501'])('names HISTORY_RETENTION_DAYS when its value %p is invalid', (value) => {
+    expect(errorOf(() => loadConfig(standalone, { HISTORY_RETENTION_DAYS: value })).variable).toBe('HISTORY_RETENTION_DAYS');
+  });
+});
+
 describe('loadConfig: API tokens', () => {
   it('reads API_TOKENS_FILE, and lets only the embedded process generate a token in EMBEDDED_DATA_DIR', () => {
     expect(loadConfig(standalone, { API_TOKENS_FILE: '/etc/csms/tokens.json' }).apiTokens).toEqual({ file: '/etc/csms/tokens.json', embeddedDir: undefined });

@@ -33,6 +33,7 @@ export function loadConfig(layout: ProcessLayout, environment: NodeJS.ProcessEnv
     database: databaseConfig(env, layout),
     gateway: gatewayConfig(env, layout),
     stationCore: stationCoreConfig(env, layout),
+    history: { retentionDays: env.HISTORY_RETENTION_DAYS },
   };
 }
 

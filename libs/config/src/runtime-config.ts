@@ -63,6 +63,12 @@ export interface StationCoreConfig {
   dataTransferVendorIds: string[];
 }
 
+/** The history the connection service keeps for operators (commands, boots, statuses, connections). */
+export interface HistoryConfig {
+  /** Rows older than this many days are pruned. */
+  retentionDays: number;
+}
+
 /** Where the REST APIs' bearer tokens come from (read and checked by libs/runtime/src/auth before Nest starts). */
 export interface ApiTokensConfig {
   /** API_TOKENS_FILE: a JSON list of { name, sha256, roles }; it wins wherever it is set. */
@@ -84,6 +90,7 @@ export interface RuntimeConfig {
   database: DatabaseConfig;
   gateway: GatewayConfig;
   stationCore: StationCoreConfig;
+  history: HistoryConfig;
 }
 
 export const RUNTIME_CONFIG = Symbol('RUNTIME_CONFIG');

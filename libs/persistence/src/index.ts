@@ -1,3 +1,5 @@
+export * from './batching/batch-writer';
+export * from './batching/pg-values';
 export * from './inbox/handle-once';
 export * from './inbox/inbox';
 export * from './inbox/inbox.controller';

@@ -41,6 +41,30 @@ describe('StationCommandClient', () => {
     expect(sent).toHaveLength(0);
   });
 
+  it('carries who asked for the command, and nobody for a service’s own decision', async () => {
+    const { presence, client, sent } = harness();
+    presence.apply(presenceAt('CP-1', 1n, 0));
+    const outcomes = [client.send('CP-1', { case: 'clearCache', value: {} }, { actor: 'noc-dashboard' }), client.send('CP-1', { case: 'clearCache', value: {} })];
+    await flush();
+    expect(sent.map(({ command }) => [command.originService, command.actor])).toEqual([
+      ['backend', 'noc-dashboard'],
+      ['backend', ''],
+    ]);
+    for (const { command } of sent) {
+      client.receive(
+        createEnvelope('commandResult', {
+          eventId: `r-${command.commandId}`,
+          stationId: 'CP-1',
+          commandId: command.commandId,
+          originService: 'backend',
+          commandPartition: 0,
+          body: { case: 'outcome', value: { status: CommandOutcome_Status.ACCEPTED } },
+        }),
+      );
+    }
+    await expect(Promise.all(outcomes)).resolves.toMatchObject([{ status: 'accepted' }, { status: 'accepted' }]);
+  });
+
   it('sends the command on to the new replica when the old one answers not-connected', async () => {
     const { presence, client, sent, answer } = harness();
     presence.apply(presenceAt('CP-1', 1n, 0));

@@ -11,6 +11,8 @@ export interface SendOptions {
   /** How long the command may take end to end, including the station's answer. Default 30 s. */
   timeoutMs?: number;
   correlationId?: string;
+  /** Who asked for the command, for the command history (e.g. the operator API token's name); omit for a service's own decisions. */
+  actor?: string;
 }
 
 interface PendingCommand {
@@ -53,6 +55,7 @@ export class StationCommandClient {
       issuedAt: timestampFromDate(new Date()),
       deadline: timestampFromDate(deadline),
       originService: this.originService,
+      actor: options.actor ?? '',
       body,
     });
     return new Promise<CommandOutcome>((resolve, reject) => {

@@ -14,6 +14,7 @@ export const statusOfError: Readonly<Record<OperatorApiErrorCode, number>> = {
   [OperatorApiErrorCode.stationCallError]: 502,
   [OperatorApiErrorCode.commandNotExpressible]: 422,
   [OperatorApiErrorCode.commandNotDelivered]: 503,
+  [OperatorApiErrorCode.commandNotFound]: 404,
 };
 
 export function problemOf(error: OperatorApiError): Problem {

@@ -3,11 +3,17 @@ import { Module } from '@nestjs/common';
 import { AuthorizationModule } from '../authorization/authorization.module';
 import { ConnectionPersistenceModule } from '../persistence/connection-persistence.module';
 import { StationsModule } from '../stations/stations.module';
+import { CommandHistoryReadRepository } from './command-history/command-history-read.repository';
+import { CommandHistoryController } from './command-history/command-history.controller';
+import { CommandHistoryService } from './command-history/command-history.service';
 import { StationCommandsController } from './commands/station-commands.controller';
 import { StationCommandsService } from './commands/station-commands.service';
 import { IdTokenStoreRepository } from './id-tokens/id-token-store.repository';
 import { IdTokensController } from './id-tokens/id-tokens.controller';
 import { IdTokensService } from './id-tokens/id-tokens.service';
+import { StationHistoryReadRepository } from './station-history/station-history-read.repository';
+import { StationHistoryController } from './station-history/station-history.controller';
+import { StationHistoryService } from './station-history/station-history.service';
 import { ConnectorsController } from './stations/connectors.controller';
 import { StationReadRepository } from './stations/station-read.repository';
 import { StationRegistrationRepository } from './stations/station-registration.repository';
@@ -20,11 +26,19 @@ import { TransactionsController } from './transactions/transactions.controller';
 import { TransactionsService } from './transactions/transactions.service';
 
 /** Every controller of the operator REST API, for the role-matrix spec and the module. */
-export const operatorApiControllers = [StationsController, ConnectorsController, TransactionsController, IdTokensController, StationCommandsController];
+export const operatorApiControllers = [
+  StationsController,
+  ConnectorsController,
+  TransactionsController,
+  IdTokensController,
+  StationCommandsController,
+  CommandHistoryController,
+  StationHistoryController,
+];
 
 /**
- * The operator REST API (/api/stations, /api/transactions, /api/id-tokens and the station
- * commands), behind bearer API tokens with roles (docs/adr/008-operator-api-auth.md).
+ * The operator REST API (/api/stations with their history, /api/transactions, /api/id-tokens,
+ * the station commands and their history), behind bearer API tokens with roles (docs/adr/008-operator-api-auth.md).
  */
 @Module({
   imports: [ConnectionPersistenceModule, StationsModule, AuthorizationModule, StationCommandsModule.forService('connection')],
@@ -40,6 +54,10 @@ export const operatorApiControllers = [StationsController, ConnectorsController,
     IdTokenStoreRepository,
     IdTokensService,
     StationCommandsService,
+    CommandHistoryReadRepository,
+    CommandHistoryService,
+    StationHistoryReadRepository,
+    StationHistoryService,
   ],
 })
 export class ApiModule {}

@@ -10,6 +10,7 @@ export enum OperatorApiErrorCode {
   stationCallError = 'station-call-error',
   commandNotExpressible = 'command-not-expressible',
   commandNotDelivered = 'command-not-delivered',
+  commandNotFound = 'command-not-found',
 }
 
 /** Why an operator request cannot be carried out; the REST edge (api-answer.ts) maps the code to an HTTP problem. */

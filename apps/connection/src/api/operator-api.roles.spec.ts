@@ -19,12 +19,15 @@ const expectedRoles: Record<string, ApiRole> = {
   'PUT /stations/:id': 'admin',
   'POST /stations/:id/accept': 'operator',
   'GET /stations/:id/connectors': 'viewer',
+  'GET /stations/:id/history': 'viewer',
   'GET /transactions': 'viewer',
   'GET /transactions/export': 'viewer',
   'GET /transactions/:id': 'viewer',
   'GET /id-tokens': 'viewer',
   'PUT /id-tokens/:value': 'operator',
   'DELETE /id-tokens/:value': 'operator',
+  'GET /commands': 'viewer',
+  'GET /commands/:commandId': 'viewer',
   ...Object.fromEntries(
     [
       'remote-start',

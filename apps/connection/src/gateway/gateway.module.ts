@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CredentialVerifier } from '../security/credential-verifier';
 import { StationEventsModule } from '../station-events/station-events.module';
+import { StationHistoryModule } from '../station-history/station-history.module';
 import { StationsModule } from '../stations/stations.module';
 import { CallHandlerRegistry } from './call-handler.registry';
 import { GatewayMetrics } from './gateway.metrics';
@@ -9,7 +10,7 @@ import { StationConnections } from './station-connections';
 import { UpgradeAuthenticator } from './upgrade-authenticator';
 
 @Module({
-  imports: [StationsModule, StationEventsModule],
+  imports: [StationsModule, StationEventsModule, StationHistoryModule],
   providers: [OcppGateway, GatewayMetrics, UpgradeAuthenticator, CredentialVerifier, CallHandlerRegistry, StationConnections],
   exports: [CallHandlerRegistry, StationConnections],
 })

@@ -7,6 +7,8 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { StationEventEmitter, protocolByName } from '../station-events/station-event.emitter';
+import { StationHistoryRecorder } from '../station-history/station-history.recorder';
+import { connectedRecordOf, disconnectedRecordOf } from '../station-history/station-history.records';
 import { CallHandlerRegistry } from './call-handler.registry';
 import { GatewayMetrics } from './gateway.metrics';
 import { StationConnections } from './station-connections';
@@ -39,6 +41,7 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly connections: StationConnections,
     private readonly events: StationEventEmitter,
     private readonly metrics: GatewayMetrics,
+    private readonly history: StationHistoryRecorder,
     health: HealthRegistry,
   ) {
     this.config = config.gateway;
@@ -118,6 +121,7 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
     });
     this.connections.add(connection)?.close(CloseCode.normal, 'replaced by a newer connection of the same station');
     logger.info({ securityProfile: accepted.securityProfile }, 'station connected');
+    this.history.connection(connectedRecordOf(accepted, this.events.replicaId, connection.connectedAt));
     void this.events
       .connected(accepted.stationId, { protocol: protocolByName[accepted.protocol] ?? 0, securityProfile: accepted.securityProfile })
       .catch((error: unknown) => logger.error({ err: error }, 'could not publish the connected event'));
@@ -126,6 +130,7 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
   private detach(connection: StationConnection, code: number, reason: string, logger: Logger): void {
     const current = this.connections.remove(connection);
     logger.info({ code, reason, replaced: !current }, 'station disconnected');
+    this.history.connection(disconnectedRecordOf(connection, this.events.replicaId, new Date(), { code, reason, replaced: !current }));
     // A replaced connection's end is no news: the station is connected (its newer connection was announced).
     if (!current) return;
     void this.events

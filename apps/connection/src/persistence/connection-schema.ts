@@ -10,6 +10,8 @@ import { CreateMeterSample1764130000005 } from './migrations/1764130000005-creat
 import { AddTransactionApiIndexes1764140000001 } from './migrations/1764140000001-transaction-api-indexes';
 import { EndedTransactionChargingState1764150000001 } from './migrations/1764150000001-ended-transaction-charging-state';
 import { AddTransactionExportIndex1764150000002 } from './migrations/1764150000002-transaction-export-index';
+import { CreateCommandLog1764151000001 } from './migrations/1764151000001-create-command-log';
+import { CreateStationHistory1764151000002 } from './migrations/1764151000002-create-station-history';
 
 export const CONNECTION_SCHEMA = 'connection';
 
@@ -27,5 +29,7 @@ export const connectionSchema: ServiceSchema = {
     AddTransactionApiIndexes1764140000001,
     EndedTransactionChargingState1764150000001,
     AddTransactionExportIndex1764150000002,
+    CreateCommandLog1764151000001,
+    CreateStationHistory1764151000002,
   ],
 };

@@ -2,6 +2,8 @@ import { RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CallContext } from '../gateway/call-handler.registry';
 import { StationEventEmitter } from '../station-events/station-event.emitter';
+import { StationHistoryRecorder } from '../station-history/station-history.recorder';
+import { bootRecordOf } from '../station-history/station-history.records';
 import { type BootPolicySettings, decideBoot } from '../stations/boot-policy';
 import { StationRegistrations } from '../stations/station-registrations';
 import { StationRepository } from '../stations/station.repository';
@@ -10,7 +12,8 @@ import { bootedEvent } from './provisioning.events';
 
 /**
  * BootNotification, both versions: stores what the station reports, answers by its registration
- * (Accepted / Pending / Rejected), and publishes `booted` after answering.
+ * (Accepted / Pending / Rejected), and publishes `booted` after answering; the boot and its
+ * answer go to the station's history in the background.
  */
 @Injectable()
 export class BootNotificationHandler {
@@ -21,6 +24,7 @@ export class BootNotificationHandler {
     private readonly stations: StationRepository,
     private readonly registrations: StationRegistrations,
     private readonly events: StationEventEmitter,
+    private readonly history: StationHistoryRecorder,
   ) {
     this.settings = {
       heartbeatIntervalSeconds: config.gateway.heartbeatIntervalSeconds,
@@ -41,6 +45,7 @@ export class BootNotificationHandler {
     }
     context.logger.info({ status: decision.status, vendor: report.vendor, model: report.model, firmware: report.firmwareVersion }, 'station booted');
     this.events.publishInBackground(context.stationId, bootedEvent(report, decision), context.logger, { occurredAt: now });
+    this.history.booted(bootRecordOf(context.stationId, report, decision, now));
     return bootAnswer(decision, now);
   }
 }

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { GatewayModule } from '../gateway/gateway.module';
 import { StationEventsModule } from '../station-events/station-events.module';
+import { StationHistoryModule } from '../station-history/station-history.module';
 import { StationsModule } from '../stations/stations.module';
 import { BootNotificationHandler } from './boot-notification.handler';
 import { ProvisioningHandlers } from './provisioning.handlers';
 import { StatusNotificationHandler } from './status-notification.handler';
 
 @Module({
-  imports: [GatewayModule, StationsModule, StationEventsModule],
+  imports: [GatewayModule, StationsModule, StationEventsModule, StationHistoryModule],
   providers: [ProvisioningHandlers, BootNotificationHandler, StatusNotificationHandler],
 })
 export class ProvisioningModule {}

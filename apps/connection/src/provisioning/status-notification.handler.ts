@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { CallContext } from '../gateway/call-handler.registry';
 import { StationEventEmitter } from '../station-events/station-event.emitter';
+import { StationHistoryRecorder } from '../station-history/station-history.recorder';
+import { statusRecordOf } from '../station-history/station-history.records';
 import type { ConnectorStatusReport } from '../stations/connector-status';
 import { ConnectorRepository } from '../stations/connector.repository';
 import { statusEvent } from './provisioning.events';
@@ -9,12 +11,14 @@ import { statusEvent } from './provisioning.events';
  * StatusNotification, both versions: keeps the last status of every connector (a status older
  * than the stored one, queued while offline, is published but not stored) and publishes
  * `status` after answering. 1.6 error codes other than NoError are the station's fault reports.
+ * Every status, late ones too, goes to the station's history in the background.
  */
 @Injectable()
 export class StatusNotificationHandler {
   constructor(
     private readonly connectors: ConnectorRepository,
     private readonly events: StationEventEmitter,
+    private readonly history: StationHistoryRecorder,
   ) {}
 
   async handle(context: CallContext, report: ConnectorStatusReport): Promise<Record<string, never>> {
@@ -24,6 +28,7 @@ export class StatusNotificationHandler {
     if (fault) context.logger.warn({ ...log, info: report.info, vendorErrorCode: report.vendorErrorCode }, 'station reports a fault');
     else context.logger.debug(log, 'connector status');
     this.events.publishInBackground(context.stationId, statusEvent(report), context.logger, { occurredAt: report.statusAt });
+    this.history.statusChanged(statusRecordOf(context.stationId, report));
     return {};
   }
 }

@@ -40,8 +40,9 @@ const unlock = commandWith({ case: 'unlockConnector', value: { evseId: 1, connec
 describe('executeOnStation', () => {
   it('times out a command the station does not answer before the deadline', async () => {
     const { socket, connection } = connectedStation();
-    const outcome = await executeOnStation(reset, connection, Date.now() + 20);
+    const { outcome, call } = await executeOnStation(reset, connection, Date.now() + 20);
     expect(outcome).toMatchObject({ status: 'timeout' });
+    expect(call).toEqual({ action: 'Reset', payload: { type: 'Immediate' } });
     expect(socket.sent.map((frame) => frame[2])).toEqual(['Reset']);
   });
 
@@ -49,17 +50,23 @@ describe('executeOnStation', () => {
     const { socket, connection } = connectedStation();
     const first = executeOnStation(reset, connection, Date.now() + 60_000);
     const second = await executeOnStation(unlock, connection, Date.now() + 20);
-    expect(second).toMatchObject({ status: 'timeout' });
+    expect(second.outcome).toMatchObject({ status: 'timeout' });
 
     socket.answer(socket.sent[0]?.[1], { status: 'Accepted' });
-    expect(await first).toMatchObject({ status: 'accepted' });
+    expect((await first).outcome).toMatchObject({ status: 'accepted' });
     expect(socket.sent.map((frame) => frame[2])).toEqual(['Reset']);
   });
 
   it('maps the station’s answer', async () => {
     const { socket, connection } = connectedStation();
-    const outcome = executeOnStation(reset, connection, Date.now() + 60_000);
+    const execution = executeOnStation(reset, connection, Date.now() + 60_000);
     socket.answer(socket.sent[0]?.[1], { status: 'Rejected' });
-    expect(await outcome).toMatchObject({ status: 'rejected' });
+    expect((await execution).outcome).toMatchObject({ status: 'rejected', result: expect.objectContaining({ status: 'Rejected' }) });
+  });
+
+  it('answers not-connected for a station this replica does not hold, without a call', async () => {
+    expect(await executeOnStation(reset, undefined, Date.now() + 60_000)).toEqual({
+      outcome: { status: 'not-connected', errorDescription: 'station CP-1 is not connected to this replica' },
+    });
   });
 });

@@ -6,27 +6,40 @@ import type { StationConnection } from '../gateway/station-connection';
 
 export type ExecutionOutcome = Omit<CommandOutcome, 'commandId'>;
 
-/**
- * Runs one version-neutral command on the station's own connection: maps it
- * to the station's OCPP version, calls, and maps the answer back. Every way
- * it can end becomes one of the outcome statuses.
- */
+/** The OCPP call a command became in the station's version (whether or not it went out: see the outcome). */
+export interface MappedCall {
+  action: string;
+  payload: object;
+}
+
+/** How a command ended, and the call it became, when it could be mapped. */
+export interface Execution {
+  outcome: ExecutionOutcome;
+  call?: MappedCall;
+}
+
 /** Told which message a TriggerMessage will make the station send, so that a Pending station may send it. */
 export interface TriggerExpectations {
   expectTriggered(stationId: string, action: string): void;
 }
 
+/**
+ * Runs one version-neutral command on the station's own connection: maps it
+ * to the station's OCPP version, calls, and maps the answer back. Every way
+ * it can end becomes one of the outcome statuses.
+ */
 export async function executeOnStation(
   command: StationCommand,
   connection: StationConnection | undefined,
   deadline: number,
   triggers?: TriggerExpectations,
-): Promise<ExecutionOutcome> {
-  if (deadline <= Date.now()) return { status: 'timeout', errorDescription: 'the deadline passed before the command reached the station' };
-  if (!connection) return { status: 'not-connected', errorDescription: `station ${command.stationId} is not connected to this replica` };
+): Promise<Execution> {
+  if (deadline <= Date.now()) return { outcome: { status: 'timeout', errorDescription: 'the deadline passed before the command reached the station' } };
+  if (!connection) return { outcome: { status: 'not-connected', errorDescription: `station ${command.stationId} is not connected to this replica` } };
   const version = versionOfSubprotocol(connection.protocol);
-  const call = toOcppCall(version, command);
-  if (!call.ok) return { status: 'invalid', errorDescription: call.reason };
+  const mapping = toOcppCall(version, command);
+  if (!mapping.ok) return { outcome: { status: 'invalid', errorDescription: mapping.reason } };
+  const call: MappedCall = { action: mapping.action, payload: mapping.payload };
   const triggered = triggeredAction(call.action, call.payload);
   if (triggered) triggers?.expectTriggered(command.stationId, triggered);
   try {
@@ -34,9 +47,9 @@ export async function executeOnStation(
     const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     const response = await connection.call(call.action, call.payload as Record<string, unknown>, { signal });
     const mapped = fromOcppResponse(version, command, response as Record<string, unknown>);
-    return { status: mapped.accepted ? 'accepted' : 'rejected', result: mapped.result };
+    return { outcome: { status: mapped.accepted ? 'accepted' : 'rejected', result: mapped.result }, call };
   } catch (error) {
-    return failureOutcome(error, version);
+    return { outcome: failureOutcome(error, version), call };
   }
 }
 

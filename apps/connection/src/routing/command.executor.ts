@@ -3,12 +3,15 @@ import { RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
 import { type StationCommand, createEnvelope, timestampDate, timestampFromDate } from '@app/contracts';
 import { EnvelopeConsumer, EnvelopePublisher, Topics } from '@app/messaging';
 import { ROOT_LOGGER } from '@app/observability';
-import { type CommandOutcome, statusCodes } from '@app/station-commands';
+import { statusCodes } from '@app/station-commands';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { CommandLogRecorder } from '../command-log/command-log.recorder';
+import { type CommandRun, commandRecordOf } from '../command-log/command-record';
+import { CommandMetrics } from '../command-log/command.metrics';
 import { StationConnections } from '../gateway/station-connections';
 import { StationRegistrations } from '../stations/station-registrations';
-import { executeOnStation } from './command-execution';
+import { type Execution, executeOnStation } from './command-execution';
 
 const DEFAULT_DEADLINE_MS = 30_000;
 const REMEMBERED_COMMANDS = 10_000;
@@ -17,7 +20,8 @@ const REMEMBERED_COMMANDS = 10_000;
  * Replica k consumes partition k of ocpp.commands and runs each command on
  * the station it holds, answering on ocpp.results. Commands run concurrently
  * (a slow station must not hold up the partition); a redelivered command id
- * is not run twice.
+ * is not run twice. Every command run, or answered not-connected, goes to the
+ * command history and the command metrics once its result is on its way.
  */
 @Injectable()
 export class CommandExecutor implements OnApplicationBootstrap {
@@ -30,6 +34,8 @@ export class CommandExecutor implements OnApplicationBootstrap {
     private readonly publisher: EnvelopePublisher,
     private readonly connections: StationConnections,
     private readonly registrations: StationRegistrations,
+    private readonly history: CommandLogRecorder,
+    private readonly metrics: CommandMetrics,
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
@@ -51,14 +57,34 @@ export class CommandExecutor implements OnApplicationBootstrap {
   }
 
   private async execute(command: StationCommand): Promise<void> {
+    const receivedAt = new Date();
+    const started = performance.now();
     const deadline = command.deadline ? timestampDate(command.deadline).getTime() : Date.now() + DEFAULT_DEADLINE_MS;
-    let outcome: Omit<CommandOutcome, 'commandId'>;
+    let execution: Execution;
     try {
-      outcome = await executeOnStation(command, this.connections.get(command.stationId), deadline, this.registrations);
+      execution = await executeOnStation(command, this.connections.get(command.stationId), deadline, this.registrations);
     } catch (error) {
       this.logger.error({ err: error, stationId: command.stationId, commandId: command.commandId }, 'command failed unexpectedly');
-      outcome = { status: 'call-error', errorCode: 'InternalError', errorDescription: 'the CSMS failed to run the command' };
+      execution = { outcome: { status: 'call-error', errorCode: 'InternalError', errorDescription: 'the CSMS failed to run the command' } };
     }
+    const completedAt = new Date();
+    const durationSeconds = (performance.now() - started) / 1000;
+    await this.publishResult(command, execution);
+    // After the result is on its way, and without waiting: the history never delays an answer.
+    this.recordHistory(command, execution, { receivedAt, completedAt, replica: this.replicaIndex }, durationSeconds);
+  }
+
+  private recordHistory(command: StationCommand, execution: Execution, run: CommandRun, durationSeconds: number): void {
+    try {
+      const record = commandRecordOf(command, execution, run);
+      this.metrics.observe(record, durationSeconds);
+      this.history.record(record);
+    } catch (error) {
+      this.logger.error({ err: error, commandId: command.commandId }, 'could not record a command in the history');
+    }
+  }
+
+  private async publishResult(command: StationCommand, { outcome }: Execution): Promise<void> {
     await this.publisher
       .publish(
         Topics.results,

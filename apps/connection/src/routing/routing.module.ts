@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CommandLogModule } from '../command-log/command-log.module';
 import { GatewayModule } from '../gateway/gateway.module';
 import { StationEventsModule } from '../station-events/station-events.module';
 import { StationsModule } from '../stations/stations.module';
@@ -7,7 +8,7 @@ import { PresencePublisher } from './presence.publisher';
 
 /** How commands reach this replica's stations: presence out, commands in, results out. */
 @Module({
-  imports: [GatewayModule, StationEventsModule, StationsModule],
+  imports: [GatewayModule, StationEventsModule, StationsModule, CommandLogModule],
   providers: [PresencePublisher, CommandExecutor],
 })
 export class RoutingModule {}

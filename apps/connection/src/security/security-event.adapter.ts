@@ -1,3 +1,4 @@
+import { timestampFromDate } from '@app/contracts';
 import type { Ocpp16, Ocpp201 } from '@app/ocpp';
 import type { StationEventBody } from '../station-events/event-body';
 
@@ -13,5 +14,5 @@ export function securityEventOf(request: Ocpp16.SecurityEventNotificationRequest
 }
 
 export function reportedSecurityEvent(event: ReportedSecurityEvent): StationEventBody {
-  return { case: 'securityEvent', value: { type: event.type, techInfo: event.techInfo ?? '', raisedByCsms: false } };
+  return { case: 'securityEvent', value: { type: event.type, techInfo: event.techInfo ?? '', raisedByCsms: false, raisedAt: timestampFromDate(event.at) } };
 }

@@ -112,6 +112,7 @@ describe('station event bodies on ocpp.events', () => {
     expect(onTheWire(reportedSecurityEvent({ type: 'TamperDetectionActivated', at, techInfo: 'door' }))).toEqual({
       type: 'TamperDetectionActivated',
       techInfo: 'door',
+      raisedAt: '2025-06-01T12:00:00Z',
     });
   });
 });

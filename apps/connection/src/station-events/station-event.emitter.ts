@@ -37,7 +37,12 @@ export class StationEventEmitter {
 
   /** A security event the CSMS raised itself (refused connection, downgrade attempt, ...). */
   securityEvent(stationId: string, type: string, techInfo: string): Promise<string> {
-    return this.publish(stationId, { case: 'securityEvent', value: { type, techInfo: techInfo.slice(0, 255), raisedByCsms: true } });
+    const raisedAt = new Date();
+    return this.publish(
+      stationId,
+      { case: 'securityEvent', value: { type, techInfo: techInfo.slice(0, 255), raisedByCsms: true, raisedAt: timestampFromDate(raisedAt) } },
+      { occurredAt: raisedAt },
+    );
   }
 
   /** Publishes any station event; resolves with its id once it is durable (Kafka: acknowledged by all in-sync replicas). */

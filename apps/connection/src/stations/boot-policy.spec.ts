@@ -8,13 +8,13 @@ describe('decideBoot', () => {
   });
 
   it.each([
-    ['pending', 'Pending'],
-    ['rejected', 'Rejected'],
-  ] as const)('answers a %s station %s with the boot retry interval', (registration, status) => {
-    expect(decideBoot(registration, settings)).toEqual({ status, intervalSeconds: 60 });
+    ['pending', 'Pending', 'awaiting-acceptance'],
+    ['rejected', 'Rejected', 'registration-rejected'],
+  ] as const)('answers a %s station %s with the boot retry interval, saying why', (registration, status, reason) => {
+    expect(decideBoot(registration, settings)).toEqual({ status, intervalSeconds: 60, reason });
   });
 
   it('rejects a station that is no longer registered', () => {
-    expect(decideBoot(undefined, settings)).toEqual({ status: 'Rejected', intervalSeconds: 60 });
+    expect(decideBoot(undefined, settings)).toEqual({ status: 'Rejected', intervalSeconds: 60, reason: 'not-registered' });
   });
 });

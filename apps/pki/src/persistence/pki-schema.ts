@@ -1,10 +1,11 @@
 import type { ServiceSchema } from '@app/persistence';
 import { CreateInbox1764110000000 } from './migrations/1764110000000-create-inbox';
+import { CreateSecurityEvent1764151000001 } from './migrations/1764151000001-create-security-event';
 
 export const PKI_SCHEMA = 'pki';
 
 export const pkiSchema: ServiceSchema = {
   schema: PKI_SCHEMA,
   entities: [],
-  migrations: [CreateInbox1764110000000],
+  migrations: [CreateInbox1764110000000, CreateSecurityEvent1764151000001],
 };

@@ -4,13 +4,15 @@ import { InjectDataSource, handleOnce } from '@app/persistence';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { PKI_SCHEMA } from '../persistence/pki-schema';
+import { SecurityEventLog } from '../security-events/security-event.log';
 
 export const STATION_EVENTS_GROUP = 'pki.station-events';
 
 /**
  * The events this service acts on: connections (the security profile a station came in on) and
- * security events. Every other event is passed over without a database write, so the PKI costs
- * nothing per meter value or status.
+ * security events, which are stored (security-events/) in the transaction that records the event
+ * id, so a redelivery stores nothing twice. Every other event is passed over without a database
+ * write, so the PKI costs nothing per meter value or status.
  */
 const APPLIED = new Set<StationEvent['body']['case']>(['connected', 'securityEvent']);
 
@@ -20,6 +22,7 @@ export class StationEventConsumer implements OnApplicationBootstrap {
   constructor(
     private readonly consumer: EnvelopeConsumer,
     @InjectDataSource(PKI_SCHEMA) private readonly dataSource: DataSource,
+    private readonly securityEvents: SecurityEventLog,
   ) {}
 
   onApplicationBootstrap(): Promise<void> {
@@ -28,8 +31,11 @@ export class StationEventConsumer implements OnApplicationBootstrap {
       groupId: STATION_EVENTS_GROUP,
       handle: async (event, { logger }) => {
         if (!APPLIED.has(event.body.case)) return;
-        const applied = await handleOnce(this.dataSource, PKI_SCHEMA, STATION_EVENTS_GROUP, event.eventId, async () => {});
-        logger.debug({ eventId: event.eventId, body: event.body.case, applied }, 'station event');
+        let securityEvent = false;
+        const applied = await handleOnce(this.dataSource, PKI_SCHEMA, STATION_EVENTS_GROUP, event.eventId, async (manager) => {
+          securityEvent = await this.securityEvents.apply(event, manager);
+        });
+        logger.debug({ eventId: event.eventId, body: event.body.case, applied, securityEvent }, 'station event');
       },
     });
   }

@@ -5,3 +5,4 @@ export * from './api-token.guard';
 export * from './api-token.loader';
 export * from './openapi-roles';
 export * from './require-role.decorator';
+export * from './route-roles';

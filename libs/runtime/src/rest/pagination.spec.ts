@@ -18,6 +18,18 @@ describe('pagination', () => {
     expect(query.safeParse({ cursor }).error?.issues[0]).toMatchObject({ path: ['cursor'], message: 'not a cursor this list gave out' });
   });
 
+  it.each([
+    ['a time that is not a timestamp', ['yesterday', 'c1', '1']],
+    ['a date that does not exist', ['2025-02-30 10:00:00+00', 'c1', '1']],
+    ['an offset out of range', ['2025-06-01 10:00:00+99', 'c1', '1']],
+    ['a NUL character', ['2025-06-01 10:00:00.5+00', 'c\u0000', '1']],
+    ['an id that is not a whole number', ['2025-06-01 10:00:00.5+00', 'c1', '1; DROP']],
+  ])('refuses a tampered cursor of a timestamp-keyed list: %s', (_case, key) => {
+    const timestamped = z.strictObject(pageQuery(['timestamp', 'text', 'integer']));
+    expect(timestamped.safeParse({ cursor: encodeCursor(key) }).error?.issues[0]).toMatchObject({ path: ['cursor'], message: 'not a cursor this list gave out' });
+    expect(timestamped.parse({ cursor: encodeCursor(['2025-06-01 10:00:00.123456+00', 'c1', '42']) }).cursor).toEqual(['2025-06-01 10:00:00.123456+00', 'c1', '42']);
+  });
+
   it.each(['0', '501', '-1', '1.5', 'ten'])('refuses limit %s', (limit) => {
     expect(query.safeParse({ limit }).success).toBe(false);
   });

@@ -20,3 +20,17 @@ export function queryBoolean() {
     .transform((value) => value === 'true')
     .meta({ type: 'boolean' });
 }
+
+/** An ISO 8601 instant with offset (e.g. 2025-06-01T10:00:00Z), documented as date-time and parsed into a Date. */
+export function queryInstant() {
+  return z.iso.datetime({ offset: true }).transform((value) => new Date(value));
+}
+
+/**
+ * A station id: the OCPP-J identity rule (1-48 characters of a-z A-Z 0-9 * - _ = : + | @ .), which
+ * every service's REST API applies to station ids in paths and filters.
+ */
+export const stationIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9*\-_=:+|@.]{1,48}$/, 'must be 1-48 characters of a-z A-Z 0-9 * - _ = : + | @ .')
+  .meta({ description: 'Station id: the last path segment of its OCPP URL.', example: 'CP-0001' });

@@ -19,7 +19,7 @@ describe('StationCommandsService', () => {
   it('sends the neutral command with the requested timeout and logs who sent it', async () => {
     const { service, client, lines } = setup(async () => ({ commandId: 'c1', status: 'accepted', result: { status: 'Accepted' } }), true);
     const result = await service.send('CP-1', reset, { name: 'ops', roles: ['operator'] });
-    expect(client.send).toHaveBeenCalledWith('CP-1', { case: 'reset', value: { hard: true, evseId: 0 } }, { timeoutMs: 5000 });
+    expect(client.send).toHaveBeenCalledWith('CP-1', { case: 'reset', value: { hard: true, evseId: 0 } }, { timeoutMs: 5000, actor: 'ops' });
     expect(result).toEqual({ ok: true, value: { commandId: 'c1', status: 'accepted', result: { status: 'Accepted' } } });
     expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ actor: 'ops', stationId: 'CP-1', command: 'reset', status: 'accepted', msg: 'operator command' });
   });

@@ -10,7 +10,8 @@ import type { PreparedCommand } from './command-request.pipe';
 
 /**
  * Sends an operator's command to a station through ocpp.commands (whichever replica holds it) and
- * waits for its answer. Every command is logged with the name of the token that sent it.
+ * waits for its answer. Every command is logged with the name of the token that sent it, and carries
+ * that name to the replica that runs it, which records it in the command history.
  */
 @Injectable()
 export class StationCommandsService {
@@ -27,7 +28,7 @@ export class StationCommandsService {
   async send(stationId: string, command: PreparedCommand, actor: ApiPrincipal | undefined): Promise<ApiResult<CommandAnswer>> {
     let outcome: CommandOutcome;
     try {
-      outcome = await this.client.send(stationId, command.body, { timeoutMs: command.timeoutMs });
+      outcome = await this.client.send(stationId, command.body, { timeoutMs: command.timeoutMs, actor: actor?.name });
     } catch (error) {
       this.logger.error({ err: error, stationId, command: command.name }, 'could not publish an operator command');
       return failed(OperatorApiErrorCode.commandNotDelivered, 'the command could not be handed to the message bus; try again');

@@ -13,6 +13,8 @@ export const COMMAND_ID = 'cmd-7f3a';
 export interface CommandFields {
   readonly commandId?: string;
   readonly issuedAt?: StationCommand['issuedAt'];
+  readonly originService?: string;
+  readonly actor?: string;
 }
 
 export function commandWith(body: BodyInit, fields: CommandFields = {}): StationCommand {

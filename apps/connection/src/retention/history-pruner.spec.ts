@@ -1,0 +1,41 @@
+import type { RuntimeConfig } from '@app/config';
+import pino from 'pino';
+import type { DataSource } from 'typeorm';
+import { BATCH_ROWS, HistoryPruner } from './history-pruner';
+
+/** A database whose DELETEs remove `backlog[table]` rows, BATCH_ROWS at most per statement. */
+function database(backlog: Record<string, number>, locked = true) {
+  const statements: { sql: string; parameters: unknown[] }[] = [];
+  const manager = {
+    query: async (sql: string, parameters: unknown[]) => {
+      statements.push({ sql, parameters });
+      if (sql.includes('pg_try_advisory_xact_lock')) return [{ locked }];
+      const table = /FROM "connection"\."(\w+)"/.exec(sql)?.[1] ?? '';
+      const count = Math.min(BATCH_ROWS, backlog[table] ?? 0);
+      backlog[table] = (backlog[table] ?? 0) - count;
+      return [Array.from({ length: count }, () => ({ id: 1 })), count];
+    },
+  };
+  const dataSource = { transaction: async <T>(work: (entityManager: typeof manager) => Promise<T>) => work(manager) } as unknown as DataSource;
+  return { dataSource, statements };
+}
+
+const config = { history: { retentionDays: 30 } } as RuntimeConfig;
+const logger = pino({ level: 'silent' });
+
+describe('HistoryPruner', () => {
+  it('deletes everything recorded before the retention, a batch at a time, in every history table', async () => {
+    const { dataSource, statements } = database({ command_log: BATCH_ROWS + 3, connector_status_history: 7 });
+    const deleted = await new HistoryPruner(dataSource, config, logger).prune(new Date('2025-06-01T00:00:00Z'));
+    expect(deleted).toEqual({ command_log: BATCH_ROWS + 3, station_boot_history: 0, connector_status_history: 7, station_connection_history: 0 });
+    const deletes = statements.filter((statement) => statement.sql.startsWith('DELETE'));
+    expect(deletes.map((statement) => statement.parameters)).toEqual(Array(5).fill([new Date('2025-05-02T00:00:00Z')]));
+    expect(deletes[0]?.sql).toContain('WHERE recorded_at < $1');
+  });
+
+  it('leaves the round to the replica that holds the lock', async () => {
+    const { dataSource, statements } = database({ command_log: 10 }, false);
+    expect(await new HistoryPruner(dataSource, config, logger).prune()).toEqual({ command_log: 0, station_boot_history: 0, connector_status_history: 0, station_connection_history: 0 });
+    expect(statements.some((statement) => statement.sql.startsWith('DELETE'))).toBe(false);
+  });
+});

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ConnectionPersistenceModule } from '../persistence/connection-persistence.module';
+import { StationHistoryRecorder } from './station-history.recorder';
+import { StationHistoryRepository } from './station-history.repository';
+
+/** Boots, connector statuses and connections of every station, for GET /api/stations/{id}/history. */
+@Module({
+  imports: [ConnectionPersistenceModule],
+  providers: [StationHistoryRepository, StationHistoryRecorder],
+  exports: [StationHistoryRecorder],
+})
+export class StationHistoryModule {}

@@ -1,0 +1,26 @@
+import { type ApiRole, routeRolesOf } from '@app/runtime';
+import { pkiApiControllers } from './pki.module';
+
+/**
+ * Least privilege of the PKI's REST API, checked by reflection over its controllers: a new
+ * endpoint without a role, or with another role than listed here, fails this spec.
+ */
+const expectedRoles: Record<string, ApiRole> = {
+  'GET /security-events': 'viewer',
+};
+
+describe('PKI API roles', () => {
+  const routes = routeRolesOf(pkiApiControllers);
+
+  it('finds every endpoint of every controller', () => {
+    expect(routes.map((route) => route.route).sort()).toEqual(Object.keys(expectedRoles).sort());
+  });
+
+  it.each(Object.entries(expectedRoles))('%s requires the %s role', (route, role) => {
+    expect(routes.find((candidate) => candidate.route === route)?.role).toBe(role);
+  });
+
+  it('puts every endpoint behind the API token guard', () => {
+    expect(routes.every((route) => route.guarded)).toBe(true);
+  });
+});

@@ -1,0 +1,39 @@
+import { RequestMethod, type Type } from '@nestjs/common';
+import { GUARDS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import type { ApiRole } from './api-role';
+import { ApiTokenGuard, REQUIRED_ROLE } from './api-token.guard';
+
+export interface RouteRole {
+  /** `GET /stations/:id`: the method and the path under the global /api prefix. */
+  route: string;
+  /** What `@RequireRole` declared; undefined when nothing did (the guard then refuses everyone). */
+  role: ApiRole | undefined;
+  /** Whether the controller sits behind the API token guard (`@ApiTokenAuth`). */
+  guarded: boolean;
+}
+
+function join(...parts: string[]): string {
+  return `/${parts.flatMap((part) => part.split('/')).filter(Boolean).join('/')}`;
+}
+
+/**
+ * Every route of the controllers with the role it requires, read from the decorators' metadata:
+ * what each service's role-matrix spec compares with its table of least privileges.
+ */
+export function routeRolesOf(controllers: readonly Type<unknown>[]): RouteRole[] {
+  return controllers.flatMap((controller) => {
+    const prototype = controller.prototype as Record<string, unknown>;
+    const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+    const guards: unknown = Reflect.getMetadata(GUARDS_METADATA, controller);
+    const guarded = Array.isArray(guards) && guards.includes(ApiTokenGuard);
+    return Object.getOwnPropertyNames(prototype)
+      .filter((name) => name !== 'constructor')
+      .map((name) => prototype[name])
+      .filter((handler): handler is object => typeof handler === 'function' && Reflect.getMetadata(PATH_METADATA, handler) !== undefined)
+      .map((handler) => {
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+        const role = Reflect.getMetadata(REQUIRED_ROLE, handler) as ApiRole | undefined;
+        return { route: `${method} ${join(base, String(Reflect.getMetadata(PATH_METADATA, handler)))}`, role, guarded };
+      });
+  });
+}
