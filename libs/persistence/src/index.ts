@@ -7,3 +7,4 @@ export * from './migrations/create-inbox-table';
 export * from './persistence.module';
 export * from './service-data-source';
 export { type EmbeddedConnection, type EmbeddedPostgresLease, acquireEmbeddedPostgres } from './embedded/embedded-postgres';
+export * from './sql/sql-rows';

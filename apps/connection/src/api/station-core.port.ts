@@ -5,7 +5,7 @@
 
 export { CONNECTION_SCHEMA } from '../persistence/connection-schema';
 export { BOOT_HISTORY_TABLE, COMMAND_LOG_TABLE, CONNECTION_HISTORY_TABLE, STATUS_HISTORY_TABLE } from '../persistence/history-tables';
-export { type SqlExecutor, queryRows } from '../persistence/sql-rows';
+export { type SqlExecutor, queryRows } from '@app/persistence';
 export { hashPassword, isAcceptablePasswordLength } from '../security/password-hash';
 export { StationRepository } from '../stations/station.repository';
 export { StationRegistryError, StationRegistryErrorCode } from '../stations/station-registry.error';

@@ -1,8 +1,7 @@
-import { InjectDataSource } from '@app/persistence';
+import { InjectDataSource, namedStatement, queryRows } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
-import { queryRows } from '../persistence/sql-rows';
 import type { StoredIdToken } from './id-token';
 
 interface IdTokenRow {
@@ -17,6 +16,11 @@ interface IdTokenRow {
  * Registered id tokens, matched case-insensitively (OCPP idTags and idTokens are case-insensitive
  * strings). A value is registered once, whatever its type; AuthorizationService checks the type.
  */
+const FIND_ID_TOKEN = namedStatement(
+  'id_token_find',
+  `SELECT value, type, status, expires_at, group_id_token FROM "${CONNECTION_SCHEMA}"."id_token" WHERE lower(value) = lower($1)`,
+);
+
 @Injectable()
 export class IdTokenRepository {
   constructor(@InjectDataSource(CONNECTION_SCHEMA) private readonly dataSource: DataSource) {}
@@ -25,7 +29,7 @@ export class IdTokenRepository {
   async find(value: string): Promise<StoredIdToken | undefined> {
     const rows = await queryRows<IdTokenRow>(
       this.dataSource,
-      `SELECT value, type, status, expires_at, group_id_token FROM "${CONNECTION_SCHEMA}"."id_token" WHERE lower(value) = lower($1)`,
+      FIND_ID_TOKEN,
       [value],
     );
     const row = rows[0];

@@ -1,8 +1,17 @@
+import { type SqlExecutor, namedStatement, queryRows } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
-import { type SqlExecutor, queryRows } from '../persistence/sql-rows';
 import type { MeterSample } from './meter-sample';
 import { sampleKey } from './sample-normaliser';
+
+const INSERT_SAMPLES = namedStatement(
+  'meter_sample_insert',
+  `INSERT INTO "${CONNECTION_SCHEMA}"."meter_sample" AS stored (station_id, evse_id, transaction_id, sampled_at, measurand, phase, location, context, value, unit)
+    SELECT $1, $2, $3, sample.* FROM unnest($4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::text[], $9::float8[], $10::text[]) AS sample
+    ON CONFLICT ON CONSTRAINT meter_sample_identity DO UPDATE SET transaction_id = EXCLUDED.transaction_id
+      WHERE stored.transaction_id IS NULL AND EXCLUDED.transaction_id IS NOT NULL
+    RETURNING (xmax = 0) AS inserted`,
+);
 
 /**
  * Normalised meter samples. A sample is one row per station, EVSE, time, measurand, phase,
@@ -17,11 +26,7 @@ export class MeterSampleRepository {
     if (unique.length === 0) return 0;
     const rows = await queryRows<{ inserted: boolean }>(
       executor,
-      `INSERT INTO "${CONNECTION_SCHEMA}"."meter_sample" AS stored (station_id, evse_id, transaction_id, sampled_at, measurand, phase, location, context, value, unit)
-       SELECT $1, $2, $3, sample.* FROM unnest($4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::text[], $9::float8[], $10::text[]) AS sample
-       ON CONFLICT ON CONSTRAINT meter_sample_identity DO UPDATE SET transaction_id = EXCLUDED.transaction_id
-         WHERE stored.transaction_id IS NULL AND EXCLUDED.transaction_id IS NOT NULL
-       RETURNING (xmax = 0) AS inserted`,
+      INSERT_SAMPLES,
       [
         stationId,
         evseId,

@@ -12,6 +12,7 @@ import { EndedTransactionChargingState1764150000001 } from './migrations/1764150
 import { AddTransactionExportIndex1764150000002 } from './migrations/1764150000002-transaction-export-index';
 import { CreateCommandLog1764151000001 } from './migrations/1764151000001-create-command-log';
 import { CreateStationHistory1764151000002 } from './migrations/1764151000002-create-station-history';
+import { LighterMeterSample1764160000001 } from './migrations/1764160000001-lighter-meter-sample';
 
 export const CONNECTION_SCHEMA = 'connection';
 
@@ -31,5 +32,6 @@ export const connectionSchema: ServiceSchema = {
     AddTransactionExportIndex1764150000002,
     CreateCommandLog1764151000001,
     CreateStationHistory1764151000002,
+    LighterMeterSample1764160000001,
   ],
 };

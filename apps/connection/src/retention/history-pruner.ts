@@ -1,12 +1,11 @@
 import { RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
 import { ROOT_LOGGER } from '@app/observability';
-import { InjectDataSource } from '@app/persistence';
+import { InjectDataSource, queryRows } from '@app/persistence';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
 import { HISTORY_TABLES } from '../persistence/history-tables';
-import { queryRows } from '../persistence/sql-rows';
 import { retentionCutoff } from './retention-cutoff';
 
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;

@@ -1,8 +1,7 @@
-import { InjectDataSource } from '@app/persistence';
+import { InjectDataSource, namedStatement, queryRows } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
-import { queryRows } from '../persistence/sql-rows';
 import type { ConnectorStatusReport } from './connector-status';
 
 export interface StoredConnector {
@@ -27,6 +26,18 @@ interface ConnectorRow {
   status_at: Date;
 }
 
+const RECORD_STATUS = namedStatement(
+  'connector_record_status',
+  `INSERT INTO "${CONNECTION_SCHEMA}"."connector" AS current
+      (station_id, evse_id, connector_id, status, ocpp_status, error_code, info, vendor_error_code, status_at, updated_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+    ON CONFLICT (station_id, evse_id, connector_id) DO UPDATE
+      SET status = EXCLUDED.status, ocpp_status = EXCLUDED.ocpp_status, error_code = EXCLUDED.error_code, info = EXCLUDED.info,
+          vendor_error_code = EXCLUDED.vendor_error_code, status_at = EXCLUDED.status_at, updated_at = now()
+      WHERE current.status_at <= EXCLUDED.status_at
+    RETURNING evse_id`,
+);
+
 /** The last status of every connector. */
 @Injectable()
 export class ConnectorRepository {
@@ -39,14 +50,7 @@ export class ConnectorRepository {
   async record(stationId: string, report: ConnectorStatusReport): Promise<boolean> {
     const rows = await queryRows<{ evse_id: number }>(
       this.dataSource,
-      `INSERT INTO "${CONNECTION_SCHEMA}"."connector" AS current
-         (station_id, evse_id, connector_id, status, ocpp_status, error_code, info, vendor_error_code, status_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
-       ON CONFLICT (station_id, evse_id, connector_id) DO UPDATE
-         SET status = EXCLUDED.status, ocpp_status = EXCLUDED.ocpp_status, error_code = EXCLUDED.error_code, info = EXCLUDED.info,
-             vendor_error_code = EXCLUDED.vendor_error_code, status_at = EXCLUDED.status_at, updated_at = now()
-         WHERE current.status_at <= EXCLUDED.status_at
-       RETURNING evse_id`,
+      RECORD_STATUS,
       [
         stationId,
         report.evseId,

@@ -1,8 +1,7 @@
-import { InjectDataSource } from '@app/persistence';
+import { execute, InjectDataSource, namedStatement, queryRows } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource, Repository } from 'typeorm';
 import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
-import { queryRows } from '../persistence/sql-rows';
 import { type RegistrationStatus, isRegistrationStatus } from './registration-status';
 import { StationEntity } from './station.entity';
 import { StationRegistryError, StationRegistryErrorCode } from './station-registry.error';
@@ -30,6 +29,11 @@ export interface RecordedBoot {
 }
 
 export type AcceptPendingResult = { ok: true } | { ok: false; error: StationRegistryError };
+
+const TOUCH_LAST_SEEN = namedStatement(
+  'station_touch_last_seen',
+  `UPDATE "${CONNECTION_SCHEMA}"."station" SET last_seen_at = $2 WHERE id = $1 AND (last_seen_at IS NULL OR last_seen_at < $2)`,
+);
 
 @Injectable()
 export class StationRepository {
@@ -85,7 +89,7 @@ export class StationRepository {
   }
 
   async touchLastSeen(id: string, at: Date): Promise<void> {
-    await this.dataSource.query(`UPDATE "${CONNECTION_SCHEMA}"."station" SET last_seen_at = $2 WHERE id = $1 AND (last_seen_at IS NULL OR last_seen_at < $2)`, [
+    await execute(this.dataSource, TOUCH_LAST_SEEN, [
       id,
       at,
     ]);

@@ -41,8 +41,8 @@ export class TransactionRecorder {
     return this.dataSource.transaction(async (manager) => {
       const transactionId = report.transactionId ?? (await this.transactions.assignOcpp16Id(manager, stationId, JSON.stringify(report.naturalKey)));
       await this.transactions.ensureAndLock(manager, stationId, transactionId);
-      const stored = await this.transactions.insertEvent(manager, stationId, transactionId, eventRecordOf(report, samples, idTokenStatus), eventId);
-      const state = reduceTransaction(await this.transactions.events(manager, stationId, transactionId));
+      const stored = await this.transactions.appendEvent(manager, stationId, transactionId, eventRecordOf(report, samples, idTokenStatus), eventId);
+      const state = reduceTransaction(stored.events);
       await this.transactions.saveState(manager, stationId, transactionId, state);
       await this.samples.insert(manager, stationId, state.evseId ?? report.evseId ?? 0, transactionId, samples);
       return { transactionId, state, idTokenStatus: stored.idTokenStatus, duplicate: !stored.inserted };

@@ -1,6 +1,6 @@
+import { type SqlExecutor, execute, namedStatement, queryRows } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
-import { type SqlExecutor, queryRows } from '../persistence/sql-rows';
 import type { TransactionEventRecord, TransactionState } from './transaction-report';
 
 const TRANSACTION = `"${CONNECTION_SCHEMA}"."transaction"`;
@@ -46,6 +46,48 @@ function recordOf(row: EventRow): TransactionEventRecord {
   };
 }
 
+const EVENT_COLUMNS = `seq_no, event_type, occurred_at, trigger_reason, offline, evse_id, connector_id, id_token, id_token_type, id_token_status,
+  charging_state, stopped_reason, remote_start_id, energy_wh, begin_energy_wh`;
+
+const LOCK = namedStatement('transaction_lock', `SELECT 1 AS locked FROM ${TRANSACTION} WHERE station_id = $1 AND transaction_id = $2 FOR UPDATE`);
+
+const CREATE = namedStatement('transaction_create', `INSERT INTO ${TRANSACTION} (station_id, transaction_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`);
+
+/**
+ * The new event (flagged `inserted`) and the stored ones. The SELECT runs on the statement's
+ * snapshot, which does not include what the WITH clause inserts, so no event comes twice.
+ */
+const APPEND_EVENT = namedStatement(
+  'transaction_append_event',
+  `WITH inserted AS (
+     INSERT INTO ${TRANSACTION_EVENT} (station_id, transaction_id, seq_no, event_type, occurred_at, trigger_reason, offline, evse_id, connector_id,
+       id_token, id_token_type, id_token_status, charging_state, stopped_reason, remote_start_id, energy_wh, begin_energy_wh, event_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+     ON CONFLICT (station_id, transaction_id, seq_no) DO NOTHING
+     RETURNING ${EVENT_COLUMNS}
+   )
+   SELECT true AS inserted, ${EVENT_COLUMNS} FROM inserted
+   UNION ALL
+   SELECT false AS inserted, ${EVENT_COLUMNS} FROM ${TRANSACTION_EVENT} WHERE station_id = $1 AND transaction_id = $2`,
+);
+
+const SAVE_STATE = namedStatement(
+  'transaction_save_state',
+  `UPDATE ${TRANSACTION}
+      SET state = $3, evse_id = $4, connector_id = $5, id_token = $6, id_token_type = $7, started_at = $8, stopped_at = $9,
+          meter_start_wh = $10, meter_stop_wh = $11, energy_wh = $12, stopped_reason = $13, charging_state = $14,
+          remote_start_id = $15, offline = $16, last_seq_no = $17, event_count = $18, updated_at = now()
+    WHERE station_id = $1 AND transaction_id = $2`,
+);
+
+export interface AppendedEvent {
+  /** False for a retry: this seqNo was stored before. */
+  inserted: boolean;
+  idTokenStatus: string | undefined;
+  /** Every event of the transaction, the new one included, in no particular order. */
+  events: TransactionEventRecord[];
+}
+
 /** Transactions and their events; every method runs in the caller's database transaction. */
 @Injectable()
 export class TransactionRepository {
@@ -76,77 +118,53 @@ export class TransactionRepository {
     throw new Error(`no transaction id could be assigned to ${stationId} ${startKey}`);
   }
 
-  /** Creates the transaction row if its first event is only now arriving, and locks it for this database transaction. */
+  /**
+   * Locks the transaction's row for this database transaction, creating it when its first event
+   * is only now arriving. Usually it exists: one statement. Two first events at once: the second
+   * insert waits for the first to commit, and its lock (a new statement, so a new snapshot) then
+   * finds the row.
+   */
   async ensureAndLock(executor: SqlExecutor, stationId: string, transactionId: string): Promise<void> {
-    await executor.query(`INSERT INTO ${TRANSACTION} (station_id, transaction_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [stationId, transactionId]);
-    await executor.query(`SELECT 1 FROM ${TRANSACTION} WHERE station_id = $1 AND transaction_id = $2 FOR UPDATE`, [stationId, transactionId]);
+    if ((await queryRows(executor, LOCK, [stationId, transactionId])).length > 0) return;
+    await execute(executor, CREATE, [stationId, transactionId]);
+    await execute(executor, LOCK, [stationId, transactionId]);
   }
 
   /**
-   * Stores an event unless this seqNo is already stored (a retry); either way returns the
-   * authorization status stored with it, so a retry is answered as the first attempt was.
+   * Stores an event unless its seqNo is already stored (a retry), and returns every event of the
+   * transaction with it, in one round trip. The authorization status is the one stored with the
+   * first attempt, so a retry is answered as the first attempt was.
    */
-  async insertEvent(
-    executor: SqlExecutor,
-    stationId: string,
-    transactionId: string,
-    record: TransactionEventRecord,
-    eventId: string,
-  ): Promise<{ inserted: boolean; idTokenStatus: string | undefined }> {
-    const inserted = await queryRows<{ id_token_status: string | null }>(
-      executor,
-      `INSERT INTO ${TRANSACTION_EVENT} (station_id, transaction_id, seq_no, event_type, occurred_at, trigger_reason, offline, evse_id, connector_id,
-         id_token, id_token_type, id_token_status, charging_state, stopped_reason, remote_start_id, energy_wh, begin_energy_wh, event_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-       ON CONFLICT (station_id, transaction_id, seq_no) DO NOTHING RETURNING id_token_status`,
-      [
-        stationId,
-        transactionId,
-        record.seqNo,
-        record.eventType,
-        record.at,
-        record.triggerReason,
-        record.offline,
-        record.evseId ?? null,
-        record.connectorId ?? null,
-        record.idToken ?? null,
-        record.idTokenType ?? null,
-        record.idTokenStatus ?? null,
-        record.chargingState ?? null,
-        record.stoppedReason ?? null,
-        record.remoteStartId ?? null,
-        record.energyWh ?? null,
-        record.beginEnergyWh ?? null,
-        eventId,
-      ],
-    );
-    if (inserted[0]) return { inserted: true, idTokenStatus: orUndefined(inserted[0].id_token_status) };
-    const stored = await queryRows<{ id_token_status: string | null }>(
-      executor,
-      `SELECT id_token_status FROM ${TRANSACTION_EVENT} WHERE station_id = $1 AND transaction_id = $2 AND seq_no = $3`,
-      [stationId, transactionId, record.seqNo],
-    );
-    return { inserted: false, idTokenStatus: orUndefined(stored[0]?.id_token_status ?? null) };
-  }
-
-  async events(executor: SqlExecutor, stationId: string, transactionId: string): Promise<TransactionEventRecord[]> {
-    const rows = await queryRows<EventRow>(
-      executor,
-      `SELECT seq_no, event_type, occurred_at, trigger_reason, offline, evse_id, connector_id, id_token, id_token_type, id_token_status,
-              charging_state, stopped_reason, remote_start_id, energy_wh, begin_energy_wh
-         FROM ${TRANSACTION_EVENT} WHERE station_id = $1 AND transaction_id = $2 ORDER BY seq_no`,
-      [stationId, transactionId],
-    );
-    return rows.map(recordOf);
+  async appendEvent(executor: SqlExecutor, stationId: string, transactionId: string, record: TransactionEventRecord, eventId: string): Promise<AppendedEvent> {
+    const rows = await queryRows<EventRow & { inserted: boolean }>(executor, APPEND_EVENT, [
+      stationId,
+      transactionId,
+      record.seqNo,
+      record.eventType,
+      record.at,
+      record.triggerReason,
+      record.offline,
+      record.evseId ?? null,
+      record.connectorId ?? null,
+      record.idToken ?? null,
+      record.idTokenType ?? null,
+      record.idTokenStatus ?? null,
+      record.chargingState ?? null,
+      record.stoppedReason ?? null,
+      record.remoteStartId ?? null,
+      record.energyWh ?? null,
+      record.beginEnergyWh ?? null,
+      eventId,
+    ]);
+    const inserted = rows.some((row) => row.inserted);
+    const own = rows.find((row) => Number(row.seq_no) === record.seqNo && row.inserted === inserted);
+    return { inserted, idTokenStatus: orUndefined(own?.id_token_status ?? null), events: rows.map(recordOf) };
   }
 
   async saveState(executor: SqlExecutor, stationId: string, transactionId: string, state: TransactionState): Promise<void> {
-    await executor.query(
-      `UPDATE ${TRANSACTION}
-          SET state = $3, evse_id = $4, connector_id = $5, id_token = $6, id_token_type = $7, started_at = $8, stopped_at = $9,
-              meter_start_wh = $10, meter_stop_wh = $11, energy_wh = $12, stopped_reason = $13, charging_state = $14,
-              remote_start_id = $15, offline = $16, last_seq_no = $17, event_count = $18, updated_at = now()
-        WHERE station_id = $1 AND transaction_id = $2`,
+    await execute(
+      executor,
+      SAVE_STATE,
       [
         stationId,
         transactionId,
