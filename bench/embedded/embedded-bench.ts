@@ -9,11 +9,13 @@ import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { freePort } from '@test/support/free-port';
 import { repoRoot } from '@test/support/repo-root';
 import { chargingStations, mixedLoad } from './mixed-load';
 import { type ProcessTreeMemory, TreeCpuMeter, processTreeMemory } from './process-tree';
+import { runtimeFigures } from './runtime-metrics';
 
 const { values: options } = parseArgs({
   options: {
@@ -80,9 +82,14 @@ async function main(): Promise<void> {
     log(`connecting ${stationCount} stations, each starting a transaction`);
     const stations = await chargingStations(`ws://127.0.0.1:${wsPort}/ocpp`, 'EMB-', stationCount);
     log(`load: ${options.rate} msg/s for ${options.seconds} s`);
+    // Scraping resets prom-client's event-loop delay histogram, so the next reading covers the load alone.
+    const gcBefore = (await runtimeFigures(url)).gcSecondsByKind;
     let peak = processTreeMemory(pid);
     const cpu = new TreeCpuMeter(pid);
     const simulatorCpuBefore = process.cpuUsage();
+    // Round trips are timed in this process: its own event-loop delay is part of every figure.
+    const simulatorLag = monitorEventLoopDelay({ resolution: 10 });
+    simulatorLag.enable();
     const sampler = setInterval(() => {
       cpu.sample();
       const now = processTreeMemory(pid);
@@ -90,10 +97,13 @@ async function main(): Promise<void> {
     }, 1000);
     const load = await mixedLoad(stations, Number(options.rate), Number(options.seconds)).finally(() => clearInterval(sampler));
     cpu.sample();
+    const runtime = await runtimeFigures(url);
+    const gcSecondsUnderLoad = Object.fromEntries(Object.entries(runtime.gcSecondsByKind).map(([kind, seconds]) => [kind, Math.round((seconds - (gcBefore[kind] ?? 0)) * 1000) / 1000]));
     // What the CSMS (node and its PostgreSQL server) spent per message, independent of contention.
     const spent = cpu.seconds();
     const perMessage = (seconds: number) => Math.round((seconds * 1e6) / Math.max(1, load.latency.count)) / 1000;
     const simulatorCpu = process.cpuUsage(simulatorCpuBefore);
+    simulatorLag.disable();
     const cpuMsPerMessage = {
       process: perMessage(spent.root),
       children: perMessage(spent.descendants),
@@ -120,6 +130,10 @@ async function main(): Promise<void> {
       load,
       peakMemoryUnderLoad: megabytes(peak),
       cpuMsPerMessage,
+      eventLoopUnderLoad: {
+        csms: { lagP99Ms: runtime.eventLoopLagP99Ms, lagMaxMs: runtime.eventLoopLagMaxMs, gcSeconds: gcSecondsUnderLoad },
+        simulator: { lagP99Ms: Math.round(simulatorLag.percentile(99) / 1e5) / 10, lagMaxMs: Math.round(simulatorLag.max / 1e5) / 10 },
+      },
       dataMBAfterLoad: Math.round(dataBytesAfter / MB),
       stop: { exitCode, ms: Date.now() - stopping },
     };

@@ -8,6 +8,8 @@ export interface MixedLoadResult {
   latency: LatencySummary;
   latencyByAction: Record<string, LatencySummary>;
   errors: Record<string, number>;
+  /** The slowest round trip that started in each second of the run: shows whether the tail is spread out or comes in bursts. */
+  maxMsBySecond: number[];
 }
 
 const MIX = ['Heartbeat', 'StatusNotification', 'MeterValues'] as const;
@@ -54,6 +56,7 @@ export async function mixedLoad(stations: SimulatedStation[], perSecond: number,
   const overall = new LatencyHistogram();
   const byAction = new Map<MixedAction, LatencyHistogram>(MIX.map((action) => [action, new LatencyHistogram()]));
   const errors: Record<string, number> = {};
+  const maxMsBySecond = Array.from({ length: Math.ceil(seconds) }, () => 0);
   const periodMs = (stations.length * 1000) / perSecond;
   const started = Date.now();
   const end = started + seconds * 1000;
@@ -68,6 +71,8 @@ export async function mixedLoad(stations: SimulatedStation[], perSecond: number,
           await send(station, action);
           const elapsed = performance.now() - sent;
           overall.record(elapsed);
+          const second = Math.min(maxMsBySecond.length - 1, Math.floor((next - started) / 1000));
+          maxMsBySecond[second] = Math.max(maxMsBySecond[second] ?? 0, Math.round(elapsed));
           byAction.get(action)?.record(elapsed);
         } catch (error) {
           const code = error instanceof Error ? error.name : 'unknown';
@@ -87,5 +92,6 @@ export async function mixedLoad(stations: SimulatedStation[], perSecond: number,
     latency,
     latencyByAction: Object.fromEntries([...byAction].map(([action, histogram]) => [action, histogram.summary()])),
     errors,
+    maxMsBySecond,
   };
 }

@@ -14,7 +14,7 @@ export const STATION_EVENTS_GROUP = 'pki.station-events';
  * id, so a redelivery stores nothing twice. Every other event is passed over without a database
  * write, so the PKI costs nothing per meter value or status.
  */
-const APPLIED = new Set<StationEvent['body']['case']>(['connected', 'securityEvent']);
+const APPLIED: ReadonlySet<string> = new Set<NonNullable<StationEvent['body']['case']>>(['connected', 'securityEvent']);
 
 /** Follows ocpp.events; each applied event is recorded once through the inbox. */
 @Injectable()
@@ -29,8 +29,8 @@ export class StationEventConsumer implements OnApplicationBootstrap {
     return this.consumer.subscribe({
       topic: Topics.events,
       groupId: STATION_EVENTS_GROUP,
+      bodies: APPLIED,
       handle: async (event, { logger }) => {
-        if (!APPLIED.has(event.body.case)) return;
         let securityEvent = false;
         const applied = await handleOnce(this.dataSource, PKI_SCHEMA, STATION_EVENTS_GROUP, event.eventId, async (manager) => {
           securityEvent = await this.securityEvents.apply(event, manager);

@@ -12,7 +12,7 @@ export const STATION_EVENTS_GROUP = 'smart-charging.station-events';
  * full rating). Every other event is passed over without a database write: at thousands of
  * events per second, an inbox row per ignored event is most of what the service would cost.
  */
-const APPLIED = new Set<StationEvent['body']['case']>(['connected', 'disconnected']);
+const APPLIED: ReadonlySet<string> = new Set<NonNullable<StationEvent['body']['case']>>(['connected', 'disconnected']);
 
 /** Follows ocpp.events; each applied event is recorded once through the inbox. */
 @Injectable()
@@ -26,8 +26,8 @@ export class StationEventConsumer implements OnApplicationBootstrap {
     return this.consumer.subscribe({
       topic: Topics.events,
       groupId: STATION_EVENTS_GROUP,
+      bodies: APPLIED,
       handle: async (event, { logger }) => {
-        if (!APPLIED.has(event.body.case)) return;
         const applied = await handleOnce(this.dataSource, SMART_CHARGING_SCHEMA, STATION_EVENTS_GROUP, event.eventId, async () => {});
         logger.debug({ eventId: event.eventId, body: event.body.case, applied }, 'station event');
       },

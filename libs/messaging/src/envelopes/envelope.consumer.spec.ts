@@ -111,6 +111,45 @@ describe('EnvelopeConsumer', () => {
   });
 });
 
+describe('EnvelopeConsumer with a body filter', () => {
+  let bus: InProcessBus;
+  let consumer: EnvelopeConsumer;
+  let publisher: EnvelopePublisher;
+
+  beforeEach(() => {
+    bus = new InProcessBus(logger);
+    consumer = new EnvelopeConsumer(bus, logger, new MetricsRegistry());
+    publisher = new EnvelopePublisher(bus);
+  });
+
+  afterEach(() => bus.stop());
+
+  const disconnected = (eventId: string) =>
+    createEnvelope('stationEvent', { eventId, stationId: 'CP-7', body: { case: 'disconnected', value: {} } });
+
+  it('hands over only the bodies asked for, passing the others over without decoding them', async () => {
+    const handled: string[] = [];
+    await consumer.subscribe({ topic: Topics.events, groupId: 'test.filtered', bodies: new Set(['connected']), handle: async (event) => void handled.push(event.eventId) });
+    // A record that does not decode but says it is a `disconnected` event is passed over, not dead-lettered.
+    await bus.publish(Topics.events, [{ key: 'CP-7', value: Buffer.from('\xff\xff'), headers: { [Headers.body]: 'disconnected' } }]);
+    await publisher.publish(Topics.events, disconnected('d-1'));
+    await publisher.publish(Topics.events, connectedEvent('c-1'));
+    await until(() => handled.length === 1);
+    expect(handled).toEqual(['c-1']);
+    expect((await bus.checkHealth()).detail).toContain('0 record(s) queued');
+  });
+
+  it('filters records without a body header once they are decoded', async () => {
+    const handled: string[] = [];
+    await consumer.subscribe({ topic: Topics.events, groupId: 'test.filtered', bodies: new Set(['connected']), handle: async (event) => void handled.push(event.eventId) });
+    for (const event of [disconnected('d-2'), connectedEvent('c-2')]) {
+      await bus.publish(Topics.events, [{ key: 'CP-7', value: encodeEnvelope('stationEvent', event), headers: {} }]);
+    }
+    await until(() => handled.length === 1);
+    expect(handled).toEqual(['c-2']);
+  });
+});
+
 describe('InProcessBus partitions', () => {
   it('gives a partition subscription only the records published to that partition', async () => {
     const bus = new InProcessBus(logger);

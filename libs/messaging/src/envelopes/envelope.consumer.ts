@@ -25,6 +25,12 @@ export interface EnvelopeSubscription<T extends EnvelopeTopic> {
   backoff?: BackoffPolicy;
   partition?: number;
   from?: 'beginning' | 'now';
+  /**
+   * The body cases the handler acts on; other records are acknowledged without being decoded or
+   * handled (a service that follows ocpp.events for a few kinds of event would otherwise decode
+   * every meter value). Default: every body.
+   */
+  bodies?: ReadonlySet<string>;
 }
 
 /**
@@ -60,6 +66,9 @@ export class EnvelopeConsumer {
   }
 
   private async deliver<T extends EnvelopeTopic>(subscription: EnvelopeSubscription<T>, record: InboundRecord, delivery: Delivery): Promise<void> {
+    const { bodies } = subscription;
+    const bodyHeader = record.headers[Headers.body];
+    if (bodies && bodyHeader !== undefined && !bodies.has(bodyHeader)) return;
     let envelope: TopicEnvelope<T>;
     try {
       envelope = decodeEnvelope(topicEnvelope[subscription.topic], record.value, record.headers[Headers.contentType]) as TopicEnvelope<T>;
@@ -67,6 +76,8 @@ export class EnvelopeConsumer {
       if (!(error instanceof ContractError)) throw error;
       return this.deadLetter(subscription.groupId, record, error.code, error.message);
     }
+    // A record from a producer that set no body header is filtered once decoded.
+    if (bodies && !bodies.has(envelope.body.case ?? '')) return;
     const logger = this.logger.child({
       stationId: envelope.stationId,
       correlationId: envelope.correlationId || undefined,

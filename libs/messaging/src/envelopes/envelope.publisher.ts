@@ -19,6 +19,7 @@ export class EnvelopePublisher {
     const identity = envelopeIdentity(envelope);
     const headers: Record<string, string> = { [Headers.contentType]: contentTypeOf(kind) };
     if (identity.correlationId) headers[Headers.correlationId] = identity.correlationId;
+    if (identity.bodyCase) headers[Headers.body] = identity.bodyCase;
     if (options.traceparent) headers[Headers.traceparent] = options.traceparent;
     await this.bus.publish(topic, [
       { key: identity.stationId, value: encodeEnvelope(kind, envelope), headers, partition: options.partition },

@@ -29,6 +29,7 @@ const SERVER_SETTINGS: Record<string, string> = {
   max_connections: '100',
   synchronous_commit: 'off',
   shared_buffers: '32MB',
+  wal_buffers: '16MB',
   io_method: 'sync',
   wal_level: 'minimal',
   max_wal_senders: '0',
