@@ -117,7 +117,9 @@ async function main(): Promise<void> {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     const exitCode = await exited;
-    const commit = execSync('git rev-parse --short HEAD').toString().trim();
+    // A figure from a tree with uncommitted changes must not pass for the commit's.
+    const dirty = execSync('git status --porcelain --untracked-files=no').toString().trim() !== '';
+    const commit = `${execSync('git rev-parse --short HEAD').toString().trim()}${dirty ? '-dirty' : ''}`;
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
     const report = {
       date: new Date().toISOString(),

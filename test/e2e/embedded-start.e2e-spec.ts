@@ -4,6 +4,7 @@ import { type Server, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '@test/support/free-port';
+import { processAlive } from '@test/support/process-alive';
 import { type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
 
 const READY_TIMEOUT_MS = 120_000;
@@ -12,15 +13,6 @@ const STARTS = 10;
 /** Processes that keep both cores busy, as other work on a developer's machine or a CI runner does. */
 function cpuBurners(count: number): ChildProcess[] {
   return Array.from({ length: count }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The newcomer's first `npm start`, and what they see when it cannot start. */
@@ -82,7 +74,7 @@ describe('embedded mode start-up', () => {
       expect(errorLines(service)).toEqual([`start-up failed: port ${port} is already in use; stop what listens there, or choose another port (HTTP_PORT)`]);
       const serverPid = Number(readFileSync(path.join(dataDir, 'postgres.log'), 'utf8').match(/\[(\d+)\] LOG: {2}starting PostgreSQL/)?.[1]);
       expect(serverPid).toBeGreaterThan(0);
-      await eventually('the database server to stop with the process', async () => (alive(serverPid) ? undefined : true), 60_000);
+      await eventually('the database server to stop with the process', async () => (processAlive(serverPid) ? undefined : true), 60_000);
     } finally {
       blocker.close();
     }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { StartupError } from '@app/config';
 import { type EmbeddedPostgresLease, acquireEmbeddedPostgres } from '@app/persistence';
+import { processAlive } from '@test/support/process-alive';
 import { repoRoot } from '@test/support/repo-root';
 import { eventually } from '@test/support/service-process';
 import { Client } from 'pg';
@@ -18,15 +19,6 @@ async function query<T>(lease: EmbeddedPostgresLease, sql: string): Promise<T[]>
     return (await client.query(sql)).rows as T[];
   } finally {
     await client.end();
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -59,7 +51,7 @@ describe('embedded PostgreSQL store', () => {
     await first.release();
     expect(await query(second, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
     await second.release();
-    expect(alive(pid)).toBe(false);
+    expect(processAlive(pid)).toBe(false);
     expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
   });
 
@@ -81,9 +73,9 @@ describe('embedded PostgreSQL store', () => {
     const { child, line } = await holder(dataDir);
     expect(line).toMatch(/^held /);
     const pid = serverPid(dataDir);
-    expect(alive(pid)).toBe(true);
+    expect(processAlive(pid)).toBe(true);
     child.kill('SIGKILL');
-    await eventually('the orphaned server to stop', async () => (alive(pid) ? undefined : true), 60_000);
+    await eventually('the orphaned server to stop', async () => (processAlive(pid) ? undefined : true), 60_000);
   });
 
   it('refuses a data folder that another running process holds, saying so in one sentence', async () => {
@@ -113,11 +105,11 @@ describe('embedded PostgreSQL store', () => {
     spawn(path.join(binaries, 'postgres'), ['-D', pgdata, '-c', 'listen_addresses=', '-c', `unix_socket_directories=${socketDir}`], { uid: owner.uid, gid: owner.gid, stdio: 'ignore' });
     const stray = await eventually('the stray server to run', async () => {
       const pid = existsSync(path.join(pgdata, 'postmaster.pid')) ? serverPid(dataDir) : 0;
-      return pid > 0 && alive(pid) ? pid : undefined;
+      return pid > 0 && processAlive(pid) ? pid : undefined;
     }, 60_000);
     const lease = await acquireEmbeddedPostgres(dataDir, logger);
     try {
-      expect(alive(stray)).toBe(false);
+      expect(processAlive(stray)).toBe(false);
       expect(serverPid(dataDir)).not.toBe(stray);
       expect(await query(lease, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
     } finally {

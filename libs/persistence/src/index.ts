@@ -8,3 +8,4 @@ export * from './persistence.module';
 export * from './service-data-source';
 export { type EmbeddedConnection, type EmbeddedPostgresLease, acquireEmbeddedPostgres } from './embedded/embedded-postgres';
 export * from './sql/sql-rows';
+export * from './sql/sql-parameters';

@@ -1,4 +1,4 @@
-import { InjectDataSource, pgText } from '@app/persistence';
+import { InjectDataSource, pgText, sqlParameters, whereClause } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PKI_SCHEMA } from '../persistence/pki-schema';
@@ -44,11 +44,7 @@ export class SecurityEventRepository {
 
   async list(filter: SecurityEventFilter): Promise<SecurityEventRow[]> {
     const conditions: string[] = [];
-    const parameters: unknown[] = [];
-    const bind = (value: unknown) => {
-      parameters.push(value);
-      return `$${parameters.length}`;
-    };
+    const { values: parameters, bind } = sqlParameters();
     if (filter.stationId !== undefined) conditions.push(`station_id = ${bind(filter.stationId)}`);
     if (filter.type !== undefined) conditions.push(`type = ${bind(filter.type)}`);
     if (filter.from !== undefined) conditions.push(`occurred_at >= ${bind(filter.from)}`);
@@ -57,7 +53,7 @@ export class SecurityEventRepository {
       const [occurredAt, eventId] = filter.before;
       conditions.push(`(occurred_at, event_id) < (${bind(occurredAt)}::timestamptz, ${bind(eventId)})`);
     }
-    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const where = whereClause(conditions);
     const rows: SecurityEventRow[] = await this.dataSource.query(
       `SELECT event_id, station_id, type, occurred_at, tech_info, raised_by_csms, received_at, occurred_at::text AS occurred_key
          FROM ${SECURITY_EVENT} ${where} ORDER BY occurred_at DESC, event_id DESC LIMIT ${bind(filter.limit)}`,

@@ -1,4 +1,4 @@
-import { InjectDataSource } from '@app/persistence';
+import { InjectDataSource, sqlParameters, whereClause } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { COMMAND_LOG_TABLE, CONNECTION_SCHEMA, queryRows } from '../station-core.port';
@@ -43,11 +43,7 @@ export class CommandHistoryReadRepository {
 
   async list(filter: CommandFilter): Promise<CommandRow[]> {
     const conditions: string[] = [];
-    const parameters: unknown[] = [];
-    const bind = (value: unknown) => {
-      parameters.push(value);
-      return `$${parameters.length}`;
-    };
+    const { values: parameters, bind } = sqlParameters();
     if (filter.stationId !== undefined) conditions.push(`station_id = ${bind(filter.stationId)}`);
     if (filter.status !== undefined) conditions.push(`status = ${bind(filter.status)}`);
     if (filter.from !== undefined) conditions.push(`issued_at >= ${bind(filter.from)}`);
@@ -56,7 +52,7 @@ export class CommandHistoryReadRepository {
       const [issuedAt, commandId] = filter.before;
       conditions.push(`(issued_at, command_id) < (${bind(issuedAt)}::timestamptz, ${bind(commandId)})`);
     }
-    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const where = whereClause(conditions);
     return queryRows<CommandRow>(this.dataSource, `SELECT ${COLUMNS} FROM ${COMMAND_LOG} ${where} ORDER BY issued_at DESC, command_id DESC LIMIT ${bind(filter.limit)}`, parameters);
   }
 

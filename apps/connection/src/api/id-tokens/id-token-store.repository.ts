@@ -1,4 +1,4 @@
-import { InjectDataSource } from '@app/persistence';
+import { InjectDataSource, sqlParameters, whereClause } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { CONNECTION_SCHEMA, queryRows } from '../station-core.port';
@@ -32,15 +32,11 @@ export class IdTokenStoreRepository {
 
   async list(filter: IdTokenFilter): Promise<IdTokenRow[]> {
     const conditions: string[] = [];
-    const parameters: unknown[] = [];
-    const bind = (value: unknown) => {
-      parameters.push(value);
-      return `$${parameters.length}`;
-    };
+    const { values: parameters, bind } = sqlParameters();
     if (filter.status !== undefined) conditions.push(`status = ${bind(filter.status)}`);
     if (filter.prefix !== undefined) conditions.push(`starts_with(lower(value), lower(${bind(filter.prefix)}))`);
     if (filter.after !== undefined) conditions.push(`lower(value) > ${bind(filter.after)}`);
-    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const where = whereClause(conditions);
     return queryRows<IdTokenRow>(this.dataSource, `SELECT ${COLUMNS} FROM ${ID_TOKEN} ${where} ORDER BY lower(value) LIMIT ${bind(filter.limit)}`, parameters);
   }
 

@@ -1,4 +1,4 @@
-import { InjectDataSource } from '@app/persistence';
+import { InjectDataSource, sqlParameters } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { BOOT_HISTORY_TABLE, CONNECTION_HISTORY_TABLE, CONNECTION_SCHEMA, STATUS_HISTORY_TABLE, queryRows } from '../station-core.port';
@@ -53,11 +53,7 @@ export class StationHistoryReadRepository {
   constructor(@InjectDataSource(CONNECTION_SCHEMA) private readonly dataSource: DataSource) {}
 
   async list(filter: HistoryFilter): Promise<HistoryRow[]> {
-    const parameters: unknown[] = [];
-    const bind = (value: unknown) => {
-      parameters.push(value);
-      return `$${parameters.length}`;
-    };
+    const { values: parameters, bind } = sqlParameters();
     const station = bind(filter.stationId);
     const limit = bind(filter.limit);
     const branches = filter.kinds.map((kind) => {

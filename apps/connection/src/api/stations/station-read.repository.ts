@@ -1,4 +1,4 @@
-import { InjectDataSource } from '@app/persistence';
+import { InjectDataSource, sqlParameters, whereClause } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { CONNECTION_SCHEMA, queryRows } from '../station-core.port';
@@ -50,16 +50,12 @@ export class StationReadRepository {
 
   async list(filter: StationFilter): Promise<StationRow[]> {
     const conditions: string[] = [];
-    const parameters: unknown[] = [];
-    const bind = (value: unknown) => {
-      parameters.push(value);
-      return `$${parameters.length}`;
-    };
+    const { values: parameters, bind } = sqlParameters();
     if (filter.registrationStatus !== undefined) conditions.push(`registration_status = ${bind(filter.registrationStatus)}`);
     if (filter.idPrefix !== undefined) conditions.push(`starts_with(id, ${bind(filter.idPrefix)})`);
     if (filter.ids !== undefined) conditions.push(`${filter.ids.include ? '' : 'NOT '}(id = ANY(${bind(filter.ids.ids)}::text[]))`);
     if (filter.after !== undefined) conditions.push(`id > ${bind(filter.after)}`);
-    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const where = whereClause(conditions);
     return queryRows<StationRow>(
       this.dataSource,
       `SELECT ${STATION_COLUMNS} FROM "${CONNECTION_SCHEMA}"."station" ${where} ORDER BY id LIMIT ${bind(filter.limit)}`,

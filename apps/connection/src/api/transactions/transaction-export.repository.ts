@@ -1,4 +1,4 @@
-import { InjectDataSource } from '@app/persistence';
+import { InjectDataSource, sqlParameters } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { CONNECTION_SCHEMA, queryRows } from '../station-core.port';
@@ -31,11 +31,7 @@ export class TransactionExportRepository {
 
   page(filter: EndedTransactionFilter): Promise<EndedTransactionRow[]> {
     const conditions = [`state = 'ended'`];
-    const parameters: unknown[] = [];
-    const bind = (value: unknown) => {
-      parameters.push(value);
-      return `$${parameters.length}`;
-    };
+    const { values: parameters, bind } = sqlParameters();
     if (filter.stationId !== undefined) conditions.push(`station_id = ${bind(filter.stationId)}`);
     if (filter.from !== undefined) conditions.push(`stopped_at >= ${bind(filter.from)}`);
     if (filter.to !== undefined) conditions.push(`stopped_at < ${bind(filter.to)}`);

@@ -1,4 +1,4 @@
-import { InjectDataSource } from '@app/persistence';
+import { InjectDataSource, sqlParameters, whereClause } from '@app/persistence';
 import { invalidRequest } from '@app/runtime';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
@@ -80,11 +80,7 @@ export class TransactionReadRepository {
 
   async list(filter: TransactionFilter): Promise<TransactionRow[]> {
     const conditions: string[] = [];
-    const parameters: unknown[] = [];
-    const bind = (value: unknown) => {
-      parameters.push(value);
-      return `$${parameters.length}`;
-    };
+    const { values: parameters, bind } = sqlParameters();
     if (filter.stationId !== undefined) conditions.push(`station_id = ${bind(filter.stationId)}`);
     if (filter.active !== undefined) conditions.push(`state = ${bind(filter.active ? 'active' : 'ended')}`);
     if (filter.from !== undefined) conditions.push(`started_at >= ${bind(filter.from)}`);
@@ -93,7 +89,7 @@ export class TransactionReadRepository {
       const [createdAt, stationId, transactionId] = cursorKey(filter.before);
       conditions.push(`(created_at, station_id, transaction_id) < (${bind(createdAt)}::timestamptz, ${bind(stationId)}, ${bind(transactionId)})`);
     }
-    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const where = whereClause(conditions);
     const order = 'created_at DESC, station_id DESC, transaction_id DESC';
     const page = `SELECT ${TRANSACTION_COLUMNS}, created_at FROM ${TRANSACTION} ${where} ORDER BY ${order} LIMIT ${bind(filter.limit)}`;
     return queryRows<TransactionRow>(this.dataSource, withLatestRegister(page, order), parameters);
