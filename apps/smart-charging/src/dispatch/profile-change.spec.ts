@@ -1,0 +1,63 @@
+import type { PlannedProfile } from './planned-profile';
+import { changeReason, limitAt } from './profile-change';
+
+const t0 = Date.parse('2026-12-05T10:00:00Z');
+const tx = (limit: number, overrides: Partial<PlannedProfile> = {}): PlannedProfile => ({
+  id: 1,
+  stackLevel: 1,
+  purpose: 'tx',
+  evseId: 1,
+  transactionId: 'T',
+  startSchedule: t0,
+  durationS: 900,
+  rateUnit: 'A',
+  numberPhases: 3,
+  periods: [{ startPeriodS: 0, limit }],
+  ...overrides,
+});
+
+describe('limitAt', () => {
+  it('is unlimited before the start and after the duration', () => {
+    expect(limitAt(tx(16), t0 - 1)).toBe(Infinity);
+    expect(limitAt(tx(16), t0 + 899_000)).toBe(16);
+    expect(limitAt(tx(16), t0 + 900_000)).toBe(Infinity);
+  });
+});
+
+describe('changeReason', () => {
+  const now = t0 + 60_000;
+  const accepted = (profile: PlannedProfile) => ({ profile, sentAt: t0, outcome: 'accepted' as const });
+
+  it('sends what was never sent', () => {
+    expect(changeReason(tx(16), undefined, now)).toBe('new');
+  });
+
+  it('sends any decrease at once, however small', () => {
+    expect(changeReason(tx(15.9, { startSchedule: now }), accepted(tx(16)), now)).toBe('lower');
+  });
+
+  it('keeps a small increase to itself, sends a worthwhile one', () => {
+    expect(changeReason(tx(16.5, { startSchedule: now }), accepted(tx(16)), now)).toBeUndefined();
+    expect(changeReason(tx(17.2, { startSchedule: now }), accepted(tx(16)), now)).toBe('higher');
+  });
+
+  it('renews a lease halfway through', () => {
+    expect(changeReason(tx(16, { startSchedule: t0 + 450_000 }), accepted(tx(16)), t0 + 450_000)).toBe('lease');
+  });
+
+  it('sends when a later period of the new profile is lower than what the station holds then', () => {
+    const stepped = tx(16, { startSchedule: now, periods: [{ startPeriodS: 0, limit: 16 }, { startPeriodS: 120, limit: 10 }] });
+    expect(changeReason(stepped, accepted(tx(16)), now)).toBe('lower');
+  });
+
+  it('sends a different shape (another transaction, unit or phase count)', () => {
+    expect(changeReason(tx(16, { transactionId: 'T2' }), accepted(tx(16)), now)).toBe('structure');
+    expect(changeReason(tx(16, { numberPhases: 1 }), accepted(tx(16)), now)).toBe('structure');
+  });
+
+  it('retries a rejected or failed profile only after a pause', () => {
+    const rejected = { profile: tx(16), sentAt: t0, outcome: 'rejected' as const };
+    expect(changeReason(tx(16), rejected, t0 + 10_000)).toBeUndefined();
+    expect(changeReason(tx(16), rejected, t0 + 30_000)).toBe('retry');
+  });
+});
