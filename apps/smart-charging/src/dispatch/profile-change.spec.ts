@@ -9,7 +9,6 @@ const tx = (limit: number, overrides: Partial<PlannedProfile> = {}): PlannedProf
   evseId: 1,
   transactionId: 'T',
   startSchedule: t0,
-  durationS: 900,
   rateUnit: 'A',
   numberPhases: 3,
   periods: [{ startPeriodS: 0, limit }],
@@ -17,10 +16,11 @@ const tx = (limit: number, overrides: Partial<PlannedProfile> = {}): PlannedProf
 });
 
 describe('limitAt', () => {
-  it('is unlimited before the start and after the duration', () => {
+  it('is unlimited before the start and after the duration, the last period going on without one', () => {
     expect(limitAt(tx(16), t0 - 1)).toBe(Infinity);
-    expect(limitAt(tx(16), t0 + 899_000)).toBe(16);
-    expect(limitAt(tx(16), t0 + 900_000)).toBe(Infinity);
+    expect(limitAt(tx(16), t0 + 86_400_000)).toBe(16);
+    expect(limitAt(tx(16, { durationS: 900 }), t0 + 899_000)).toBe(16);
+    expect(limitAt(tx(16, { durationS: 900 }), t0 + 900_000)).toBe(Infinity);
   });
 });
 
@@ -39,10 +39,6 @@ describe('changeReason', () => {
   it('keeps a small increase to itself, sends a worthwhile one', () => {
     expect(changeReason(tx(16.5, { startSchedule: now }), accepted(tx(16)), now)).toBeUndefined();
     expect(changeReason(tx(17.2, { startSchedule: now }), accepted(tx(16)), now)).toBe('higher');
-  });
-
-  it('renews a lease halfway through', () => {
-    expect(changeReason(tx(16, { startSchedule: t0 + 450_000 }), accepted(tx(16)), t0 + 450_000)).toBe('lease');
   });
 
   it('sends when a later period of the new profile is lower than what the station holds then', () => {

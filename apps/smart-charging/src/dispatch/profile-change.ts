@@ -11,15 +11,13 @@ export interface ChangePolicy {
   /** An increase smaller than this (and than the fraction below) is not worth a message. */
   minIncrease: number;
   minIncreaseFraction: number;
-  /** A TxProfile lease is renewed once this share of it has passed. */
-  renewAfterFraction: number;
   /** A profile that failed or was rejected is tried again after this. */
   retryAfterMs: number;
 }
 
-export const DEFAULT_CHANGE_POLICY: ChangePolicy = { minIncrease: 1, minIncreaseFraction: 0.05, renewAfterFraction: 0.5, retryAfterMs: 30_000 };
+export const DEFAULT_CHANGE_POLICY: ChangePolicy = { minIncrease: 1, minIncreaseFraction: 0.05, retryAfterMs: 30_000 };
 
-export type ChangeReason = 'new' | 'retry' | 'structure' | 'lower' | 'higher' | 'lease';
+export type ChangeReason = 'new' | 'retry' | 'structure' | 'lower' | 'higher';
 
 /** The profile's limit at instant t; Infinity where it sets none (before it starts, after its duration). */
 export function limitAt(profile: PlannedProfile, t: number): number {
@@ -53,17 +51,14 @@ function sameShape(a: PlannedProfile, b: PlannedProfile): boolean {
 /**
  * Whether `desired` must be sent given what the station holds, compared as limits over time from
  * now on: any point where it is lower is sent at once (the site's limits depend on it), a higher
- * one only when the increase is worth a message, and a lease before it runs out.
+ * one only when the increase is worth a message.
  */
 export function changeReason(desired: PlannedProfile, sent: SentProfile | undefined, now: number, policy: ChangePolicy = DEFAULT_CHANGE_POLICY): ChangeReason | undefined {
   if (sent === undefined) return 'new';
   if (sent.outcome === 'rejected' || sent.outcome === 'failed') return now - sent.sentAt >= policy.retryAfterMs ? 'retry' : undefined;
   if (!sameShape(desired, sent.profile)) return 'structure';
   const held = sent.profile;
-  if (held.durationS !== undefined && now >= held.startSchedule + held.durationS * 1000 * policy.renewAfterFraction) return 'lease';
-  // Past the held lease's end the station falls back to its default: renewing it is the lease rule's job.
-  const heldUntil = held.durationS === undefined ? Number.POSITIVE_INFINITY : held.startSchedule + held.durationS * 1000;
-  const instants = [now, ...breakpoints(desired), ...breakpoints(held)].filter((t) => t >= now && t < heldUntil);
+  const instants = [now, ...breakpoints(desired), ...breakpoints(held)].filter((t) => t >= now);
   let higher = false;
   for (const t of instants) {
     const wanted = limitAt(desired, t);
