@@ -1,0 +1,3 @@
+export { allocate } from './allocate';
+export { AllocationInputError, AllocationInputErrorCode } from './allocation-input.error';
+export * from './allocation.types';
