@@ -1,3 +1,4 @@
 export { allocate } from './allocate';
 export { AllocationInputError, AllocationInputErrorCode } from './allocation-input.error';
 export * from './allocation.types';
+export { type LimitSchedule, type LimitSlot, effectiveLimit, lowestLimit, nextBoundary, tighterLimit } from './effective-limit';
