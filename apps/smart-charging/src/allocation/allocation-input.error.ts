@@ -24,3 +24,9 @@ export class AllocationInputError extends Error {
     this.name = 'AllocationInputError';
   }
 }
+
+/** `amperes` when it is a finite current ≥ 0; throws `invalidCurrent` naming its owner otherwise. */
+export function checkedCurrent(owner: string, amperes: number): number {
+  if (!(amperes >= 0) || !Number.isFinite(amperes)) throw new AllocationInputError(AllocationInputErrorCode.invalidCurrent, `${owner} has a current that is not finite and ≥ 0`);
+  return amperes;
+}

@@ -1,4 +1,5 @@
 import { CONSTRAINTS_PER_NODE, type ConstraintNetwork, TOTAL_SLOT } from './constraint-network';
+import { phaseCount } from './grid-phases';
 import type { SessionFacts } from './session-table';
 
 /**
@@ -20,8 +21,6 @@ export interface ConstraintPaths {
   readonly memberStart: Int32Array;
   readonly member: Int32Array;
 }
-
-const phaseCount = [0, 1, 1, 2, 1, 2, 2, 3];
 
 export function buildPaths(network: ConstraintNetwork, sessions: SessionFacts): ConstraintPaths {
   const binding = bindingConstraints(network, sessions);
@@ -50,7 +49,7 @@ function bindingConstraints(network: ConstraintNetwork, sessions: SessionFacts):
     const mask = sessions.phases[session];
     const maximum = sessions.maximum[session];
     for (let slot = 0; slot < TOTAL_SLOT; slot++) if (mask & (1 << slot)) demand[first + slot] += maximum;
-    demand[first + TOTAL_SLOT] += phaseCount[mask] * maximum;
+    demand[first + TOTAL_SLOT] += phaseCount(mask) * maximum;
   }
   const { parent, bottomUp } = network.tree;
   const binding = new Uint8Array(demand.length);
@@ -92,7 +91,7 @@ function writePath(network: ConstraintNetwork, binding: Uint8Array, node: number
     }
     if (binding[first + TOTAL_SLOT] === 1) {
       constraint[at] = first + TOTAL_SLOT;
-      weight[at++] = phaseCount[mask];
+      weight[at++] = phaseCount(mask);
     }
   }
 }
