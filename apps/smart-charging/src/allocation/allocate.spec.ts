@@ -115,6 +115,20 @@ describe('allocate', () => {
     expect([...allocation.currents.values()]).toEqual([3.333, 3.333, 3.333]);
   });
 
+  it('freezes together every constraint that fills at one level, so the order of the input never matters', () => {
+    // The cabinet fills at 10 A for a; the site at 10.000 A for a, b and c with 2 mA to spare. Taking
+    // the cabinet first would let b and c share those 2 mA, taking the site first would not.
+    const site: AllocationNode = { id: 'site', limit: { perPhaseA: [30.002, 100, 100] } };
+    const cabinet: AllocationNode = { id: 'cabinet', parentId: 'site', limit: { perPhaseA: [10, 100, 100] } };
+    const evses: AllocationNode[] = [{ id: 'evse-a', parentId: 'cabinet' }, { id: 'evse-b', parentId: 'site' }, { id: 'evse-c', parentId: 'site' }];
+    const sessions = [ev('a', ['L1']), ev('b', ['L1']), ev('c', ['L1'])];
+    for (const nodes of [[site, cabinet, ...evses], [...evses].reverse().concat(cabinet, site)]) {
+      for (const ordered of [sessions, [...sessions].reverse()]) {
+        expect(currents({ nodes, sessions: ordered, now })).toEqual({ a: 10, b: 10, c: 10 });
+      }
+    }
+  });
+
   it.each([
     ['a duplicate node', { nodes: [{ id: 'x' }, { id: 'x' }], sessions: [] }, AllocationInputErrorCode.duplicateNode],
     ['a cycle', { nodes: [{ id: 'x', parentId: 'y' }, { id: 'y', parentId: 'x' }], sessions: [] }, AllocationInputErrorCode.cycle],
