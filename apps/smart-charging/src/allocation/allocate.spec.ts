@@ -129,14 +129,15 @@ describe('allocate', () => {
     }
   });
 
-  it.each([
+  it.each<[string, Pick<AllocationInput, 'nodes' | 'sessions'>, AllocationInputErrorCode]>([
     ['a duplicate node', { nodes: [{ id: 'x' }, { id: 'x' }], sessions: [] }, AllocationInputErrorCode.duplicateNode],
     ['a cycle', { nodes: [{ id: 'x', parentId: 'y' }, { id: 'y', parentId: 'x' }], sessions: [] }, AllocationInputErrorCode.cycle],
     ['an unknown parent', { nodes: [{ id: 'x', parentId: 'nowhere' }], sessions: [] }, AllocationInputErrorCode.unknownParent],
     ['a session on an unknown node', { nodes: [{ id: 'x' }], sessions: [ev('a', ['L1'])] }, AllocationInputErrorCode.unknownNode],
+    ['a duplicate session', { nodes: [{ id: 'evse-a' }], sessions: [ev('a', ['L1']), ev('a', ['L2'])] }, AllocationInputErrorCode.duplicateSession],
     ['a session on the same phase twice', { nodes: [{ id: 'evse-a' }], sessions: [ev('a', ['L1', 'L1'])] }, AllocationInputErrorCode.invalidPhases],
     ['a NaN maximum', { nodes: [{ id: 'evse-a' }], sessions: [ev('a', ['L1'], { maxA: Number.NaN })] }, AllocationInputErrorCode.invalidCurrent],
-  ] as const)('rejects %s with a coded error', (_, partial, code) => {
-    expect(() => allocate({ now, ...partial } as AllocationInput)).toThrow(expect.objectContaining({ code }));
+  ])('rejects %s with a coded error', (_, partial, code) => {
+    expect(() => allocate({ now, ...partial })).toThrow(expect.objectContaining({ code }));
   });
 });

@@ -1,4 +1,4 @@
-import type { AllocationNode, GridPhase } from './allocation.types';
+import type { AllocationNode, FixedLoad, GridPhase } from './allocation.types';
 import { type FailSafeEvse, failSafe } from './fail-safe';
 
 const three: GridPhase[] = ['L1', 'L2', 'L3'];
@@ -51,6 +51,13 @@ describe('failSafe', () => {
   it('rounds down to the mA', () => {
     const evses = [evse('a', ['L1'], { minA: 1 }), evse('b', ['L1'], { minA: 1 }), evse('c', ['L1'], { minA: 1 })];
     expect([...failSafe({ nodes: site({ perPhaseA: [10, 10, 10] }, evses), evses }).evseShares.values()]).toEqual([3.333, 3.333, 3.333]);
+  });
+
+  it('splits what an allocation leaves among idle EVSEs when the allocated sessions come in as fixed loads', () => {
+    const evses = [evse('idle-a'), evse('idle-b', ['L2'])];
+    const nodes = [...site({ perPhaseA: [32, 32, 32] }, evses), { id: 'busy', parentId: 'site' }];
+    const allocated: FixedLoad[] = [{ nodeId: 'busy', perPhaseA: [20, 20, 20] }];
+    expect(Object.fromEntries(failSafe({ nodes, evses, fixedLoads: allocated }).evseShares)).toEqual({ 'idle-a': 6, 'idle-b': 6 });
   });
 
   it('guards each charger with its rating capped by an equal split of the nodes above among their chargers', () => {
