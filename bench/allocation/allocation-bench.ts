@@ -8,7 +8,7 @@
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '@test/support/repo-root';
@@ -34,12 +34,15 @@ async function main(): Promise<void> {
   const run = phases[phase];
   if (!run) throw new Error(`unknown --phase ${phase}; phases: ${Object.keys(phases).join(', ')}`);
   process.stderr.write(`[bench:allocation] phase ${phase}\n`);
+  // Other work on a shared machine stretches the wall-clock figures: the load says how busy it was.
+  const loadBefore = loadavg()[0];
   const results = await run();
+  const load = { before: Math.round(loadBefore * 100) / 100, after: Math.round(loadavg()[0] * 100) / 100 };
   // A figure from a tree with uncommitted changes must not pass for the commit's.
   const dirty = execSync('git status --porcelain --untracked-files=no').toString().trim() !== '';
   const commit = `${execSync('git rev-parse --short HEAD').toString().trim()}${dirty ? '-dirty' : ''}`;
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const report = { date: new Date().toISOString(), commit, machine, options, results };
+  const report = { date: new Date().toISOString(), commit, machine, loadAverage1m: load, options, results };
   const dir = path.join(repoRoot(), '.cache/bench');
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, `allocation-${phase}-${commit}-${Date.now()}.json`), JSON.stringify(report, null, 2));

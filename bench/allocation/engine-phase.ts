@@ -14,6 +14,8 @@ export interface Timing {
   medianMs: number;
   p99Ms: number;
   maxMs: number;
+  /** Median CPU time of this process per run: what the run cost, apart from waiting for a core on a busy machine. */
+  cpuMedianMs: number;
 }
 
 export interface EnginePhaseResult {
@@ -49,14 +51,17 @@ export function runEnginePhase(options: EnginePhaseOptions): EnginePhaseResult {
 function time(input: AllocationInput, { runs, warmup }: EnginePhaseOptions): Timing {
   for (let run = 0; run < warmup; run++) allocate(input);
   const samples: number[] = [];
+  const cpu: number[] = [];
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     allocate(input);
+    const spent = process.cpuUsage(cpuBefore);
     samples.push(performance.now() - started);
+    cpu.push((spent.user + spent.system) / 1000);
   }
-  samples.sort((a, b) => a - b);
-  const at = (fraction: number) => round(samples[Math.min(samples.length - 1, Math.ceil(fraction * samples.length) - 1)] ?? Number.NaN);
-  return { runs, minMs: round(samples[0] ?? Number.NaN), medianMs: at(0.5), p99Ms: at(0.99), maxMs: round(samples[samples.length - 1] ?? Number.NaN) };
+  const at = (values: number[], fraction: number) => round(values.sort((a, b) => a - b)[Math.min(values.length - 1, Math.max(0, Math.ceil(fraction * values.length) - 1))] ?? Number.NaN);
+  return { runs, minMs: at(samples, 0), medianMs: at(samples, 0.5), p99Ms: at(samples, 0.99), maxMs: at(samples, 1), cpuMedianMs: at(cpu, 0.5) };
 }
 
 function round(ms: number): number {
