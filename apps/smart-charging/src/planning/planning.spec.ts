@@ -1,0 +1,109 @@
+import type { StationChargingState } from '../sessions/charging-session';
+import { allocationTimeline } from './allocation-timeline';
+import { sessionInputs } from './session-inputs';
+import type { SiteSnapshot } from './site-snapshot';
+import { stationPlans } from './station-plans';
+
+const now = Date.parse('2026-12-05T10:00:00Z');
+
+/** 32 A per phase at the root; C2 is a rotated charger (its L1 is the grid's L2). */
+function site(slots: { start: number; durationS: number; amps: number }[] = []): SiteSnapshot {
+  return {
+    siteId: 'S',
+    nodes: [
+      { id: 'root', ownLimit: { perPhaseA: [32, 32, 32] } },
+      { id: 'F1', parentId: 'root' },
+      { id: 'C1', parentId: 'F1' },
+      { id: 'C2', parentId: 'F1' },
+      { id: 'C1-1', parentId: 'C1' },
+      { id: 'C2-1', parentId: 'C2' },
+      { id: 'C2-2', parentId: 'C2' },
+    ],
+    schedules: new Map([['root', [{ source: 'grid-operator', slots: slots.map((slot) => ({ start: slot.start, durationS: slot.durationS, limit: { perPhaseA: [slot.amps, slot.amps, slot.amps] } })) }]]]),
+    chargers: [
+      { nodeId: 'C1', stationId: 'CP-1', wiring: ['L1', 'L2', 'L3'], ratingA: 32, phases: 3 },
+      { nodeId: 'C2', stationId: 'CP-2', wiring: ['L2', 'L3', 'L1'], ratingA: 32, phases: 3 },
+    ],
+    evses: [
+      { nodeId: 'C1-1', chargerNodeId: 'C1', stationId: 'CP-1', evseId: 1, minA: 6, maxA: 32, phases: 3, priority: 0 },
+      { nodeId: 'C2-1', chargerNodeId: 'C2', stationId: 'CP-2', evseId: 1, minA: 6, maxA: 32, phases: 3, priority: 0 },
+      { nodeId: 'C2-2', chargerNodeId: 'C2', stationId: 'CP-2', evseId: 2, minA: 6, maxA: 32, phases: 3, priority: 0 },
+    ],
+  };
+}
+
+function station(stationId: string, sessions: { evseId: number; transactionId: string; phases?: 1 | 3 }[], connected = true): StationChargingState {
+  return {
+    stationId,
+    connected,
+    connectivityAt: now - 60_000,
+    sessions: new Map(sessions.map((session) => [session.evseId, { evseId: session.evseId, transactionId: session.transactionId, startedAt: now - 1000, evPhases: session.phases }])),
+  };
+}
+
+const stations = () =>
+  new Map([
+    ['CP-1', station('CP-1', [{ evseId: 1, transactionId: '11', phases: 3 }])],
+    ['CP-2', station('CP-2', [{ evseId: 1, transactionId: 'T-2', phases: 1 }])],
+  ]);
+
+describe('planning a site', () => {
+  it('shares the phase a 1-phase EV on a rotated charger lands on, and gives new sessions what is left', () => {
+    const snapshot = site();
+    const inputs = sessionInputs(snapshot, stations(), new Map());
+    expect(inputs.sessions.map((session) => [session.input.id, session.input.gridPhases])).toEqual([
+      ['CP-1/1', ['L1', 'L2', 'L3']],
+      ['CP-2/1', ['L2']],
+    ]);
+    const steps = allocationTimeline(snapshot, inputs, { now, horizonMs: 86_400_000, maxSteps: 24 });
+    expect([...steps[0]?.allocation.currents ?? []]).toEqual([
+      ['CP-1/1', 16],
+      ['CP-2/1', 16],
+    ]);
+    const plans = stationPlans(snapshot, inputs, steps, now);
+    const cp2 = plans.find((plan) => plan.stationId === 'CP-2')?.requests;
+    expect(cp2).toEqual([
+      { purpose: 'station-max', evseId: 0, phases: 3, timeline: [{ atOffsetS: 0, amps: 32 }], startAt: now },
+      // Its idle EVSE 2 would draw on the grid's L2 too, where nothing is left.
+      { purpose: 'tx-default', evseId: 0, phases: 3, timeline: [{ atOffsetS: 0, amps: 0 }], startAt: now },
+      { purpose: 'tx', evseId: 1, transactionId: 'T-2', phases: 1, timeline: [{ atOffsetS: 0, amps: 16 }], startAt: now },
+    ]);
+  });
+
+  it('follows a grid limit slot ahead, and ends on the lowest limit still to come', () => {
+    const snapshot = site([
+      { start: now + 600_000, durationS: 1800, amps: 20 },
+      { start: now + 7_200_000, durationS: 600, amps: 12 },
+    ]);
+    const inputs = sessionInputs(snapshot, stations(), new Map());
+    const steps = allocationTimeline(snapshot, inputs, { now, horizonMs: 3_600_000, maxSteps: 24 });
+    const tx = stationPlans(snapshot, inputs, steps, now)
+      .find((plan) => plan.stationId === 'CP-1')
+      ?.requests.find((request) => request.purpose === 'tx');
+    // The 12 A slot is beyond the horizon: the last period already holds it.
+    expect(tx?.timeline).toEqual([
+      { atOffsetS: 0, amps: 16 },
+      { atOffsetS: 600, amps: 10 },
+      { atOffsetS: 2400, amps: 6 },
+    ]);
+  });
+
+  it('counts an offline charger at its full rating and plans nothing for it', () => {
+    const snapshot = site();
+    const offline = stations();
+    offline.set('CP-2', station('CP-2', [], false));
+    const inputs = sessionInputs(snapshot, offline, new Map());
+    expect(inputs.unreachable).toEqual(['CP-2']);
+    const steps = allocationTimeline(snapshot, inputs, { now, horizonMs: 86_400_000, maxSteps: 24 });
+    // CP-2 at 32 A on every phase leaves nothing for CP-1's session.
+    expect(steps[0]?.allocation.currents.get('CP-1/1')).toBe(0);
+    expect(stationPlans(snapshot, inputs, steps, now).map((plan) => plan.stationId)).toEqual(['CP-1']);
+  });
+
+  it('counts a session whose profile was rejected at what it draws instead', () => {
+    const snapshot = site();
+    const inputs = sessionInputs(snapshot, stations(), new Map(), new Map([['CP-2/1', 10]]));
+    const steps = allocationTimeline(snapshot, inputs, { now, horizonMs: 86_400_000, maxSteps: 24 });
+    expect([...steps[0]?.allocation.currents ?? []]).toEqual([['CP-1/1', 22]]);
+  });
+});

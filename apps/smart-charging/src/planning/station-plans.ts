@@ -1,0 +1,96 @@
+import { type FailSafeEvse, type FixedLoad, type GridPhase, type Limit, type PhaseTriple, failSafe } from '../allocation';
+import type { PlannedLimit, ProfileRequest } from '../dispatch/planned-profile';
+import type { TimelineStep } from './allocation-timeline';
+import { type PlannedSession, type SessionInputs, sessionIdOf } from './session-inputs';
+import { type SiteCharger, type SiteSnapshot, gridPhasesOf } from './site-snapshot';
+
+const VOLTAGE = 230;
+const PHASE_INDEX: Readonly<Record<GridPhase, 0 | 1 | 2>> = { L1: 0, L2: 1, L3: 2 };
+
+/** The profiles one station should hold. */
+export interface StationPlan {
+  stationId: string;
+  requests: ProfileRequest[];
+}
+
+function offsetS(step: TimelineStep, now: number): number {
+  return Math.max(0, Math.round((step.at - now) / 1000));
+}
+
+function txRequest(session: PlannedSession, steps: readonly TimelineStep[], now: number): ProfileRequest {
+  const timeline: PlannedLimit[] = steps.map((step) => ({ atOffsetS: offsetS(step, now), amps: step.allocation.currents.get(session.input.id) ?? 0 }));
+  return { purpose: 'tx', evseId: session.evseId, transactionId: session.transactionId, phases: session.phases, timeline, startAt: now };
+}
+
+function loadOn(phases: readonly GridPhase[], amps: number): PhaseTriple {
+  const load: PhaseTriple = [0, 0, 0];
+  for (const phase of phases) load[PHASE_INDEX[phase]] = amps;
+  return load;
+}
+
+/**
+ * Per idle EVSE and step: what a session starting there unseen may take, so that all of them
+ * together stay within what the allocation leaves (its headroom) on every node and phase.
+ */
+function headroomShares(site: SiteSnapshot, inputs: SessionInputs, steps: readonly TimelineStep[]): Map<string, number>[] {
+  const busy = new Set(inputs.sessions.map((session) => session.input.id));
+  const chargers = new Map(site.chargers.map((charger) => [charger.nodeId, charger]));
+  const idle: FailSafeEvse[] = [];
+  for (const evse of site.evses) {
+    const charger = chargers.get(evse.chargerNodeId);
+    if (charger === undefined || busy.has(sessionIdOf(evse.stationId, evse.evseId)) || inputs.unreachable.includes(evse.stationId)) continue;
+    idle.push({ nodeId: evse.nodeId, gridPhases: gridPhasesOf(charger, evse.phases), minA: evse.minA, maxA: Math.min(evse.maxA, charger.ratingA) });
+  }
+  return steps.map((step) => {
+    const allocated: FixedLoad[] = inputs.sessions.map((session) => ({
+      nodeId: session.input.nodeId,
+      perPhaseA: loadOn(session.input.gridPhases, step.allocation.currents.get(session.input.id) ?? 0),
+    }));
+    return failSafe({ nodes: step.nodes, evses: idle, fixedLoads: [...inputs.fixedLoads, ...allocated] }).evseShares;
+  });
+}
+
+function amperesUnder(limit: Limit | undefined, phases: readonly GridPhase[]): number {
+  let amps = Number.POSITIVE_INFINITY;
+  for (const phase of phases) amps = Math.min(amps, limit?.perPhaseA?.[PHASE_INDEX[phase]] ?? Number.POSITIVE_INFINITY);
+  if (limit?.totalW !== undefined) amps = Math.min(amps, limit.totalW / (phases.length * VOLTAGE));
+  return amps;
+}
+
+/** A charger's guard: its rating, capped by every node above it on its phases over all steps. */
+function guardOf(charger: SiteCharger, site: SiteSnapshot, steps: readonly TimelineStep[]): number {
+  const parents = new Map(site.nodes.map((node) => [node.id, node.parentId]));
+  const phases = gridPhasesOf(charger, charger.phases);
+  let guard = charger.ratingA;
+  for (const step of steps) {
+    const limits = new Map(step.nodes.map((node) => [node.id, node.limit]));
+    for (let at: string | undefined = charger.nodeId; at !== undefined; at = parents.get(at)) guard = Math.min(guard, amperesUnder(limits.get(at), phases));
+  }
+  return Math.max(0, guard);
+}
+
+/**
+ * Every reachable station's profiles for a site: a TxProfile per session following its
+ * allocation over time, a station-wide TxDefaultProfile with the least headroom share of its
+ * idle EVSEs (0 when none is idle: a new session waits for its allocation), and the charger's
+ * guard as its station-max profile.
+ */
+export function stationPlans(site: SiteSnapshot, inputs: SessionInputs, steps: readonly TimelineStep[], now: number): StationPlan[] {
+  const shares = headroomShares(site, inputs, steps);
+  return site.chargers
+    .filter((charger) => !inputs.unreachable.includes(charger.stationId))
+    .map((charger) => {
+      const sessions = inputs.sessions.filter((session) => session.stationId === charger.stationId);
+      const idle = site.evses.filter((evse) => evse.chargerNodeId === charger.nodeId && shares[0]?.has(evse.nodeId));
+      const defaultTimeline = steps.map((step, index) => ({
+        atOffsetS: offsetS(step, now),
+        amps: idle.length === 0 ? 0 : Math.min(...idle.map((evse) => shares[index]?.get(evse.nodeId) ?? 0)),
+      }));
+      const requests: ProfileRequest[] = [
+        { purpose: 'station-max', evseId: 0, phases: charger.phases, timeline: [{ atOffsetS: 0, amps: guardOf(charger, site, steps) }], startAt: now },
+        { purpose: 'tx-default', evseId: 0, phases: charger.phases, timeline: defaultTimeline, startAt: now },
+        ...sessions.map((session) => txRequest(session, steps, now)),
+      ];
+      return { stationId: charger.stationId, requests };
+    });
+}
