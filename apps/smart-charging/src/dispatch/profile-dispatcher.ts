@@ -1,0 +1,122 @@
+import { MetricsRegistry, ROOT_LOGGER } from '@app/observability';
+import { type CommandOutcome, StationCommandClient } from '@app/station-commands';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Counter } from 'prom-client';
+import type { Logger } from 'pino';
+import { type DispatchRecord, DispatchedProfileRepository } from './dispatched-profile.repository';
+import type { PlannedProfile, ProfilePurpose } from './planned-profile';
+import { type ChangeReason, type SentProfile, changeReason } from './profile-change';
+import { setChargingProfileCommand } from './profile-command';
+
+/** How long a station may take to answer a SetChargingProfile. */
+const COMMAND_TIMEOUT_MS = 30_000;
+
+export interface Rejection {
+  purpose: ProfilePurpose;
+  evseId: number;
+  detail: string;
+}
+
+function keyOf(stationId: string, purpose: string, evseId: number): string {
+  return `${stationId}|${purpose}|${evseId}`;
+}
+
+function outcomeOf(outcome: CommandOutcome): { outcome: SentProfile['outcome']; detail?: string } {
+  if (outcome.status === 'accepted') return { outcome: 'accepted' };
+  const detail = [outcome.status, outcome.errorCode, outcome.errorDescription, outcome.result?.status].filter((part) => part !== undefined && part !== '').join(': ');
+  // A station that refused the profile, or a profile its OCPP version cannot carry, is a rejection;
+  // one that did not answer (offline, timeout) is tried again later.
+  return { outcome: outcome.status === 'rejected' || outcome.status === 'invalid' || outcome.status === 'call-error' ? 'rejected' : 'failed', detail };
+}
+
+/**
+ * Sends stations the profiles planning wants them to hold: only what changed (profile-change.ts),
+ * one station's messages after another's answer, and keeps what was sent with the answer.
+ */
+@Injectable()
+export class ProfileDispatcher implements OnModuleInit {
+  private readonly sent = new Map<string, DispatchRecord>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly sends: Counter;
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly client: StationCommandClient,
+    private readonly repository: DispatchedProfileRepository,
+    metrics: MetricsRegistry,
+    @Inject(ROOT_LOGGER) rootLogger: Logger,
+  ) {
+    this.logger = rootLogger.child({ component: 'profile-dispatcher' });
+    this.sends = metrics.counter('csms_smart_charging_profiles_sent_total', 'Charging profiles sent to stations, by purpose, reason and outcome', ['purpose', 'reason', 'outcome']);
+  }
+
+  async onModuleInit(): Promise<void> {
+    for (const record of await this.repository.loadAll()) this.sent.set(keyOf(record.stationId, record.profile.purpose, record.profile.evseId), record);
+  }
+
+  /** What was last sent to a station, with the answers. */
+  held(stationId: string): DispatchRecord[] {
+    return [...this.sent.values()].filter((record) => record.stationId === stationId);
+  }
+
+  /** The current per phase the station accepted for the session on an EVSE now, if any (for the surplus rule). */
+  offeredA(stationId: string, evseId: number, now: number): number | undefined {
+    const record = this.sent.get(keyOf(stationId, 'tx', evseId));
+    if (record?.outcome !== 'accepted' || record.profile.rateUnit !== 'A') return undefined;
+    let limit: number | undefined;
+    for (const period of record.profile.periods) if (record.profile.startSchedule + period.startPeriodS * 1000 <= now) limit = period.limit;
+    return limit;
+  }
+
+  /** Sends what `desired` changes for a station; resolves with the rejections once every send is answered. */
+  sync(stationId: string, desired: readonly PlannedProfile[], now: number): Promise<Rejection[]> {
+    const previous = this.queues.get(stationId) ?? Promise.resolve();
+    const run = previous.then(() => this.send(stationId, desired, now));
+    const tail = run.catch(() => undefined);
+    this.queues.set(stationId, tail);
+    void tail.then(() => {
+      if (this.queues.get(stationId) === tail) this.queues.delete(stationId);
+    });
+    return run;
+  }
+
+  /** The station reconnected or rebooted: whatever it held is uncertain, so everything goes again. */
+  async forgetStation(stationId: string): Promise<void> {
+    for (const [key, record] of this.sent) if (record.stationId === stationId) this.sent.delete(key);
+    await this.repository.forgetStation(stationId);
+  }
+
+  /** A transaction ended: the station drops its TxProfile by itself. */
+  async forgetTx(stationId: string, evseId: number): Promise<void> {
+    if (this.sent.delete(keyOf(stationId, 'tx', evseId))) await this.repository.forget(stationId, 'tx', evseId);
+  }
+
+  private async send(stationId: string, desired: readonly PlannedProfile[], now: number): Promise<Rejection[]> {
+    const rejections: Rejection[] = [];
+    for (const profile of desired) {
+      const key = keyOf(stationId, profile.purpose, profile.evseId);
+      const reason = changeReason(profile, this.sent.get(key), now);
+      if (reason === undefined) continue;
+      const record = await this.sendOne(stationId, profile, reason);
+      this.sent.set(key, record);
+      if (record.outcome === 'rejected') rejections.push({ purpose: profile.purpose, evseId: profile.evseId, detail: record.detail ?? 'rejected' });
+    }
+    return rejections;
+  }
+
+  private async sendOne(stationId: string, profile: PlannedProfile, reason: ChangeReason): Promise<DispatchRecord> {
+    const sentAt = Date.now();
+    let record: DispatchRecord;
+    try {
+      const outcome = await this.client.send(stationId, setChargingProfileCommand(profile), { timeoutMs: COMMAND_TIMEOUT_MS });
+      record = { stationId, profile, sentAt, answeredAt: Date.now(), commandId: outcome.commandId, ...outcomeOf(outcome) };
+    } catch (error) {
+      // The command could not even be published (the bus is down): like a station that did not answer.
+      record = { stationId, profile, sentAt, outcome: 'failed', detail: error instanceof Error ? error.message : String(error) };
+    }
+    this.sends.inc({ purpose: profile.purpose, reason, outcome: record.outcome });
+    if (record.outcome !== 'accepted') this.logger.warn({ stationId, purpose: profile.purpose, evseId: profile.evseId, reason, outcome: record.outcome, detail: record.detail }, 'charging profile not accepted');
+    await this.repository.save(record).catch((error: unknown) => this.logger.error({ err: error, stationId }, 'could not store a dispatched profile'));
+    return record;
+  }
+}
