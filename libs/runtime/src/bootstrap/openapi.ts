@@ -21,7 +21,7 @@ export function mountOpenApi(app: INestApplication, services: ServiceDefinition[
       .setDescription('REST API of the CSMS. Operational endpoints (/health, /metrics) sit outside /api.')
       .setVersion(REST_API_VERSION)
       .addBearerAuth(
-        { type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'An API token from API_TOKENS_FILE (embedded mode: the one in <EMBEDDED_DATA_DIR>/admin-token). Roles: viewer < operator < admin.' },
+        { type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'An API token from API_TOKENS_FILE (embedded mode: the one in <EMBEDDED_DATA_DIR>/admin-token). Roles: viewer < operator < admin; grid-operator tokens reach only the limits of the sites granted to them (x-required-role `…|grid-operator`).' },
         API_TOKEN_AUTH,
       )
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'INTERNAL_API_TOKEN' }, INTERNAL_API_AUTH)
