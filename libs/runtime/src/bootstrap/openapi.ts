@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { describeRequiredRoles } from '../auth/openapi-roles';
 import { API_TOKEN_AUTH } from '../auth/require-role.decorator';
 import { INTERNAL_API_AUTH } from '../internal-api/internal-api.decorator';
+import { hoistSchemaDefinitions } from '../rest/openapi-definitions';
 import type { ServiceDefinition } from './service-definition';
 
 /** Version of the REST API: the OpenAPI document's `info.version`, and the index's at /api. */
@@ -27,5 +28,5 @@ export function mountOpenApi(app: INestApplication, services: ServiceDefinition[
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'INTERNAL_API_TOKEN' }, INTERNAL_API_AUTH)
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, describeRequiredRoles(document), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, describeRequiredRoles(hoistSchemaDefinitions(document)), { jsonDocumentUrl: 'api/docs/openapi.json' });
 }
