@@ -2,6 +2,7 @@ import { ApiProblems, ApiTokenAuth, ApiZodParam, ApiZodQuery, ApiZodResponse, Re
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { siteIdSchema } from '../topology/node-fields.schemas';
+import { sitePipe } from '../topology/topology-params';
 import { type ListAuditQuery, auditPageSchema, listAuditQuery } from './audit.schemas';
 import { AuditService } from './audit.service';
 
@@ -21,7 +22,7 @@ export class AuditController {
   @ApiZodQuery(listAuditQuery)
   @ApiZodResponse(200, auditPageSchema, 'A page of audit entries.')
   @ApiProblems({ 400: 'A query parameter is invalid.' })
-  list(@Param('siteId', new ZodValidationPipe(siteIdSchema, 'path.siteId')) siteId: string, @Query(new ZodValidationPipe(listAuditQuery, 'query')) query: ListAuditQuery) {
+  list(@Param('siteId', sitePipe) siteId: string, @Query(new ZodValidationPipe(listAuditQuery, 'query')) query: ListAuditQuery) {
     return this.audit.list(siteId, query);
   }
 }

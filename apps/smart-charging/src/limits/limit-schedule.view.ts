@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { limitSlotSchema } from './limit-schedule.schemas';
-import type { LimitSchedule } from './limit-schedule.schemas';
+import { type LimitSchedule, limitSlotSchema } from './limit-schedule.schemas';
 import type { ScheduleRow } from './limit-schedule.repository';
 import { limitValueSchema } from './limit-value.schemas';
 

@@ -14,6 +14,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Res, applyD
 import { ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { nodeIdSchema, siteIdSchema } from '../topology/node-fields.schemas';
+import { nodePipe, principalOf, sitePipe } from '../topology/topology-params';
 import { type ApiSource, apiSourceSchema, sourceSchema } from './limit-source';
 import { type PutLimitScheduleBody, putLimitScheduleBody } from './limit-schedule.schemas';
 import { scheduleViewSchema } from './limit-schedule.view';
@@ -21,10 +22,7 @@ import { limitsAnswer } from './limits-answer';
 import { type DeleteScheduleQuery, type NodeLimitsQuery, deleteScheduleQuery, nodeLimitsQuery, nodeLimitsSchema } from './limits.schemas';
 import { LimitsService } from './limits.service';
 
-const sitePipe = new ZodValidationPipe(siteIdSchema, 'path.siteId');
-const nodePipe = new ZodValidationPipe(nodeIdSchema, 'path.nodeId');
 const GRID = { gridOperatorSite: 'siteId' };
-const NOBODY: ApiPrincipal = { name: 'unknown', roles: [] };
 
 /** The site and node of every route here, and who may call it: `role`, or a grid-operator token granted the site. */
 function NodeLimitsRoute(role: 'viewer' | 'operator'): MethodDecorator {
@@ -85,7 +83,7 @@ export class LimitsController {
     @CurrentPrincipal() principal: ApiPrincipal | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const { created, schedule } = limitsAnswer(await this.limits.replace(principal ?? NOBODY, siteId, nodeId, source, body));
+    const { created, schedule } = limitsAnswer(await this.limits.replace(principalOf(principal), siteId, nodeId, source, body));
     response.status(created ? 201 : 200);
     return schedule;
   }
@@ -105,6 +103,6 @@ export class LimitsController {
     @Query(new ZodValidationPipe(deleteScheduleQuery, 'query')) query: DeleteScheduleQuery,
     @CurrentPrincipal() principal: ApiPrincipal | undefined,
   ): Promise<void> {
-    limitsAnswer(await this.limits.remove(principal ?? NOBODY, siteId, nodeId, source, query.version));
+    limitsAnswer(await this.limits.remove(principalOf(principal), siteId, nodeId, source, query.version));
   }
 }

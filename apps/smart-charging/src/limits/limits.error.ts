@@ -1,4 +1,4 @@
-import type { FieldError } from '@app/runtime';
+import { type FieldError, fieldErrorsDetail } from '@app/runtime';
 
 export enum LimitsErrorCode {
   siteNotFound = 'site-not-found',
@@ -32,5 +32,5 @@ export const failed = <T>(code: LimitsErrorCode, message: string, details?: Reco
 });
 
 export function invalidSchedule<T>(errors: readonly FieldError[]): LimitsResult<T> {
-  return failed(LimitsErrorCode.invalidSchedule, errors.map((error) => `${error.field}: ${error.message}`).join('; '), { errors });
+  return failed(LimitsErrorCode.invalidSchedule, fieldErrorsDetail(errors), { errors });
 }

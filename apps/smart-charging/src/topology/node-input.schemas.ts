@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LimitValue } from '../limits/effective-limit';
 import { limitValueSchema } from '../limits/limit-value.schemas';
 import {
   MAX_NODES_PER_REQUEST,
@@ -17,7 +18,7 @@ import { type GridPhase, type GroupKind, type PhaseCount, type Rating, groupKind
 
 interface NodeInputCommon {
   label?: string;
-  limit?: { perPhaseA?: [number, number, number]; totalW?: number };
+  limit?: LimitValue;
   parentId?: string;
 }
 

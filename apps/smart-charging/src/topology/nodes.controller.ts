@@ -17,11 +17,9 @@ import { type NodeInput, nodeInputSchema } from './node-input.schemas';
 import { type PatchNodeBody, patchNodeBody } from './node-patch';
 import { type DeleteNodeQuery, deleteNodeQuery } from './node.schemas';
 import { NodesService } from './nodes.service';
-import { actorOf, sitePipe } from './sites.controller';
 import { topologyAnswer } from './topology-answer';
+import { actorOf, nodePipe, sitePipe } from './topology-params';
 import { nodeViewSchema, treeNodeViewSchema } from './topology-view.schemas';
-
-const nodePipe = new ZodValidationPipe(nodeIdSchema, 'path.nodeId');
 
 const NodePath = (): MethodDecorator => applyDecorators(ApiZodParam('siteId', siteIdSchema, 'The site.'), ApiZodParam('nodeId', nodeIdSchema, 'The node.'));
 

@@ -80,7 +80,7 @@ export class NodesService {
   /** Deletes a node (with everything below it when `recursive`) and the limit schedules of what it deletes. */
   async delete(siteId: string, nodeId: string, query: DeleteNodeQuery, actor: string): Promise<TopologyResult<void>> {
     return resultTransaction(this.topology.dataSource, async (manager) => {
-      const locked = await this.lockedNode(manager, siteId, nodeId, query.version);
+      const locked = await this.lockedNode(manager, siteId, nodeId, query.version, true);
       if (!locked.ok) return locked;
       const { nodes, node } = locked.value;
       if (node.parentId === null) return failed(TopologyErrorCode.siteRoot, `${nodeId} is the root of site ${siteId}: delete the site instead (DELETE /api/sites/${siteId})`);
@@ -100,10 +100,13 @@ export class NodesService {
     });
   }
 
-  /** The site's nodes and the node, with the site locked against other topology changes; checks the version a change is based on. */
-  private async lockedNode(manager: SqlExecutor, siteId: string, nodeId: string, version: number | undefined): Promise<Locked> {
+  /**
+   * The site's nodes and the node, with the site locked against other topology changes (and the
+   * nodes against limit writers, for a deletion); checks the version a change is based on.
+   */
+  private async lockedNode(manager: SqlExecutor, siteId: string, nodeId: string, version: number | undefined, lockNodes = false): Promise<Locked> {
     if ((await this.topology.lockSite(manager, siteId)) === undefined) return failed(TopologyErrorCode.siteNotFound, `there is no site ${siteId}`);
-    const nodes = await this.topology.nodesOf(manager, siteId);
+    const nodes = await this.topology.nodesOf(manager, siteId, lockNodes);
     const node = nodes.find((candidate) => candidate.nodeId === nodeId);
     if (node === undefined) return failed(TopologyErrorCode.nodeNotFound, `site ${siteId} has no node ${nodeId}`);
     if (version !== undefined && version !== node.version) {

@@ -16,12 +16,8 @@ import { siteIdSchema } from './node-fields.schemas';
 import { type CreateSiteBody, type ListSitesQuery, createSiteBody, listSitesQuery } from './site.schemas';
 import { SitesService } from './sites.service';
 import { topologyAnswer } from './topology-answer';
+import { actorOf, sitePipe } from './topology-params';
 import { sitePageSchema, siteTreeSchema } from './topology-view.schemas';
-
-export const sitePipe = new ZodValidationPipe(siteIdSchema, 'path.siteId');
-
-/** Who changed the topology, for the audit log: the API token's name. */
-export const actorOf = (principal: ApiPrincipal | undefined): string => principal?.name ?? 'unknown';
 
 @ApiTokenAuth('topology')
 @Controller('sites')

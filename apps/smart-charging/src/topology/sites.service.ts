@@ -71,11 +71,11 @@ export class SitesService {
     return resultTransaction(this.topology.dataSource, async (manager) => {
       const site = await this.topology.lockSite(manager, siteId);
       if (site === undefined) return failed(TopologyErrorCode.siteNotFound, `there is no site ${siteId}`);
-      const nodes = await this.topology.nodesOf(manager, siteId);
+      const nodes = await this.topology.nodesOf(manager, siteId, true);
       await this.limits.auditRemovalOfNodes(manager, siteId, nodes.map((node) => node.nodeId), actor);
-      const root = siteTreeViewOf(site, nodes);
+      const tree = siteTreeViewOf(site, nodes);
       await this.topology.deleteSite(manager, siteId);
-      await this.writer.record(manager, [{ siteId, nodeId: null, source: null, action: 'site-deleted', actor, before: root ?? { siteId }, after: null }]);
+      await this.writer.record(manager, [{ siteId, nodeId: null, source: null, action: 'site-deleted', actor, before: tree ?? { siteId }, after: null }]);
       return succeeded(undefined);
     });
   }

@@ -1,4 +1,4 @@
-import type { FieldError } from '@app/runtime';
+import { type FieldError, fieldErrorsDetail } from '@app/runtime';
 
 export enum TopologyErrorCode {
   siteNotFound = 'site-not-found',
@@ -37,5 +37,5 @@ export const failed = <T>(code: TopologyErrorCode, message: string, details?: Re
 
 /** A failure naming each offending field, its detail the first of them (as a 400 of the validation pipe reads). */
 export function failedFields<T>(code: TopologyErrorCode, errors: readonly FieldError[]): TopologyResult<T> {
-  return failed(code, errors.map((error) => `${error.field}: ${error.message}`).join('; '), { errors });
+  return failed(code, fieldErrorsDetail(errors), { errors });
 }

@@ -79,8 +79,12 @@ export class TopologyRepository {
     return { site, nodes: nodes.map(nodeOfRow) };
   }
 
-  async nodesOf(executor: SqlExecutor, siteId: string): Promise<StoredNode[]> {
-    const rows = await queryRows<NodeRow>(executor, `SELECT ${NODE_COLUMNS} FROM ${NODE} WHERE site_id = $1`, [siteId]);
+  /**
+   * The site's nodes; with `lock`, locked until the transaction ends, so that no limit schedule is
+   * written to a node being deleted after its schedules were read for the audit log.
+   */
+  async nodesOf(executor: SqlExecutor, siteId: string, lock = false): Promise<StoredNode[]> {
+    const rows = await queryRows<NodeRow>(executor, `SELECT ${NODE_COLUMNS} FROM ${NODE} WHERE site_id = $1${lock ? ' FOR UPDATE' : ''}`, [siteId]);
     return rows.map(nodeOfRow);
   }
 
