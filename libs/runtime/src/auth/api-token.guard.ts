@@ -39,7 +39,7 @@ function siteNotGranted(principal: ApiPrincipal, siteId: string | undefined): Pr
  * one that is not configured, 403 when the token lacks the role the endpoint requires. An
  * endpoint that declares no role is refused to everyone, so a forgotten `@RequireRole` fails
  * closed. A grid-operator token holds no ranked role: it passes only on routes that admit grid
- * operators, for a site granted to it (`docs/adr/014-topology-and-limits.md`). Tokens are never
+ * operators, for a site granted to it (`docs/adr/016-topology-and-limits.md`). Tokens are never
  * logged; the principal's name is.
  */
 @Injectable()

@@ -7,7 +7,7 @@ const NODE_ID = `'^[A-Za-z0-9._:-]{1,64}$'`;
 const amount = (column: string) => `(${column} IS NULL OR (${column} >= 0 AND ${column} < 'Infinity'))`;
 
 /**
- * Site topology (topology/, docs/adr/014-topology-and-limits.md): one tree of nodes per site,
+ * Site topology (topology/, docs/adr/016-topology-and-limits.md): one tree of nodes per site,
  * its shape held by the database as well as by the API. A composite foreign key on
  * (site, parent, parent kind) keeps every parent in its child's site and of a kind that may hold
  * it; a trigger refuses a move that would make a node its own ancestor.

@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Limit schedules (limits/): per node and source, a default limit and its slots, each schedule
  * one row replaced as a whole, so a reader sees the old schedule or the new one, never a part of
- * either (docs/adr/014-topology-and-limits.md: why jsonb and not a table of slots). What a slot
+ * either (docs/adr/016-topology-and-limits.md: why jsonb and not a table of slots). What a slot
  * holds is checked by the service (limits/limit-schedule.schemas.ts) before it is written.
  */
 export class CreateLimitSchedule1764200000001 implements MigrationInterface {
