@@ -1,5 +1,6 @@
 import { admit } from './admission';
 import { admissionOrder, priorityOf } from './admission-order';
+import { checkedCurrent } from './allocation-input.error';
 import { type Allocation, type AllocationInput, DEFAULT_SURPLUS_MARGIN_A, DEFAULT_VOLTAGE } from './allocation.types';
 import { type ConstraintNetwork, buildNetwork } from './constraint-network';
 import { describeAllocation } from './node-load';
@@ -25,7 +26,7 @@ export function allocate(input: AllocationInput): Allocation {
   const priority = new Float64Array(input.sessions.length);
   input.sessions.forEach((session, index) => (priority[index] = priorityOf(session)));
   const plan: Plan = { network, table, order: admissionOrder(input.sessions, priority, input.now), priority };
-  const marginA = input.surplusMarginA ?? DEFAULT_SURPLUS_MARGIN_A;
+  const marginA = checkedCurrent('the surplus margin', input.surplusMarginA ?? DEFAULT_SURPLUS_MARGIN_A);
   const reference = needsReferenceAllocation(input.sessions) ? distribute(plan, table.maximum) : undefined;
   const value = distribute(plan, effectiveMaximum(input.sessions, table, marginA, reference));
   const allocation = describeAllocation(input, network, table, value);
