@@ -1,4 +1,3 @@
-import type { ConstraintNetwork } from './constraint-network';
 import type { SessionTable } from './session-table';
 
 export interface Admission {
@@ -14,10 +13,9 @@ export interface Admission {
  * loads and the minimums already admitted on every constraint it loads; the others get 0 (paused,
  * IEC 61851). A session whose maximum is below its minimum cannot be served and is never admitted.
  */
-export function admit(network: ConstraintNetwork, table: SessionTable, order: Int32Array, maximum: Float64Array): Admission {
-  const { capacity } = network;
-  const { minimum, pathStart, pathConstraint, pathWeight } = table;
-  const used = network.fixed.slice();
+export function admit(table: SessionTable, order: Int32Array, maximum: Float64Array): Admission {
+  const { capacity, minimum, pathStart, pathConstraint, pathWeight } = table;
+  const used = table.fixed.slice();
   const value = new Float64Array(table.count);
   const admitted = new Uint8Array(table.count);
   for (const session of order) {

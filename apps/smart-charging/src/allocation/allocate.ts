@@ -2,7 +2,7 @@ import { admit } from './admission';
 import { admissionOrder, priorityOf } from './admission-order';
 import { checkedCurrent } from './allocation-input.error';
 import { type Allocation, type AllocationInput, DEFAULT_SURPLUS_MARGIN_A, DEFAULT_VOLTAGE } from './allocation.types';
-import { type ConstraintNetwork, buildNetwork } from './constraint-network';
+import { buildNetwork } from './constraint-network';
 import { describeAllocation } from './node-load';
 import { type SessionTable, buildSessionTable, duplicateSessionError } from './session-table';
 import { effectiveMaximum, needsReferenceAllocation } from './surplus-cap';
@@ -25,7 +25,7 @@ export function allocate(input: AllocationInput): Allocation {
   const table = buildSessionTable(network, input.sessions);
   const priority = new Float64Array(input.sessions.length);
   input.sessions.forEach((session, index) => (priority[index] = priorityOf(session)));
-  const plan: Plan = { network, table, order: admissionOrder(input.sessions, priority, input.now), priority };
+  const plan: Plan = { table, order: admissionOrder(input.sessions, priority, input.now), priority };
   const marginA = checkedCurrent('the surplus margin', input.surplusMarginA ?? DEFAULT_SURPLUS_MARGIN_A);
   const reference = needsReferenceAllocation(input.sessions) ? distribute(plan, table.maximum) : undefined;
   const value = distribute(plan, effectiveMaximum(input.sessions, table, marginA, reference));
@@ -35,7 +35,6 @@ export function allocate(input: AllocationInput): Allocation {
 }
 
 interface Plan {
-  network: ConstraintNetwork;
   table: SessionTable;
   order: Int32Array;
   priority: Float64Array;
@@ -43,6 +42,6 @@ interface Plan {
 
 /** Session values in mA for the given maxima: admission, then filling. */
 function distribute(plan: Plan, maximum: Float64Array): Float64Array {
-  const admission = admit(plan.network, plan.table, plan.order, maximum);
-  return fill(plan.network, plan.table, admission, plan.priority, maximum);
+  const admission = admit(plan.table, plan.order, maximum);
+  return fill(plan.table, admission, plan.priority, maximum);
 }
