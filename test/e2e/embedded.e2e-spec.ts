@@ -66,11 +66,17 @@ describe('embedded mode', () => {
     expect(kinds).toEqual(['boot:Accepted', 'connection:connected', 'connection:disconnected']);
     expect(await read('/api/commands')).toEqual({ items: [], nextCursor: null });
     expect(await read('/api/security-events')).toEqual({ items: [], nextCursor: null });
+    // Smart charging's topology and limits, on the same port with the same token.
+    const site = { siteId: 'SITE-EMB', limit: { perPhaseA: [63, 63, 63] }, children: [{ kind: 'charger', stationId: 'ANY-ID', rating: { maxA: 32, phases: 3 } }] };
+    const created = await fetch(`${first.service.baseUrl}/api/sites`, { method: 'POST', headers: { ...bearer, 'content-type': 'application/json' }, body: JSON.stringify(site) });
+    expect(created.status).toBe(201);
+    expect(await read('/api/sites/SITE-EMB/nodes/SITE-EMB/limits')).toMatchObject({ effectiveNow: { perPhaseA: [63, 63, 63], boundBy: { perPhaseA: ['node', 'node', 'node'] } } });
 
     expect(await first.service.stop('SIGTERM')).toBe(0);
 
     const second = await start();
     for (const name of ['smart-charging', 'pki']) expect((await inboxOf(second.service, name)).status).toBe(200);
+    expect((await fetch(`${second.service.baseUrl}/api/topology/stations/ANY-ID`, { headers: bearer })).status).toBe(200);
     expect(await second.service.stop('SIGTERM')).toBe(0);
   });
 });

@@ -11,32 +11,55 @@ export interface Answer {
   body: Json;
 }
 
+/** A further token of the file: any roles, and the sites granted to a grid-operator token. */
+export interface ExtraToken {
+  roles: string[];
+  sites?: string[];
+}
+
 /**
  * A bearer token per role, written (as hashes) to an API_TOKENS_FILE, and calls to a REST API
- * as one of them, as nobody, or with a forged token. The token names are `e2e-<role>`.
+ * as one of them, as nobody, or with a forged token. The token names are `e2e-<role>`; further
+ * tokens (e.g. grid operators) are `e2e-<name>`.
  */
-export class OperatorApiClient {
+export class OperatorApiClient<Extra extends string = never> {
   readonly tokens: Record<Role, string> = {
     viewer: `viewer-${randomBytes(16).toString('hex')}`,
     operator: `operator-${randomBytes(16).toString('hex')}`,
     admin: `admin-${randomBytes(16).toString('hex')}`,
   };
 
+  private readonly extraTokens: Record<string, string>;
+
+  constructor(private readonly extra: Readonly<Record<Extra, ExtraToken>> = {} as Record<Extra, ExtraToken>) {
+    this.extraTokens = Object.fromEntries(Object.keys(extra).map((name) => [name, `${name}-${randomBytes(16).toString('hex')}`]));
+  }
+
   /** Writes the tokens file into `dir`; returns its path for API_TOKENS_FILE. */
   writeTokenFile(dir: string): string {
     const file = path.join(dir, 'api-tokens.json');
-    const entries = Object.entries(this.tokens).map(([role, token]) => ({ name: `e2e-${role}`, sha256: createHash('sha256').update(token).digest('hex'), roles: [role] }));
+    const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+    const entries = [
+      ...Object.entries(this.tokens).map(([role, token]) => ({ name: `e2e-${role}`, sha256: hash(token), roles: [role] })),
+      ...Object.entries<ExtraToken>(this.extra).map(([name, token]) => ({ name: `e2e-${name}`, sha256: hash(this.extraTokens[name] ?? ''), ...token })),
+    ];
     writeFileSync(file, JSON.stringify(entries));
     return file;
   }
 
-  async call(baseUrl: string, method: string, route: string, as: Role | 'nobody' | 'forged', body?: unknown): Promise<Answer> {
+  async call(baseUrl: string, method: string, route: string, as: Role | Extra | 'nobody' | 'forged', body?: unknown): Promise<Answer> {
     const headers: Record<string, string> = {};
     if (as === 'forged') headers.authorization = `Bearer ${this.tokens.admin}x`;
-    else if (as !== 'nobody') headers.authorization = `Bearer ${this.tokens[as]}`;
+    else if (as !== 'nobody') headers.authorization = `Bearer ${this.tokenOf(as)}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${baseUrl}${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();
     return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: text ? (JSON.parse(text) as Json) : {} };
+  }
+
+  private tokenOf(as: Role | Extra): string {
+    const token = Object.hasOwn(this.tokens, as) ? this.tokens[as as Role] : this.extraTokens[as];
+    if (token === undefined) throw new Error(`no token named ${as}`);
+    return token;
   }
 }

@@ -20,6 +20,10 @@ describe('PKI API roles', () => {
     expect(routes.find((candidate) => candidate.route === route)?.role).toBe(role);
   });
 
+  it('admits no grid-operator token anywhere (they reach the limits of their sites only)', () => {
+    expect(routes.filter((route) => route.gridOperatorSite !== undefined)).toEqual([]);
+  });
+
   it('puts every endpoint behind the API token guard', () => {
     expect(routes.every((route) => route.guarded)).toBe(true);
   });

@@ -9,3 +9,4 @@ export * from './service-data-source';
 export { type EmbeddedConnection, type EmbeddedPostgresLease, acquireEmbeddedPostgres } from './embedded/embedded-postgres';
 export * from './sql/sql-rows';
 export * from './sql/sql-parameters';
+export * from './sql/result-transaction';

@@ -1,4 +1,4 @@
-import { type ApiRole, ApiTokenGuard, REQUIRED_ROLE } from '@app/runtime';
+import { type ApiRole, ApiTokenGuard, GRID_OPERATOR_SITE, REQUIRED_ROLE } from '@app/runtime';
 import { RequestMethod } from '@nestjs/common';
 import { GUARDS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { operatorApiControllers } from './api.module';
@@ -59,6 +59,8 @@ const expectedRoles: Record<string, ApiRole> = {
 interface Route {
   route: string;
   role: ApiRole | undefined;
+  /** Set when grid-operator tokens may call the route too: none of the operator API may. */
+  gridOperatorSite: string | undefined;
 }
 
 function join(...parts: string[]): string {
@@ -74,7 +76,11 @@ function routesOf(controller: (typeof operatorApiControllers)[number]): Route[] 
     .filter((handler): handler is object => typeof handler === 'function' && Reflect.getMetadata(PATH_METADATA, handler) !== undefined)
     .map((handler) => {
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-      return { route: `${method} ${join(base, String(Reflect.getMetadata(PATH_METADATA, handler)))}`, role: Reflect.getMetadata(REQUIRED_ROLE, handler) as ApiRole | undefined };
+      return {
+        route: `${method} ${join(base, String(Reflect.getMetadata(PATH_METADATA, handler)))}`,
+        role: Reflect.getMetadata(REQUIRED_ROLE, handler) as ApiRole | undefined,
+        gridOperatorSite: Reflect.getMetadata(GRID_OPERATOR_SITE, handler) as string | undefined,
+      };
     });
 }
 
@@ -87,6 +93,10 @@ describe('operator API roles', () => {
 
   it.each(Object.entries(expectedRoles))('%s requires the %s role', (route, role) => {
     expect(routes.find((candidate) => candidate.route === route)?.role).toBe(role);
+  });
+
+  it('admits no grid-operator token anywhere (they reach the limits of their sites only)', () => {
+    expect(routes.filter((route) => route.gridOperatorSite !== undefined)).toEqual([]);
   });
 
   it.each(operatorApiControllers.map((controller) => [controller.name, controller] as const))('%s is behind the API token guard', (_name, controller) => {

@@ -29,7 +29,8 @@ describe('admissionOrder', () => {
       session('vip', { priority: 2 }),
     ];
     const priority = Float64Array.from(sessions, (entry) => entry.priority ?? 0);
-    const order = [...admissionOrder(sessions, priority, now)].map((index) => sessions[index].id);
+    const order = [...admissionOrder(sessions, Int32Array.from(sessions.keys()), priority, now)].map((index) => sessions[index].id);
     expect(order).toEqual(['vip', 'urgent', 'a-early', 'b-early', 'late', 'unknown-start']);
+    expect([...admissionOrder(sessions, Int32Array.from([0, 5, 2]), priority, now)]).toEqual([5, 2, 0]);
   });
 });

@@ -27,20 +27,18 @@ function startOf({ startedAt }: AllocationSession): number {
 }
 
 /**
- * Session indices in the order their minimums are admitted: priority (higher first), then urgency
- * (higher first), then start (earlier first, unknown last), then id. A total order on distinct ids,
- * so the order of the input does not matter.
+ * The given session indices in the order their minimums are admitted: priority (higher first),
+ * then urgency (higher first), then start (earlier first, unknown last), then id. A total order on
+ * distinct ids, so the order of the input does not matter.
  */
-export function admissionOrder(sessions: readonly AllocationSession[], priority: Float64Array, now: number): Int32Array {
+export function admissionOrder(sessions: readonly AllocationSession[], subset: Int32Array, priority: Float64Array, now: number): Int32Array {
   const urgency = new Float64Array(sessions.length);
   const started = new Float64Array(sessions.length);
-  const order = new Int32Array(sessions.length);
-  for (let index = 0; index < sessions.length; index++) {
+  for (const index of subset) {
     urgency[index] = urgencyOf(sessions[index], now);
     started[index] = startOf(sessions[index]);
-    order[index] = index;
   }
-  return order.sort((a, b) => {
+  return subset.slice().sort((a, b) => {
     if (priority[a] !== priority[b]) return priority[b] - priority[a];
     if (urgency[a] !== urgency[b]) return urgency[b] > urgency[a] ? 1 : -1;
     if (started[a] !== started[b]) return started[a] < started[b] ? -1 : 1;

@@ -129,6 +129,10 @@ describe('allocate', () => {
     }
   });
 
+  it('rejects a negative surplus margin', () => {
+    expect(() => allocate(site(undefined, [ev('a', ['L1'])], { surplusMarginA: -1 }))).toThrow(expect.objectContaining({ code: AllocationInputErrorCode.invalidCurrent }));
+  });
+
   it.each<[string, Pick<AllocationInput, 'nodes' | 'sessions'>, AllocationInputErrorCode]>([
     ['a duplicate node', { nodes: [{ id: 'x' }, { id: 'x' }], sessions: [] }, AllocationInputErrorCode.duplicateNode],
     ['a cycle', { nodes: [{ id: 'x', parentId: 'y' }, { id: 'y', parentId: 'x' }], sessions: [] }, AllocationInputErrorCode.cycle],

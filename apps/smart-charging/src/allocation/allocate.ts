@@ -1,7 +1,8 @@
-import { admit } from './admission';
+import { type AdmissionRanking, admit } from './admission';
 import { admissionOrder, priorityOf } from './admission-order';
+import { checkedCurrent } from './allocation-input.error';
 import { type Allocation, type AllocationInput, DEFAULT_SURPLUS_MARGIN_A, DEFAULT_VOLTAGE } from './allocation.types';
-import { type ConstraintNetwork, buildNetwork } from './constraint-network';
+import { buildNetwork } from './constraint-network';
 import { describeAllocation } from './node-load';
 import { type SessionTable, buildSessionTable, duplicateSessionError } from './session-table';
 import { effectiveMaximum, needsReferenceAllocation } from './surplus-cap';
@@ -24,8 +25,9 @@ export function allocate(input: AllocationInput): Allocation {
   const table = buildSessionTable(network, input.sessions);
   const priority = new Float64Array(input.sessions.length);
   input.sessions.forEach((session, index) => (priority[index] = priorityOf(session)));
-  const plan: Plan = { network, table, order: admissionOrder(input.sessions, priority, input.now), priority };
-  const marginA = input.surplusMarginA ?? DEFAULT_SURPLUS_MARGIN_A;
+  const rank: AdmissionRanking = (subset) => admissionOrder(input.sessions, subset, priority, input.now);
+  const plan: Plan = { table, rank, priority };
+  const marginA = checkedCurrent('the surplus margin', input.surplusMarginA ?? DEFAULT_SURPLUS_MARGIN_A);
   const reference = needsReferenceAllocation(input.sessions) ? distribute(plan, table.maximum) : undefined;
   const value = distribute(plan, effectiveMaximum(input.sessions, table, marginA, reference));
   const allocation = describeAllocation(input, network, table, value);
@@ -34,14 +36,13 @@ export function allocate(input: AllocationInput): Allocation {
 }
 
 interface Plan {
-  network: ConstraintNetwork;
   table: SessionTable;
-  order: Int32Array;
+  rank: AdmissionRanking;
   priority: Float64Array;
 }
 
 /** Session values in mA for the given maxima: admission, then filling. */
 function distribute(plan: Plan, maximum: Float64Array): Float64Array {
-  const admission = admit(plan.network, plan.table, plan.order, maximum);
-  return fill(plan.network, plan.table, admission, plan.priority, maximum);
+  const admission = admit(plan.table, maximum, plan.rank);
+  return fill(plan.table, admission, plan.priority, maximum);
 }

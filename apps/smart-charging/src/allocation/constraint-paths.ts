@@ -12,6 +12,10 @@ import type { SessionFacts } from './session-table';
  * limits that matter (an EVSE's own rating under a single session does not).
  */
 export interface ConstraintPaths {
+  /** The binding constraints, numbered 0 .. count-1 (paths and members use these numbers): capacity and fixed loads in mA. */
+  readonly constraintCount: number;
+  readonly capacity: Float64Array;
+  readonly fixed: Float64Array;
   /** Constraints of session s: `pathConstraint[pathStart[s] .. pathStart[s + 1])`, with their weights. */
   readonly pathStart: Int32Array;
   readonly pathConstraint: Int32Array;
@@ -25,6 +29,7 @@ export interface ConstraintPaths {
 export function buildPaths(network: ConstraintNetwork, sessions: SessionFacts): ConstraintPaths {
   const binding = bindingConstraints(network, sessions);
   const onPath = bindingOnPath(network, binding);
+  const numbered = numberBinding(network, binding);
   const pathStart = new Int32Array(sessions.count + 1);
   for (let session = 0; session < sessions.count; session++) {
     const first = sessions.node[session] * CONSTRAINTS_PER_NODE;
@@ -36,9 +41,25 @@ export function buildPaths(network: ConstraintNetwork, sessions: SessionFacts): 
   const pathConstraint = new Int32Array(pathStart[sessions.count]);
   const pathWeight = new Uint8Array(pathStart[sessions.count]);
   for (let session = 0; session < sessions.count; session++) {
-    writePath(network, binding, sessions.node[session], sessions.phases[session], pathStart[session], pathConstraint, pathWeight);
+    writePath(network, numbered.numberOf, sessions.node[session], sessions.phases[session], pathStart[session], pathConstraint, pathWeight);
   }
-  return { pathStart, pathConstraint, pathWeight, ...members(binding.length, pathStart, pathConstraint) };
+  return { ...numbered.constraints, pathStart, pathConstraint, pathWeight, ...members(numbered.constraints.constraintCount, pathStart, pathConstraint) };
+}
+
+/** Numbers the binding constraints densely, so that the engine's per-constraint arrays hold only those. */
+function numberBinding(network: ConstraintNetwork, binding: Uint8Array): { numberOf: Int32Array; constraints: Pick<ConstraintPaths, 'constraintCount' | 'capacity' | 'fixed'> } {
+  const numberOf = new Int32Array(binding.length).fill(-1);
+  let constraintCount = 0;
+  for (let constraint = 0; constraint < binding.length; constraint++) if (binding[constraint] === 1) numberOf[constraint] = constraintCount++;
+  const capacity = new Float64Array(constraintCount);
+  const fixed = new Float64Array(constraintCount);
+  for (let constraint = 0; constraint < binding.length; constraint++) {
+    const number = numberOf[constraint];
+    if (number < 0) continue;
+    capacity[number] = network.capacity[constraint];
+    fixed[number] = network.fixed[constraint];
+  }
+  return { numberOf, constraints: { constraintCount, capacity, fixed } };
 }
 
 /** 1 for each constraint that every session below it at its maximum, with the fixed loads, would exceed. */
@@ -78,19 +99,19 @@ function bindingOnPath(network: ConstraintNetwork, binding: Uint8Array): Int32Ar
   return count;
 }
 
-/** The session's binding constraints from its node up to the root, written from `start` on. */
-function writePath(network: ConstraintNetwork, binding: Uint8Array, node: number, mask: number, start: number, constraint: Int32Array, weight: Uint8Array): void {
+/** The session's binding constraints (their numbers) from its node up to the root, written from `start` on. */
+function writePath(network: ConstraintNetwork, numberOf: Int32Array, node: number, mask: number, start: number, constraint: Int32Array, weight: Uint8Array): void {
   let at = start;
   for (let current = node; current >= 0; current = network.tree.parent[current]) {
     const first = current * CONSTRAINTS_PER_NODE;
     for (let slot = 0; slot < TOTAL_SLOT; slot++) {
-      if (mask & (1 << slot) && binding[first + slot] === 1) {
-        constraint[at] = first + slot;
+      if (mask & (1 << slot) && numberOf[first + slot] >= 0) {
+        constraint[at] = numberOf[first + slot];
         weight[at++] = 1;
       }
     }
-    if (binding[first + TOTAL_SLOT] === 1) {
-      constraint[at] = first + TOTAL_SLOT;
+    if (numberOf[first + TOTAL_SLOT] >= 0) {
+      constraint[at] = numberOf[first + TOTAL_SLOT];
       weight[at++] = phaseCount(mask);
     }
   }

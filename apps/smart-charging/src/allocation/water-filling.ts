@@ -1,5 +1,4 @@
 import type { Admission } from './admission';
-import type { ConstraintNetwork } from './constraint-network';
 import { sortByIntegerKey } from './radix-sort';
 import { SaturationHeap } from './saturation.heap';
 import type { SessionTable } from './session-table';
@@ -23,8 +22,8 @@ const frozen = 3; // final
  * result does not depend on the order of the input. O((S + P) log C) for S sessions, P entries of
  * their paths and C constraints.
  */
-export function fill(network: ConstraintNetwork, table: SessionTable, admission: Admission, priority: Float64Array, maximum: Float64Array): Float64Array {
-  const filling = new WaterFilling(network, table, admission, maximum);
+export function fill(table: SessionTable, admission: Admission, priority: Float64Array, maximum: Float64Array): Float64Array {
+  const filling = new WaterFilling(table, admission, maximum);
   for (const members of priorityClasses(admission.admitted, priority)) filling.fillClass(members);
   return filling.value;
 }
@@ -57,12 +56,11 @@ class WaterFilling {
   private unfrozen = 0;
 
   constructor(
-    private readonly network: ConstraintNetwork,
     private readonly table: SessionTable,
     admission: Admission,
     private readonly maximum: Float64Array,
   ) {
-    const constraints = network.capacity.length;
+    const constraints = table.constraintCount;
     this.value = admission.value.slice();
     this.base = admission.used.slice();
     this.slope = new Float64Array(constraints);
@@ -151,7 +149,7 @@ class WaterFilling {
 
   /** Saturation level of each changed constraint: the highest level at which it still holds. */
   private rekeyDirty(): void {
-    const { capacity } = this.network;
+    const { capacity } = this.table;
     for (let index = 0; index < this.dirtyCount; index++) {
       const constraint = this.dirty[index];
       this.isDirty[constraint] = 0;

@@ -24,6 +24,20 @@ describe('parseApiTokenFile', () => {
     ]);
   });
 
+  it('reads the sites granted to a grid-operator token, once each', () => {
+    const tokens = parseApiTokenFile(
+      JSON.stringify([
+        { name: 'dso', sha256: HASH, roles: ['grid-operator'], sites: ['SITE-001', 'SITE-002', 'SITE-001'] },
+        { name: 'dso-noc', sha256: OTHER, roles: ['viewer', 'grid-operator'], sites: ['SITE-003'] },
+      ]),
+      source,
+    );
+    expect(tokens).toEqual([
+      { name: 'dso', sha256: Buffer.from(HASH, 'hex'), roles: ['grid-operator'], sites: ['SITE-001', 'SITE-002'] },
+      { name: 'dso-noc', sha256: Buffer.from(OTHER, 'hex'), roles: ['viewer', 'grid-operator'], sites: ['SITE-003'] },
+    ]);
+  });
+
   it('accepts an empty list (then every request is refused)', () => {
     expect(parseApiTokenFile('[]', source)).toEqual([]);
   });
@@ -36,6 +50,10 @@ describe('parseApiTokenFile', () => {
     ['no roles', JSON.stringify([{ name: 'noc', sha256: HASH, roles: [] }]), 'entry 0 roles: must name at least one role'],
     ['an unknown field', JSON.stringify([{ name: 'noc', sha256: HASH, roles: ['viewer'], token: 'secret' }]), 'entry 0: Unrecognized key'],
     ['a name used twice', JSON.stringify([{ name: 'noc', sha256: HASH, roles: ['viewer'] }, { name: 'noc', sha256: OTHER, roles: ['viewer'] }]), 'entry 1 name: is used twice'],
+    ['a grid-operator token without sites', JSON.stringify([{ name: 'dso', sha256: HASH, roles: ['grid-operator'] }]), 'entry 0 sites: must list the sites a grid-operator token may set limits for'],
+    ['a grid-operator token with an empty site list', JSON.stringify([{ name: 'dso', sha256: HASH, roles: ['grid-operator'], sites: [] }]), 'entry 0 sites: must name at least one site'],
+    ['sites on a token without the grid-operator role', JSON.stringify([{ name: 'ops', sha256: HASH, roles: ['operator'], sites: ['SITE-001'] }]), 'entry 0 sites: only applies to the grid-operator role'],
+    ['a site that is not a site id', JSON.stringify([{ name: 'dso', sha256: HASH, roles: ['grid-operator'], sites: ['SITE 1'] }]), 'entry 0 sites.0: must be a site id'],
     ['a hash used twice', JSON.stringify([{ name: 'a', sha256: HASH, roles: ['viewer'] }, { name: 'b', sha256: HASH.toUpperCase(), roles: ['admin'] }]), 'entry 1 sha256: is the hash of another entry'],
   ])('stops start-up on %s, naming the variable', (_case, text, reason) => {
     const error = errorOf(text);

@@ -1,14 +1,29 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '@app/config';
 import { z } from 'zod';
-import { apiRoles } from './api-role';
+import { GRID_OPERATOR, tokenRoles } from './api-role';
 import type { ApiToken } from './api-token';
+import { SITE_ID_PATTERN } from './site-grants';
 
-const entrySchema = z.strictObject({
-  name: z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, 'must be 1-64 letters, digits, ".", "_", "@" or "-"'),
-  sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the SHA-256 of the token, 64 hex digits'),
-  roles: z.array(z.enum(apiRoles)).min(1, 'must name at least one role'),
-});
+const entrySchema = z
+  .strictObject({
+    name: z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, 'must be 1-64 letters, digits, ".", "_", "@" or "-"'),
+    sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the SHA-256 of the token, 64 hex digits'),
+    roles: z.array(z.enum(tokenRoles)).min(1, 'must name at least one role'),
+    sites: z
+      .array(z.string().regex(SITE_ID_PATTERN, 'must be a site id: 1-64 letters, digits, ".", "_", ":" or "-"'))
+      .min(1, 'must name at least one site')
+      .optional(),
+  })
+  .superRefine((entry, context) => {
+    const gridOperator = entry.roles.includes(GRID_OPERATOR);
+    if (gridOperator && entry.sites === undefined) {
+      context.addIssue({ code: 'custom', path: ['sites'], message: 'must list the sites a grid-operator token may set limits for' });
+    }
+    if (!gridOperator && entry.sites !== undefined) {
+      context.addIssue({ code: 'custom', path: ['sites'], message: 'only applies to the grid-operator role: other roles are not limited to sites' });
+    }
+  });
 
 const fileSchema = z
   .array(entrySchema)
@@ -36,7 +51,10 @@ export interface TokenFileSource {
   subject?: string;
 }
 
-/** The tokens in a JSON list of `{ name, sha256, roles }`; a ConfigError naming the variable otherwise (never quoting a hash). */
+/**
+ * The tokens in a JSON list of `{ name, sha256, roles, sites? }` (`sites` with the grid-operator
+ * role only); a ConfigError naming the variable otherwise (never quoting a hash).
+ */
 export function parseApiTokenFile(text: string, source: TokenFileSource): ApiToken[] {
   const fail = (why: string) => new ConfigError(source.variable, `${source.subject ?? ''}${why}`);
   let json: unknown;
@@ -49,7 +67,12 @@ export function parseApiTokenFile(text: string, source: TokenFileSource): ApiTok
   if (!parsed.success) {
     throw fail(reason(parsed.error.issues[0]));
   }
-  return parsed.data.map((entry) => ({ name: entry.name, sha256: Buffer.from(entry.sha256, 'hex'), roles: [...new Set(entry.roles)] }));
+  return parsed.data.map((entry) => ({
+    name: entry.name,
+    sha256: Buffer.from(entry.sha256, 'hex'),
+    roles: [...new Set(entry.roles)],
+    ...(entry.sites === undefined ? {} : { sites: [...new Set(entry.sites)] }),
+  }));
 }
 
 export function readApiTokenFile(file: string, source: TokenFileSource): ApiToken[] {

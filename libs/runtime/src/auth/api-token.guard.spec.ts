@@ -4,7 +4,7 @@ import { Reflector } from '@nestjs/core';
 import { Problem } from '../rest/problem';
 import type { ApiRole } from './api-role';
 import { ApiTokenSet, sha256 } from './api-token';
-import { type AuthenticatedRequest, ApiTokenGuard, REQUIRED_ROLE } from './api-token.guard';
+import { type AuthenticatedRequest, ApiTokenGuard, GRID_OPERATOR_SITE, REQUIRED_ROLE } from './api-token.guard';
 
 jest.mock('node:crypto', () => {
   const actual = jest.requireActual<typeof import('node:crypto')>('node:crypto');
@@ -14,17 +14,28 @@ jest.mock('node:crypto', () => {
 const VIEWER = 'viewer-token-0123456789abcdef';
 const OPERATOR = 'operator-token-0123456789abcdef';
 const ADMIN = 'admin-token-0123456789abcdef';
+const DSO = 'dso-token-0123456789abcdef';
+const DSO_VIEWER = 'dso-viewer-token-0123456789abcdef';
 
 const tokens = new ApiTokenSet([
   { name: 'noc', sha256: sha256(VIEWER), roles: ['viewer'] },
   { name: 'ops', sha256: sha256(OPERATOR), roles: ['operator'] },
   { name: 'root', sha256: sha256(ADMIN), roles: ['admin'] },
+  { name: 'dso', sha256: sha256(DSO), roles: ['grid-operator'], sites: ['SITE-001'] },
+  { name: 'dso-noc', sha256: sha256(DSO_VIEWER), roles: ['viewer', 'grid-operator'], sites: ['SITE-001'] },
 ]);
 
-function contextFor(authorization: string | undefined, required: ApiRole | undefined): { context: ExecutionContext; request: AuthenticatedRequest } {
-  const request = { headers: authorization === undefined ? {} : { authorization } } as AuthenticatedRequest;
+interface Route {
+  /** The path parameter naming the site, on routes that admit grid-operator tokens. */
+  gridOperatorSite?: string;
+  params?: Record<string, string>;
+}
+
+function contextFor(authorization: string | undefined, required: ApiRole | undefined, route: Route = {}): { context: ExecutionContext; request: AuthenticatedRequest } {
+  const request = { headers: authorization === undefined ? {} : { authorization }, params: route.params ?? {} } as unknown as AuthenticatedRequest;
   const handler = () => undefined;
   if (required !== undefined) Reflect.defineMetadata(REQUIRED_ROLE, required, handler);
+  if (route.gridOperatorSite !== undefined) Reflect.defineMetadata(GRID_OPERATOR_SITE, route.gridOperatorSite, handler);
   const context = {
     switchToHttp: () => ({ getRequest: () => request }),
     getHandler: () => handler,
@@ -33,10 +44,10 @@ function contextFor(authorization: string | undefined, required: ApiRole | undef
   return { context, request };
 }
 
-function refusal(authorization: string | undefined, required: ApiRole | undefined): Problem {
+function refusal(authorization: string | undefined, required: ApiRole | undefined, route: Route = {}): Problem {
   const guard = new ApiTokenGuard(tokens, new Reflector());
   try {
-    guard.canActivate(contextFor(authorization, required).context);
+    guard.canActivate(contextFor(authorization, required, route).context);
   } catch (error) {
     if (error instanceof Problem) return error;
     throw error;
@@ -95,6 +106,44 @@ describe('ApiTokenGuard', () => {
     expect(refusal(`Bearer ${ADMIN}`, undefined).init).toMatchObject({ status: 403, detail: expect.stringContaining('declares no required role') });
   });
 
+  describe('grid-operator tokens', () => {
+    const limits = (siteId: string): Route => ({ gridOperatorSite: 'siteId', params: { siteId } });
+    const guard = () => new ApiTokenGuard(tokens, new Reflector());
+
+    it('pass on a route that admits grid operators, for a granted site, and note the sites', () => {
+      const { context, request } = contextFor(`Bearer ${DSO}`, 'operator', limits('SITE-001'));
+      expect(guard().canActivate(context)).toBe(true);
+      expect(request.apiPrincipal).toEqual({ name: 'dso', roles: ['grid-operator'], sites: ['SITE-001'] });
+    });
+
+    it('are refused 403 for a site not granted to them, naming the site', () => {
+      expect(refusal(`Bearer ${DSO}`, 'viewer', limits('SITE-002')).init).toMatchObject({
+        status: 403,
+        code: 'forbidden',
+        detail: 'the grid-operator token "dso" is not granted site "SITE-002"',
+        extensions: { siteId: 'SITE-002' },
+      });
+    });
+
+    it('never echo a site parameter that is no site id', () => {
+      expect(refusal(`Bearer ${DSO}`, 'viewer', limits('<script>')).init.detail).toBe('the grid-operator token "dso" is not granted the site in the path');
+    });
+
+    it.each(['viewer', 'operator', 'admin'] as const)('are refused on every %s route that does not admit grid operators, even with a granted site in its path', (required) => {
+      expect(refusal(`Bearer ${DSO}`, required, { params: { siteId: 'SITE-001' } }).init).toMatchObject({ status: 403, detail: `the token "dso" lacks the ${required} role` });
+    });
+
+    it('keep the ranked roles the token also holds: a viewer grid operator reads anything, but writes limits of its sites only', () => {
+      expect(guard().canActivate(contextFor(`Bearer ${DSO_VIEWER}`, 'viewer', limits('SITE-002')).context)).toBe(true);
+      expect(guard().canActivate(contextFor(`Bearer ${DSO_VIEWER}`, 'operator', limits('SITE-001')).context)).toBe(true);
+      expect(refusal(`Bearer ${DSO_VIEWER}`, 'operator', limits('SITE-002')).init).toMatchObject({ status: 403, detail: expect.stringContaining('not granted site "SITE-002"') });
+    });
+
+    it('do not open a grid-operator route to tokens of other roles beyond their rank', () => {
+      expect(refusal(`Bearer ${VIEWER}`, 'operator', limits('SITE-001')).init).toMatchObject({ status: 403, detail: 'the token "noc" lacks the operator role' });
+    });
+  });
+
   it('never repeats the token in a refusal', () => {
     expect(JSON.stringify(refusal(`Bearer ${VIEWER}`, 'admin').details())).not.toContain(VIEWER);
   });
@@ -112,7 +161,7 @@ describe('ApiTokenSet', () => {
     ['a very long token', 'x'.repeat(10_000)],
   ])('compares the SHA-256 of %s with every configured hash in constant time', (_case, presented) => {
     tokens.authenticate(presented);
-    expect(timingSafeEqual).toHaveBeenCalledTimes(3);
+    expect(timingSafeEqual).toHaveBeenCalledTimes(tokens.size);
     for (const [expected, actual] of timingSafeEqual.mock.calls) {
       expect([Buffer.from(expected as Uint8Array).length, Buffer.from(actual as Uint8Array).length]).toEqual([32, 32]);
     }

@@ -2,11 +2,14 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { Problem } from '../rest/problem';
-import { type ApiRole, grants } from './api-role';
+import { type ApiRole, GRID_OPERATOR, grants } from './api-role';
 import type { ApiPrincipal, ApiTokenSet } from './api-token';
+import { SITE_ID_PATTERN, siteGranted } from './site-grants';
 
 export const API_TOKENS = Symbol('API_TOKENS');
 export const REQUIRED_ROLE = 'csms:required-role';
+/** The path parameter naming the site whose grid-operator tokens may call a route too (`RequireRole(role, { gridOperatorSite })`). */
+export const GRID_OPERATOR_SITE = 'csms:grid-operator-site';
 
 /** The request after the guard let it through: who called. */
 export type AuthenticatedRequest = Request & { apiPrincipal?: ApiPrincipal };
@@ -21,11 +24,23 @@ function unauthenticated(detail: string, challenge: string): Problem {
   return new Problem({ status: 401, code: 'unauthenticated', detail, headers: { 'WWW-Authenticate': challenge } });
 }
 
+function siteNotGranted(principal: ApiPrincipal, siteId: string | undefined): Problem {
+  const site = siteId !== undefined && SITE_ID_PATTERN.test(siteId) ? `site "${siteId}"` : 'the site in the path';
+  return new Problem({
+    status: 403,
+    code: 'forbidden',
+    detail: `the grid-operator token "${principal.name}" is not granted ${site}`,
+    extensions: { requiredRole: GRID_OPERATOR, ...(site === 'the site in the path' ? {} : { siteId }) },
+  });
+}
+
 /**
  * Bearer API tokens and roles (`docs/adr/008-operator-api-auth.md`): 401 without a token or with
  * one that is not configured, 403 when the token lacks the role the endpoint requires. An
  * endpoint that declares no role is refused to everyone, so a forgotten `@RequireRole` fails
- * closed. Tokens are never logged; the principal's name is.
+ * closed. A grid-operator token holds no ranked role: it passes only on routes that admit grid
+ * operators, for a site granted to it (`docs/adr/016-topology-and-limits.md`). Tokens are never
+ * logged; the principal's name is.
  */
 @Injectable()
 export class ApiTokenGuard implements CanActivate {
@@ -43,7 +58,14 @@ export class ApiTokenGuard implements CanActivate {
     const required = this.reflector.getAllAndOverride<ApiRole | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]);
     if (required === undefined) throw new Problem({ status: 403, code: 'forbidden', detail: 'this endpoint declares no required role, so no token may call it' });
     if (!grants(principal.roles, required)) {
-      throw new Problem({ status: 403, code: 'forbidden', detail: `the token "${principal.name}" lacks the ${required} role`, extensions: { requiredRole: required } });
+      const siteParameter = this.reflector.getAllAndOverride<string | undefined>(GRID_OPERATOR_SITE, [context.getHandler(), context.getClass()]);
+      if (siteParameter !== undefined && principal.roles.includes(GRID_OPERATOR)) {
+        const siteId: unknown = request.params?.[siteParameter];
+        const site = typeof siteId === 'string' ? siteId : undefined;
+        if (!siteGranted(principal, site)) throw siteNotGranted(principal, site);
+      } else {
+        throw new Problem({ status: 403, code: 'forbidden', detail: `the token "${principal.name}" lacks the ${required} role`, extensions: { requiredRole: required } });
+      }
     }
     request.apiPrincipal = principal;
     return true;

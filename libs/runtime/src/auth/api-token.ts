@@ -1,17 +1,22 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { ApiRole } from './api-role';
+import type { TokenRole } from './api-role';
 
-/** A configured API token: its name (for logs and audit), the SHA-256 of the token, its roles. Never the token. */
+/**
+ * A configured API token: its name (for logs and audit), the SHA-256 of the token, its roles and,
+ * for a grid-operator token, the sites granted to it. Never the token.
+ */
 export interface ApiToken {
   name: string;
   sha256: Buffer;
-  roles: ApiRole[];
+  roles: TokenRole[];
+  sites?: string[];
 }
 
-/** Who called: the name and roles of the token presented. */
+/** Who called: the name, roles and granted sites (grid-operator tokens only) of the token presented. */
 export interface ApiPrincipal {
   name: string;
-  roles: ApiRole[];
+  roles: TokenRole[];
+  sites?: string[];
 }
 
 export function sha256(text: string): Buffer {
@@ -36,6 +41,7 @@ export class ApiTokenSet {
     for (const token of this.tokens) {
       if (timingSafeEqual(token.sha256, digest) && found === undefined) found = token;
     }
-    return found && { name: found.name, roles: [...found.roles] };
+    if (found === undefined) return undefined;
+    return { name: found.name, roles: [...found.roles], ...(found.sites === undefined ? {} : { sites: [...found.sites] }) };
   }
 }

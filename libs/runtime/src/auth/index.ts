@@ -6,3 +6,4 @@ export * from './api-token.loader';
 export * from './openapi-roles';
 export * from './require-role.decorator';
 export * from './route-roles';
+export * from './site-grants';

@@ -10,11 +10,15 @@ describe('describeRequiredRoles', () => {
         '/api/stations': { get: { description: 'List.', 'x-required-role': 'viewer', responses: {} } },
         '/api/x': { post: { 'x-required-role': 'admin', responses: {} } },
         '/health/live': { get: { responses: {} } },
+        '/api/sites/{siteId}/limits': { put: { 'x-required-role': 'operator|grid-operator', 'x-grid-operator-site': 'siteId', responses: {} } },
       },
     } as unknown as OpenAPIObject;
     const described = describeRequiredRoles(document);
     expect(described.paths['/api/stations']?.get?.description).toBe('List.\n\nRequired role: `viewer` (or higher).');
     expect(described.paths['/api/x']?.post?.description).toBe('Required role: `admin` (or higher).');
     expect(described.paths['/health/live']?.get?.description).toBeUndefined();
+    expect(described.paths['/api/sites/{siteId}/limits']?.put?.description).toBe(
+      'Required role: `operator` (or higher), or `grid-operator` for a site granted to the token (path parameter `siteId`).',
+    );
   });
 });

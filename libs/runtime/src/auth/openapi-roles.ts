@@ -1,16 +1,28 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { GRID_OPERATOR } from './api-role';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
-/** Adds "Required role: X." to the description of every operation that declares `x-required-role`. */
+function note(required: string, siteParameter: unknown): string {
+  const [role, ...others] = required.split('|');
+  const gridOperator = others.includes(GRID_OPERATOR)
+    ? `, or \`${GRID_OPERATOR}\` for a site granted to the token${typeof siteParameter === 'string' ? ` (path parameter \`${siteParameter}\`)` : ''}`
+    : '';
+  return `Required role: \`${role}\` (or higher)${gridOperator}.`;
+}
+
+/**
+ * Adds "Required role: X." to the description of every operation that declares `x-required-role`,
+ * and names the grid-operator alternative where `x-required-role` lists it (`operator|grid-operator`).
+ */
 export function describeRequiredRoles(document: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {
       const operation = item[method];
       const role: unknown = operation && Reflect.get(operation, 'x-required-role');
       if (!operation || typeof role !== 'string') continue;
-      const note = `Required role: \`${role}\` (or higher).`;
-      operation.description = operation.description ? `${operation.description}\n\n${note}` : note;
+      const text = note(role, Reflect.get(operation, 'x-grid-operator-site'));
+      operation.description = operation.description ? `${operation.description}\n\n${text}` : text;
     }
   }
   return document;

@@ -1,9 +1,9 @@
 import { SetMetadata, UseGuards, applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../rest/zod-openapi';
-import type { ApiRole } from './api-role';
+import { type ApiRole, GRID_OPERATOR } from './api-role';
 import type { ApiPrincipal } from './api-token';
-import { ApiTokenGuard, type AuthenticatedRequest, REQUIRED_ROLE } from './api-token.guard';
+import { ApiTokenGuard, type AuthenticatedRequest, GRID_OPERATOR_SITE, REQUIRED_ROLE } from './api-token.guard';
 
 /** The OpenAPI security scheme of the REST APIs. */
 export const API_TOKEN_AUTH = 'api-token';
@@ -16,12 +16,34 @@ export function ApiTokenAuth(tag: string): ClassDecorator {
   return applyDecorators(UseGuards(ApiTokenGuard), ApiTags(tag), ApiBearerAuth(API_TOKEN_AUTH));
 }
 
-/** The least role a token needs for this route: viewer < operator < admin. Documented in OpenAPI as `x-required-role`. */
-export function RequireRole(role: ApiRole): MethodDecorator {
+export interface RequireRoleOptions {
+  /**
+   * Also lets a grid-operator token through when the site named by this path parameter is one of
+   * its granted sites (`sites` in the token file). Only the limits endpoints say so.
+   */
+  gridOperatorSite?: string;
+}
+
+/** `x-required-role` of a route: its least ranked role, and `|grid-operator` when grid-operator tokens of a granted site may call it too. */
+export function requiredRoleText(role: ApiRole, gridOperator: boolean): string {
+  return gridOperator ? `${role}|${GRID_OPERATOR}` : role;
+}
+
+/**
+ * The least role a token needs for this route (viewer < operator < admin), and whether a
+ * grid-operator token granted the route's site may call it as well. Documented in OpenAPI as
+ * `x-required-role` (`viewer`, or `operator|grid-operator`) and `x-grid-operator-site` (the path
+ * parameter naming the site).
+ */
+export function RequireRole(role: ApiRole, options: RequireRoleOptions = {}): MethodDecorator {
+  const site = options.gridOperatorSite;
+  const gridOperator = site === undefined ? [] : [SetMetadata(GRID_OPERATOR_SITE, site), ApiExtension('x-grid-operator-site', site)];
+  const refused = site === undefined ? `The token lacks the ${role} role.` : `The token lacks the ${role} role and is not a grid-operator token granted this site.`;
   return applyDecorators(
     SetMetadata(REQUIRED_ROLE, role),
-    ApiExtension('x-required-role', role),
-    ApiProblems({ 401: 'No bearer token, or one that is not valid.', 403: `The token lacks the ${role} role.` }),
+    ...gridOperator,
+    ApiExtension('x-required-role', requiredRoleText(role, site !== undefined)),
+    ApiProblems({ 401: 'No bearer token, or one that is not valid.', 403: refused }),
   );
 }
 

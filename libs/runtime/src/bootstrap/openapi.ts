@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { describeRequiredRoles } from '../auth/openapi-roles';
 import { API_TOKEN_AUTH } from '../auth/require-role.decorator';
 import { INTERNAL_API_AUTH } from '../internal-api/internal-api.decorator';
+import { hoistSchemaDefinitions } from '../rest/openapi-definitions';
 import type { ServiceDefinition } from './service-definition';
 
 /** Version of the REST API: the OpenAPI document's `info.version`, and the index's at /api. */
@@ -21,11 +22,11 @@ export function mountOpenApi(app: INestApplication, services: ServiceDefinition[
       .setDescription('REST API of the CSMS. Operational endpoints (/health, /metrics) sit outside /api.')
       .setVersion(REST_API_VERSION)
       .addBearerAuth(
-        { type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'An API token from API_TOKENS_FILE (embedded mode: the one in <EMBEDDED_DATA_DIR>/admin-token). Roles: viewer < operator < admin.' },
+        { type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'An API token from API_TOKENS_FILE (embedded mode: the one in <EMBEDDED_DATA_DIR>/admin-token). Roles: viewer < operator < admin; grid-operator tokens reach only the limits of the sites granted to them (x-required-role `…|grid-operator`).' },
         API_TOKEN_AUTH,
       )
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'INTERNAL_API_TOKEN' }, INTERNAL_API_AUTH)
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, describeRequiredRoles(document), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, describeRequiredRoles(hoistSchemaDefinitions(document)), { jsonDocumentUrl: 'api/docs/openapi.json' });
 }

@@ -3,6 +3,7 @@ import { ConfigError, type ProcessLayout, type RuntimeConfig, loadConfig } from 
 import { NestPinoLogger, createRootLogger } from '@app/observability';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { type LoadedApiTokens, loadApiTokens } from '../auth/api-token.loader';
 import { ProblemJsonFilter } from '../rest/problem-json.filter';
@@ -10,6 +11,9 @@ import { mountOpenApi } from './openapi';
 import { processRootModule } from './root-module';
 import { startupFailureOf } from './startup-failure';
 import type { ServiceDefinition } from './service-definition';
+
+/** The largest JSON request body the REST APIs take; larger ones are answered 413. */
+export const JSON_BODY_LIMIT = '1mb';
 
 export interface RunningProcess {
   app: INestApplication;
@@ -33,9 +37,15 @@ export async function runServices(layout: Omit<ProcessLayout, 'services'>, servi
     logger.info({ services: services.map((service) => service.name), messaging: config.messaging.kind, database: config.database.kind }, 'starting');
     // A failed start reaches the catch below (abortOnError), and Nest's buffered logs, with its own
     // stack trace of the failure, are printed only once the start succeeded (autoFlushLogs).
-    const app = await NestFactory.create(processRootModule(config, logger, services, apiTokens.tokens), { bufferLogs: true, autoFlushLogs: false, abortOnError: false });
+    const app = await NestFactory.create<NestExpressApplication>(processRootModule(config, logger, services, apiTokens.tokens), {
+      bufferLogs: true,
+      autoFlushLogs: false,
+      abortOnError: false,
+    });
     app.useLogger(app.get(NestPinoLogger));
     app.flushLogs();
+    // A limit schedule of 1,000 slots or a site's whole tree exceeds the parser's default 100 kB.
+    app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
     app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready', 'metrics'] });
     app.useGlobalFilters(new ProblemJsonFilter(logger.child({ component: 'http' })));
     mountOpenApi(app, services);

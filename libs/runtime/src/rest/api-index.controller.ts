@@ -45,7 +45,7 @@ export class ApiIndexController {
       version: this.info.version,
       links: { self: '/api', docs: '/api/docs', openapi: '/api/docs/openapi.json', health: '/health/ready', metrics: '/metrics' },
       authentication:
-        'Every other /api endpoint needs "Authorization: Bearer <token>" with a token from API_TOKENS_FILE (embedded mode: the admin token in <EMBEDDED_DATA_DIR>/admin-token); roles: viewer < operator < admin.',
+        'Every other /api endpoint needs "Authorization: Bearer <token>" with a token from API_TOKENS_FILE (embedded mode: the admin token in <EMBEDDED_DATA_DIR>/admin-token); roles: viewer < operator < admin, and grid-operator (the limits of the sites granted to the token, nothing else).',
     };
   }
 }

@@ -8,3 +8,4 @@ export * from './query-params';
 export * from './rest.module';
 export * from './zod-openapi';
 export * from './zod-validation.pipe';
+export * from './openapi-definitions';

@@ -21,10 +21,14 @@ export function fieldErrorsOf(location: string, issues: readonly z.core.$ZodIssu
   );
 }
 
+/** `field: message` of every error, the first first: the `detail` of a problem that lists them in `errors`. */
+export function fieldErrorsDetail(errors: readonly FieldError[]): string {
+  return errors.map((error) => `${error.field}: ${error.message}`).join('; ');
+}
+
 /** A 400 problem naming every field that failed, the first in `detail`. */
 export function invalidRequest(errors: FieldError[]): Problem {
-  const detail = errors.map((error) => `${error.field}: ${error.message}`).join('; ');
-  return new Problem({ status: 400, code: 'invalid-request', detail: detail || 'the request is invalid', extensions: { errors } });
+  return new Problem({ status: 400, code: 'invalid-request', detail: fieldErrorsDetail(errors) || 'the request is invalid', extensions: { errors } });
 }
 
 /**
