@@ -2,6 +2,7 @@ import { InjectDataSource, type SqlExecutor, execute, pgJson, queryRows, sqlPara
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { SMART_CHARGING_SCHEMA } from '../persistence/smart-charging-schema';
+import { SITE_CHANGE_CHANNEL } from './site-change-channel';
 import type { AuditEntry } from './audit-entry';
 
 export interface AuditRow {
@@ -54,6 +55,9 @@ export class AuditLogRepository {
         ORDER BY position`,
       [pgJson(rows)],
     );
+    // Delivered at commit to every replica that listens (site-control/site-change.feed.ts): a
+    // change of topology or limits re-plans the site at once, whichever replica took the request.
+    await execute(manager, `SELECT pg_notify($1, site_id) FROM unnest($2::text[]) AS site(site_id)`, [SITE_CHANGE_CHANNEL, [...new Set(entries.map((entry) => entry.siteId))]]);
   }
 
   async list(filter: AuditFilter): Promise<AuditRow[]> {

@@ -17,6 +17,8 @@ export interface Rejection {
   detail: string;
 }
 
+export type RejectionListener = (stationId: string, rejections: Rejection[]) => void;
+
 function keyOf(stationId: string, purpose: string, evseId: number): string {
   return `${stationId}|${purpose}|${evseId}`;
 }
@@ -36,7 +38,9 @@ function outcomeOf(outcome: CommandOutcome): { outcome: SentProfile['outcome']; 
 @Injectable()
 export class ProfileDispatcher implements OnModuleInit {
   private readonly sent = new Map<string, DispatchRecord>();
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly waiting = new Map<string, readonly PlannedProfile[]>();
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly rejectionListeners: RejectionListener[] = [];
   private readonly sends: Counter;
   private readonly logger: Logger;
 
@@ -68,16 +72,43 @@ export class ProfileDispatcher implements OnModuleInit {
     return limit;
   }
 
-  /** Sends what `desired` changes for a station; resolves with the rejections once every send is answered. */
-  sync(stationId: string, desired: readonly PlannedProfile[], now: number): Promise<Rejection[]> {
-    const previous = this.queues.get(stationId) ?? Promise.resolve();
-    const run = previous.then(() => this.send(stationId, desired, now));
-    const tail = run.catch(() => undefined);
-    this.queues.set(stationId, tail);
-    void tail.then(() => {
-      if (this.queues.get(stationId) === tail) this.queues.delete(stationId);
-    });
-    return run;
+  /** Called with what a station refused, once its answers are in. */
+  onRejected(listener: RejectionListener): void {
+    this.rejectionListeners.push(listener);
+  }
+
+  /**
+   * Sends a station what `desired` changes, after whatever is being sent to it now. Planning runs
+   * again and again while a slow station answers: only the newest wish waits, older ones are dropped.
+   */
+  sync(stationId: string, desired: readonly PlannedProfile[]): void {
+    const waiting = this.waiting.has(stationId);
+    this.waiting.set(stationId, desired);
+    if (waiting || this.running.has(stationId)) return;
+    void this.drain(stationId);
+  }
+
+  /** Resolves once nothing is waiting or being sent (to this station, or to any). */
+  async settled(stationId?: string): Promise<void> {
+    for (;;) {
+      const pending = stationId === undefined ? [...this.running.values()] : [this.running.get(stationId)].filter((run) => run !== undefined);
+      if (pending.length === 0) return;
+      await Promise.all(pending);
+    }
+  }
+
+  private async drain(stationId: string): Promise<void> {
+    for (let desired = this.waiting.get(stationId); desired !== undefined; desired = this.waiting.get(stationId)) {
+      this.waiting.delete(stationId);
+      const run = this.send(stationId, desired, Date.now()).catch((error: unknown) => {
+        this.logger.error({ err: error, stationId }, 'could not send charging profiles');
+        return [];
+      });
+      this.running.set(stationId, run.then(() => undefined));
+      const rejections = await run;
+      this.running.delete(stationId);
+      if (rejections.length > 0) for (const listener of this.rejectionListeners) listener(stationId, rejections);
+    }
   }
 
   /** The station reconnected or rebooted: whatever it held is uncertain, so everything goes again. */

@@ -3,11 +3,20 @@ import { CreateInbox1764110000000 } from './migrations/1764110000000-create-inbo
 import { CreateTopology1764200000000 } from './migrations/1764200000000-create-topology';
 import { CreateLimitSchedule1764200000001 } from './migrations/1764200000001-create-limit-schedule';
 import { CreateAuditLog1764200000002 } from './migrations/1764200000002-create-audit-log';
+import { CreateStationChargingState1764210000001 } from './migrations/1764210000001-create-station-charging-state';
+import { CreateDispatchedProfile1764210000002 } from './migrations/1764210000002-create-dispatched-profile';
 
 export const SMART_CHARGING_SCHEMA = 'smart_charging';
 
 export const smartChargingSchema: ServiceSchema = {
   schema: SMART_CHARGING_SCHEMA,
   entities: [],
-  migrations: [CreateInbox1764110000000, CreateTopology1764200000000, CreateLimitSchedule1764200000001, CreateAuditLog1764200000002],
+  migrations: [
+    CreateInbox1764110000000,
+    CreateTopology1764200000000,
+    CreateLimitSchedule1764200000001,
+    CreateAuditLog1764200000002,
+    CreateStationChargingState1764210000001,
+    CreateDispatchedProfile1764210000002,
+  ],
 };

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * needs), one JSON snapshot per station: written in the background as it changes and read back at
  * start, so that a restart allocates at once instead of waiting for every station to speak again.
  */
-export class CreateStationChargingState1764170000001 implements MigrationInterface {
-  name = 'CreateStationChargingState1764170000001';
+export class CreateStationChargingState1764210000001 implements MigrationInterface {
+  name = 'CreateStationChargingState1764210000001';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`

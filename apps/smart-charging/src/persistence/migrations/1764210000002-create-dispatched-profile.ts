@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * answer: what it should hold, and the ground for what to send next. The command history of the
  * connection service keeps every attempt; this keeps the latest.
  */
-export class CreateDispatchedProfile1764170000002 implements MigrationInterface {
-  name = 'CreateDispatchedProfile1764170000002';
+export class CreateDispatchedProfile1764210000002 implements MigrationInterface {
+  name = 'CreateDispatchedProfile1764210000002';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
