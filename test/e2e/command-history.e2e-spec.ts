@@ -98,6 +98,22 @@ describe('command history', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  it.each([
+    ['CH-16', 'GetConfiguration'],
+    ['CH-201', 'GetVariables'],
+  ])('records the capabilities question the service asked %s itself after its boot (%s)', async (stationId, action) => {
+    const asked = await eventually(
+      `the capabilities command of ${stationId} in the history`,
+      async () => {
+        const answer = await call('GET', `/api/commands?stationId=${stationId}`, 'viewer');
+        return answer.body.items?.find((item) => item.command === 'getChargingCapabilities');
+      },
+      30_000,
+      [connection],
+    );
+    expect(asked).toMatchObject({ stationId, originService: 'connection', actor: null, action, status: 'accepted' });
+  });
+
   it('records an operator’s command with the token’s name, the call sent and the station’s answer', async () => {
     const sent = await call('POST', '/api/stations/CH-16/commands/reset', 'operator', { type: 'soft' });
     expect(sent).toMatchObject({ status: 200, body: { status: 'accepted' } });
@@ -168,12 +184,13 @@ describe('command history', () => {
   it('lists commands newest first, filtered by station, status and time, page by page', async () => {
     const all = await call('GET', '/api/commands?limit=500', 'viewer');
     const items = all.body.items ?? [];
-    expect(items).toHaveLength(5);
+    // Five sent by the tests, and the capabilities question after each station's boot.
+    expect(items).toHaveLength(7);
     const issued = items.map((item) => Date.parse(String(item.issuedAt)));
     expect(issued).toEqual([...issued].sort((a, b) => b - a));
 
     const ofStation = await call('GET', '/api/commands?stationId=CH-16', 'viewer');
-    expect(ofStation.body.items?.map((item) => item.command)).toEqual(['setConfiguration', 'reset', 'reset']);
+    expect(ofStation.body.items?.map((item) => item.command)).toEqual(['setConfiguration', 'reset', 'reset', 'getChargingCapabilities']);
     const invalid = await call('GET', '/api/commands?status=invalid', 'viewer');
     expect(invalid.body.items?.map((item) => [item.stationId, item.status])).toEqual([['CH-16', 'invalid']]);
     expect((await call('GET', '/api/commands?from=2099-01-01T00:00:00Z', 'viewer')).body).toEqual({ items: [], nextCursor: null });

@@ -64,7 +64,12 @@ describe('embedded mode', () => {
       return items.length === 3 ? items.map((item) => `${String(item.kind)}:${String(item.event ?? item.status)}`).sort() : undefined;
     });
     expect(kinds).toEqual(['boot:Accepted', 'connection:connected', 'connection:disconnected']);
-    expect(await read('/api/commands')).toEqual({ items: [], nextCursor: null });
+    // The one command: the charging-capabilities question the service asks after every accepted boot.
+    const commands = await eventually('the capabilities question in the command history', async () => {
+      const { items } = await read('/api/commands');
+      return items.length > 0 ? items : undefined;
+    });
+    expect(commands.map((item) => [item.stationId, item.command, item.originService])).toEqual([['ANY-ID', 'getChargingCapabilities', 'connection']]);
     expect(await read('/api/security-events')).toEqual({ items: [], nextCursor: null });
     // Smart charging's topology and limits, on the same port with the same token.
     const site = { siteId: 'SITE-EMB', limit: { perPhaseA: [63, 63, 63] }, children: [{ kind: 'charger', stationId: 'ANY-ID', rating: { maxA: 32, phases: 3 } }] };

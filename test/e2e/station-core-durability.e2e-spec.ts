@@ -7,7 +7,7 @@ import { readUntil, uniqueTopicPrefix } from '@test/support/kafka-test-client';
 import { repoRoot } from '@test/support/repo-root';
 import { type ServiceProcess, startService, waitUntilReady } from '@test/support/service-process';
 import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
-import { connectStation, exchange } from '@test/support/ws-station';
+import { connectStation, exchange, nextAnswer } from '@test/support/ws-station';
 import { Kafka, logLevel } from 'kafkajs';
 import type WebSocket from 'ws';
 
@@ -26,18 +26,9 @@ function broker(command: 'start' | 'stop' | 'reset'): string {
 
 /** The CSMS's answer to a CALL, or undefined when none comes within `ms`. */
 function answerWithin(socket: WebSocket, text: string, ms: number): Promise<unknown[] | undefined> {
-  return new Promise((resolve) => {
-    const onMessage = (data: Buffer) => {
-      clearTimeout(timer);
-      resolve(JSON.parse(data.toString()) as unknown[]);
-    };
-    const timer = setTimeout(() => {
-      socket.off('message', onMessage);
-      resolve(undefined);
-    }, ms);
-    socket.once('message', onMessage);
-    socket.send(text);
-  });
+  const answer = nextAnswer(socket, ms);
+  socket.send(text);
+  return answer;
 }
 
 const call = (messageId: string, action: string, payload: object) => JSON.stringify([2, messageId, action, payload]);

@@ -1,4 +1,4 @@
-import WebSocket, { type ClientOptions } from 'ws';
+import WebSocket, { type ClientOptions, type RawData } from 'ws';
 
 export type ConnectOutcome = { open: true; socket: WebSocket; protocol: string } | { open: false; status: number; body: string };
 
@@ -20,16 +20,39 @@ export function basicAuth(user: string, password: string): Record<string, string
   return { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` };
 }
 
-/** Sends a raw text frame and resolves with the next frame the CSMS sends back, parsed. */
-export function exchange(socket: WebSocket, text: string, timeoutMs = 5000): Promise<unknown[]> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer to ${text.slice(0, 80)}`)), timeoutMs);
-    socket.once('message', (data) => {
+/**
+ * The next frame the CSMS sends that answers something (CALLRESULT or CALLERROR), parsed; undefined
+ * when none comes within `timeoutMs`. CALLs the CSMS makes meanwhile (it may call at any time: a
+ * station that just booted is asked for its charging capabilities) are answered with a CALLERROR
+ * NotImplemented, as by a station that implements nothing the CSMS may ask.
+ */
+export function nextAnswer(socket: WebSocket, timeoutMs: number): Promise<unknown[] | undefined> {
+  return new Promise((resolve) => {
+    const onMessage = (data: RawData) => {
+      const frame = JSON.parse(data.toString()) as unknown[];
+      if (frame[0] === 2) {
+        socket.send(JSON.stringify([4, frame[1], 'NotImplemented', 'this test station answers no CSMS calls', {}]));
+        return;
+      }
+      settle(frame);
+    };
+    const settle = (frame: unknown[] | undefined) => {
       clearTimeout(timer);
-      resolve(JSON.parse(data.toString()) as unknown[]);
-    });
-    socket.send(text);
+      socket.off('message', onMessage);
+      resolve(frame);
+    };
+    const timer = setTimeout(() => settle(undefined), timeoutMs);
+    socket.on('message', onMessage);
   });
+}
+
+/** Sends a raw text frame and resolves with the CSMS's next answer (see nextAnswer), parsed. */
+export async function exchange(socket: WebSocket, text: string, timeoutMs = 5000): Promise<unknown[]> {
+  const answer = nextAnswer(socket, timeoutMs);
+  socket.send(text);
+  const frame = await answer;
+  if (frame === undefined) throw new Error(`no answer to ${text.slice(0, 80)}`);
+  return frame;
 }
 
 export function closed(socket: WebSocket): Promise<{ code: number; reason: string }> {

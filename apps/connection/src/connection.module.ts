@@ -13,6 +13,7 @@ import { ProvisioningModule } from './provisioning/provisioning.module';
 import { RetentionModule } from './retention/retention.module';
 import { RoutingModule } from './routing/routing.module';
 import { SecurityModule } from './security/security.module';
+import { SmartChargingModule } from './smart-charging/smart-charging.module';
 import { StationEventsModule } from './station-events/station-events.module';
 import { TransactionsModule } from './transactions/transactions.module';
 
@@ -29,6 +30,7 @@ import { TransactionsModule } from './transactions/transactions.module';
     DiagnosticsModule,
     DataTransferModule,
     SecurityModule,
+    SmartChargingModule,
     RoutingModule,
     RetentionModule,
     ApiModule,

@@ -3,17 +3,18 @@ import type { ConnectionSettings } from './connection/connection-settings';
 import { StationLink } from './connection/station-link';
 import { ocpp16Dialect } from './dialect/ocpp16.dialect';
 import { ocpp201Dialect } from './dialect/ocpp201.dialect';
-import type { StationDialect } from './dialect/station-dialect';
+import type { ExternalLimit, StationDialect } from './dialect/station-dialect';
 import { callDispatcher } from './handlers/call-dispatcher';
 import type { AvailabilityChange, StationControl } from './handlers/station-control';
 import { initialSettings } from './provisioning/initial-settings';
 import { Registration } from './provisioning/registration';
 import { StationSettings } from './provisioning/station-settings';
 import { CertificateStore } from './security/certificate.store';
-import type { RateUnit } from './smart-charging/charging-profile';
+import type { LimitSource, RateUnit } from './smart-charging/charging-profile';
 import { ChargingProfileStore } from './smart-charging/charging-profile.store';
 import type { ChargingRate } from './smart-charging/charging-rate';
 import type { CompositeSchedule } from './smart-charging/composite-schedule';
+import { ExternalLimits } from './smart-charging/external-limits';
 import { type StationCounters, countEvents } from './station/station-counters';
 import { StationEvents } from './station/station-events';
 import type {
@@ -51,6 +52,7 @@ export class SimulatedStation implements StationControl {
   private readonly link: StationLink;
   private readonly registration: Registration;
   private readonly transactions: TransactionRunner;
+  private readonly externalLimits: ExternalLimits;
 
   constructor(options: StationOptions) {
     this.options = resolveStationOptions(options);
@@ -60,7 +62,11 @@ export class SimulatedStation implements StationControl {
     const { cert, key } = options.connection;
     this.certificates = new CertificateStore(cert && key ? { certPem: cert, keyPem: key } : undefined);
     this.settings = new StationSettings(initialSettings(this.options, dialect.allowedRateUnits));
-    this.profiles = new ChargingProfileStore({ evseCount: this.options.evseCount, transactionOn: (evseId) => this.transactionIdOn(evseId) });
+    this.profiles = new ChargingProfileStore({
+      evseCount: this.options.evseCount,
+      transactionOn: (evseId) => this.transactionIdOn(evseId),
+      beforeChange: () => this.transactions.settle(),
+    });
     this.link = new StationLink({
       stationId: this.id,
       version: this.version,
@@ -72,6 +78,7 @@ export class SimulatedStation implements StationControl {
     const context = { options: this.options, dialect, link: this.link, events: this.events, settings: this.settings, profiles: this.profiles };
     this.registration = new Registration(context);
     this.transactions = new TransactionRunner(context);
+    this.externalLimits = new ExternalLimits(context, (evseId) => this.profilesChanged(evseId));
   }
 
   get stationId(): string {
@@ -191,6 +198,20 @@ export class SimulatedStation implements StationControl {
 
   profilesChanged(evseId: number): Promise<void> {
     return this.transactions.profilesChanged(evseId);
+  }
+
+  /**
+   * A limit from outside the CSMS (site energy manager, grid operator) comes into force: the
+   * station obeys it at once (a ChargingStationExternalConstraints profile) and, in 2.0.1, sends
+   * NotifyChargingLimit with its schedule. A new limit from the same source and EVSE replaces it.
+   */
+  notifyChargingLimit(limit: ExternalLimit): Promise<void> {
+    return this.externalLimits.apply(limit);
+  }
+
+  /** The limit from `source` on `evseId` (0: the station) is lifted; 2.0.1 sends ClearedChargingLimit. */
+  clearChargingLimit(source: LimitSource, evseId = 0): Promise<void> {
+    return this.externalLimits.lift(source, evseId);
   }
 
   reportStatus(status: ConnectorStatus | undefined, evseId?: number): Promise<void> {

@@ -59,6 +59,10 @@ export const envSchema = z.object({
   OCPP_BOOT_RETRY_INTERVAL_SECONDS: integer(1, 86_400).default(60),
   OCPP_UNKNOWN_ID_TOKENS: z.enum(['accept', 'reject']).optional(),
   OCPP_DURABLE_ACK_TIMEOUT_MS: integer(100, 120_000).default(10_000),
+  OCPP_CHARGING_CAPABILITIES_AFTER_BOOT: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true'),
   HISTORY_RETENTION_DAYS: integer(1, 36_500).default(90),
   OCPP_DATA_TRANSFER_VENDOR_IDS: z
     .string()

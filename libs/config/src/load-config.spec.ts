@@ -80,6 +80,7 @@ describe('loadConfig: station core', () => {
       unknownIdTokens: 'reject',
       durableAckTimeoutMs: 10_000,
       dataTransferVendorIds: [],
+      chargingCapabilitiesAfterBoot: true,
     });
     expect(loadConfig(embedded, {}).stationCore.unknownIdTokens).toBe('accept');
   });
@@ -90,12 +91,14 @@ describe('loadConfig: station core', () => {
       OCPP_UNKNOWN_ID_TOKENS: 'accept',
       OCPP_DURABLE_ACK_TIMEOUT_MS: '2500',
       OCPP_DATA_TRANSFER_VENDOR_IDS: 'com.acme, org.example ,',
+      OCPP_CHARGING_CAPABILITIES_AFTER_BOOT: 'false',
     });
     expect(config.stationCore).toEqual({
       bootRetryIntervalSeconds: 15,
       unknownIdTokens: 'accept',
       durableAckTimeoutMs: 2500,
       dataTransferVendorIds: ['com.acme', 'org.example'],
+      chargingCapabilitiesAfterBoot: false,
     });
   });
 
@@ -103,6 +106,7 @@ describe('loadConfig: station core', () => {
     ['OCPP_UNKNOWN_ID_TOKENS', 'sometimes'],
     ['OCPP_DURABLE_ACK_TIMEOUT_MS', '10'],
     ['OCPP_BOOT_RETRY_INTERVAL_SECONDS', '0'],
+    ['OCPP_CHARGING_CAPABILITIES_AFTER_BOOT', 'yes'],
   ])('names %s when its value %p is invalid', (variable, value) => {
     expect(errorOf(() => loadConfig(standalone, { [variable]: value })).variable).toBe(variable);
   });

@@ -110,5 +110,6 @@ function stationCoreConfig(env: Env, layout: ProcessLayout): RuntimeConfig['stat
     unknownIdTokens: env.OCPP_UNKNOWN_ID_TOKENS ?? (layout.embedded ? 'accept' : 'reject'),
     durableAckTimeoutMs: env.OCPP_DURABLE_ACK_TIMEOUT_MS,
     dataTransferVendorIds: env.OCPP_DATA_TRANSFER_VENDOR_IDS ?? [],
+    chargingCapabilitiesAfterBoot: env.OCPP_CHARGING_CAPABILITIES_AFTER_BOOT,
   };
 }

@@ -61,6 +61,8 @@ export interface StationCoreConfig {
   durableAckTimeoutMs: number;
   /** Vendor ids whose DataTransfer messages are Accepted; any other gets UnknownVendorId. */
   dataTransferVendorIds: string[];
+  /** Ask every station that boots Accepted for its smart-charging capabilities (published as `charging_capabilities`). */
+  chargingCapabilitiesAfterBoot: boolean;
 }
 
 /** The history the connection service keeps for operators (commands, boots, statuses, connections). */

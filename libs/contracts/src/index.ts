@@ -8,4 +8,5 @@ export * from './generated/csms/v1/station_command_pb';
 export * from './generated/csms/v1/station_event_pb';
 export * from './generated/csms/v1/station_core_pb';
 export * from './generated/csms/v1/station_presence_pb';
+export * from './generated/csms/v1/station_smart_charging_pb';
 export { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';

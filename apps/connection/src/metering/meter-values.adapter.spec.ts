@@ -52,4 +52,18 @@ describe('MeterValues adapters', () => {
     });
     expect(normaliseMeterValues(from16.meterValues).samples).toEqual(normaliseMeterValues(from201.meterValues).samples);
   });
+
+  it('reports the current drawn per phase alike from both versions, whichever way the phase is spelled', () => {
+    const currents16 = (['L1-N', 'L2', 'L3-N'] as const).map((phase, index) => ({ value: String(16 - index), unit: 'A' as const, measurand: 'Current.Import' as const, phase }));
+    const from16 = meterValuesOf16({ connectorId: 1, meterValue: [{ timestamp, sampledValue: currents16 }] });
+    const currents201 = (['L1', 'L2-N', 'L3'] as const).map((phase, index) => ({ value: 16 - index, measurand: 'Current.Import' as const, phase, unitOfMeasure: { unit: 'A' } }));
+    const from201 = meterValuesOf201({ evseId: 1, meterValue: [{ timestamp, sampledValue: [currents201[0], ...currents201.slice(1)] }] });
+    const perPhase = (report: typeof from16) => normaliseMeterValues(report.meterValues).samples.map((sample) => [sample.phase, sample.value, sample.unit]);
+    expect(perPhase(from16)).toEqual([
+      ['L1', 16, 'A'],
+      ['L2', 15, 'A'],
+      ['L3', 14, 'A'],
+    ]);
+    expect(perPhase(from201)).toEqual(perPhase(from16));
+  });
 });

@@ -60,6 +60,19 @@ describe('normaliseReading', () => {
     expect(normalised).toMatchObject({ ok: true, sample: { phase: 'L2', location: 'EV', context: 'Transaction.Begin' } });
   });
 
+  it.each([
+    ['Current.Import', 'L1-N', 'L1'],
+    ['Current.Import', 'L3', 'L3'],
+    ['Current.Import', 'N', 'N'],
+    ['Power.Active.Import', 'L2-N', 'L2'],
+    ['Energy.Active.Import.Register', 'L3-N', 'L3'],
+    ['Voltage', 'L1-N', 'L1-N'],
+    ['Voltage', 'L1-L2', 'L1-L2'],
+    ['Voltage', 'L2', 'L2'],
+  ])('writes the phase of %s sent as %p as %p', (measurand, phase, expected) => {
+    expect(normaliseReading(at, reading({ measurand, value: '1', phase }))).toMatchObject({ ok: true, sample: { phase: expected } });
+  });
+
   it.each(['', 'abc', '0x1F2A'])('refuses the value %p that is no number', (value) => {
     expect(normaliseReading(at, reading({ value })).ok).toBe(false);
   });

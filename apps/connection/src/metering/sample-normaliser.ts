@@ -35,12 +35,28 @@ function numberOf(value: string | number): number {
   return DECIMAL.test(value) ? Number(value) : Number.NaN;
 }
 
+/** "L1-N", "L2-N", "L3-N": a line measured against the neutral conductor. */
+const LINE_TO_NEUTRAL = /^(L[123])-N$/;
+
+/**
+ * The phase in one spelling for per-line quantities. A current (and the power and energy that
+ * flow with it) is carried by one conductor, so "L1-N" can only mean line L1: stations of both
+ * versions send it either way, and smart charging reads the draw per line (L1, L2, L3). A voltage
+ * is measured between two points, so "L1-N" and "L1-L2" stay apart and are kept as sent.
+ */
+export function normalisePhase(measurand: string, phase: string | undefined): string {
+  if (phase === undefined) return '';
+  if (measurand === 'Voltage') return phase;
+  return LINE_TO_NEUTRAL.exec(phase)?.[1] ?? phase;
+}
+
 export type NormalisedReading = { ok: true; sample: MeterSample } | { ok: false; reason: string };
 
 /**
  * Reads one sampled value into the normalised model: the spec defaults filled in (measurand
  * Energy.Active.Import.Register, context Sample.Periodic, location Outlet), the 2.0.1 multiplier
- * applied, and kilo units scaled down (kWh → Wh, kW → W, ...). A value that is not a finite
+ * applied, kilo units scaled down (kWh → Wh, kW → W, ...) and per-line phases spelled one way
+ * (normalisePhase). A value that is not a finite
  * number (e.g. 1.6 SignedData) is refused.
  */
 export function normaliseReading(at: Date, reading: SampledReading): NormalisedReading {
@@ -57,7 +73,7 @@ export function normaliseReading(at: Date, reading: SampledReading): NormalisedR
     sample: {
       at,
       measurand,
-      phase: reading.phase ?? '',
+      phase: normalisePhase(measurand, reading.phase),
       location: reading.location ?? 'Outlet',
       context: reading.context ?? 'Sample.Periodic',
       value,

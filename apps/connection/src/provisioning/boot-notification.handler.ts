@@ -1,6 +1,7 @@
 import { RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CallContext } from '../gateway/call-handler.registry';
+import { ChargingCapabilitiesDiscovery } from '../smart-charging/charging-capabilities.discovery';
 import { StationEventEmitter } from '../station-events/station-event.emitter';
 import { StationHistoryRecorder } from '../station-history/station-history.recorder';
 import { bootRecordOf } from '../station-history/station-history.records';
@@ -13,7 +14,8 @@ import { bootedEvent } from './provisioning.events';
 /**
  * BootNotification, both versions: stores what the station reports, answers by its registration
  * (Accepted / Pending / Rejected), and publishes `booted` after answering; the boot and its
- * answer go to the station's history in the background.
+ * answer go to the station's history in the background. An accepted station is then asked for its
+ * charging capabilities.
  */
 @Injectable()
 export class BootNotificationHandler {
@@ -25,6 +27,7 @@ export class BootNotificationHandler {
     private readonly registrations: StationRegistrations,
     private readonly events: StationEventEmitter,
     private readonly history: StationHistoryRecorder,
+    private readonly capabilities: ChargingCapabilitiesDiscovery,
   ) {
     this.settings = {
       heartbeatIntervalSeconds: config.gateway.heartbeatIntervalSeconds,
@@ -46,6 +49,7 @@ export class BootNotificationHandler {
     context.logger.info({ status: decision.status, vendor: report.vendor, model: report.model, firmware: report.firmwareVersion }, 'station booted');
     this.events.publishInBackground(context.stationId, bootedEvent(report, decision), context.logger, { occurredAt: now });
     this.history.booted(bootRecordOf(context.stationId, report, decision, now));
+    if (decision.status === 'Accepted') this.capabilities.afterAcceptedBoot(context);
     return bootAnswer(decision, now);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { GatewayModule } from '../gateway/gateway.module';
+import { SmartChargingModule } from '../smart-charging/smart-charging.module';
 import { StationEventsModule } from '../station-events/station-events.module';
 import { StationHistoryModule } from '../station-history/station-history.module';
 import { StationsModule } from '../stations/stations.module';
@@ -8,7 +9,7 @@ import { ProvisioningHandlers } from './provisioning.handlers';
 import { StatusNotificationHandler } from './status-notification.handler';
 
 @Module({
-  imports: [GatewayModule, StationsModule, StationEventsModule, StationHistoryModule],
+  imports: [GatewayModule, StationsModule, StationEventsModule, StationHistoryModule, SmartChargingModule],
   providers: [ProvisioningHandlers, BootNotificationHandler, StatusNotificationHandler],
 })
 export class ProvisioningModule {}

@@ -64,6 +64,20 @@ describe('executeOnStation', () => {
     expect((await execution).outcome).toMatchObject({ status: 'rejected', result: expect.objectContaining({ status: 'Rejected' }) });
   });
 
+  it('passes on what the answer revealed about the station, as an event body', async () => {
+    const { socket, connection } = connectedStation();
+    const capabilities = commandWith({ case: 'getChargingCapabilities', value: {} });
+    const execution = executeOnStation(capabilities, connection, Date.now() + 60_000);
+    const ask = socket.sent[0];
+    expect(ask?.[2]).toBe('GetVariables');
+    socket.answer(ask?.[1], {
+      getVariableResult: [{ attributeStatus: 'Accepted', attributeValue: '5', component: { name: 'SmartChargingCtrlr' }, variable: { name: 'ProfileStackLevel' } }],
+    });
+    const { outcome, event } = await execution;
+    expect(outcome).toMatchObject({ status: 'accepted', result: { capabilities: { maxStackLevel: 5 } } });
+    expect(event).toMatchObject({ case: 'chargingCapabilities', value: { maxStackLevel: 5 } });
+  });
+
   it('answers not-connected for a station this replica does not hold, without a call', async () => {
     expect(await executeOnStation(reset, undefined, Date.now() + 60_000)).toEqual({
       outcome: { status: 'not-connected', errorDescription: 'station CP-1 is not connected to this replica' },

@@ -1,7 +1,7 @@
 import type { StationCommand } from '@app/contracts';
 import { OcppRpcError, RpcSessionError, RpcSessionErrorCode, versionOfSubprotocol } from '@app/ocpp';
 import type { CommandOutcome } from '@app/station-commands';
-import { fromOcppResponse, toOcppCall } from '../commands/mapping';
+import { type CommandResponse, fromOcppResponse, toOcppCall } from '../commands/mapping';
 import type { StationConnection } from '../gateway/station-connection';
 
 export type ExecutionOutcome = Omit<CommandOutcome, 'commandId'>;
@@ -12,10 +12,11 @@ export interface MappedCall {
   payload: object;
 }
 
-/** How a command ended, and the call it became, when it could be mapped. */
+/** How a command ended, the call it became when it could be mapped, and what its answer revealed about the station. */
 export interface Execution {
   outcome: ExecutionOutcome;
   call?: MappedCall;
+  event?: CommandResponse['event'];
 }
 
 /** Told which message a TriggerMessage will make the station send, so that a Pending station may send it. */
@@ -47,7 +48,7 @@ export async function executeOnStation(
     const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     const response = await connection.call(call.action, call.payload as Record<string, unknown>, { signal });
     const mapped = fromOcppResponse(version, command, response as Record<string, unknown>);
-    return { outcome: { status: mapped.accepted ? 'accepted' : 'rejected', result: mapped.result }, call };
+    return { outcome: { status: mapped.accepted ? 'accepted' : 'rejected', result: mapped.result }, call, event: mapped.event };
   } catch (error) {
     return { outcome: failureOutcome(error, version), call };
   }

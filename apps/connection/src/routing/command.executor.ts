@@ -10,10 +10,18 @@ import { CommandLogRecorder } from '../command-log/command-log.recorder';
 import { type CommandRun, commandRecordOf } from '../command-log/command-record';
 import { CommandMetrics } from '../command-log/command.metrics';
 import { StationConnections } from '../gateway/station-connections';
+import { StationEventEmitter } from '../station-events/station-event.emitter';
 import { StationRegistrations } from '../stations/station-registrations';
 import { type Execution, executeOnStation } from './command-execution';
 
 const DEFAULT_DEADLINE_MS = 30_000;
+
+interface FinishedRun {
+  execution: Execution;
+  receivedAt: Date;
+  completedAt: Date;
+  durationSeconds: number;
+}
 const REMEMBERED_COMMANDS = 10_000;
 
 /**
@@ -36,6 +44,7 @@ export class CommandExecutor implements OnApplicationBootstrap {
     private readonly registrations: StationRegistrations,
     private readonly history: CommandLogRecorder,
     private readonly metrics: CommandMetrics,
+    private readonly events: StationEventEmitter,
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
@@ -57,6 +66,22 @@ export class CommandExecutor implements OnApplicationBootstrap {
   }
 
   private async execute(command: StationCommand): Promise<void> {
+    const run = await this.run(command);
+    await this.publishResult(command, run.execution);
+    this.afterResult(command, run);
+  }
+
+  /**
+   * Runs a command this replica decided on by itself (e.g. asking a station that just booted for
+   * its charging capabilities): like a command from ocpp.commands, but nobody waits for a result.
+   */
+  async executeOwn(command: StationCommand): Promise<Execution> {
+    const run = await this.run(command);
+    this.afterResult(command, run);
+    return run.execution;
+  }
+
+  private async run(command: StationCommand): Promise<FinishedRun> {
     const receivedAt = new Date();
     const started = performance.now();
     const deadline = command.deadline ? timestampDate(command.deadline).getTime() : Date.now() + DEFAULT_DEADLINE_MS;
@@ -67,10 +92,19 @@ export class CommandExecutor implements OnApplicationBootstrap {
       this.logger.error({ err: error, stationId: command.stationId, commandId: command.commandId }, 'command failed unexpectedly');
       execution = { outcome: { status: 'call-error', errorCode: 'InternalError', errorDescription: 'the CSMS failed to run the command' } };
     }
-    const completedAt = new Date();
-    const durationSeconds = (performance.now() - started) / 1000;
-    await this.publishResult(command, execution);
-    // After the result is on its way, and without waiting: the history never delays an answer.
+    return { execution, receivedAt, completedAt: new Date(), durationSeconds: (performance.now() - started) / 1000 };
+  }
+
+  /**
+   * After the result is on its way, and without waiting: what the answer revealed about the
+   * station goes to ocpp.events (for every backend, not only the requester), the run to the
+   * history and the metrics. Neither ever delays an answer.
+   */
+  private afterResult(command: StationCommand, { execution, receivedAt, completedAt, durationSeconds }: FinishedRun): void {
+    if (execution.event) {
+      const logger = this.logger.child({ stationId: command.stationId, commandId: command.commandId });
+      this.events.publishInBackground(command.stationId, execution.event, logger, { correlationId: command.correlationId });
+    }
     this.recordHistory(command, execution, { receivedAt, completedAt, replica: this.replicaIndex }, durationSeconds);
   }
 

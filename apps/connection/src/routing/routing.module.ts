@@ -10,5 +10,6 @@ import { PresencePublisher } from './presence.publisher';
 @Module({
   imports: [GatewayModule, StationEventsModule, StationsModule, CommandLogModule],
   providers: [PresencePublisher, CommandExecutor],
+  exports: [CommandExecutor],
 })
 export class RoutingModule {}

@@ -7,7 +7,8 @@ import { firmwareStatusEvent } from '../firmware/firmware-status.adapter';
 import { meterValuesEvent } from '../metering/meter-values.events';
 import { bootedEvent, statusEvent } from '../provisioning/provisioning.events';
 import { reportedSecurityEvent } from '../security/security-event.adapter';
-import { startReportOf16 } from '../transactions/ocpp16-transaction.adapter';
+import { startReportOf16, stopReportOf16 } from '../transactions/ocpp16-transaction.adapter';
+import { transactionReportOf201 } from '../transactions/ocpp201-transaction.adapter';
 import { transactionChangedEvent } from '../transactions/transaction.events';
 import { reduceTransaction } from '../transactions/transaction-state.reducer';
 import { eventRecordOf } from '../transactions/transaction-record';
@@ -86,6 +87,26 @@ describe('station event bodies on ocpp.events', () => {
       at: '2025-06-01T12:00:00Z',
       meterStartWh: 1000,
     });
+  });
+
+  it('transaction: every event names its EVSE, also the 1.6 Stop and 2.0.1 updates whose message does not', () => {
+    const start = startReportOf16({ connectorId: 2, idTag: 'TAG', meterStart: 0, timestamp: at.toISOString() });
+    const stop = stopReportOf16({ transactionId: 17, meterStop: 9000, timestamp: at.toISOString() });
+    const stopped = reduceTransaction([eventRecordOf(start, [], 'Accepted'), eventRecordOf(stop, [], undefined)]);
+    expect(onTheWire(transactionChangedEvent('17', stop, stopped))).toMatchObject({ phase: 'TRANSACTION_PHASE_ENDED', evseId: 2, connectorId: 1 });
+
+    const timestamp = at.toISOString();
+    const started = transactionReportOf201({
+      eventType: 'Started',
+      timestamp,
+      triggerReason: 'Authorized',
+      seqNo: 0,
+      transactionInfo: { transactionId: 'tx-1' },
+      evse: { id: 3, connectorId: 1 },
+    });
+    const updated = transactionReportOf201({ eventType: 'Updated', timestamp, triggerReason: 'MeterValuePeriodic', seqNo: 1, transactionInfo: { transactionId: 'tx-1' } });
+    const state = reduceTransaction([eventRecordOf(started, [], undefined), eventRecordOf(updated, [], undefined)]);
+    expect(onTheWire(transactionChangedEvent('tx-1', updated, state))).toMatchObject({ phase: 'TRANSACTION_PHASE_UPDATED', evseId: 3, connectorId: 1 });
   });
 
   it('meter values: normalised samples', () => {

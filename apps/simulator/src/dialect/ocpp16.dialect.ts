@@ -114,4 +114,9 @@ export const ocpp16Dialect: StationDialect = {
   idleMeterValues(evseId: number, sample: MeterSample): OutgoingCall {
     return call('MeterValues', { connectorId: evseId, meterValue: [meterValue(sample, 'Trigger')] });
   },
+
+  // 1.6 has no ISO 15118 needs and no way to report limits set by others: the station just obeys them.
+  evChargingNeeds: () => undefined,
+  chargingLimitSet: () => undefined,
+  chargingLimitCleared: () => undefined,
 };

@@ -12,7 +12,10 @@ import type {
   TransactionStart,
   TransactionStop,
 } from '../station/station-model';
-import { type OutgoingCall, type StartedResult, type StationDialect, contextOfTrigger, isoTime } from './station-dialect';
+import { scheduleTo201 } from '../smart-charging/charging-profile.mapper';
+import type { LimitSource } from '../smart-charging/charging-profile';
+import { IEC_61851_MIN_CURRENT_A, type PowerDraw, type Vehicle } from '../transactions/delivered-power';
+import { type ExternalLimit, type OutgoingCall, type StartedResult, type StationDialect, contextOfTrigger, isoTime } from './station-dialect';
 
 /** Every EVSE of a simulated 2.0.1 station has one connector. */
 export const CONNECTOR_ID = 1;
@@ -62,6 +65,30 @@ function meterValue(sample: MeterSample, context: ReadingContext): [Ocpp201.Mete
 }
 
 const idTokenOf = (idToken: string): Ocpp201.IdTokenType => ({ idToken, type: 'ISO14443' });
+
+const transferModes: Readonly<Record<number, Ocpp201.EnergyTransferModeEnumType>> = { 1: 'AC_single_phase', 2: 'AC_two_phase', 3: 'AC_three_phase' };
+
+/** What the EV does: draws, is full (SuspendedEV) or is held below its minimum (SuspendedEVSE). */
+function chargingStateOf(draw: PowerDraw): Ocpp201.ChargingStateEnumType {
+  if (draw.suspended === 'EV') return 'SuspendedEV';
+  return draw.watts > 0 ? 'Charging' : 'SuspendedEVSE';
+}
+
+/** The EV's needs as ISO 15118 states them (whole numbers on the wire). */
+function chargingNeedsOf(vehicle: Vehicle, energyNeedWh: number): Ocpp201.ChargingNeedsType {
+  const needs: Ocpp201.ChargingNeedsType = {
+    requestedEnergyTransfer: transferModes[vehicle.phases] ?? 'AC_three_phase',
+    acChargingParameters: {
+      energyAmount: Math.round(energyNeedWh),
+      evMinCurrent: Math.round(vehicle.minCurrentA ?? IEC_61851_MIN_CURRENT_A),
+      evMaxCurrent: Math.round(vehicle.maxCurrentA),
+      evMaxVoltage: Math.round(vehicle.maxVoltageV ?? (vehicle.phases === 3 ? 400 : 230)),
+    },
+  };
+  return vehicle.departureAt === undefined ? needs : { ...needs, departureTime: isoTime(vehicle.departureAt) };
+}
+
+const evseField = (evseId: number): { evseId?: number } => (evseId > 0 ? { evseId } : {});
 
 const evseOf = (transaction: ActiveTransaction): Ocpp201.EVSEType => ({ id: transaction.evseId, connectorId: CONNECTOR_ID });
 
@@ -121,7 +148,7 @@ export const ocpp201Dialect: StationDialect = {
       timestamp: isoTime(sample.timestamp),
       triggerReason: updateTriggers[trigger],
       seqNo: transaction.nextSeqNo,
-      transactionInfo: transactionInfo(transaction, { chargingState: sample.draw.watts > 0 ? 'Charging' : 'SuspendedEVSE' }),
+      transactionInfo: transactionInfo(transaction, { chargingState: chargingStateOf(sample.draw) }),
       evse: evseOf(transaction),
       meterValue: meterValue(sample, contextOfTrigger[trigger]),
     });
@@ -143,5 +170,19 @@ export const ocpp201Dialect: StationDialect = {
 
   idleMeterValues(evseId: number, sample: MeterSample): OutgoingCall {
     return call('MeterValues', { evseId, meterValue: meterValue(sample, 'Trigger') });
+  },
+
+  evChargingNeeds(evseId: number, vehicle: Vehicle): OutgoingCall | undefined {
+    if (vehicle.energyNeedWh === undefined) return undefined;
+    return call('NotifyEVChargingNeeds', { evseId, chargingNeeds: chargingNeedsOf(vehicle, vehicle.energyNeedWh) });
+  },
+
+  chargingLimitSet(limit: ExternalLimit): OutgoingCall {
+    const chargingLimit: Ocpp201.ChargingLimitType = { chargingLimitSource: limit.source, isGridCritical: limit.gridCritical ?? false };
+    return call('NotifyChargingLimit', { chargingLimit, ...evseField(limit.evseId ?? 0), chargingSchedule: [scheduleTo201(limit.schedule, 1)] });
+  },
+
+  chargingLimitCleared(source: LimitSource, evseId: number): OutgoingCall {
+    return call('ClearedChargingLimit', { chargingLimitSource: source, ...evseField(evseId) });
   },
 };

@@ -1,4 +1,6 @@
 import type { JsonObject, OcppVersion } from '@app/ocpp';
+import type { ChargingSchedule, LimitSource } from '../smart-charging/charging-profile';
+import type { Vehicle } from '../transactions/delivered-power';
 import type { ReadingContext } from '../transactions/meter-readings';
 import type {
   ActiveTransaction,
@@ -51,6 +53,22 @@ export interface StationDialect {
   transactionEnded(stop: TransactionStop): OutgoingCall;
   /** MeterValues outside a transaction (e.g. when triggered on an idle connector). */
   idleMeterValues(evseId: number, sample: MeterSample): OutgoingCall;
+  /** 2.0.1 NotifyEVChargingNeeds for an EV that states its needs; undefined when the version has no such message or the EV states none. */
+  evChargingNeeds(evseId: number, vehicle: Vehicle): OutgoingCall | undefined;
+  /** 2.0.1 NotifyChargingLimit; undefined in 1.6, whose stations cannot tell the CSMS. */
+  chargingLimitSet(limit: ExternalLimit): OutgoingCall | undefined;
+  /** 2.0.1 ClearedChargingLimit; undefined in 1.6. */
+  chargingLimitCleared(source: LimitSource, evseId: number): OutgoingCall | undefined;
+}
+
+/** A limit a system outside the CSMS (site energy manager, grid operator) puts on the station. */
+export interface ExternalLimit {
+  readonly source: LimitSource;
+  /** 0 (default): the whole station. */
+  readonly evseId?: number;
+  readonly gridCritical?: boolean;
+  /** The limit over time; an Absolute schedule starting now when it names no start. */
+  readonly schedule: ChargingSchedule;
 }
 
 export const contextOfTrigger: Readonly<Record<MeterTrigger, ReadingContext>> = {

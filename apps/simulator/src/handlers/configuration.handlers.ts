@@ -1,5 +1,5 @@
 import type { Ocpp16, Ocpp201 } from '@app/ocpp';
-import { SettingChange, type SettingDefinition, settingDefinitions } from '../provisioning/station-settings';
+import { SettingChange, type SettingDefinition, settingDefinitions, settings16 } from '../provisioning/station-settings';
 import type { HandlerTable } from './handler-table';
 import type { StationControl } from './station-control';
 
@@ -11,7 +11,7 @@ const changeStatus16: Readonly<Record<SettingChange, Ocpp16.ChangeConfigurationR
 };
 
 function getConfiguration(station: StationControl, keys: readonly string[] | undefined): Ocpp16.GetConfigurationResponse {
-  const wanted = keys === undefined || keys.length === 0 ? settingDefinitions.map((definition) => definition.name) : keys;
+  const wanted = keys === undefined || keys.length === 0 ? settings16.map((definition) => definition.name) : keys;
   const known = wanted.map((key) => station.settings.byKey(key)).filter((definition): definition is SettingDefinition => definition !== undefined);
   const unknownKey = wanted.filter((key) => station.settings.byKey(key) === undefined);
   const configurationKey = known.map((definition) => ({ key: definition.name, readonly: definition.readonly, value: station.settings.value(definition.name) }));

@@ -26,7 +26,6 @@ export const minimalResponses201: HandlerTable<'2.0.1'> = {
   GetBaseReport: () => ({ status: 'EmptyResultSet' }),
   GetReport: () => ({ status: 'EmptyResultSet' }),
   GetMonitoringReport: () => ({ status: 'EmptyResultSet' }),
-  GetChargingProfiles: () => ({ status: 'NoProfiles' }),
   GetLog: () => ({ status: 'Accepted' }),
   UpdateFirmware: () => ({ status: 'Accepted' }),
   PublishFirmware: () => ({ status: 'Accepted' }),

@@ -2,6 +2,7 @@ import type { Ocpp16, Ocpp201 } from '@app/ocpp';
 import type { ChargingProfile } from '../smart-charging/charging-profile';
 import { clearCriteriaFrom16, clearCriteriaFrom201, profileFrom16, profileFrom201 } from '../smart-charging/charging-profile.mapper';
 import type { ClearCriteria } from '../smart-charging/charging-profile.store';
+import { profileReports, selectProfiles } from '../smart-charging/profile-report';
 import { isoTime } from '../dialect/station-dialect';
 import type { HandlerTable } from './handler-table';
 import type { StationControl } from './station-control';
@@ -46,7 +47,18 @@ export const smartCharging16: HandlerTable<'1.6'> = {
   },
 };
 
+/** The profiles asked for follow the answer, as ReportChargingProfiles messages (K09). */
+function getChargingProfiles(request: Ocpp201.GetChargingProfilesRequest, station: StationControl): Ocpp201.GetChargingProfilesResponse {
+  const reports = profileReports(request.requestId, selectProfiles(station.profiles.list(), request));
+  if (reports.length === 0) return { status: 'NoProfiles' };
+  station.afterAnswer(async () => {
+    for (const report of reports) await station.send('ReportChargingProfiles', report);
+  });
+  return { status: 'Accepted' };
+}
+
 export const smartCharging201: HandlerTable<'2.0.1'> = {
+  GetChargingProfiles: getChargingProfiles,
   SetChargingProfile: (request, station) => ({ status: install(station, request.evseId, profileFrom201(request.chargingProfile, station.now())) }),
   ClearChargingProfile: (request, station) => ({ status: clear(station, clearCriteriaFrom201(request)) }),
   GetCompositeSchedule: (request, station): Ocpp201.GetCompositeScheduleResponse => {

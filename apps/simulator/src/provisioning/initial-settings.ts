@@ -21,5 +21,10 @@ export function initialSettings(options: ResolvedStationOptions, allowedRateUnit
     SupportedFeatureProfiles: FEATURE_PROFILES,
     SecurityProfile: String(options.connection.securityProfile),
     CpoName: options.organization,
+    // No phase switching of any kind: a 1-phase EV draws on the station's L1.
+    ConnectorSwitch3to1PhaseSupported: 'false',
+    SmartChargingEnabled: 'true',
+    ACPhaseSwitchingSupported: 'false',
+    SupplyPhases: String(options.capability.numberPhases),
   };
 }

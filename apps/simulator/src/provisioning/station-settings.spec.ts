@@ -13,6 +13,13 @@ describe('StationSettings', () => {
     expect(store.byVariable('OCPPCommCtrlr', 'Nope')).toBeUndefined();
   });
 
+  it('keeps device-model variables 1.6 has no key for out of reach of 1.6', () => {
+    const store = settings();
+    expect(store.byVariable('ChargingStation', 'SupplyPhases')?.name).toBe('SupplyPhases');
+    expect(store.byKey('SupplyPhases')).toBeUndefined();
+    expect(store.byKey('ConnectorSwitch3to1PhaseSupported')).toBe(store.byVariable('SmartChargingCtrlr', 'Phases3to1'));
+  });
+
   it('accepts valid values, refuses read-only and ill-typed ones, and tells listeners', () => {
     const store = settings();
     const heard: string[] = [];

@@ -1,7 +1,9 @@
 /** A station setting: a 1.6 configuration key and, where 2.0.1 has one, its component/variable. */
 export interface SettingDefinition {
-  /** The 1.6 key; also the neutral name the station uses. */
+  /** The 1.6 key; also the neutral name the station uses (a 2.0.1-only setting has no 1.6 key: see `only201`). */
   readonly name: SettingName;
+  /** A device-model variable 1.6 has no key for: GetConfiguration neither lists nor finds it. */
+  readonly only201?: true;
   readonly component?: string;
   readonly variable?: string;
   readonly readonly: boolean;
@@ -22,7 +24,11 @@ export type SettingName =
   | 'MaxChargingProfilesInstalled'
   | 'SupportedFeatureProfiles'
   | 'SecurityProfile'
-  | 'CpoName';
+  | 'CpoName'
+  | 'ConnectorSwitch3to1PhaseSupported'
+  | 'SmartChargingEnabled'
+  | 'ACPhaseSwitchingSupported'
+  | 'SupplyPhases';
 
 export const settingDefinitions: readonly SettingDefinition[] = [
   { name: 'HeartbeatInterval', component: 'OCPPCommCtrlr', variable: 'HeartbeatInterval', readonly: false, kind: 'integer' },
@@ -39,7 +45,14 @@ export const settingDefinitions: readonly SettingDefinition[] = [
   { name: 'SupportedFeatureProfiles', readonly: true, kind: 'string' },
   { name: 'SecurityProfile', component: 'SecurityCtrlr', variable: 'SecurityProfile', readonly: false, kind: 'integer' },
   { name: 'CpoName', component: 'SecurityCtrlr', variable: 'OrganizationName', readonly: false, kind: 'string' },
+  { name: 'ConnectorSwitch3to1PhaseSupported', component: 'SmartChargingCtrlr', variable: 'Phases3to1', readonly: true, kind: 'boolean' },
+  { name: 'SmartChargingEnabled', component: 'SmartChargingCtrlr', variable: 'Enabled', readonly: true, kind: 'boolean', only201: true },
+  { name: 'ACPhaseSwitchingSupported', component: 'SmartChargingCtrlr', variable: 'ACPhaseSwitchingSupported', readonly: true, kind: 'boolean', only201: true },
+  { name: 'SupplyPhases', component: 'ChargingStation', variable: 'SupplyPhases', readonly: true, kind: 'integer', only201: true },
 ];
+
+/** The settings a 1.6 station has keys for. */
+export const settings16: readonly SettingDefinition[] = settingDefinitions.filter((definition) => definition.only201 === undefined);
 
 export enum SettingChange {
   Accepted = 'Accepted',
@@ -67,8 +80,9 @@ export class StationSettings {
     for (const definition of settingDefinitions) this.values.set(definition.name, initial[definition.name]);
   }
 
+  /** A 1.6 configuration key. */
   byKey(key: string): SettingDefinition | undefined {
-    return settingDefinitions.find((definition) => definition.name === key);
+    return settings16.find((definition) => definition.name === key);
   }
 
   byVariable(component: string, variable: string): SettingDefinition | undefined {

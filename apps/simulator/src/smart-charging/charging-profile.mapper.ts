@@ -59,6 +59,7 @@ export function profileFrom16(wire: Wire16Profile, receivedAt: number): Charging
 
 /** A 2.0.1 ChargingProfileType as the station keeps it; only its first schedule is used. */
 export function profileFrom201(wire: Ocpp201.ChargingProfileType, receivedAt: number): ChargingProfile {
+  const [schedule] = wire.chargingSchedule;
   return {
     id: wire.id,
     stackLevel: wire.stackLevel,
@@ -68,7 +69,7 @@ export function profileFrom201(wire: Ocpp201.ChargingProfileType, receivedAt: nu
     validFrom: instant(wire.validFrom),
     validTo: instant(wire.validTo),
     transactionId: wire.transactionId,
-    schedule: scheduleOf(wire.chargingSchedule[0]),
+    schedule: { ...scheduleOf(schedule), id: schedule.id },
     receivedAt,
   };
 }
@@ -89,5 +90,52 @@ export function clearCriteriaFrom201(request: Ocpp201.ClearChargingProfileReques
     evseId: criteria?.evseId,
     purpose: criteria?.chargingProfilePurpose === undefined ? undefined : purposeOf201[criteria.chargingProfilePurpose],
     stackLevel: criteria?.stackLevel,
+  };
+}
+
+const purposeTo201: Readonly<Record<ProfilePurpose, Ocpp201.ChargingProfilePurposeEnumType>> = {
+  StationMax: 'ChargingStationMaxProfile',
+  TxDefault: 'TxDefaultProfile',
+  Tx: 'TxProfile',
+  ExternalConstraints: 'ChargingStationExternalConstraints',
+};
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+const isoOf = (at: number | undefined): string | undefined => (at === undefined ? undefined : new Date(at).toISOString());
+
+/** A schedule as 2.0.1 writes it (GetChargingProfiles reports, NotifyChargingLimit); `fallbackId` when it came without one. */
+export function scheduleTo201(schedule: ChargingSchedule, fallbackId: number): Ocpp201.ChargingScheduleType {
+  const toPeriod = (period: SchedulePeriod): Ocpp201.ChargingSchedulePeriodType => ({
+    startPeriod: period.startPeriod,
+    limit: period.limit,
+    ...optional('numberPhases', period.numberPhases),
+  });
+  const [first, ...rest] = schedule.periods;
+  const periods: Ocpp201.ChargingScheduleType['chargingSchedulePeriod'] = [toPeriod(first ?? { startPeriod: 0, limit: 0 }), ...rest.map(toPeriod)];
+  return {
+    id: schedule.id ?? fallbackId,
+    ...optional('startSchedule', isoOf(schedule.startSchedule)),
+    ...optional('duration', schedule.duration),
+    chargingRateUnit: schedule.unit,
+    chargingSchedulePeriod: periods,
+    ...optional('minChargingRate', schedule.minChargingRate),
+  };
+}
+
+/** A kept profile as 2.0.1 reports it (ReportChargingProfiles). */
+export function profileTo201(profile: ChargingProfile): Ocpp201.ChargingProfileType {
+  return {
+    id: profile.id,
+    stackLevel: profile.stackLevel,
+    chargingProfilePurpose: purposeTo201[profile.purpose],
+    chargingProfileKind: profile.kind,
+    ...optional('recurrencyKind', profile.recurrency),
+    ...optional('validFrom', isoOf(profile.validFrom)),
+    ...optional('validTo', isoOf(profile.validTo)),
+    ...optional('transactionId', profile.purpose === 'Tx' ? profile.transactionId : undefined),
+    chargingSchedule: [scheduleTo201(profile.schedule, profile.id)],
   };
 }

@@ -1,4 +1,4 @@
-import type { ChargingProfile, InstalledProfile, ProfilePurpose } from './charging-profile';
+import type { ChargingProfile, InstalledProfile, LimitSource, ProfilePurpose } from './charging-profile';
 
 /** Why a station refuses a SetChargingProfile (answered `Rejected`). */
 export enum ProfileRejection {
@@ -27,6 +27,8 @@ export interface StoreLimits {
   readonly evseCount: number;
   /** Which transaction runs on an EVSE, if any. */
   readonly transactionOn: (evseId: number) => string | undefined;
+  /** Told just before the profiles change, so that meters count the time until now under the old ones. */
+  readonly beforeChange?: () => void;
 }
 
 /**
@@ -43,6 +45,7 @@ export class ChargingProfileStore {
     const rejection = this.rejectionOf(evseId, profile);
     if (rejection) return { ok: false, reason: rejection };
     const transactionId = profile.purpose === 'Tx' ? (profile.transactionId ?? this.limits.transactionOn(evseId)) : profile.transactionId;
+    this.limits.beforeChange?.();
     this.installed = this.installed.filter(
       (entry) =>
         entry.profile.id !== profile.id &&
@@ -54,9 +57,11 @@ export class ChargingProfileStore {
 
   /** Removes what matches `criteria` (external constraints are never cleared); returns how many. */
   clear(criteria: ClearCriteria): number {
-    const before = this.installed.length;
-    this.installed = this.installed.filter((entry) => entry.profile.purpose === 'ExternalConstraints' || !matches(entry, criteria));
-    return before - this.installed.length;
+    const kept = this.installed.filter((entry) => entry.profile.purpose === 'ExternalConstraints' || !matches(entry, criteria));
+    const cleared = this.installed.length - kept.length;
+    if (cleared > 0) this.limits.beforeChange?.();
+    this.installed = kept;
+    return cleared;
   }
 
   /** A transaction ended: its TxProfiles go with it. */
@@ -68,8 +73,18 @@ export class ChargingProfileStore {
 
   /** Sets a ChargingStationExternalConstraints profile, as a local energy manager would. */
   constrainExternally(evseId: number, profile: ChargingProfile): void {
+    this.limits.beforeChange?.();
     this.installed = this.installed.filter((entry) => entry.profile.id !== profile.id);
     this.installed.push({ evseId, profile: { ...profile, purpose: 'ExternalConstraints' } });
+  }
+
+  /** An external limit from `source` on `evseId` is lifted; returns how many profiles went. */
+  removeExternal(evseId: number, source: LimitSource): number {
+    const isLifted = (entry: InstalledProfile) => entry.profile.purpose === 'ExternalConstraints' && entry.evseId === evseId && entry.profile.source === source;
+    const lifted = this.installed.filter(isLifted).length;
+    if (lifted > 0) this.limits.beforeChange?.();
+    this.installed = this.installed.filter((entry) => !isLifted(entry));
+    return lifted;
   }
 
   list(): readonly InstalledProfile[] {

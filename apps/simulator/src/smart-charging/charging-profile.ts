@@ -11,6 +11,9 @@ export type RecurrencyKind = 'Daily' | 'Weekly';
 
 export type RateUnit = 'A' | 'W';
 
+/** Who set a profile: CSO (the operator, through the CSMS) for every profile a CSMS sent; others for external constraints. */
+export type LimitSource = 'EMS' | 'Other' | 'SO' | 'CSO';
+
 export interface SchedulePeriod {
   /** Seconds from the start of the schedule. */
   readonly startPeriod: number;
@@ -20,6 +23,8 @@ export interface SchedulePeriod {
 }
 
 export interface ChargingSchedule {
+  /** 2.0.1 schedule id, kept to report the profile back. */
+  readonly id?: number;
   readonly startSchedule?: number;
   /** Seconds; absent = the last period lasts until the profile ends. */
   readonly duration?: number;
@@ -42,6 +47,8 @@ export interface ChargingProfile {
   readonly schedule: ChargingSchedule;
   /** When the station accepted the profile: the start of an Absolute schedule without startSchedule. */
   readonly receivedAt: number;
+  /** Who set it; absent = the CSMS (CSO). */
+  readonly source?: LimitSource;
 }
 
 /** A profile and the connector (1.6) or EVSE (2.0.1) it was set on; 0 is the whole station. */

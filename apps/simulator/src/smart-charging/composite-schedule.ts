@@ -96,9 +96,14 @@ function relevantTo(installed: readonly InstalledProfile[], context: CompositeCo
   return purposes.flatMap((purpose) => candidates(installed, purpose, context));
 }
 
+/** Every instant in (from, to) at which the limit on `context.evseId` may change, unsorted. */
+export function limitChanges(installed: readonly InstalledProfile[], context: CompositeContext, from: number, to: number): number[] {
+  return relevantTo(installed, context).flatMap(({ profile }) => changeInstants(profile, from, to, context));
+}
+
 /** Every instant in [from, to) at which the composite may change, sorted. */
 function breakpoints(installed: readonly InstalledProfile[], request: CompositeRequest, to: number): number[] {
-  const instants = relevantTo(installed, request).flatMap(({ profile }) => changeInstants(profile, request.from, to, request));
+  const instants = limitChanges(installed, request, request.from, to);
   return [...new Set([request.from, ...instants])].sort((a, b) => a - b);
 }
 

@@ -18,6 +18,8 @@ export interface StationEventMap {
   meterValues: { readonly evseId: number; readonly transactionId?: string; readonly sample: MeterSample };
   /** A transaction message got no answer in time and is sent again. */
   transactionMessageRetried: { readonly action: string; readonly attempt: number };
+  /** The CSMS answered an EV's needs (2.0.1 NotifyEVChargingNeeds) with this status. */
+  chargingNeedsAnswered: { readonly evseId: number; readonly status: string };
   /** The charging profiles of an EVSE changed (0: station-wide). */
   profilesChanged: { readonly evseId: number };
   /** The CSMS broke the protocol or the station failed to answer: worth a look, never fatal. */

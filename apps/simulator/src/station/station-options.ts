@@ -15,7 +15,7 @@ export interface StationOptions {
   readonly organization?: string;
   /** Connectors (1.6) or EVSEs with one connector each (2.0.1); default 1. */
   readonly evseCount?: number;
-  /** The simulated car on every EVSE; default 32 A on 3 phases (22 kW). */
+  /** The simulated car on every EVSE, unless a session names its own (StartRequest.vehicle); default 32 A on 3 phases (22 kW). */
   readonly vehicle?: Vehicle;
   /** What each EVSE's hardware can deliver; default 32 A on 3 phases. */
   readonly capability?: ChargingRate;

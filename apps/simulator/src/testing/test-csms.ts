@@ -39,6 +39,7 @@ function defaultResponse(call: ReceivedCall, nextTransactionId: () => number): o
     case 'SignCertificate':
       return { status: 'Accepted' };
     case 'DataTransfer':
+    case 'NotifyEVChargingNeeds':
       return { status: 'Accepted' };
     default:
       return {};

@@ -1,13 +1,20 @@
-import { type ChargingRate, NOMINAL_VOLTAGE_V } from '../smart-charging/charging-rate';
+import type { ChargingRate } from '../smart-charging/charging-rate';
 import type { ActiveTransaction, ConnectorStatus, MeterSample } from '../station/station-model';
-import { type PowerDraw, type Vehicle, deliveredPower, energyOver } from './delivered-power';
+import { type PowerDraw, type Vehicle, deliveredPower, energyOver, noDraw } from './delivered-power';
 
-const idle = (phases: number): PowerDraw => ({ watts: 0, ampsPerPhase: 0, phases, voltageV: NOMINAL_VOLTAGE_V });
+/** The limits on one EVSE over time: what may change between two samples, and what holds at an instant. */
+export interface LimitTimeline {
+  /** Instants in (from, to) at which the limits may change. */
+  changesBetween(from: number, to: number): readonly number[];
+  /** The limits in force at `at`: the hardware's and the composite of the profiles. */
+  at(at: number): readonly ChargingRate[];
+}
 
 /**
- * One connector (1.6) or EVSE (2.0.1): its status, availability, running transaction and energy
- * meter. The meter integrates the power drawn between samples; the draw follows the limit given
- * at each `advance` (the composite of the profiles in force).
+ * One connector (1.6) or EVSE (2.0.1): its status, availability, running transaction, the EV
+ * plugged in and the energy meter. Between two samples the meter integrates the EV's draw piece
+ * by piece as the limits change (a schedule period that starts between samples counts from its
+ * start); the draw reported at a sample is the one the limits allow at that instant.
  */
 export class Evse {
   status: ConnectorStatus = 'Available';
@@ -17,23 +24,45 @@ export class Evse {
   transaction: ActiveTransaction | undefined;
   meterTimer: ReturnType<typeof setInterval> | undefined;
   private energyWh = 0;
+  private sessionStartWh = 0;
+  private vehicle: Vehicle;
   private draw: PowerDraw;
   private sampledAt: number;
 
   constructor(
     readonly id: number,
-    private readonly vehicle: Vehicle,
+    private readonly defaultVehicle: Vehicle,
     now: number,
   ) {
-    this.draw = idle(vehicle.phases);
+    this.vehicle = defaultVehicle;
+    this.draw = noDraw(defaultVehicle.phases);
     this.sampledAt = now;
   }
 
-  /** Integrates energy up to `now`, then sets the draw under `limit` (none without a transaction). */
-  advance(now: number, limit: ChargingRate): MeterSample {
-    this.energyWh += energyOver(this.draw, now - this.sampledAt);
+  /** An EV arrives for a new session (the station's default EV when none is named). */
+  plugIn(vehicle: Vehicle | undefined): void {
+    this.vehicle = vehicle ?? this.defaultVehicle;
+    this.sessionStartWh = this.energyWh;
+  }
+
+  get ev(): Vehicle {
+    return this.vehicle;
+  }
+
+  /** Integrates energy up to `now` under the limits as they were, then sets the draw under those of `now`. */
+  advance(now: number, limits: LimitTimeline): MeterSample {
+    const from = this.sampledAt;
+    if (this.transaction && now > from) {
+      const changes = limits.changesBetween(from, now).filter((instant) => instant > from && instant < now);
+      const instants = [from, ...[...new Set(changes)].sort((a, b) => a - b), now];
+      for (let index = 0; index + 1 < instants.length; index += 1) {
+        const start = instants[index] ?? from;
+        const end = instants[index + 1] ?? now;
+        this.energyWh += this.cappedEnergy(energyOver(this.drawUnder(limits.at(start)), end - start));
+      }
+    }
     this.sampledAt = Math.max(now, this.sampledAt);
-    this.draw = this.transaction ? deliveredPower(this.vehicle, limit) : idle(this.vehicle.phases);
+    this.draw = this.transaction ? this.drawUnder(limits.at(now)) : noDraw(this.vehicle.phases);
     return { timestamp: now, energyWh: this.energyWh, draw: this.draw };
   }
 
@@ -48,5 +77,15 @@ export class Evse {
   stopMeter(): void {
     clearInterval(this.meterTimer);
     this.meterTimer = undefined;
+  }
+
+  private drawUnder(limits: readonly ChargingRate[]): PowerDraw {
+    return deliveredPower(this.vehicle, limits, this.energyWh - this.sessionStartWh);
+  }
+
+  /** An EV that wants only so much stops at it, even within one piece. */
+  private cappedEnergy(energyWh: number): number {
+    const need = this.vehicle.energyNeedWh;
+    return need === undefined ? energyWh : Math.max(0, Math.min(energyWh, need - (this.energyWh - this.sessionStartWh)));
   }
 }

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { type JsonObject, RpcSessionError, RpcSessionErrorCode } from '@app/ocpp';
 import type { RateUnit } from '../smart-charging/charging-profile';
-import { type ChargingRate, lowerOf } from '../smart-charging/charging-rate';
-import { type CompositeContext, type CompositeSchedule, compositeSchedule, limitAt } from '../smart-charging/composite-schedule';
+import type { ChargingRate } from '../smart-charging/charging-rate';
+import type { CompositeSchedule } from '../smart-charging/composite-schedule';
+import { EvseLimits } from '../smart-charging/evse-limits';
 import { StationError, StationErrorCode } from '../station/station.error';
 import type { StationContext } from '../station/station-context';
 import { type ActiveTransaction, type ConnectorStatus, type MeterTrigger, type StartTrigger, type StopReason, isAccepted } from '../station/station-model';
 import type { StartedResult } from '../dialect/station-dialect';
+import type { Vehicle } from './delivered-power';
 import { Evse } from './evse';
 
 function isUnanswered(error: unknown): boolean {
@@ -19,6 +21,8 @@ export interface StartRequest {
   readonly idToken: string;
   readonly trigger?: StartTrigger;
   readonly remoteStartId?: number;
+  /** The EV that arrives for this session; default: the station's `vehicle` option. */
+  readonly vehicle?: Vehicle;
 }
 
 /**
@@ -27,10 +31,15 @@ export interface StartRequest {
  */
 export class TransactionRunner {
   readonly evses: readonly Evse[];
+  private readonly limits: EvseLimits;
 
   constructor(private readonly context: StationContext) {
     const { evseCount, vehicle, now } = context.options;
     this.evses = Array.from({ length: evseCount }, (_, index) => new Evse(index + 1, vehicle, now()));
+    this.limits = new EvseLimits(context, (evseId) => {
+      const transaction = this.evse(evseId)?.transaction;
+      return transaction && { id: transaction.transactionId ?? transaction.localId, startedAt: transaction.startedAt };
+    });
     context.settings.onChange((name) => {
       if (name === 'MeterValueSampleInterval') this.evses.filter((evse) => evse.meterTimer).forEach((evse) => this.startMeter(evse));
     });
@@ -52,17 +61,17 @@ export class TransactionRunner {
 
   /** The limit on `evse` at `at`: hardware capability capped by the composite of the profiles in force. */
   limitOn(evseId: number, at: number): ChargingRate {
-    const { capability } = this.context.options;
-    const limit = limitAt(this.context.profiles.list(), at, this.compositeContext(evseId, at));
-    return limit ? lowerOf<ChargingRate>(capability, limit) : capability;
+    return this.limits.limitOn(evseId, at);
   }
 
   compositeSchedule(evseId: number, durationS: number, unit: RateUnit): CompositeSchedule {
-    const { capability, evseCount, now } = this.context.options;
-    const from = now();
-    const stationWide = { ...capability, limit: capability.limit * evseCount };
-    const request = { ...this.compositeContext(evseId, from), from, durationS, unit, capability: evseId === 0 ? stationWide : capability };
-    return compositeSchedule(this.context.profiles.list(), request);
+    return this.limits.compositeSchedule(evseId, durationS, unit);
+  }
+
+  /** Brings every meter up to now (the profiles are about to change: what was drawn until now was drawn under the old ones). */
+  settle(): void {
+    const now = this.context.options.now();
+    this.evses.forEach((evse) => evse.advance(now, this.limits.timeline(evse.id)));
   }
 
   /** Reports `status` for one EVSE, or for all; sends only what changes what the CSMS sees. */
@@ -84,6 +93,7 @@ export class TransactionRunner {
       await this.stop(evse.id, 'DeAuthorized');
       throw new StationError(StationErrorCode.NotAuthorized, `the CSMS did not authorise ${request.idToken} (${result.authorization ?? ''})`);
     }
+    await this.announceNeeds(evse);
     await this.setStatus(evse, 'Charging');
     this.startMeter(evse);
     events.emit('transactionStarted', { evseId: evse.id, transactionId: transaction.transactionId ?? transaction.localId });
@@ -97,9 +107,9 @@ export class TransactionRunner {
     if (transaction === undefined) throw new StationError(StationErrorCode.NoTransaction, `no transaction on ${evseId}`);
     evse.stopMeter();
     const now = options.now();
-    const sample = evse.advance(now, this.limitOn(evse.id, now));
+    const sample = evse.advance(now, this.limits.timeline(evse.id));
     evse.transaction = undefined;
-    evse.advance(now, this.limitOn(evse.id, now));
+    evse.advance(now, this.limits.timeline(evse.id));
     const transactionId = transaction.transactionId ?? transaction.localId;
     profiles.endTransaction(evse.id, transactionId);
     const ended = dialect.transactionEnded({ transaction, sample, reason });
@@ -118,7 +128,7 @@ export class TransactionRunner {
     const { dialect, events, options } = this.context;
     const evse = this.requireEvse(evseId);
     const now = options.now();
-    const sample = evse.advance(now, this.limitOn(evse.id, now));
+    const sample = evse.advance(now, this.limits.timeline(evse.id));
     const { transaction } = evse;
     const message = transaction ? dialect.transactionUpdated(transaction, sample, trigger) : dialect.idleMeterValues(evse.id, sample);
     if (transaction) transaction.nextSeqNo += 1;
@@ -132,7 +142,7 @@ export class TransactionRunner {
     const affected = evseId === 0 ? this.evses : this.evses.filter((evse) => evse.id === evseId);
     for (const evse of affected) {
       const before = evse.currentDraw.watts;
-      evse.advance(options.now(), this.limitOn(evse.id, options.now()));
+      evse.advance(options.now(), this.limits.timeline(evse.id));
       if (evse.transaction && dialect.reportsRateChanges && evse.currentDraw.watts !== before) await this.sendMeterValues(evse.id, 'ChargingRateChanged');
     }
     events.emit('profilesChanged', { evseId });
@@ -148,7 +158,8 @@ export class TransactionRunner {
   }
 
   private newTransaction(evse: Evse, request: StartRequest, now: number): ActiveTransaction {
-    const baseline = evse.advance(now, this.limitOn(evse.id, now));
+    const baseline = evse.advance(now, this.limits.timeline(evse.id));
+    evse.plugIn(request.vehicle);
     const localId = randomUUID();
     return {
       evseId: evse.id,
@@ -167,16 +178,33 @@ export class TransactionRunner {
   private async announceStart(evse: Evse, transaction: ActiveTransaction, now: number): Promise<StartedResult> {
     const { dialect } = this.context;
     evse.transaction = transaction;
-    const started = dialect.transactionStarted({ transaction, sample: evse.advance(now, this.limitOn(evse.id, now)) });
+    const started = dialect.transactionStarted({ transaction, sample: evse.advance(now, this.limits.timeline(evse.id)) });
     transaction.nextSeqNo += 1;
     try {
       return dialect.startedResult(await this.sendTransactionMessage(started));
     } catch (error) {
       evse.transaction = undefined;
-      evse.advance(now, this.limitOn(evse.id, now));
+      evse.advance(now, this.limits.timeline(evse.id));
       // Best effort: the connection may be what failed.
       await this.setStatus(evse, 'Available').catch(() => undefined);
       throw error;
+    }
+  }
+
+  /**
+   * An ISO 15118 EV states its needs once its transaction runs (2.0.1 NotifyEVChargingNeeds); it
+   * charges whatever the answer, under the profiles that follow. A failure is reported, not fatal.
+   */
+  private async announceNeeds(evse: Evse): Promise<void> {
+    const { dialect, link, events } = this.context;
+    const message = dialect.evChargingNeeds(evse.id, evse.ev);
+    if (message === undefined) return;
+    try {
+      const answer = await link.call(message.action, message.payload);
+      events.emit('chargingNeedsAnswered', { evseId: evse.id, status: String(answer['status']) });
+    } catch (error) {
+      const description = error instanceof Error ? error.message : String(error);
+      events.emit('protocolIssue', { code: 'charging-needs-failed', description, action: message.action });
     }
   }
 
@@ -226,11 +254,5 @@ export class TransactionRunner {
     const evse = this.evse(evseId);
     if (evse === undefined) throw new StationError(StationErrorCode.EvseUnavailable, `no connector/EVSE ${evseId}`);
     return evse;
-  }
-
-  private compositeContext(evseId: number, at: number): CompositeContext {
-    const transaction = this.evse(evseId)?.transaction;
-    const running = transaction && { id: transaction.transactionId ?? transaction.localId, startedAt: transaction.startedAt };
-    return { evseId, transaction: running, relativeStart: at };
   }
 }

@@ -1,6 +1,15 @@
 import type { Ocpp16, Ocpp201 } from '@app/ocpp';
 import { type Mapped, mapped, refuse } from './call-mapping';
-import { type PurposeNames, TX_PROFILE, kindNames, purposeNames, rateUnitNames, recurrencyNames } from './charging-profile.vocabulary';
+import {
+  EXTERNAL_CONSTRAINTS_REFUSED,
+  type PurposeNames,
+  TX_PROFILE,
+  isExternalConstraints,
+  kindNames,
+  purposeNames,
+  rateUnitNames,
+  recurrencyNames,
+} from './charging-profile.vocabulary';
 import type { NeutralChargingPeriod, NeutralChargingProfile, NeutralChargingSchedule } from './neutral-command.types';
 import { compact, int32Of, isoTime, nonEmpty, positive } from './payload-fields';
 
@@ -28,6 +37,7 @@ function remoteStartPurpose(profile: NeutralChargingProfile): Mapped<PurposeName
 
 /** What both versions require of a profile, with the contract enums named. */
 function checkProfile(profile: NeutralChargingProfile, use: ProfileUse): Mapped<CheckedProfile> {
+  if (isExternalConstraints(profile.purpose)) return refuse(EXTERNAL_CONSTRAINTS_REFUSED);
   const purpose: Mapped<PurposeNames | undefined> = use === 'remote-start' ? remoteStartPurpose(profile) : mapped(purposeNames[profile.purpose]);
   if (!purpose.ok) return purpose;
   if (purpose.value === undefined) return refuse('the charging profile has no purpose');

@@ -7,9 +7,12 @@ import type { CommandCase } from './neutral-command.types';
 import { type BodyInit, at, authorization, commandWith, kind, purpose, rateUnit } from './station-command.fixtures';
 import { toOcppCall } from './to-ocpp-call';
 
-// One command of every body case that both versions can express. A Record over CommandCase: a
-// new case in the contract fails the typecheck here, and the reflection test below fails too.
-const samples: Readonly<Record<CommandCase, BodyInit>> = {
+// One command of every body case. A Record over CommandCase: a new case in the contract fails the
+// typecheck here, and the reflection test below fails too. A command only one version can express
+// names that version; the other must refuse it (STATUS_INVALID) instead of sending anything.
+type Sample = BodyInit | { readonly only: OcppVersion; readonly body: BodyInit };
+
+const samples: Readonly<Record<CommandCase, Sample>> = {
   rawCall: { case: 'rawCall', value: { action: 'ClearCache', payloadJson: '{}' } },
   remoteStart: { case: 'remoteStart', value: { evseId: 1, idToken: { value: 'TAG-1', type: 'ISO14443' } } },
   remoteStop: { case: 'remoteStop', value: { transactionId: '42' } },
@@ -41,11 +44,21 @@ const samples: Readonly<Record<CommandCase, BodyInit>> = {
   dataTransfer: { case: 'dataTransfer', value: { vendorId: 'com.acme' } },
   sendLocalList: { case: 'sendLocalList', value: { version: 1, full: true, entries: [{ idToken: { value: 'TAG-1' }, status: authorization.accepted }] } },
   getLocalListVersion: { case: 'getLocalListVersion', value: {} },
+  getChargingProfiles: { only: '2.0.1', body: { case: 'getChargingProfiles', value: { requestId: 7n, evseId: 1, purpose: purpose.tx } } },
+  getChargingCapabilities: { case: 'getChargingCapabilities', value: {} },
 };
 
 const neutralStatuses = ['Accepted', 'Scheduled', 'RebootRequired', 'Rejected', 'NotSupported', 'NotFound', 'Failed', 'VersionMismatch'];
 
-const cases = Object.entries(samples).flatMap(([name, body]) => ocppVersions.map((version): [string, OcppVersion, BodyInit] => [name, version, body]));
+const bodyOf = (sample: Sample): BodyInit => ('only' in sample ? sample.body : sample);
+const expressibleIn = (sample: Sample, version: OcppVersion): boolean => !('only' in sample) || sample.only === version;
+
+const cases = Object.entries(samples).flatMap(([name, sample]) =>
+  ocppVersions.filter((version) => expressibleIn(sample, version)).map((version): [string, OcppVersion, BodyInit] => [name, version, bodyOf(sample)]),
+);
+const refusals = Object.entries(samples).flatMap(([name, sample]) =>
+  ocppVersions.filter((version) => !expressibleIn(sample, version)).map((version): [string, OcppVersion, BodyInit] => [name, version, bodyOf(sample)]),
+);
 
 describe('every command body, both versions', () => {
   it('has a sample for every case of the StationCommand body oneof', () => {
@@ -57,6 +70,10 @@ describe('every command body, both versions', () => {
     const empty = create(StationCommandSchema, { commandId: 'c', stationId: 'CP-1' });
     expect(toOcppCall('2.0.1', empty)).toEqual({ ok: false, reason: 'the command has no body' });
     expect(fromOcppResponse('2.0.1', empty, { status: 'Accepted' })).toEqual({ accepted: true, result: { status: 'Accepted' } });
+  });
+
+  it.each(refusals)('%s in OCPP %s: is refused with the reason, nothing is sent', (_name, version, body) => {
+    expect(toOcppCall(version, commandWith(body))).toEqual({ ok: false, reason: expect.stringContaining(`OCPP ${version} has no`) });
   });
 
   it.each(cases)('%s in OCPP %s: maps to a valid CALL and maps the smallest valid answer back', (_name, version, body) => {

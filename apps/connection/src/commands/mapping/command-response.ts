@@ -1,3 +1,4 @@
+import type { StationEvent } from '@app/contracts';
 import { compact } from './payload-fields';
 import { type JsonObject, objectAt, stringAt } from './response-fields';
 import { normaliseStatus } from './station-status';
@@ -6,6 +7,8 @@ import { normaliseStatus } from './station-status';
 export interface CommandResponse {
   readonly accepted: boolean;
   readonly result: Record<string, unknown>;
+  /** What the answer revealed about the station, for every backend (published on ocpp.events). */
+  readonly event?: Exclude<StationEvent['body'], { case: undefined }>;
 }
 
 /** 2.0.1 statusInfo, the station's reason for its status; undefined when absent (always in 1.6). */

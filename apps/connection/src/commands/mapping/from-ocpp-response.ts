@@ -1,6 +1,7 @@
 import type { StationCommand } from '@app/contracts';
 import type { OcppVersion } from '@app/ocpp';
 import { type CommandResponse, statusResponse } from './command-response';
+import { chargingCapabilitiesResponse } from './charging-capabilities.mapper';
 import { compositeScheduleResponse } from './composite-schedule.mapper';
 import { getConfigurationResponse, setConfigurationResponse } from './configuration-response.mapper';
 import { dataTransferResponse } from './data-transfer.mapper';
@@ -9,6 +10,7 @@ import { installedCertificatesResponse } from './installed-certificates.mapper';
 import { localListVersionResponse } from './local-list.mapper';
 import { rawCallResponse } from './raw-call.mapper';
 import { type JsonObject, asJsonObject } from './response-fields';
+import { getChargingProfilesResponse } from './smart-charging.mapper';
 import { remoteStartResponse } from './transaction-commands.mapper';
 
 /**
@@ -41,6 +43,10 @@ export function fromOcppResponse(version: OcppVersion, command: StationCommand, 
       return dataTransferResponse(payload);
     case 'getLocalListVersion':
       return localListVersionResponse(version, payload);
+    case 'getChargingProfiles':
+      return getChargingProfilesResponse(body.value, payload, command.commandId);
+    case 'getChargingCapabilities':
+      return chargingCapabilitiesResponse(version, payload);
     // The answers to these carry a status and nothing else worth mapping.
     case 'remoteStop':
     case 'reset':

@@ -1,4 +1,4 @@
-import type { ClearChargingProfile, LocalAuthorization, RemoteStart, SetChargingProfile, StationCommand } from '@app/contracts';
+import type { ClearChargingProfile, GetChargingProfiles, LocalAuthorization, RemoteStart, SetChargingProfile, StationCommand } from '@app/contracts';
 
 // Names for the version-neutral contract types the mappers read. `@app/contracts` exports the
 // command messages; the charging-profile and id-token types they embed are reached through them.
@@ -19,3 +19,4 @@ export type NeutralProfilePurpose = ClearChargingProfile['purpose'];
 export type NeutralProfileKind = NeutralChargingProfile['kind'];
 export type NeutralRecurrency = NeutralChargingProfile['recurrency'];
 export type NeutralRateUnit = NeutralChargingSchedule['rateUnit'];
+export type NeutralLimitSource = GetChargingProfiles['sources'][number];

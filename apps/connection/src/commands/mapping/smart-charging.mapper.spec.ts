@@ -1,6 +1,8 @@
 import { fromOcppResponse } from './from-ocpp-response';
 import type { NeutralProfilePurpose } from './neutral-command.types';
-import { commandWith, expectCall, expectRefusal, kind, purpose, rateUnit, validAnswer } from './station-command.fixtures';
+import { derivedRequestId } from './request-id';
+import { commandWith, expectCall, expectRefusal, kind, purpose, rateUnit, source, validAnswer } from './station-command.fixtures';
+import { toOcppCall } from './to-ocpp-call';
 
 const schedule = { rateUnit: rateUnit.watt, periods: [{ startPeriodSeconds: 0, limit: 11000 }] };
 const setProfile = (evseId: number, profilePurpose: NeutralProfilePurpose) =>
@@ -62,5 +64,65 @@ describe('get composite schedule', () => {
 
   it('refuses a schedule without a duration', () => {
     expectRefusal('1.6', composite({ evseId: 1 }), 'needs a duration');
+  });
+});
+
+describe('external constraints', () => {
+  it('are never set, given at remote start or cleared by a command', () => {
+    expectRefusal('2.0.1', setProfile(0, purpose.externalConstraints), 'set by systems outside the CSMS');
+    expectRefusal('1.6', clear({ purpose: purpose.externalConstraints }), 'set by systems outside the CSMS');
+    const remoteStart = commandWith({
+      case: 'remoteStart',
+      value: { evseId: 1, idToken: { value: 'TAG' }, chargingProfile: { id: 1, purpose: purpose.externalConstraints, kind: kind.absolute, schedule } },
+    });
+    expectRefusal('2.0.1', remoteStart, 'set by systems outside the CSMS');
+  });
+});
+
+describe('get charging profiles', () => {
+  const get = (value: object, commandId?: string) => commandWith({ case: 'getChargingProfiles', value }, { commandId });
+
+  it('maps every criterion to 2.0.1, the sources once each', () => {
+    const command = get({ requestId: 12n, evseId: 1, purpose: purpose.tx, stackLevel: 0, profileIds: [3, 4], sources: [source.cso, source.ems, source.cso] });
+    expectCall('2.0.1', command, {
+      action: 'GetChargingProfiles',
+      payload: {
+        requestId: 12,
+        evseId: 1,
+        chargingProfile: { chargingProfilePurpose: 'TxProfile', stackLevel: 0, chargingProfileId: [3, 4], chargingLimitSource: ['CSO', 'EMS'] },
+      },
+    });
+  });
+
+  it('asks for every profile when no criterion is given, and for station-wide ones with EVSE 0', () => {
+    expectCall('2.0.1', get({ requestId: 1n }), { action: 'GetChargingProfiles', payload: { requestId: 1, chargingProfile: {} } });
+    expectCall('2.0.1', get({ requestId: 1n, evseId: 0, purpose: purpose.externalConstraints }), {
+      action: 'GetChargingProfiles',
+      payload: { requestId: 1, evseId: 0, chargingProfile: { chargingProfilePurpose: 'ChargingStationExternalConstraints' } },
+    });
+  });
+
+  it('derives the request id from the command id when none is given, and names it in the result', () => {
+    const command = get({}, 'cmd-profiles');
+    const mapping = toOcppCall('2.0.1', command);
+    expect(mapping).toMatchObject({ ok: true, payload: { requestId: derivedRequestId('cmd-profiles') } });
+    const answer = validAnswer('2.0.1', 'GetChargingProfiles', { status: 'Accepted' });
+    expect(fromOcppResponse('2.0.1', command, answer)).toStrictEqual({
+      accepted: true,
+      result: { status: 'Accepted', stationStatus: 'Accepted', requestId: derivedRequestId('cmd-profiles') },
+    });
+  });
+
+  it('reads NoProfiles as not found', () => {
+    const answer = validAnswer('2.0.1', 'GetChargingProfiles', { status: 'NoProfiles' });
+    expect(fromOcppResponse('2.0.1', get({ requestId: 5n }), answer)).toStrictEqual({
+      accepted: false,
+      result: { status: 'NotFound', stationStatus: 'NoProfiles', requestId: 5 },
+    });
+  });
+
+  it('refuses an unspecified source and a 1.6 station, which cannot list its profiles', () => {
+    expectRefusal('2.0.1', get({ sources: [source.unspecified] }), 'unspecified');
+    expectRefusal('1.6', get({ requestId: 1n }), 'OCPP 1.6 has no GetChargingProfiles');
   });
 });

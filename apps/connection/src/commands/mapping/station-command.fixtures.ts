@@ -2,7 +2,7 @@
 import { type StationCommand, StationCommandSchema, timestampFromDate } from '@app/contracts';
 import { type OcppVersion, validateRequest, validateResponse } from '@app/ocpp';
 import { type MessageInitShape, create } from '@bufbuild/protobuf';
-import type { NeutralAuthorizationStatus, NeutralProfileKind, NeutralProfilePurpose, NeutralRateUnit, NeutralRecurrency } from './neutral-command.types';
+import type { NeutralAuthorizationStatus, NeutralLimitSource, NeutralProfileKind, NeutralProfilePurpose, NeutralRateUnit, NeutralRecurrency } from './neutral-command.types';
 import { toOcppCall } from './to-ocpp-call';
 
 type CommandInit = MessageInitShape<typeof StationCommandSchema>;
@@ -26,7 +26,8 @@ export function at(iso: string): NonNullable<StationCommand['issuedAt']> {
 }
 
 // Contract enum values by name (the enums themselves are not exported by @app/contracts).
-export const purpose = { unspecified: 0, stationMax: 1, txDefault: 2, tx: 3 } as const satisfies Record<string, NeutralProfilePurpose>;
+export const purpose = { unspecified: 0, stationMax: 1, txDefault: 2, tx: 3, externalConstraints: 4 } as const satisfies Record<string, NeutralProfilePurpose>;
+export const source = { unspecified: 0, ems: 1, other: 2, so: 3, cso: 4 } as const satisfies Record<string, NeutralLimitSource>;
 export const kind = { unspecified: 0, absolute: 1, recurring: 2, relative: 3 } as const satisfies Record<string, NeutralProfileKind>;
 export const recurrency = { unspecified: 0, daily: 1, weekly: 2 } as const satisfies Record<string, NeutralRecurrency>;
 export const rateUnit = { unspecified: 0, ampere: 1, watt: 2 } as const satisfies Record<string, NeutralRateUnit>;

@@ -14,7 +14,8 @@ type StatusActions16 =
 type StatusActions201 =
   | 'RequestStartTransaction' | 'RequestStopTransaction' | 'Reset' | 'UnlockConnector' | 'ChangeAvailability' | 'TriggerMessage'
   | 'SetChargingProfile' | 'ClearChargingProfile' | 'GetCompositeSchedule' | 'ClearCache' | 'UpdateFirmware' | 'GetLog'
-  | 'CertificateSigned' | 'InstallCertificate' | 'DeleteCertificate' | 'GetInstalledCertificateIds' | 'DataTransfer' | 'SendLocalList';
+  | 'CertificateSigned' | 'InstallCertificate' | 'DeleteCertificate' | 'GetInstalledCertificateIds' | 'DataTransfer' | 'SendLocalList'
+  | 'GetChargingProfiles';
 
 /** Every status a station can answer to the commands we map, read from the generated OCA types. */
 export type StationStatus =
@@ -46,6 +47,7 @@ const neutralStatusOf: Readonly<Record<StationStatus, NeutralStatus>> = {
   UnknownVendorId: 'NotSupported',
   NotFound: 'NotFound',
   Unknown: 'NotFound',
+  NoProfiles: 'NotFound',
   UnknownConnector: 'NotFound',
   UnknownComponent: 'NotFound',
   UnknownVariable: 'NotFound',

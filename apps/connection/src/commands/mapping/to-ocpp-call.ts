@@ -8,7 +8,8 @@ import { dataTransferCall } from './data-transfer.mapper';
 import { getLogCall, updateFirmwareCall } from './firmware-and-log.mapper';
 import { clearCacheCall, getLocalListVersionCall, sendLocalListCall } from './local-list.mapper';
 import { rawCall } from './raw-call.mapper';
-import { clearChargingProfileCall, getCompositeScheduleCall, setChargingProfileCall } from './smart-charging.mapper';
+import { getChargingCapabilitiesCall } from './charging-capabilities.mapper';
+import { clearChargingProfileCall, getChargingProfilesCall, getCompositeScheduleCall, setChargingProfileCall } from './smart-charging.mapper';
 import { remoteStartCall, remoteStopCall } from './transaction-commands.mapper';
 import { triggerMessageCall } from './trigger-message.mapper';
 
@@ -59,6 +60,10 @@ function mapBody(version: OcppVersion, command: StationCommand): CallMapping {
       return sendLocalListCall(version, body.value);
     case 'getLocalListVersion':
       return getLocalListVersionCall(version);
+    case 'getChargingProfiles':
+      return getChargingProfilesCall(version, body.value, command.commandId);
+    case 'getChargingCapabilities':
+      return getChargingCapabilitiesCall(version);
     case undefined:
       return refuse('the command has no body');
     default:

@@ -1,0 +1,31 @@
+import pino from 'pino';
+import { type CallContext, CallHandlerRegistry } from '../gateway/call-handler.registry';
+import type { StationEventEmitter } from '../station-events/station-event.emitter';
+import { SmartChargingHandlers } from './smart-charging.handlers';
+
+const context = (protocol: CallContext['protocol']): CallContext => ({ stationId: 'CP-1', protocol, securityProfile: 1, logger: pino({ level: 'silent' }) });
+
+function registered() {
+  const registry = new CallHandlerRegistry();
+  const events = { publishInBackground: jest.fn() };
+  new SmartChargingHandlers(registry, events as unknown as StationEventEmitter).onModuleInit();
+  return { registry, events };
+}
+
+describe('SmartChargingHandlers', () => {
+  it('answers a 2.0.1 station at once and publishes what it said', async () => {
+    const { registry, events } = registered();
+    const needs = { evseId: 1, chargingNeeds: { requestedEnergyTransfer: 'AC_single_phase' } };
+    await expect(registry.dispatch(context('ocpp2.0.1'), 'NotifyEVChargingNeeds', needs)).resolves.toEqual({ status: 'Accepted' });
+    await expect(registry.dispatch(context('ocpp2.0.1'), 'ClearedChargingLimit', { chargingLimitSource: 'EMS' })).resolves.toEqual({});
+    expect(events.publishInBackground.mock.calls.map(([stationId, body]) => [stationId, body.case])).toEqual([
+      ['CP-1', 'evChargingNeeds'],
+      ['CP-1', 'chargingLimitCleared'],
+    ]);
+  });
+
+  it('leaves 1.6, which has none of these messages, to the NotSupported answer', async () => {
+    const { registry } = registered();
+    await expect(registry.dispatch(context('ocpp1.6'), 'NotifyEVChargingNeeds', {})).rejects.toMatchObject({ description: expect.stringContaining('not supported') });
+  });
+});

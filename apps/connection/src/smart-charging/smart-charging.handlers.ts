@@ -1,0 +1,50 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { type CallContext, CallHandlerRegistry } from '../gateway/call-handler.registry';
+import type { StationEventBody } from '../station-events/event-body';
+import { StationEventEmitter } from '../station-events/station-event.emitter';
+import { chargingLimitClearedEvent, chargingLimitEvent } from './charging-limit.adapter';
+import { evChargingNeedsAnswer, evChargingNeedsEvent } from './ev-charging-needs.adapter';
+import { chargingProfilesReportedEvent } from './reported-profile.adapter';
+
+/**
+ * What 2.0.1 stations tell the CSMS for smart charging (1.6 has none of these messages): an EV's
+ * needs, limits set by others, and the profiles asked for with GetChargingProfiles. Each is
+ * answered at once and published after (like boots and statuses: losing one when Kafka is down
+ * costs a re-allocation with less information, never a wrong limit).
+ */
+@Injectable()
+export class SmartChargingHandlers implements OnModuleInit {
+  constructor(
+    private readonly registry: CallHandlerRegistry,
+    private readonly events: StationEventEmitter,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.registerVersioned({
+      '2.0.1': {
+        NotifyEVChargingNeeds: async (context, request) => {
+          this.publish(context, evChargingNeedsEvent(request), { evseId: request.evseId, mode: request.chargingNeeds.requestedEnergyTransfer });
+          return evChargingNeedsAnswer();
+        },
+        NotifyChargingLimit: async (context, request) => {
+          this.publish(context, chargingLimitEvent(request), { evseId: request.evseId, source: request.chargingLimit.chargingLimitSource });
+          return {};
+        },
+        ClearedChargingLimit: async (context, request) => {
+          this.publish(context, chargingLimitClearedEvent(request), { evseId: request.evseId, source: request.chargingLimitSource });
+          return {};
+        },
+        ReportChargingProfiles: async (context, request) => {
+          const { requestId, evseId, tbc } = request;
+          this.publish(context, chargingProfilesReportedEvent(request), { requestId, evseId, profiles: request.chargingProfile.length, tbc });
+          return {};
+        },
+      },
+    });
+  }
+
+  private publish(context: CallContext, body: StationEventBody, details: Record<string, unknown>): void {
+    context.logger.info({ ...details, event: body.case }, 'smart-charging message from the station');
+    this.events.publishInBackground(context.stationId, body, context.logger);
+  }
+}
