@@ -23,6 +23,8 @@ const expectedAccess: Record<string, string> = {
   'PUT /sites/:siteId/nodes/:nodeId/limits/:source': 'operator|grid-operator',
   'DELETE /sites/:siteId/nodes/:nodeId/limits/:source': 'operator|grid-operator',
   'GET /sites/:siteId/audit': 'viewer',
+  'GET /sites/:siteId/allocation': 'viewer',
+  'GET /topology/stations/:stationId/charging': 'viewer',
 };
 
 describe('smart-charging API roles', () => {

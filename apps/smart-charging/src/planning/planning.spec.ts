@@ -37,7 +37,8 @@ function station(stationId: string, sessions: { evseId: number; transactionId: s
     stationId,
     connected,
     connectivityAt: now - 60_000,
-    sessions: new Map(sessions.map((session) => [session.evseId, { evseId: session.evseId, transactionId: session.transactionId, startedAt: now - 1000, evPhases: session.phases }])),
+    sessions: new Map(sessions.map((session) => [session.evseId, { evseId: session.evseId, transactionId: session.transactionId, startedAt: now - 1000 }])),
+    needs: new Map(sessions.map((session) => [session.evseId, { phases: session.phases }])),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { AllocationSession, FixedLoad, PhaseTriple } from '../allocation';
 import type { ChargingSession, StationChargingState } from '../sessions/charging-session';
-import type { PerPhase } from '../sessions/station-fact';
+import type { EvNeeds, PerPhase } from '../sessions/station-fact';
 import { type SiteCharger, type SiteEvse, type SiteSnapshot, gridPhasesOf } from './site-snapshot';
 
 /** Below this a phase is not drawing (noise, a contactor's leakage). */
@@ -31,8 +31,8 @@ function phasesDrawing(drawn: PerPhase | undefined): number {
 }
 
 /** How many phases the EV uses: what it said, else what it draws on, else all the EVSE has. */
-function phasesOf(session: ChargingSession, evse: Pick<SiteEvse, 'phases'>): 1 | 2 | 3 {
-  const known = session.evPhases ?? phasesDrawing(session.drawnA);
+function phasesOf(session: ChargingSession, needs: EvNeeds | undefined, evse: Pick<SiteEvse, 'phases'>): 1 | 2 | 3 {
+  const known = needs?.phases ?? phasesDrawing(session.drawnA);
   const count = known > 0 ? Math.min(known, evse.phases) : evse.phases;
   return count === 1 ? 1 : count === 2 ? 2 : 3;
 }
@@ -78,7 +78,8 @@ export function sessionInputs(
     for (const session of state.sessions.values()) {
       const id = sessionIdOf(charger.stationId, session.evseId);
       const evse = evses.get(id) ?? implicitEvse(charger, session.evseId);
-      const phases = phasesOf(session, evse);
+      const needs = state.needs.get(session.evseId);
+      const phases = phasesOf(session, needs, evse);
       const gridPhases = gridPhasesOf(charger, phases);
       const pinned = pinnedA.get(id);
       if (pinned !== undefined) {
@@ -87,8 +88,8 @@ export function sessionInputs(
         result.fixedLoads.push({ nodeId: evse.nodeId, perPhaseA: load });
         continue;
       }
-      const minA = Math.max(evse.minA, session.evMinA ?? 0);
-      const maxA = Math.min(evse.maxA, charger.ratingA, session.evMaxA ?? Number.POSITIVE_INFINITY);
+      const minA = Math.max(evse.minA, needs?.minA ?? 0);
+      const maxA = Math.min(evse.maxA, charger.ratingA, needs?.maxA ?? Number.POSITIVE_INFINITY);
       result.sessions.push({
         stationId: charger.stationId,
         evseId: session.evseId,
@@ -103,8 +104,8 @@ export function sessionInputs(
           priority: evse.priority,
           drawnA: drawnOf(session.drawnA),
           offeredA: offeredA.get(id),
-          needWh: session.needWh,
-          departure: session.departure,
+          needWh: needs?.needWh,
+          departure: needs?.departure,
           startedAt: session.startedAt,
         },
       });

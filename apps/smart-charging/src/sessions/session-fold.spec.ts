@@ -45,15 +45,18 @@ describe('foldStationFact', () => {
     expect(state.sessions.get(1)?.drawnA).toEqual({ L1: 10, L2: 10, L3: 10 });
   });
 
-  it('records what the EV said it needs', () => {
-    const state = fold([
-      { kind: 'transaction-started', at: 1, evseId: 2, transactionId: 'T1' },
-      { kind: 'ev-needs', at: 2, evseId: 2, needWh: 20_000, departure: 3_600_000, minA: 8, maxA: 16, phases: 1 },
+  it('keeps what the EV said, also before its transaction starts, until that session ends', () => {
+    const needs = { needWh: 20_000, departure: 3_600_000, minA: 8, maxA: 16, phases: 1 as const };
+    const before = fold([
+      { kind: 'ev-needs', at: 1, evseId: 2, ...needs },
+      { kind: 'transaction-started', at: 2, evseId: 2, transactionId: 'T1' },
     ]);
-    expect(state.sessions.get(2)).toMatchObject({ needWh: 20_000, departure: 3_600_000, evMinA: 8, evMaxA: 16, evPhases: 1 });
+    expect(before.needs.get(2)).toEqual(needs);
+    expect(foldStationFact(before, { kind: 'transaction-ended', at: 3, evseId: 2, transactionId: 'T1' }).needs.size).toBe(0);
   });
 
-  it('drops EV needs that arrive for an EVSE without a session', () => {
-    expect(fold([{ kind: 'ev-needs', at: 2, evseId: 2, needWh: 1 }]).sessions.size).toBe(0);
+  it('keeps the newest capabilities the station told', () => {
+    const capabilities = { rateUnits: ['W' as const], maxStackLevel: 3, maxPeriods: 10, maxProfiles: 8 };
+    expect(fold([{ kind: 'capabilities', at: 1, capabilities }]).capabilities).toEqual(capabilities);
   });
 });

@@ -1,0 +1,209 @@
+import { MetricsRegistry, ROOT_LOGGER } from '@app/observability';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Histogram } from 'prom-client';
+import type { Logger } from 'pino';
+import { nextBoundary } from '../allocation';
+import { ASSUMED_CAPABILITIES } from '../dispatch/charging-capabilities';
+import { ProfileDispatcher, type Rejection } from '../dispatch/profile-dispatcher';
+import { buildProfile } from '../dispatch/profile-builder';
+import { allocationTimeline } from '../planning/allocation-timeline';
+import { sessionIdOf, sessionInputs } from '../planning/session-inputs';
+import type { SiteSnapshot } from '../planning/site-snapshot';
+import { stationPlans } from '../planning/station-plans';
+import type { StationChargingState } from '../sessions/charging-session';
+import { SessionTracker } from '../sessions/session-tracker';
+import type { StationFact } from '../sessions/station-fact';
+import { type SitePlanView, sitePlanViewOf } from './site-plan.view';
+import { replansSite } from './replan-trigger';
+import { SiteChangeFeed } from './site-change.feed';
+import { SiteSnapshotReader } from './site-snapshot.reader';
+import { StationSites } from './station-sites';
+
+/** Events that come close together are planned once. */
+const DEBOUNCE_MS = 250;
+/** Every site is planned again this often, whatever happened: failed sends are retried, nothing is missed. */
+const SAFETY_NET_MS = 60_000;
+/** Profiles follow the known limit slots this far ahead. */
+const HORIZON_MS = 24 * 3600 * 1000;
+const MAX_STEPS = 24;
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+interface SiteState {
+  timer?: NodeJS.Timeout;
+  boundaryTimer?: NodeJS.Timeout;
+  running?: Promise<void>;
+  again: boolean;
+  /** Per session id: what a session whose TxProfile was refused draws instead (A per phase). */
+  pinnedA: Map<string, number>;
+  /** Per session id: its draw when the site was last planned (to tell a meaningful change). */
+  drawnAtPlan: Map<string, number>;
+  last?: SitePlanView;
+}
+
+/**
+ * Keeps every site's stations holding the profiles its allocation calls for: plans a site when
+ * something that matters changes (a session, a connection, an EV's needs, a draw that moved, the
+ * topology or a limit, a slot boundary), one plan at a time per site, and hands the profiles to
+ * the dispatcher, which sends only what changed.
+ */
+@Injectable()
+export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly sites = new Map<string, SiteState>();
+  private safetyNet: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private readonly planDuration: Histogram;
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly tracker: SessionTracker,
+    private readonly dispatcher: ProfileDispatcher,
+    private readonly snapshots: SiteSnapshotReader,
+    private readonly stationSites: StationSites,
+    private readonly feed: SiteChangeFeed,
+    metrics: MetricsRegistry,
+    @Inject(ROOT_LOGGER) rootLogger: Logger,
+  ) {
+    this.logger = rootLogger.child({ component: 'site-allocator' });
+    this.planDuration = metrics.histogram('csms_smart_charging_plan_seconds', 'Time to plan a site (allocation along its limit slots and profile building)', [], [0.001, 0.005, 0.02, 0.1, 0.5, 2]);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.stationSites.refresh();
+    this.tracker.onChange((state, fact) => this.stationChanged(state, fact));
+    this.dispatcher.onRejected((stationId, rejections) => this.rejected(stationId, rejections));
+    this.feed.onChange((siteId) => void this.siteChanged(siteId));
+    this.safetyNet = setInterval(() => this.requestAll(), SAFETY_NET_MS).unref();
+    this.requestAll();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.safetyNet);
+    for (const state of this.sites.values()) {
+      clearTimeout(state.timer);
+      clearTimeout(state.boundaryTimer);
+    }
+    await Promise.all([...this.sites.values()].map((state) => state.running));
+  }
+
+  /** The latest plan of a site, for the REST views. */
+  lastPlan(siteId: string): SitePlanView | undefined {
+    return this.sites.get(siteId)?.last;
+  }
+
+  /** Resolves once the site has no plan waiting or running (tests, benchmarks). */
+  async settled(siteId: string): Promise<void> {
+    for (let state = this.sites.get(siteId); state?.timer !== undefined || state?.running !== undefined; state = this.sites.get(siteId)) {
+      await (state.running ?? new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS)));
+    }
+  }
+
+  request(siteId: string, delayMs = DEBOUNCE_MS): void {
+    if (this.stopped) return;
+    const state = this.stateOf(siteId);
+    if (state.running) {
+      state.again = true;
+      return;
+    }
+    state.timer ??= setTimeout(() => this.run(siteId), delayMs).unref();
+  }
+
+  private requestAll(): void {
+    for (const siteId of this.stationSites.allSites()) this.request(siteId);
+  }
+
+  private stateOf(siteId: string): SiteState {
+    let state = this.sites.get(siteId);
+    if (state === undefined) {
+      state = { again: false, pinnedA: new Map(), drawnAtPlan: new Map() };
+      this.sites.set(siteId, state);
+    }
+    return state;
+  }
+
+  private async siteChanged(siteId: string): Promise<void> {
+    const before = new Set(this.stationSites.allSites());
+    await this.stationSites.refresh().catch((error: unknown) => this.logger.error({ err: error }, 'could not read the stations of the sites'));
+    if (siteId === '*') return this.requestAll();
+    this.request(siteId);
+    // A charger that moved site leaves its old one, which must plan again too.
+    for (const site of this.stationSites.allSites()) if (!before.has(site)) this.request(site);
+  }
+
+  private stationChanged(state: StationChargingState, fact: StationFact): void {
+    const siteId = this.stationSites.siteOf(state.stationId);
+    if (siteId === undefined) return;
+    const site = this.stateOf(siteId);
+    if (fact.kind === 'connected' || fact.kind === 'booted') void this.dispatcher.forgetStation(state.stationId).finally(() => this.request(siteId));
+    if (fact.kind === 'transaction-ended') {
+      site.pinnedA.delete(sessionIdOf(state.stationId, fact.evseId));
+      void this.dispatcher.forgetTx(state.stationId, fact.evseId);
+    }
+    const drawn = fact.kind === 'current-drawn' ? site.drawnAtPlan.get(sessionIdOf(state.stationId, fact.evseId)) : undefined;
+    if (replansSite(fact, drawn)) this.request(siteId);
+  }
+
+  private rejected(stationId: string, rejections: Rejection[]): void {
+    const siteId = this.stationSites.siteOf(stationId);
+    if (siteId === undefined) return;
+    const site = this.stateOf(siteId);
+    const fallback = site.last?.stations.find((station) => station.stationId === stationId)?.defaultA ?? 0;
+    for (const rejection of rejections) {
+      if (rejection.purpose === 'tx') site.pinnedA.set(sessionIdOf(stationId, rejection.evseId), fallback);
+    }
+    this.logger.warn({ stationId, rejections }, 'station refused charging profiles; its sessions are counted at what they draw instead');
+    this.request(siteId);
+  }
+
+  private run(siteId: string): void {
+    const state = this.stateOf(siteId);
+    state.timer = undefined;
+    state.running = this.plan(siteId, state)
+      .catch((error: unknown) => this.logger.error({ err: error, siteId }, 'planning failed; the stations keep what they hold'))
+      .finally(() => {
+        state.running = undefined;
+        if (state.again) {
+          state.again = false;
+          this.request(siteId);
+        }
+      });
+  }
+
+  private async plan(siteId: string, state: SiteState): Promise<void> {
+    const snapshot = await this.snapshots.read(siteId);
+    if (snapshot === undefined) {
+      this.sites.delete(siteId);
+      return;
+    }
+    const now = Date.now();
+    const stopTimer = this.planDuration.startTimer();
+    const stations = new Map(snapshot.chargers.map((charger) => [charger.stationId, this.tracker.station(charger.stationId)]));
+    const offered = new Map<string, number>();
+    for (const station of stations.values()) {
+      for (const session of station.sessions.values()) {
+        const offer = this.dispatcher.offeredA(station.stationId, session.evseId, now);
+        if (offer !== undefined) offered.set(sessionIdOf(station.stationId, session.evseId), offer);
+      }
+    }
+    const inputs = sessionInputs(snapshot, stations, offered, state.pinnedA);
+    const maxSteps = Math.min(MAX_STEPS, Math.max(1, ...[...stations.values()].map((station) => (station.capabilities ?? ASSUMED_CAPABILITIES).maxPeriods)));
+    const steps = allocationTimeline(snapshot, inputs, { now, horizonMs: HORIZON_MS, maxSteps });
+    const plans = stationPlans(snapshot, inputs, steps, now);
+    stopTimer();
+    for (const plan of plans) {
+      const capabilities = stations.get(plan.stationId)?.capabilities ?? ASSUMED_CAPABILITIES;
+      this.dispatcher.sync(plan.stationId, plan.requests.map((request) => buildProfile(request, capabilities)));
+    }
+    state.drawnAtPlan = new Map(inputs.sessions.flatMap((session) => (session.input.drawnA === undefined ? [] : [[session.input.id, session.input.drawnA] as const])));
+    state.last = sitePlanViewOf(snapshot, inputs, steps, plans, now);
+    this.scheduleBoundary(siteId, state, snapshot, now);
+  }
+
+  /** Plans the site again when its next limit slot begins or ends. */
+  private scheduleBoundary(siteId: string, state: SiteState, snapshot: SiteSnapshot, now: number): void {
+    clearTimeout(state.boundaryTimer);
+    const next = nextBoundary([...snapshot.schedules.values()].flat(), now);
+    if (next === undefined) return;
+    state.boundaryTimer = setTimeout(() => this.request(siteId, 0), Math.min(LONGEST_TIMER_MS, Math.max(0, next - Date.now()))).unref();
+  }
+}

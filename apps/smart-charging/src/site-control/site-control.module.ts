@@ -1,0 +1,38 @@
+import { StationCommandsModule } from '@app/station-commands';
+import { Module } from '@nestjs/common';
+import { DispatchedProfileRepository } from '../dispatch/dispatched-profile.repository';
+import { ProfileDispatcher } from '../dispatch/profile-dispatcher';
+import { LimitsModule } from '../limits/limits.module';
+import { SmartChargingPersistenceModule } from '../persistence/smart-charging-persistence.module';
+import { SessionTracker } from '../sessions/session-tracker';
+import { StationStateRepository } from '../sessions/station-state.repository';
+import { StationEventConsumer } from '../station-events/station-event.consumer';
+import { TopologyModule } from '../topology/topology.module';
+import { ChargingViewsController } from './charging-views.controller';
+import { SiteAllocator } from './site-allocator';
+import { SiteChangeFeed } from './site-change.feed';
+import { SiteSnapshotReader } from './site-snapshot.reader';
+import { StationSites } from './station-sites';
+
+export const siteControlControllers = [ChargingViewsController];
+
+/**
+ * The loop that keeps sites under their limits: station events folded into sessions, every
+ * relevant change planned per site (allocation along the limit slots), profiles dispatched.
+ */
+@Module({
+  imports: [SmartChargingPersistenceModule, TopologyModule, LimitsModule, StationCommandsModule.forService('smart-charging')],
+  controllers: siteControlControllers,
+  providers: [
+    StationStateRepository,
+    SessionTracker,
+    StationEventConsumer,
+    DispatchedProfileRepository,
+    ProfileDispatcher,
+    SiteSnapshotReader,
+    StationSites,
+    SiteChangeFeed,
+    SiteAllocator,
+  ],
+})
+export class SiteControlModule {}
