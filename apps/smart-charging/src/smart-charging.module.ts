@@ -1,9 +1,7 @@
-import { inboxController } from '@app/persistence';
 import { Module } from '@nestjs/common';
 import { AuditModule, auditControllers } from './audit/audit.module';
 import { LimitsModule, limitsControllers } from './limits/limits.module';
 import { SmartChargingPersistenceModule } from './persistence/smart-charging-persistence.module';
-import { SMART_CHARGING_SCHEMA } from './persistence/smart-charging-schema';
 import { SiteControlModule, siteControlControllers } from './site-control/site-control.module';
 import { TopologyModule, topologyControllers } from './topology/topology.module';
 
@@ -12,11 +10,11 @@ export const smartChargingApiControllers = [...topologyControllers, ...limitsCon
 
 /**
  * Smart charging: site topologies, limit schedules (LimitScheduleStore is exported for the
- * service's dispatch and OSCP parts) and their audit log.
+ * service's own writers, e.g. OSCP), their audit log, and the loop that allocates each site's
+ * capacity and sends the stations their profiles (site-control/).
  */
 @Module({
   imports: [SmartChargingPersistenceModule, TopologyModule, LimitsModule, AuditModule, SiteControlModule],
-  controllers: [inboxController('smart-charging', SMART_CHARGING_SCHEMA)],
   exports: [LimitsModule, TopologyModule],
 })
 export class SmartChargingModule {}

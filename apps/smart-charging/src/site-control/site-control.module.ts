@@ -12,6 +12,7 @@ import { ChargingViewsController } from './charging-views.controller';
 import { SiteAllocator } from './site-allocator';
 import { SiteChangeFeed } from './site-change.feed';
 import { SiteSnapshotReader } from './site-snapshot.reader';
+import { StationStateInternalController } from './station-state.internal.controller';
 import { StationSites } from './station-sites';
 
 export const siteControlControllers = [ChargingViewsController];
@@ -22,7 +23,7 @@ export const siteControlControllers = [ChargingViewsController];
  */
 @Module({
   imports: [SmartChargingPersistenceModule, TopologyModule, LimitsModule, StationCommandsModule.forService('smart-charging')],
-  controllers: siteControlControllers,
+  controllers: [...siteControlControllers, StationStateInternalController],
   providers: [
     StationStateRepository,
     SessionTracker,
