@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { nextBoundary } from '../allocation';
 import { ASSUMED_CAPABILITIES } from '../dispatch/charging-capabilities';
 import { ProfileDispatcher, type Rejection } from '../dispatch/profile-dispatcher';
+import { withinProfileBudget } from '../dispatch/profile-budget';
 import { buildProfile } from '../dispatch/profile-builder';
 import { allocationTimeline } from '../planning/allocation-timeline';
 import { sessionIdOf, sessionInputs } from '../planning/session-inputs';
@@ -191,8 +192,12 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     const plans = stationPlans(snapshot, inputs, steps, now);
     stopTimer();
     for (const plan of plans) {
-      const capabilities = stations.get(plan.stationId)?.capabilities ?? ASSUMED_CAPABILITIES;
-      this.dispatcher.sync(plan.stationId, plan.requests.map((request) => buildProfile(request, capabilities)));
+      const told = stations.get(plan.stationId)?.capabilities;
+      const capabilities = told ?? ASSUMED_CAPABILITIES;
+      // Only a room the station told of limits what it gets: an assumed one would drop guards for nothing.
+      const { kept, dropped } = withinProfileBudget(plan.requests, told?.maxProfiles ?? Number.POSITIVE_INFINITY);
+      if (dropped.length > 0) this.logger.warn({ stationId: plan.stationId, maxProfiles: capabilities.maxProfiles, dropped: dropped.map((request) => `${request.purpose}/${request.evseId}`) }, 'the station holds too few profiles for all this service would install');
+      this.dispatcher.sync(plan.stationId, kept.map((request) => buildProfile(request, capabilities)));
     }
     state.drawnAtPlan = new Map(inputs.sessions.flatMap((session) => (session.input.drawnA === undefined ? [] : [[session.input.id, session.input.drawnA] as const])));
     state.last = sitePlanViewOf(snapshot, inputs, steps, plans, now);
