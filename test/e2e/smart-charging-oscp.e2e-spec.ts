@@ -244,6 +244,24 @@ describe('smart-charging OSCP 2.0', () => {
     expect((await api.call(smartCharging.baseUrl, 'GET', `/api/oscp/capacity-providers/${PROVIDER}`, 'viewer')).body).toMatchObject({ liveness: { silent: false } });
   });
 
+  it('applies the fallback when the provider falls silent while smart charging runs, and the forecast when it speaks again', async () => {
+    expect(await oscp('heartbeat', { offline_mode_at: inSeconds(3) })).toEqual({ status: 204, body: {} });
+    await stationsHold(8, 'offline_mode_at passed without a further heartbeat');
+    expect(await oscp('heartbeat', { offline_mode_at: inSeconds(600) })).toEqual({ status: 204, body: {} });
+    await stationsHold(20, 'the provider speaks again');
+  });
+
+  it('maps groups only onto nodes that exist, naming the one that does not', async () => {
+    const answer = await api.call(smartCharging.baseUrl, 'PUT', `/api/oscp/capacity-providers/${PROVIDER}/groups`, 'operator', {
+      groups: [
+        { groupId: GROUP, siteId: SITE, nodeId: SITE },
+        { groupId: 'TRAFO-8', siteId: SITE, nodeId: 'NO-SUCH-NODE' },
+      ],
+    });
+    expect(answer).toMatchObject({ status: 400, body: { code: 'oscp-node-not-found', errors: [{ field: 'body.groups[1].nodeId', message: `site ${SITE} has no node NO-SUCH-NODE` }] } });
+    expect((await api.call(smartCharging.baseUrl, 'PUT', `/api/oscp/capacity-providers/${PROVIDER}/groups`, 'viewer', { groups: [] })).status).toBe(403);
+  });
+
   it('audits every schedule it wrote under the provider’s source', async () => {
     const audit = await api.call(smartCharging.baseUrl, 'GET', `/api/sites/${SITE}/audit?source=oscp:${PROVIDER}`, 'viewer');
     const actions = (audit.body.items ?? []).map((entry) => [entry.action, entry.actor]);
