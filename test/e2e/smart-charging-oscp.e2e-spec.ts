@@ -100,12 +100,15 @@ describe('smart-charging OSCP 2.0', () => {
   let smartCharging: ServiceProcess;
   let connection: ServiceProcess;
   let tokenC = '';
+  let tokenA = '';
+  /** What every smart-charging process wrote (it is restarted once). */
+  const outputs: (() => string)[] = [];
 
   /** Calls our OSCP endpoint as the provider: with its current token, another one, or none (null). */
-  const oscp = async (message: string, body: unknown, token: string | null = tokenC) => {
+  const oscp = async (message: string, body: unknown, token: string | null = tokenC, headers: Record<string, string> = {}) => {
     const response = await fetch(`${smartCharging.baseUrl}${OSCP}/${message}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': `${message}-${Date.now()}`, ...(token === null ? {} : { authorization: `Token ${token}` }) },
+      headers: { 'content-type': 'application/json', 'x-request-id': `${message}-${Date.now()}`, ...(token === null ? {} : { authorization: `Token ${token}` }), ...headers },
       body: JSON.stringify(body),
     });
     const text = await response.text();
@@ -127,7 +130,8 @@ describe('smart-charging OSCP 2.0', () => {
     );
 
   const startSmartCharging = async () => {
-    smartCharging = startService('smart-charging', env, smartChargingPort);
+    smartCharging = startService('smart-charging', { ...env, LOG_LEVEL: 'info' }, smartChargingPort);
+    outputs.push(smartCharging.output);
     await waitUntilReady(smartCharging);
   };
 
@@ -169,7 +173,7 @@ describe('smart-charging OSCP 2.0', () => {
       groups: [{ groupId: GROUP, siteId: SITE, nodeId: SITE }],
     });
     expect(created.status).toBe(201);
-    const tokenA = created.body.token as string;
+    tokenA = created.body.token as string;
     expect(tokenA).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(JSON.stringify(created.body.provider)).not.toContain(tokenA);
 
@@ -213,6 +217,10 @@ describe('smart-charging OSCP 2.0', () => {
     expect(await oscp('update_group_capacity_forecast', { ...forecast, forecasted_blocks: [{ ...block(20), unit: 'MW' }] })).toMatchObject({
       status: 400,
       body: { errors: [{ field: 'body.forecasted_blocks[0].unit', message: expect.stringContaining('unit must be one of') as string }] },
+    });
+    expect(await oscp('update_group_capacity_forecast', forecast, tokenC, { 'x-segment-index': '1', 'x-segment-count': '2' })).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'header.X-Segment-Count', message: expect.stringContaining('segmented messages are not supported') as string }] },
     });
     expect(await oscp('heartbeat', { offline_mode_at: new Date(Date.now() - 1000).toISOString() })).toMatchObject({
       status: 400,
@@ -260,6 +268,12 @@ describe('smart-charging OSCP 2.0', () => {
     });
     expect(answer).toMatchObject({ status: 400, body: { code: 'oscp-node-not-found', errors: [{ field: 'body.groups[1].nodeId', message: `site ${SITE} has no node NO-SUCH-NODE` }] } });
     expect((await api.call(smartCharging.baseUrl, 'PUT', `/api/oscp/capacity-providers/${PROVIDER}/groups`, 'viewer', { groups: [] })).status).toBe(403);
+  });
+
+  it('never logs a token, neither the ones providers present nor the one we call them with', async () => {
+    const logs = outputs.map((output) => output()).join('\n');
+    expect(logs).toContain('OSCP forecast applied');
+    for (const token of [tokenA, tokenC, TOKEN_B]) expect(logs).not.toContain(token);
   });
 
   it('audits every schedule it wrote under the provider’s source', async () => {

@@ -1,9 +1,9 @@
 import { ApiProblems, ApiZodBody, ZodValidationPipe } from '@app/runtime';
-import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiNoContentResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { ProviderRow } from './capacity-provider.repository';
-import { oscpAnswer } from './oscp.error';
+import { invalidMessage, oscpAnswer } from './oscp.error';
 import {
   type Handshake,
   type Heartbeat,
@@ -28,6 +28,15 @@ const PROBLEMS = {
   400: 'The message is invalid; `detail` and `errors` name the field.',
   401: 'No `Authorization: Token <token>` header, or a token no Capacity Provider was given.',
 };
+
+/**
+ * OSCP lets a sender split a long message into segments (X-Segment-Index / X-Segment-Count). A
+ * forecast replaces the previous one whole, so a segment taken alone would drop the others: refused.
+ */
+function refuseSegments(count: string | undefined): void {
+  if (count === undefined || count.trim() === '1') return;
+  oscpAnswer(invalidMessage([{ field: 'header.X-Segment-Count', message: `segmented messages are not supported (X-Segment-Count ${count}): send the whole forecast in one message (up to 1,000 blocks)` }]));
+}
 
 function ourBaseUrl(request: Request): string {
   return `${request.protocol}://${request.get('host') ?? 'localhost'}/api/${OSCP_BASE_PATH}`;
@@ -62,7 +71,13 @@ export class OscpController {
   @ApiZodBody(updateGroupCapacityForecastSchema)
   @ApiNoContentResponse({ description: 'Taken (and applied, for CONSUMPTION).' })
   @ApiProblems({ 404: 'The group is not mapped for this Capacity Provider.' })
-  async updateGroupCapacityForecast(@OscpProvider() provider: ProviderRow, @Body(new ZodValidationPipe(updateGroupCapacityForecastSchema, 'body')) body: UpdateGroupCapacityForecast): Promise<void> {
+  @ApiHeader({ name: 'X-Segment-Count', required: false, description: 'Only 1 (or absent): segmented forecasts are refused (400).' })
+  async updateGroupCapacityForecast(
+    @OscpProvider() provider: ProviderRow,
+    @Body(new ZodValidationPipe(updateGroupCapacityForecastSchema, 'body')) body: UpdateGroupCapacityForecast,
+    @Headers('x-segment-count') segmentCount: string | undefined,
+  ): Promise<void> {
+    refuseSegments(segmentCount);
     oscpAnswer(await this.messages.updateGroupCapacityForecast(provider, body));
   }
 
