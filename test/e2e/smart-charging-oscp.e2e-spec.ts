@@ -118,14 +118,14 @@ describe('smart-charging OSCP 2.0', () => {
   /** The limit the station's maximum profile sets now, in A per phase. */
   const stationMaxA = (station: SimulatedStation) => station.compositeSchedule(0, 60, 'A').periods[0]?.limit;
 
-  const stationsHold = (amperes: number, what: string) =>
+  const stationsHold = (amperes: number, what: string, timeoutMs = WAIT_MS) =>
     eventually(
       `every station's maximum profile at ${amperes} A (${what})`,
       async () => {
         const held = stations.map(stationMaxA);
         return held.every((limit) => limit !== undefined && Math.abs(limit - amperes) < 0.05) ? held : undefined;
       },
-      WAIT_MS,
+      timeoutMs,
       [smartCharging, connection],
     );
 
@@ -243,14 +243,15 @@ describe('smart-charging OSCP 2.0', () => {
     expect(await oscp('heartbeat', { offline_mode_at: inSeconds(4) })).toEqual({ status: 204, body: {} });
     await smartCharging.stop('SIGKILL');
     await startSmartCharging();
-    await stationsHold(8, 'the FALLBACK_CONSUMPTION forecast of 8 A');
+    // The restarted service's Kafka consumers wait for the killed one's group session to expire (~30 s) before commands flow.
+    await stationsHold(8, 'the FALLBACK_CONSUMPTION forecast of 8 A', 2 * WAIT_MS);
     const view = await api.call(smartCharging.baseUrl, 'GET', `/api/oscp/capacity-providers/${PROVIDER}`, 'viewer');
     expect(view.body).toMatchObject({ liveness: { silent: true }, groups: [{ groupId: GROUP, normalForecast: { type: 'CONSUMPTION' }, fallbackForecast: { type: 'FALLBACK_CONSUMPTION' } }] });
 
     expect(await oscp('heartbeat', { offline_mode_at: inSeconds(600) })).toEqual({ status: 204, body: {} });
     await stationsHold(20, 'the provider speaks again');
     expect((await api.call(smartCharging.baseUrl, 'GET', `/api/oscp/capacity-providers/${PROVIDER}`, 'viewer')).body).toMatchObject({ liveness: { silent: false } });
-  });
+  }, 4 * WAIT_MS);
 
   it('applies the fallback when the provider falls silent while smart charging runs, and the forecast when it speaks again', async () => {
     expect(await oscp('heartbeat', { offline_mode_at: inSeconds(3) })).toEqual({ status: 204, body: {} });
