@@ -271,6 +271,22 @@ describe('smart-charging OSCP 2.0', () => {
     expect((await api.call(smartCharging.baseUrl, 'PUT', `/api/oscp/capacity-providers/${PROVIDER}/groups`, 'viewer', { groups: [] })).status).toBe(403);
   });
 
+  it('documents the OSCP endpoints with their token scheme, and the registry with its roles', async () => {
+    type Operation = { security?: unknown[]; 'x-required-role'?: string; responses?: Record<string, unknown> };
+    const document = (await (await fetch(`${smartCharging.baseUrl}/api/docs/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, Operation>>;
+      components: { securitySchemes: Record<string, unknown> };
+    };
+    expect(document.components.securitySchemes['oscp-token']).toMatchObject({ type: 'apiKey', in: 'header', name: 'Authorization' });
+    for (const message of ['update_group_capacity_forecast', 'heartbeat', 'register', 'handshake', 'handshake_acknowledge']) {
+      const operation = document.paths[`${OSCP}/${message}`]?.post;
+      expect({ message, security: operation?.security }).toEqual({ message, security: [{ 'oscp-token': [] }] });
+      expect(Object.keys(operation?.responses ?? {})).toEqual(expect.arrayContaining(['204', '400', '401']));
+    }
+    expect(document.paths['/api/oscp/capacity-providers']?.post).toMatchObject({ 'x-required-role': 'admin', security: [{ 'api-token': [] }] });
+    expect(document.paths['/api/oscp/capacity-providers/{providerId}/groups']?.put).toMatchObject({ 'x-required-role': 'operator' });
+  });
+
   it('never logs a token, neither the ones providers present nor the one we call them with', async () => {
     const logs = outputs.map((output) => output()).join('\n');
     expect(logs).toContain('OSCP forecast applied');
