@@ -25,6 +25,13 @@ const expectedAccess: Record<string, string> = {
   'GET /sites/:siteId/audit': 'viewer',
   'GET /sites/:siteId/allocation': 'viewer',
   'GET /topology/stations/:stationId/charging': 'viewer',
+  'GET /oscp/capacity-providers': 'viewer',
+  'POST /oscp/capacity-providers': 'admin',
+  'GET /oscp/capacity-providers/:providerId': 'viewer',
+  'PATCH /oscp/capacity-providers/:providerId': 'admin',
+  'POST /oscp/capacity-providers/:providerId/token': 'admin',
+  'PUT /oscp/capacity-providers/:providerId/groups': 'operator',
+  'DELETE /oscp/capacity-providers/:providerId': 'admin',
 };
 
 describe('smart-charging API roles', () => {
