@@ -108,3 +108,64 @@ describe('planning a site', () => {
     expect([...steps[0]?.allocation.currents ?? []]).toEqual([['CP-1/1', 22]]);
   });
 });
+
+describe('planning a site with a session that draws more than its profile allows', () => {
+  /** The stations, with `sessionId` drawing `perPhaseA` on its station's phases. */
+  function drawing(sessionId: string, perPhaseA: Partial<Record<'L1' | 'L2' | 'L3', number>>, all = stations()) {
+    const [stationId, evseId] = sessionId.split('/');
+    const state = all.get(stationId ?? '');
+    const session = state?.sessions.get(Number(evseId));
+    if (state === undefined || session === undefined) throw new Error(`no session ${sessionId}`);
+    all.set(state.stationId, { ...state, sessions: new Map([...state.sessions, [session.evseId, { ...session, drawnA: perPhaseA, drawnAt: now }]]) });
+    return all;
+  }
+
+  it('counts its excess over its offer as a fixed load on its grid phases: the others get less and the site still holds', () => {
+    const snapshot = site();
+    const inputs = sessionInputs(snapshot, drawing('CP-1/1', { L1: 24, L2: 24, L3: 24 }), new Map([['CP-1/1', 16], ['CP-2/1', 16]]), new Map(), new Map([['CP-1/1', 16]]));
+    expect(inputs.fixedLoads).toEqual([{ nodeId: 'C1-1', perPhaseA: [8, 8, 8] }]);
+    const [step] = allocationTimeline(snapshot, inputs, { now, horizonMs: 86_400_000, maxSteps: 24 });
+    // The grid's L2 carries both sessions and the 8 A excess: 32 - 8 = 24 shared.
+    expect([...step?.allocation.currents ?? []]).toEqual([
+      ['CP-1/1', 12],
+      ['CP-2/1', 12],
+    ]);
+    // The root's load counts the excess: once both follow their profiles (CP-1 still 8 A over), L2 carries exactly its 32 A.
+    expect(step?.allocation.nodeLoad.get('root')?.perPhaseA).toEqual([20, 32, 20]);
+  });
+
+  it('caps the overdrawing session at its offer: it gains nothing from the headroom it is given back', () => {
+    const alone = drawing('CP-1/1', { L1: 24, L2: 24, L3: 24 });
+    alone.set('CP-2', station('CP-2', []));
+    const snapshot = site();
+    const normal = allocationTimeline(snapshot, sessionInputs(snapshot, alone, new Map([['CP-1/1', 16]])), { now, horizonMs: 86_400_000, maxSteps: 24 });
+    expect(normal[0]?.allocation.currents.get('CP-1/1')).toBe(32);
+    const inputs = sessionInputs(snapshot, alone, new Map([['CP-1/1', 16]]), new Map(), new Map([['CP-1/1', 16]]));
+    const [step] = allocationTimeline(snapshot, inputs, { now, horizonMs: 86_400_000, maxSteps: 24 });
+    expect(step?.allocation.currents.get('CP-1/1')).toBe(16);
+    expect(inputs.sessions[0]?.overdraw).toEqual({ heldToA: 16, excessA: [8, 8, 8] });
+  });
+
+  it('puts the excess of a rotated charger on the grid phase its station phase is wired to', () => {
+    const snapshot = site();
+    const inputs = sessionInputs(snapshot, drawing('CP-2/1', { L1: 22 }), new Map(), new Map(), new Map([['CP-2/1', 16]]));
+    // CP-2's L1 is the grid's L2.
+    expect(inputs.fixedLoads).toEqual([{ nodeId: 'C2-1', perPhaseA: [0, 6, 0] }]);
+    const [step] = allocationTimeline(snapshot, inputs, { now, horizonMs: 86_400_000, maxSteps: 24 });
+    expect([...step?.allocation.currents ?? []]).toEqual([
+      ['CP-1/1', 13],
+      ['CP-2/1', 13],
+    ]);
+  });
+
+  it('plans as usual once the session complies (no open deviation)', () => {
+    const snapshot = site();
+    const inputs = sessionInputs(snapshot, drawing('CP-1/1', { L1: 16, L2: 16, L3: 16 }), new Map([['CP-1/1', 12]]));
+    expect(inputs.fixedLoads).toEqual([]);
+    const [step] = allocationTimeline(snapshot, inputs, { now, horizonMs: 86_400_000, maxSteps: 24 });
+    expect([...step?.allocation.currents ?? []]).toEqual([
+      ['CP-1/1', 16],
+      ['CP-2/1', 16],
+    ]);
+  });
+});
