@@ -17,6 +17,14 @@ export interface PlannedSession {
   overdraw?: { heldToA: number; excessA: PhaseTriple };
 }
 
+/** A session found drawing more than its profile allows (verification/): what planning holds it to and counts for it. */
+export interface Overdraw {
+  /** The offer it was judged against: its maximum while it overdraws. */
+  heldToA: number;
+  /** What it drew above that offer on each of its station's phases. */
+  excessA: PerPhase;
+}
+
 export interface SessionInputs {
   sessions: PlannedSession[];
   fixedLoads: FixedLoad[];
@@ -51,12 +59,12 @@ export function ratingLoad(charger: SiteCharger): PhaseTriple {
   return load;
 }
 
-/** What a session draws above `heldToA` on each grid phase, after the charger's wiring. */
-function excessLoad(charger: SiteCharger, drawn: PerPhase | undefined, heldToA: number): PhaseTriple {
+/** A per-phase excess of the station's phases on the grid's phases, after the charger's wiring. */
+function excessLoad(charger: SiteCharger, excess: PerPhase): PhaseTriple {
   const load: PhaseTriple = [0, 0, 0];
   (['L1', 'L2', 'L3'] as const).forEach((phase, index) => {
     const grid = charger.wiring[index];
-    load[grid === 'L1' ? 0 : grid === 'L2' ? 1 : 2] += Math.max(0, (drawn?.[phase] ?? 0) - heldToA);
+    load[grid === 'L1' ? 0 : grid === 'L2' ? 1 : 2] += Math.max(0, excess[phase] ?? 0);
   });
   return load;
 }
@@ -70,16 +78,16 @@ function implicitEvse(charger: SiteCharger, evseId: number): SiteEvse {
  * The allocation's inputs for a site: a session per transaction running on a reachable charger
  * of the site, with its limits from the EVSE, the charger and what the EV said; each unreachable
  * charger as a fixed load at its full rating; each pinned session (its profile was rejected) as a
- * fixed load at what it draws instead; each overdrawing session (`heldToA`: the offer it is held
- * to, per session id) capped at that offer, its excess over it a fixed load on its EVSE, so that
- * the others make room for it until it complies and it gains nothing by overdrawing.
+ * fixed load at what it draws instead; each overdrawing session (`overdrawn`, per session id)
+ * capped at the offer it was judged against and its excess over that offer a fixed load on its
+ * EVSE, so that the others make room for it until it complies and it gains nothing by overdrawing.
  */
 export function sessionInputs(
   site: SiteSnapshot,
   stations: ReadonlyMap<string, StationChargingState>,
   offeredA: ReadonlyMap<string, number>,
   pinnedA: ReadonlyMap<string, number> = new Map(),
-  heldToA: ReadonlyMap<string, number> = new Map(),
+  overdrawn: ReadonlyMap<string, Overdraw> = new Map(),
 ): SessionInputs {
   const evses = new Map(site.evses.map((evse) => [sessionIdOf(evse.stationId, evse.evseId), evse]));
   const result: SessionInputs = { sessions: [], fixedLoads: [], unreachable: [] };
@@ -103,11 +111,11 @@ export function sessionInputs(
         result.fixedLoads.push({ nodeId: evse.nodeId, perPhaseA: load });
         continue;
       }
-      const heldTo = heldToA.get(id);
-      const overdraw = heldTo === undefined ? undefined : { heldToA: heldTo, excessA: excessLoad(charger, session.drawnA, heldTo) };
+      const overdrawing = overdrawn.get(id);
+      const overdraw = overdrawing === undefined ? undefined : { heldToA: overdrawing.heldToA, excessA: excessLoad(charger, overdrawing.excessA) };
       if (overdraw !== undefined) result.fixedLoads.push({ nodeId: evse.nodeId, perPhaseA: overdraw.excessA });
       const minA = Math.max(evse.minA, needs?.minA ?? 0);
-      const maxA = Math.min(evse.maxA, charger.ratingA, needs?.maxA ?? Number.POSITIVE_INFINITY, heldTo ?? Number.POSITIVE_INFINITY);
+      const maxA = Math.min(evse.maxA, charger.ratingA, needs?.maxA ?? Number.POSITIVE_INFINITY, overdraw?.heldToA ?? Number.POSITIVE_INFINITY);
       result.sessions.push({
         overdraw,
         stationId: charger.stationId,

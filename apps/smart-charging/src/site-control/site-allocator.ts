@@ -188,7 +188,7 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
         if (offer !== undefined) offered.set(sessionIdOf(station.stationId, session.evseId), offer);
       }
     }
-    const inputs = sessionInputs(snapshot, stations, offered, state.pinnedA, this.verifier.heldTo(siteId));
+    const inputs = sessionInputs(snapshot, stations, offered, state.pinnedA, this.verifier.overdraws(siteId));
     const maxSteps = Math.min(MAX_STEPS, Math.max(1, ...[...stations.values()].map((station) => (station.capabilities ?? ASSUMED_CAPABILITIES).maxPeriods)));
     const steps = allocationTimeline(snapshot, inputs, { now, horizonMs: HORIZON_MS, maxSteps });
     const plans = stationPlans(snapshot, inputs, steps, now);

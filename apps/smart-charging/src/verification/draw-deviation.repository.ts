@@ -31,7 +31,7 @@ export interface DeviationFilter {
   limit: number;
 }
 
-/** The deviation an open row stands for (its running excess starts at its peak until the next draw). */
+/** The deviation an open row stands for; until its next judgement its excess is taken at its peak on the phases that were over (the safe side). */
 function deviationOf(row: DrawDeviationRow): DrawDeviation {
   return {
     siteId: row.site_id,
@@ -42,7 +42,7 @@ function deviationOf(row: DrawDeviationRow): DrawDeviation {
     allowedA: row.allowed_a,
     drawnPeakA: row.drawn_peak_a,
     excessPeakA: row.excess_peak_a,
-    excessA: row.excess_peak_a,
+    excessA: Object.fromEntries(row.phases.map((phase) => [phase, row.excess_peak_a])),
     openedAt: new Date(row.opened_at).getTime(),
     closedAt: row.closed_at === null ? undefined : new Date(row.closed_at).getTime(),
   };

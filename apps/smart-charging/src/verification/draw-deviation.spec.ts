@@ -30,7 +30,7 @@ describe('judgeDraw', () => {
     const judgement = judgeDraw(undefined, session, offer(16), draw(11, { L1: 24, L2: 17.5, L3: 16 }));
     expect(judgement).toEqual({
       change: 'opened',
-      deviation: { ...session, phases: ['L1'], allowedA: 16, drawnPeakA: 24, excessPeakA: 8, excessA: 8, openedAt: t0 + 11_000 },
+      deviation: { ...session, phases: ['L1'], allowedA: 16, drawnPeakA: 24, excessPeakA: 8, excessA: { L1: 8, L2: 1.5, L3: 0 }, openedAt: t0 + 11_000 },
     });
   });
 
@@ -55,8 +55,8 @@ describe('judgeDraw', () => {
       { offer: offer(12, t0 + 13_000), atS: 30, perPhaseA: { L1: 20, L2: 20 } },
     ]);
     expect(opened?.change).toBe('opened');
-    expect(raised).toEqual({ change: 'updated', deviation: expect.objectContaining({ phases: ['L1', 'L2'], allowedA: 16, drawnPeakA: 26, excessPeakA: 10, excessA: 10 }) });
-    expect(lowered).toEqual({ change: 'updated', deviation: expect.objectContaining({ phases: ['L1', 'L2'], allowedA: 12, drawnPeakA: 26, excessPeakA: 10, excessA: 8 }) });
+    expect(raised).toEqual({ change: 'updated', deviation: expect.objectContaining({ phases: ['L1', 'L2'], allowedA: 16, drawnPeakA: 26, excessPeakA: 10, excessA: { L1: 10, L2: 4 } }) });
+    expect(lowered).toEqual({ change: 'updated', deviation: expect.objectContaining({ phases: ['L1', 'L2'], allowedA: 12, drawnPeakA: 26, excessPeakA: 10, excessA: { L1: 8, L2: 8 } }) });
   });
 
   it('keeps an open deviation as it is while a new offer’s compliance window runs', () => {
@@ -85,17 +85,19 @@ describe('judgeDraw', () => {
 });
 
 describe('re-planning and storing an open deviation', () => {
-  const open: DrawDeviation = { ...session, phases: ['L1'], allowedA: 16, drawnPeakA: 24, excessPeakA: 8, excessA: 8, openedAt: t0 };
+  const open: DrawDeviation = { ...session, phases: ['L1'], allowedA: 16, drawnPeakA: 24, excessPeakA: 8, excessA: { L1: 8 }, openedAt: t0 };
+  const planned = { allowedA: 16, excessA: { L1: 8 } };
 
-  it('re-plans when the offer it is held to changes or its excess moves by 2 A since it was planned', () => {
-    expect(replanNeeded({ allowedA: 16, excessA: 8 }, { ...open, excessA: 9.9 })).toBe(false);
-    expect(replanNeeded({ allowedA: 16, excessA: 8 }, { ...open, excessA: 10 })).toBe(true);
-    expect(replanNeeded({ allowedA: 16, excessA: 8 }, { ...open, excessA: 6 })).toBe(true);
-    expect(replanNeeded({ allowedA: 16, excessA: 8 }, { ...open, allowedA: 12 })).toBe(true);
+  it('re-plans when the offer it is held to changes or its excess on a phase moves by 2 A since it was planned', () => {
+    expect(replanNeeded(planned, { ...open, excessA: { L1: 9.9, L2: 1.9 } })).toBe(false);
+    expect(replanNeeded(planned, { ...open, excessA: { L1: 10 } })).toBe(true);
+    expect(replanNeeded(planned, { ...open, excessA: { L1: 6 } })).toBe(true);
+    expect(replanNeeded(planned, { ...open, excessA: { L1: 8, L3: 2 } })).toBe(true);
+    expect(replanNeeded(planned, { ...open, allowedA: 12 })).toBe(true);
   });
 
   it('stores a new peak, phase or offer, not every change of the running excess', () => {
-    expect(storesOnUpdate(open, { ...open, excessA: 7 })).toBe(false);
+    expect(storesOnUpdate(open, { ...open, excessA: { L1: 7 } })).toBe(false);
     expect(storesOnUpdate(open, { ...open, drawnPeakA: 25, excessPeakA: 9 })).toBe(true);
     expect(storesOnUpdate(open, { ...open, phases: ['L1', 'L3'] })).toBe(true);
   });

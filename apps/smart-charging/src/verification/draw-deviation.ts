@@ -34,8 +34,11 @@ export interface DrawDeviation extends DrawingSession {
   drawnPeakA: number;
   /** The most it drew above its offer on any phase while open. */
   excessPeakA: number;
-  /** Its excess at the last judgement (largest over its phases). */
-  excessA: number;
+  /**
+   * Its draw above the offer per phase at the last judgement (measured after the compliance
+   * window, so a station still ramping does not change it): what planning counts as a fixed load.
+   */
+  excessA: PerPhase;
   openedAt: number;
   closedAt?: number;
 }
@@ -61,8 +64,13 @@ export function closedDeviation(open: DrawDeviation, at: number): DrawDeviation 
   return { ...open, closedAt: Math.max(open.openedAt, at) };
 }
 
+/** How far apart two per-phase excesses are on their most different phase. */
+function excessChange(a: PerPhase, b: PerPhase): number {
+  return Math.max(...STATION_PHASES.map((phase) => Math.abs((a[phase] ?? 0) - (b[phase] ?? 0))));
+}
+
 function sameDeviation(a: DrawDeviation, b: DrawDeviation): boolean {
-  return a.allowedA === b.allowedA && a.drawnPeakA === b.drawnPeakA && a.excessPeakA === b.excessPeakA && a.excessA === b.excessA && a.phases.join() === b.phases.join();
+  return a.allowedA === b.allowedA && a.drawnPeakA === b.drawnPeakA && a.excessPeakA === b.excessPeakA && excessChange(a.excessA, b.excessA) === 0 && a.phases.join() === b.phases.join();
 }
 
 /**
@@ -70,6 +78,8 @@ function sameDeviation(a: DrawDeviation, b: DrawDeviation): boolean {
  * nothing is offered (no accepted TxProfile) or within the compliance window after the offer took
  * effect, so that a station ramping down to a lower offer is not flagged. Over the tolerance on
  * any phase opens a deviation (or updates the open one); within it on every phase closes it.
+ * Every judgement of an open deviation measures its excess anew: the draw above the offer on each
+ * phase, as it was when the station had had the window to follow that offer.
  */
 export function judgeDraw(open: DrawDeviation | undefined, session: DrawingSession, offer: Offer | undefined, draw: MeasuredDraw, policy: DeviationPolicy = DEFAULT_DEVIATION_POLICY): DrawJudgement {
   if (offer === undefined || draw.at < offer.since + policy.complianceWindowMs) return { change: 'none' };
@@ -78,16 +88,18 @@ export function judgeDraw(open: DrawDeviation | undefined, session: DrawingSessi
   const over = measured.filter((phase) => (draw.perPhaseA[phase] ?? 0) > tolerated);
   if (over.length === 0) return open === undefined ? { change: 'none' } : { change: 'closed', deviation: closedDeviation(open, draw.at) };
   const drawnA = Math.max(...over.map((phase) => draw.perPhaseA[phase] ?? 0));
-  const excessA = drawnA - offer.amps;
+  const excessA: PerPhase = {};
+  for (const phase of measured) excessA[phase] = Math.max(0, (draw.perPhaseA[phase] ?? 0) - offer.amps);
+  const excessPeakA = drawnA - offer.amps;
   if (open === undefined) {
-    return { change: 'opened', deviation: { ...session, phases: over, allowedA: offer.amps, drawnPeakA: drawnA, excessPeakA: excessA, excessA, openedAt: draw.at } };
+    return { change: 'opened', deviation: { ...session, phases: over, allowedA: offer.amps, drawnPeakA: drawnA, excessPeakA, excessA, openedAt: draw.at } };
   }
   const deviation: DrawDeviation = {
     ...open,
     phases: STATION_PHASES.filter((phase) => open.phases.includes(phase) || over.includes(phase)),
     allowedA: offer.amps,
     drawnPeakA: Math.max(open.drawnPeakA, drawnA),
-    excessPeakA: Math.max(open.excessPeakA, excessA),
+    excessPeakA: Math.max(open.excessPeakA, excessPeakA),
     excessA,
   };
   return sameDeviation(open, deviation) ? { change: 'none' } : { change: 'updated', deviation };
@@ -98,7 +110,7 @@ export function judgeDraw(open: DrawDeviation | undefined, session: DrawingSessi
  * moved by a step since planning last counted it (`planned`).
  */
 export function replanNeeded(planned: Pick<DrawDeviation, 'allowedA' | 'excessA'>, now: DrawDeviation, policy: DeviationPolicy = DEFAULT_DEVIATION_POLICY): boolean {
-  return planned.allowedA !== now.allowedA || Math.abs(now.excessA - planned.excessA) >= policy.replanStepA;
+  return planned.allowedA !== now.allowedA || excessChange(planned.excessA, now.excessA) >= policy.replanStepA;
 }
 
 /** Whether an update changes what is stored (the running excess is not). */

@@ -3,7 +3,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Counter } from 'prom-client';
 import type { Logger } from 'pino';
 import { ProfileDispatcher } from '../dispatch/profile-dispatcher';
-import { sessionIdOf } from '../planning/session-inputs';
+import { type Overdraw, sessionIdOf } from '../planning/session-inputs';
 import type { StationChargingState } from '../sessions/charging-session';
 import { SessionTracker } from '../sessions/session-tracker';
 import type { StationFact } from '../sessions/station-fact';
@@ -18,7 +18,7 @@ export type DeviationListener = (siteId: string) => void;
  * Verification by measurement: every draw a station reports is judged against the TxProfile it
  * accepted (draw-deviation.ts). A deviation is logged, stored, counted, and held open until the
  * session complies or ends; planning holds an overdrawing session to its offer and makes room for
- * its excess (`heldTo`), and each opening, closing or material change re-plans its site.
+ * its excess (`overdraws`), and each opening, closing or material change re-plans its site.
  */
 @Injectable()
 export class DrawVerifier implements OnModuleInit {
@@ -52,15 +52,15 @@ export class DrawVerifier implements OnModuleInit {
     this.listeners.push(listener);
   }
 
-  /** Per session id of a site's open deviations: the offer planning holds it to (remembered as what planning counted). */
-  heldTo(siteId: string): Map<string, number> {
-    const held = new Map<string, number>();
+  /** Per session id, a site's open deviations as planning counts them (remembered as what planning counted). */
+  overdraws(siteId: string): Map<string, Overdraw> {
+    const overdraws = new Map<string, Overdraw>();
     for (const [sessionId, deviation] of this.open) {
       if (deviation.siteId !== siteId) continue;
-      held.set(sessionId, deviation.allowedA);
+      overdraws.set(sessionId, { heldToA: deviation.allowedA, excessA: deviation.excessA });
       this.planned.set(sessionId, { allowedA: deviation.allowedA, excessA: deviation.excessA });
     }
-    return held;
+    return overdraws;
   }
 
   /** Resolves once every change seen so far is stored (tests). */
