@@ -152,6 +152,15 @@ describe('smart-charging verification of the draw', () => {
     expect(invalid).toMatchObject({ status: 400, body: { errors: [expect.objectContaining({ field: 'query.closedSince' })] } });
   });
 
+  it('documents the view in OpenAPI, with its parameters and who may call it', async () => {
+    type Operation = { 'x-required-role'?: string; 'x-grid-operator-site'?: string; parameters?: { name: string; in: string }[]; responses?: Record<string, unknown> };
+    const document = (await (await fetch(`${smartCharging.baseUrl}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, Operation>> };
+    const operation = document.paths['/api/sites/{siteId}/deviations']?.get;
+    expect(operation).toMatchObject({ 'x-required-role': 'viewer|grid-operator', 'x-grid-operator-site': 'siteId' });
+    expect(operation?.parameters?.map((parameter) => `${parameter.in}.${parameter.name}`).sort()).toEqual(['path.siteId', 'query.closedSince', 'query.cursor', 'query.limit']);
+    expect(Object.keys(operation?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400']));
+  });
+
   it('closes the deviation once the station complies, and gives both their share again', async () => {
     const since = new Date(Date.now() - 3_600_000).toISOString();
     await overdrawing.setOverdraw(0);
