@@ -4,6 +4,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Counter } from 'prom-client';
 import type { Logger } from 'pino';
 import { type DispatchRecord, DispatchedProfileRepository } from './dispatched-profile.repository';
+import { type Offer, offerInForce } from './offer-in-force';
 import type { PlannedProfile, ProfilePurpose } from './planned-profile';
 import { type ChangeReason, type SentProfile, changeReason } from './profile-change';
 import { setChargingProfileCommand } from './profile-command';
@@ -70,6 +71,12 @@ export class ProfileDispatcher implements OnModuleInit {
     let limit: number | undefined;
     for (const period of record.profile.periods) if (record.profile.startSchedule + period.startPeriodS * 1000 <= now) limit = period.limit;
     return limit;
+  }
+
+  /** What the station accepted for the session on an EVSE at `at`, and since when (for verifying its draw). */
+  offerAt(stationId: string, evseId: number, at: number): Offer | undefined {
+    const record = this.sent.get(keyOf(stationId, 'tx', evseId));
+    return record === undefined ? undefined : offerInForce(record, at);
   }
 
   /** Called with what a station refused, once its answers are in. */

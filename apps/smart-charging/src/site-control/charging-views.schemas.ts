@@ -33,6 +33,13 @@ export const sitePlanSchema = z.object({
       allocatedA: z.number().meta({ description: 'A per phase on each of its grid phases.' }),
       drawnA: z.number().nullable().meta({ description: 'The largest per-phase current it last reported.' }),
       offeredA: z.number().nullable().meta({ description: 'The limit its station accepted and holds now.' }),
+      overdraw: z
+        .object({
+          heldToA: z.number().meta({ description: 'The limit it was accepted and is held to: it is not given more while it overdraws.' }),
+          excessA: triple.meta({ description: 'What it draws above that limit, per grid phase: counted as a fixed load, taken from the others’ headroom.' }),
+        })
+        .nullable()
+        .meta({ description: 'Set while the session draws more than its profile allows (an open deviation, GET /sites/{siteId}/deviations).' }),
     }),
   ),
   stations: z.array(z.object({ stationId: z.string(), defaultA: z.number().meta({ description: 'Its TxDefaultProfile now.' }), guardA: z.number() })),

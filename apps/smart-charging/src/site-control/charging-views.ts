@@ -24,7 +24,7 @@ export function sitePlanBody(plan: SitePlanView): z.input<typeof sitePlanSchema>
       headroomA: node.headroomA.map(finiteOrNull),
       headroomW: finiteOrNull(node.headroomW),
     })),
-    sessions: plan.sessions.map((session) => ({ ...session, gridPhases: [...session.gridPhases], drawnA: session.drawnA ?? null, offeredA: session.offeredA ?? null })),
+    sessions: plan.sessions.map((session) => ({ ...session, gridPhases: [...session.gridPhases], drawnA: session.drawnA ?? null, offeredA: session.offeredA ?? null, overdraw: session.overdraw ?? null })),
     stations: plan.stations,
   };
 }

@@ -15,6 +15,7 @@ import { stationPlans } from '../planning/station-plans';
 import type { StationChargingState } from '../sessions/charging-session';
 import { SessionTracker } from '../sessions/session-tracker';
 import type { StationFact } from '../sessions/station-fact';
+import { DrawVerifier } from '../verification/draw-verifier';
 import { type SitePlanView, sitePlanViewOf } from './site-plan.view';
 import { replansSite } from './replan-trigger';
 import { SiteChangeFeed } from './site-change.feed';
@@ -64,6 +65,7 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     private readonly snapshots: SiteSnapshotReader,
     private readonly stationSites: StationSites,
     private readonly feed: SiteChangeFeed,
+    private readonly verifier: DrawVerifier,
     metrics: MetricsRegistry,
     @Inject(ROOT_LOGGER) rootLogger: Logger,
   ) {
@@ -75,6 +77,7 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     await this.stationSites.refresh();
     this.tracker.onChange((state, fact) => this.stationChanged(state, fact));
     this.dispatcher.onRejected((stationId, rejections) => this.rejected(stationId, rejections));
+    this.verifier.onChange((siteId) => this.request(siteId));
     this.feed.onChange((siteId) => void this.siteChanged(siteId));
     this.safetyNet = setInterval(() => this.requestAll(), SAFETY_NET_MS).unref();
     this.requestAll();
@@ -191,7 +194,7 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
         if (offer !== undefined) offered.set(sessionIdOf(station.stationId, session.evseId), offer);
       }
     }
-    const inputs = sessionInputs(snapshot, stations, offered, state.pinnedA);
+    const inputs = sessionInputs(snapshot, stations, offered, state.pinnedA, this.verifier.overdraws(siteId));
     const maxSteps = Math.min(MAX_STEPS, Math.max(1, ...[...stations.values()].map((station) => (station.capabilities ?? ASSUMED_CAPABILITIES).maxPeriods)));
     const steps = allocationTimeline(snapshot, inputs, { now, horizonMs: HORIZON_MS, maxSteps });
     const plans = stationPlans(snapshot, inputs, steps, now);

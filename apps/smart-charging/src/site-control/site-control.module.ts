@@ -8,6 +8,10 @@ import { SessionTracker } from '../sessions/session-tracker';
 import { StationStateRepository } from '../sessions/station-state.repository';
 import { StationEventConsumer } from '../station-events/station-event.consumer';
 import { TopologyModule } from '../topology/topology.module';
+import { DeviationsController } from '../verification/deviations.controller';
+import { DeviationsService } from '../verification/deviations.service';
+import { DrawDeviationRepository } from '../verification/draw-deviation.repository';
+import { DrawVerifier } from '../verification/draw-verifier';
 import { ChargingViewsController } from './charging-views.controller';
 import { SiteAllocator } from './site-allocator';
 import { SiteChangeFeed } from './site-change.feed';
@@ -15,11 +19,12 @@ import { SiteSnapshotReader } from './site-snapshot.reader';
 import { StationStateInternalController } from './station-state.internal.controller';
 import { StationSites } from './station-sites';
 
-export const siteControlControllers = [ChargingViewsController];
+export const siteControlControllers = [ChargingViewsController, DeviationsController];
 
 /**
  * The loop that keeps sites under their limits: station events folded into sessions, every
- * relevant change planned per site (allocation along the limit slots), profiles dispatched.
+ * relevant change planned per site (allocation along the limit slots), profiles dispatched, and
+ * the draw measured against them (verification/).
  */
 @Module({
   imports: [SmartChargingPersistenceModule, TopologyModule, LimitsModule, StationCommandsModule.forService('smart-charging')],
@@ -34,6 +39,9 @@ export const siteControlControllers = [ChargingViewsController];
     StationSites,
     SiteChangeFeed,
     SiteAllocator,
+    DrawDeviationRepository,
+    DrawVerifier,
+    DeviationsService,
   ],
 })
 export class SiteControlModule {}

@@ -28,6 +28,8 @@ export interface SessionPlanView {
   allocatedA: number;
   drawnA?: number;
   offeredA?: number;
+  /** Set while it draws more than its profile allows: the offer it is held to, and its excess per grid phase (a fixed load on its EVSE). */
+  overdraw?: { heldToA: number; excessA: PhaseTriple };
 }
 
 export interface StationPlanView {
@@ -73,7 +75,7 @@ export function sitePlanViewOf(site: SiteSnapshot, inputs: SessionInputs, steps:
       headroomW: headroom?.totalW ?? Number.POSITIVE_INFINITY,
     };
   });
-  const sessions = inputs.sessions.map(({ input, stationId, evseId, transactionId }) => ({
+  const sessions = inputs.sessions.map(({ input, stationId, evseId, transactionId, overdraw }) => ({
     sessionId: input.id,
     stationId,
     evseId,
@@ -86,6 +88,7 @@ export function sitePlanViewOf(site: SiteSnapshot, inputs: SessionInputs, steps:
     allocatedA: current?.allocation.currents.get(input.id) ?? 0,
     drawnA: input.drawnA,
     offeredA: input.offeredA,
+    overdraw,
   }));
   const stations = plans.map((plan) => ({ stationId: plan.stationId, defaultA: firstAmps(plan, 'tx-default'), guardA: firstAmps(plan, 'station-max') }));
   return { siteId: site.siteId, plannedAt: now, nodes, sessions, stations, unreachable: inputs.unreachable, nextChangeAt: next?.at };
