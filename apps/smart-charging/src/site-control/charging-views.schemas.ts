@@ -15,6 +15,7 @@ export const sitePlanSchema = z.object({
       limit: limit.meta({ description: 'The effective limit now: the least of the node’s own and every source’s.' }),
       loadA: triple.meta({ description: 'What the allocation and the fixed loads put on it, A per grid phase.' }),
       loadW: z.number(),
+      drawnA: triple.meta({ description: 'What the sessions below it draw now, as their stations last reported, A per grid phase (offline chargers not included).' }),
       headroomA: z.array(z.number().nullable()).meta({ description: 'Limit minus load per phase; null where unlimited.' }),
       headroomW: z.number().nullable(),
     }),
@@ -32,6 +33,8 @@ export const sitePlanSchema = z.object({
       priority: z.number(),
       allocatedA: z.number().meta({ description: 'A per phase on each of its grid phases.' }),
       drawnA: z.number().nullable().meta({ description: 'The largest per-phase current it last reported.' }),
+      drawnPerPhaseA: triple.nullable().meta({ description: 'What it last reported, put on the grid phases it loads.' }),
+      drawnAt: instant.nullable().meta({ description: 'When the station measured it.' }),
       offeredA: z.number().nullable().meta({ description: 'The limit its station accepted and holds now.' }),
       overdraw: z
         .object({

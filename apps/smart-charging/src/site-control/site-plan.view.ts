@@ -45,6 +45,8 @@ export interface SitePlanView {
   siteId: string;
   plannedAt: number;
   nodes: NodePlanView[];
+  /** Each node's parent (none for the root): what a measured draw adds up through. */
+  parentOf: ReadonlyMap<string, string | undefined>;
   sessions: SessionPlanView[];
   stations: StationPlanView[];
   /** Chargers counted at their full rating: offline or never seen. */
@@ -91,5 +93,5 @@ export function sitePlanViewOf(site: SiteSnapshot, inputs: SessionInputs, steps:
     overdraw,
   }));
   const stations = plans.map((plan) => ({ stationId: plan.stationId, defaultA: firstAmps(plan, 'tx-default'), guardA: firstAmps(plan, 'station-max') }));
-  return { siteId: site.siteId, plannedAt: now, nodes, sessions, stations, unreachable: inputs.unreachable, nextChangeAt: next?.at };
+  return { siteId: site.siteId, plannedAt: now, nodes, parentOf: new Map(site.nodes.map((node) => [node.id, node.parentId])), sessions, stations, unreachable: inputs.unreachable, nextChangeAt: next?.at };
 }
