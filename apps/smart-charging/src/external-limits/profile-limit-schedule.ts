@@ -1,6 +1,5 @@
 import type { LimitValue } from '../limits/effective-limit';
-import { MAX_SLOTS, MAX_SLOT_DURATION_S } from '../limits/limit-schedule.schemas';
-import type { LimitScheduleInput } from '../limits/limit-schedule.store';
+import { type LimitSchedule, MAX_SLOTS, MAX_SLOT_DURATION_S } from '../limits/limit-schedule.schemas';
 import { MAX_PHASE_A, MAX_TOTAL_W } from '../limits/limit-value.schemas';
 import type { ForeignPeriod, ForeignProfile } from './foreign-profile';
 
@@ -88,7 +87,7 @@ function sliced(interval: Interval): Interval[] {
  * the schedule becomes the default (after the last slot, and in the gaps between slots):
  * stricter than the profile, never looser.
  */
-export function profileLimitSchedule(profile: ForeignProfile, context: PlacementContext): LimitScheduleInput {
+export function profileLimitSchedule(profile: ForeignProfile, context: PlacementContext): LimitSchedule {
   const { schedule } = profile;
   const periods = sortedPeriods(schedule.periods);
   if (periods.length === 0) return { default: null, slots: [] };

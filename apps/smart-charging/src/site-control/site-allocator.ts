@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { nextBoundary } from '../allocation';
 import { ASSUMED_CAPABILITIES } from '../dispatch/charging-capabilities';
 import { ProfileDispatcher, type Rejection } from '../dispatch/profile-dispatcher';
+import { clearOfForeign, foreignProfilesIn } from '../dispatch/foreign-profile-clearance';
 import { buildProfile } from '../dispatch/profile-builder';
 import { allocationTimeline } from '../planning/allocation-timeline';
 import { sessionIdOf, sessionInputs } from '../planning/session-inputs';
@@ -190,9 +191,18 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     const steps = allocationTimeline(snapshot, inputs, { now, horizonMs: HORIZON_MS, maxSteps });
     const plans = stationPlans(snapshot, inputs, steps, now);
     stopTimer();
+    const sources = [...snapshot.schedules.values()].flat().map((schedule) => schedule.source);
     for (const plan of plans) {
       const capabilities = stations.get(plan.stationId)?.capabilities ?? ASSUMED_CAPABILITIES;
-      this.dispatcher.sync(plan.stationId, plan.requests.map((request) => buildProfile(request, capabilities)));
+      const foreign = foreignProfilesIn(sources, plan.stationId);
+      this.dispatcher.sync(
+        plan.stationId,
+        plan.requests.flatMap((request) => {
+          const clearance = clearOfForeign(buildProfile(request, capabilities), foreign);
+          if (!clearance.ok) this.logger.warn({ stationId: plan.stationId, purpose: request.purpose, evseId: request.evseId, reason: clearance.reason }, 'profile not sent: it would replace an operator’s');
+          return clearance.ok ? [clearance.profile] : [];
+        }),
+      );
     }
     state.drawnAtPlan = new Map(inputs.sessions.flatMap((session) => (session.input.drawnA === undefined ? [] : [[session.input.id, session.input.drawnA] as const])));
     state.last = sitePlanViewOf(snapshot, inputs, steps, plans, now);
