@@ -104,11 +104,21 @@ describe('smart-charging dispatch', () => {
 
   it('(a) shares 40 A per phase: each station accepts and holds 20 A for its EV', async () => {
     await holding('both stations holding 20 A', { 'D-1': near(20), 'D-2': near(20) });
+    // Idle EVSEs may already hold 20 A through the default profile: the sessions' own TxProfiles must be what the stations accepted.
     for (const id of stations.keys()) {
-      const view = await smart('GET', `/api/topology/stations/${id}/charging`, 'viewer');
-      const tx = (view.body.profiles as Json[]).find((profile) => profile.purpose === 'tx');
-      expect(tx).toMatchObject({ evseId: 1, outcome: 'accepted', profile: { rateUnit: 'A', transactionId: station(id).transactionIdOn(1) } });
+      const tx = await eventually(
+        `${id} holding an accepted TxProfile of 20 A`,
+        async () => {
+          const view = await smart('GET', `/api/topology/stations/${id}/charging`, 'viewer');
+          const found = (view.body.profiles as Json[]).find((profile) => profile.purpose === 'tx' && profile.outcome === 'accepted');
+          return (found?.profile as { periods?: { limit: number }[] } | undefined)?.periods?.[0]?.limit === 20 ? found : undefined;
+        },
+        WAIT_MS,
+        [smartCharging],
+      );
+      expect(tx).toMatchObject({ evseId: 1, profile: { rateUnit: 'A', transactionId: station(id).transactionIdOn(1) } });
     }
+    await holding('both stations still holding 20 A', { 'D-1': near(20), 'D-2': near(20) });
   });
 
   it('(b) follows a grid operator’s limit of 24 A: 12 A each', async () => {
@@ -124,10 +134,13 @@ describe('smart-charging dispatch', () => {
     expect(answer.body).toMatchObject({ status: 'accepted' });
     await holding('D-1 at most 8 A, D-2 16 A', { 'D-1': (amps) => amps <= 8 + 1e-9 && amps >= 7.85, 'D-2': near(16) });
 
-    const recorded = await sourcesOn('D-1');
-    expect(recorded).toContainEqual(
-      expect.objectContaining({ source: 'operator-profile:D-1:station-max:0:10:501', updatedBy: 'e2e-operator', default: null, slots: [expect.objectContaining({ perPhaseA: [8, 8, 8] })] }),
-    );
+    const recorded = (await sourcesOn('D-1')).find((schedule) => schedule.source === 'operator-profile:D-1:station-max:0:10:501');
+    expect(recorded).toMatchObject({ updatedBy: 'e2e-operator', default: null });
+    // Without an end, the profile holds on: five years of slots, every one 8 A per phase, the first from when the station took it.
+    const slots = recorded?.slots as { start: string; durationS: number; perPhaseA: number[] }[];
+    expect(slots.every((slot) => slot.perPhaseA.every((amps) => amps === 8))).toBe(true);
+    expect(Date.parse(slots[0]?.start ?? '')).toBeLessThanOrEqual(Date.now());
+    expect(slots.reduce((total, slot) => total + slot.durationS, 0)).toBeGreaterThan(5 * 365 * 86_400);
     const audit = await smart('GET', `/api/sites/${SITE}/audit?source=${encodeURIComponent('operator-profile:D-1:station-max:0:10:501')}`, 'operator');
     expect(audit.body.items).toEqual([expect.objectContaining({ action: 'limits-replaced', actor: 'e2e-operator', nodeId: 'D-1' })]);
     const guard = await eventually(
