@@ -141,6 +141,11 @@ describe('smart-charging dispatch', () => {
     expect(slots.every((slot) => slot.perPhaseA.every((amps) => amps === 8))).toBe(true);
     expect(Date.parse(slots[0]?.start ?? '')).toBeLessThanOrEqual(Date.now());
     expect(slots.reduce((total, slot) => total + slot.durationS, 0)).toBeGreaterThan(5 * 365 * 86_400);
+    // Only the service writes these: the REST API refuses them, for replacing as for deleting.
+    const route = `/api/sites/${SITE}/nodes/D-1/limits/${encodeURIComponent('operator-profile:D-1:station-max:0:10:501')}`;
+    for (const [method, body] of [['PUT', { default: { perPhaseA: [32, 32, 32] } }], ['DELETE', undefined]] as const) {
+      expect((await api.call(smartCharging.baseUrl, method, route, 'admin', body)).body).toMatchObject({ status: 400, detail: expect.stringContaining('written by the service itself') });
+    }
     const audit = await smart('GET', `/api/sites/${SITE}/audit?source=${encodeURIComponent('operator-profile:D-1:station-max:0:10:501')}`, 'operator');
     expect(audit.body.items).toEqual([expect.objectContaining({ action: 'limits-replaced', actor: 'e2e-operator', nodeId: 'D-1' })]);
     const guard = await eventually(

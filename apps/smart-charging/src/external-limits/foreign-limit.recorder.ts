@@ -2,13 +2,15 @@ import type { ChargingLimitReported, ChargingProfileInstalled, ChargingProfilesC
 import { ROOT_LOGGER } from '@app/observability';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { type LimitScheduleInput, LimitScheduleStore } from '../limits/limit-schedule.store';
+import { isOwnProfileIdRange } from '../dispatch/profile-builder';
+import type { LimitSchedule } from '../limits/limit-schedule.schemas';
+import { LimitScheduleStore } from '../limits/limit-schedule.store';
 import { SessionTracker } from '../sessions/session-tracker';
 import { TopologyRepository } from '../topology/topology.repository';
 import { clearedBy, operatorProfileOf, operatorProfileSource, replacedBy, stationLimitSource } from './foreign-limit-source';
 import { clearCriteriaOf, installedProfileOf, limitSourceOf, scheduleOf } from './foreign-limit.reader';
 import type { ForeignProfileSlot } from './foreign-profile';
-import { profileLimitSchedule } from './profile-limit-schedule';
+import { profileLimitSchedule, sameSchedule } from './profile-limit-schedule';
 import { type StationPlace, limitedNodes, stationPlaceOf } from './station-place';
 
 /** What a change of the operator's profiles did to a station's limits, for whoever must act on it (the site's plan, the dispatcher). */
@@ -44,6 +46,9 @@ export class ForeignLimitRecorder {
     if (place === undefined) return undefined;
     const source = operatorProfileSource(stationId, read.slot);
     const actor = installed.actor || installed.originService || 'unknown';
+    if (isOwnProfileIdRange(read.slot.profileId)) {
+      this.logger.warn({ stationId, profileId: read.slot.profileId, actor }, 'an operator set a profile with an id this service uses: it may have replaced ours, and ours is no longer sent in its place');
+    }
     // The station dropped what the new profile replaces.
     await this.removeOperatorProfiles(place, stationId, actor, (held, heldSource) => heldSource !== source && replacedBy(read.slot, held));
     const relativeStart = read.slot.purpose === 'tx' ? this.tracker.station(stationId).sessions.get(read.slot.evseId)?.startedAt : undefined;
@@ -101,8 +106,11 @@ export class ForeignLimitRecorder {
     return stationPlaceOf(charger.siteId, charger.nodeId, nodes);
   }
 
-  private async write(place: StationPlace, nodeIds: readonly string[], source: string, schedule: LimitScheduleInput, actor: string): Promise<void> {
+  private async write(place: StationPlace, nodeIds: readonly string[], source: string, schedule: LimitSchedule, actor: string): Promise<void> {
     for (const nodeId of nodeIds) {
+      // A redelivered event would write the same schedule again: the audit log keeps changes only.
+      const stored = await this.store.schedule(place.siteId, nodeId, source);
+      if (stored.ok && sameSchedule(stored.value, schedule)) continue;
       const result = await this.store.replace(place.siteId, nodeId, source, schedule, actor);
       if (!result.ok) this.logger.error({ siteId: place.siteId, nodeId, source, err: result.error }, 'could not record a limit set by others');
     }

@@ -1,6 +1,6 @@
 import { limitScheduleSchema } from '../limits/limit-schedule.schemas';
 import type { ForeignProfile } from './foreign-profile';
-import { OPEN_END_HORIZON_S, profileLimitSchedule } from './profile-limit-schedule';
+import { OPEN_END_HORIZON_S, profileLimitSchedule, sameSchedule } from './profile-limit-schedule';
 
 const now = Date.parse('2026-12-07T10:00:00.400Z');
 const iso = (text: string) => new Date(text).toISOString();
@@ -94,5 +94,15 @@ describe('profileLimitSchedule', () => {
     expect(schedule.slots).toHaveLength(1000);
     expect(schedule.default).toEqual({ perPhaseA: [17, 17, 17] });
     expect(limitScheduleSchema.safeParse(schedule).success).toBe(true);
+  });
+});
+
+describe('sameSchedule', () => {
+  it('tells an unchanged schedule from a changed one, whatever the instants’ notation', () => {
+    const slot = { start: '2026-12-07T11:00:00.000Z', durationS: 60, perPhaseA: [8, 8, 8] as [number, number, number] };
+    expect(sameSchedule({ default: null, slots: [slot] }, { default: null, slots: [{ ...slot, start: '2026-12-07T12:00:00+01:00' }] })).toBe(true);
+    expect(sameSchedule({ default: null, slots: [slot] }, { default: null, slots: [{ ...slot, perPhaseA: [8, 8, 7] }] })).toBe(false);
+    expect(sameSchedule({ default: null, slots: [slot] }, { default: { totalW: 1 }, slots: [slot] })).toBe(false);
+    expect(sameSchedule({ default: null, slots: [slot] }, { default: null, slots: [] })).toBe(false);
   });
 });

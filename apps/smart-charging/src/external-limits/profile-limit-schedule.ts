@@ -109,3 +109,16 @@ export function profileLimitSchedule(profile: ForeignProfile, context: Placement
   const slots = kept.map((interval) => ({ start: new Date(interval.from).toISOString(), durationS: (interval.to - interval.from) / 1000, ...limitValue(schedule.unit, interval.limit) }));
   return { default: clipped.length > MAX_SLOTS ? limitValue(schedule.unit, lowest) : null, slots };
 }
+
+function sameValue(a: LimitValue | null | undefined, b: LimitValue | null | undefined): boolean {
+  return a?.totalW === b?.totalW && (a?.perPhaseA ?? []).join() === (b?.perPhaseA ?? []).join();
+}
+
+/** Whether two schedules say the same (slots in time order, starts in UTC, as stored). */
+export function sameSchedule(a: LimitSchedule, b: LimitSchedule): boolean {
+  if (!sameValue(a.default, b.default) || a.slots.length !== b.slots.length) return false;
+  return a.slots.every((slot, index) => {
+    const other = b.slots[index];
+    return other !== undefined && Date.parse(slot.start) === Date.parse(other.start) && slot.durationS === other.durationS && sameValue(slot, other);
+  });
+}
