@@ -191,4 +191,22 @@ describe('smart-charging dispatch', () => {
     await holding('12 A each again', { 'D-1': near(12), 'D-2': near(12) });
     expect((await sourcesOn('D-1')).map((schedule) => schedule.source)).not.toContain('operator-profile:D-1:station-max:0:10:501');
   });
+
+  it('(f) honours an operator’s TxProfile of 6 A on D-2 while its transaction runs, and forgets it when the transaction ends', async () => {
+    const transactionId = station('D-2').transactionIdOn(1);
+    const profile = { id: 601, stackLevel: 10, purpose: 'tx', kind: 'relative', unit: 'A', transactionId, periods: [{ startSeconds: 0, limit: 6 }] };
+    expect((await command('D-2', 'set-charging-profile', { evseId: 1, profile })).body).toMatchObject({ status: 'accepted' });
+    await holding('D-2 at 6 A, D-1 at 18 A', { 'D-1': near(18), 'D-2': near(6) });
+    const source = 'operator-profile:D-2:tx:1:10:601';
+    expect((await sourcesOn('D-2:1')).map((schedule) => schedule.source)).toContain(source);
+
+    await station('D-2').stopTransaction(1, 'EVDisconnected');
+    await eventually('the TxProfile gone with its transaction', async () => ((await sourcesOn('D-2:1')).some((schedule) => schedule.source === source) ? undefined : true), WAIT_MS, [smartCharging]);
+    await holding('D-1 alone, at 24 A', { 'D-1': near(24), 'D-2': () => true });
+    const audit = await smart('GET', `/api/sites/${SITE}/audit?source=${encodeURIComponent(source)}`, 'operator');
+    expect((audit.body.items ?? []).map((item) => [item.action, item.actor])).toEqual([
+      ['limits-deleted', 'station:D-2'],
+      ['limits-replaced', 'e2e-operator'],
+    ]);
+  });
 });
