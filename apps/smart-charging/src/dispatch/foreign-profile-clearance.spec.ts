@@ -1,5 +1,5 @@
 import type { ForeignProfileSlot } from '../external-limits/foreign-profile';
-import { clearOfForeign, foreignProfilesIn } from './foreign-profile-clearance';
+import { clearOfForeign, foreignProfilesByStation } from './foreign-profile-clearance';
 import type { PlannedProfile } from './planned-profile';
 
 const ours: PlannedProfile = { id: 9_100_000, stackLevel: 3, purpose: 'station-max', evseId: 0, startSchedule: 0, rateUnit: 'A', numberPhases: 3, periods: [{ startPeriodS: 0, limit: 32 }] };
@@ -21,9 +21,10 @@ describe('clearOfForeign', () => {
   });
 });
 
-describe('foreignProfilesIn', () => {
-  it('reads the station’s operator profiles once each, whatever else the sources hold', () => {
-    const source = 'operator-profile:D-1:station-max:0:3:77';
-    expect(foreignProfilesIn([source, source, 'operator-profile:D-2:tx:1:0:5', 'station:D-1:EMS:0', 'grid-operator'], 'D-1')).toEqual([operator({})]);
+describe('foreignProfilesByStation', () => {
+  it('reads each station’s operator profiles once each, whatever else the sources hold', () => {
+    const source = 'operator-profile:D:1:station-max:0:3:77';
+    const byStation = foreignProfilesByStation([source, source, 'operator-profile:D-2:tx:1:0:5', 'station:D:1:EMS:0', 'grid-operator']);
+    expect(Object.fromEntries(byStation)).toEqual({ 'D:1': [operator({})], 'D-2': [operator({ profileId: 5, purpose: 'tx', evseId: 1, stackLevel: 0 })] });
   });
 });

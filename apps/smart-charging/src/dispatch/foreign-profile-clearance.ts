@@ -1,15 +1,20 @@
-import { operatorProfileOf } from '../external-limits/foreign-limit-source';
+import { parseOperatorProfileSource } from '../external-limits/foreign-limit-source';
 import type { ForeignProfileSlot } from '../external-limits/foreign-profile';
 import type { PlannedProfile } from './planned-profile';
 
-/** The operators' profiles a station holds, read from the limit sources recorded for them. */
-export function foreignProfilesIn(sources: Iterable<string>, stationId: string): ForeignProfileSlot[] {
-  const found = new Map<string, ForeignProfileSlot>();
+/** The operators' profiles each station holds, read (once each) from the limit sources recorded for them. */
+export function foreignProfilesByStation(sources: Iterable<string>): Map<string, ForeignProfileSlot[]> {
+  const seen = new Set<string>();
+  const byStation = new Map<string, ForeignProfileSlot[]>();
   for (const source of sources) {
-    const slot = operatorProfileOf(source, stationId);
-    if (slot !== undefined) found.set(source, slot);
+    const parsed = seen.has(source) ? undefined : parseOperatorProfileSource(source);
+    seen.add(source);
+    if (parsed === undefined) continue;
+    const list = byStation.get(parsed.stationId) ?? [];
+    list.push(parsed.slot);
+    byStation.set(parsed.stationId, list);
   }
-  return [...found.values()];
+  return byStation;
 }
 
 export type Clearance = { ok: true; profile: PlannedProfile } | { ok: false; reason: string };

@@ -20,13 +20,19 @@ export function operatorProfileSource(stationId: string, slot: ForeignProfileSlo
   return `operator-profile:${stationId}:${slot.purpose}:${slot.evseId}:${slot.stackLevel}:${slot.profileId}`;
 }
 
+/** The station and profile an operator-profile source names; undefined for any other source. */
+export function parseOperatorProfileSource(source: string): { stationId: string; slot: ForeignProfileSlot } | undefined {
+  const match = OPERATOR_PROFILE.exec(source);
+  if (match === null) return undefined;
+  const [, stationId = '', purpose, evseId, stackLevel, profileId] = match;
+  if (!PURPOSES.includes(purpose as ProfilePurpose)) return undefined;
+  return { stationId, slot: { purpose: purpose as ProfilePurpose, evseId: Number(evseId), stackLevel: Number(stackLevel), profileId: Number(profileId) } };
+}
+
 /** The profile an operator-profile source names, when it names one of this station's. */
 export function operatorProfileOf(source: string, stationId: string): ForeignProfileSlot | undefined {
-  const match = OPERATOR_PROFILE.exec(source);
-  if (match === null || match[1] !== stationId) return undefined;
-  const [, , purpose, evseId, stackLevel, profileId] = match;
-  if (!PURPOSES.includes(purpose as ProfilePurpose)) return undefined;
-  return { purpose: purpose as ProfilePurpose, evseId: Number(evseId), stackLevel: Number(stackLevel), profileId: Number(profileId) };
+  const parsed = parseOperatorProfileSource(source);
+  return parsed?.stationId === stationId ? parsed.slot : undefined;
 }
 
 /** The ones a new profile replaces on the station: the same id, or the same purpose and stack level on the same EVSE (OCPP 1.6 3.13.2). */

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { nextBoundary } from '../allocation';
 import { ASSUMED_CAPABILITIES } from '../dispatch/charging-capabilities';
 import { ProfileDispatcher, type Rejection } from '../dispatch/profile-dispatcher';
-import { clearOfForeign, foreignProfilesIn } from '../dispatch/foreign-profile-clearance';
+import { clearOfForeign, foreignProfilesByStation } from '../dispatch/foreign-profile-clearance';
 import { buildProfile } from '../dispatch/profile-builder';
 import { allocationTimeline } from '../planning/allocation-timeline';
 import { sessionIdOf, sessionInputs } from '../planning/session-inputs';
@@ -191,10 +191,10 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     const steps = allocationTimeline(snapshot, inputs, { now, horizonMs: HORIZON_MS, maxSteps });
     const plans = stationPlans(snapshot, inputs, steps, now);
     stopTimer();
-    const sources = [...snapshot.schedules.values()].flat().map((schedule) => schedule.source);
+    const foreignProfiles = foreignProfilesByStation([...snapshot.schedules.values()].flat().map((schedule) => schedule.source));
     for (const plan of plans) {
       const capabilities = stations.get(plan.stationId)?.capabilities ?? ASSUMED_CAPABILITIES;
-      const foreign = foreignProfilesIn(sources, plan.stationId);
+      const foreign = foreignProfiles.get(plan.stationId) ?? [];
       this.dispatcher.sync(
         plan.stationId,
         plan.requests.flatMap((request) => {
