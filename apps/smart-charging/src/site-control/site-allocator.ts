@@ -6,6 +6,7 @@ import { nextBoundary } from '../allocation';
 import { ASSUMED_CAPABILITIES } from '../dispatch/charging-capabilities';
 import { ProfileDispatcher, type Rejection } from '../dispatch/profile-dispatcher';
 import { fallbackCurrentA } from '../dispatch/fallback-current';
+import { clearOfForeign, foreignProfilesByStation } from '../dispatch/foreign-profile-clearance';
 import { withinProfileBudget } from '../dispatch/profile-budget';
 import { buildProfile } from '../dispatch/profile-builder';
 import { allocationTimeline } from '../planning/allocation-timeline';
@@ -199,13 +200,24 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     const steps = allocationTimeline(snapshot, inputs, { now, horizonMs: HORIZON_MS, maxSteps });
     const plans = stationPlans(snapshot, inputs, steps, now);
     stopTimer();
+    const foreignProfiles = foreignProfilesByStation([...snapshot.schedules.values()].flat().map((schedule) => schedule.source));
     for (const plan of plans) {
       const told = stations.get(plan.stationId)?.capabilities;
       const capabilities = told ?? ASSUMED_CAPABILITIES;
-      // Only a room the station told of limits what it gets: an assumed one would drop guards for nothing.
-      const { kept, dropped } = withinProfileBudget(plan.requests, told?.maxProfiles ?? Number.POSITIVE_INFINITY);
+      const foreign = foreignProfiles.get(plan.stationId) ?? [];
+      // Only a room the station told of limits what it gets (less the operators' profiles it holds):
+      // an assumed one would drop guards for nothing.
+      const room = told === undefined ? Number.POSITIVE_INFINITY : told.maxProfiles - foreign.length;
+      const { kept, dropped } = withinProfileBudget(plan.requests, room);
       if (dropped.length > 0) this.logger.warn({ stationId: plan.stationId, maxProfiles: capabilities.maxProfiles, dropped: dropped.map((request) => `${request.purpose}/${request.evseId}`) }, 'the station holds too few profiles for all this service would install');
-      this.dispatcher.sync(plan.stationId, kept.map((request) => buildProfile(request, capabilities)));
+      this.dispatcher.sync(
+        plan.stationId,
+        kept.flatMap((request) => {
+          const clearance = clearOfForeign(buildProfile(request, capabilities), foreign);
+          if (!clearance.ok) this.logger.warn({ stationId: plan.stationId, purpose: request.purpose, evseId: request.evseId, reason: clearance.reason }, 'profile not sent: it would replace an operator’s');
+          return clearance.ok ? [clearance.profile] : [];
+        }),
+      );
     }
     state.ratingA = new Map(snapshot.chargers.map((charger) => [charger.stationId, charger.ratingA]));
     state.drawnAtPlan = new Map(inputs.sessions.flatMap((session) => (session.input.drawnA === undefined ? [] : [[session.input.id, session.input.drawnA] as const])));

@@ -1,7 +1,10 @@
 import { StationCommandsModule } from '@app/station-commands';
 import { Module } from '@nestjs/common';
+import { SMART_CHARGING_ORIGIN } from '../dispatch/command-origin';
 import { DispatchedProfileRepository } from '../dispatch/dispatched-profile.repository';
 import { ProfileDispatcher } from '../dispatch/profile-dispatcher';
+import { ForeignLimitConsumer } from '../external-limits/foreign-limit.consumer';
+import { ForeignLimitRecorder } from '../external-limits/foreign-limit.recorder';
 import { LimitsModule } from '../limits/limits.module';
 import { SmartChargingPersistenceModule } from '../persistence/smart-charging-persistence.module';
 import { SessionTracker } from '../sessions/session-tracker';
@@ -23,11 +26,12 @@ export const siteControlControllers = [ChargingViewsController, DeviationsContro
 
 /**
  * The loop that keeps sites under their limits: station events folded into sessions, every
- * relevant change planned per site (allocation along the limit slots), profiles dispatched, and
- * the draw measured against them (verification/).
+ * relevant change planned per site (allocation along the limit slots), profiles dispatched, the
+ * draw measured against them (verification/); limits others set on stations recorded as limit
+ * schedules (external-limits/).
  */
 @Module({
-  imports: [SmartChargingPersistenceModule, TopologyModule, LimitsModule, StationCommandsModule.forService('smart-charging')],
+  imports: [SmartChargingPersistenceModule, TopologyModule, LimitsModule, StationCommandsModule.forService(SMART_CHARGING_ORIGIN)],
   controllers: [...siteControlControllers, StationStateInternalController],
   providers: [
     StationStateRepository,
@@ -42,6 +46,8 @@ export const siteControlControllers = [ChargingViewsController, DeviationsContro
     DrawDeviationRepository,
     DrawVerifier,
     DeviationsService,
+    ForeignLimitRecorder,
+    ForeignLimitConsumer,
   ],
 })
 export class SiteControlModule {}
