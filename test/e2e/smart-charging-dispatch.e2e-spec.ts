@@ -209,4 +209,20 @@ describe('smart-charging dispatch', () => {
       ['limits-replaced', 'e2e-operator'],
     ]);
   });
+
+  it('(g) sends a station that rebooted without its profiles everything it should hold again', async () => {
+    const before = heldA('D-1');
+    // A reboot that loses what the station held (as after a power cut), its transaction going on.
+    station('D-1').profiles.clear({});
+    expect(heldA('D-1')).toBeGreaterThan(before);
+    await station('D-1').reconnect();
+    await station('D-1').boot('PowerUp');
+    await holding(`D-1 at ${before} A again`, { 'D-1': near(before), 'D-2': () => true });
+    const held = (await smart('GET', '/api/topology/stations/D-1/charging', 'viewer')).body.profiles as Json[];
+    expect(held.map((record) => [record.purpose, record.outcome]).sort()).toEqual([
+      ['station-max', 'accepted'],
+      ['tx', 'accepted'],
+      ['tx-default', 'accepted'],
+    ]);
+  });
 });
