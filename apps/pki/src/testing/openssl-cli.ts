@@ -27,7 +27,7 @@ export class OpensslCli {
   }
 
   file(name: string): string {
-    return path.join(this.dir, name);
+    return path.resolve(this.dir, name);
   }
 
   write(name: string, content: string | Buffer): string {
