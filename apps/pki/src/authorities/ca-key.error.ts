@@ -10,6 +10,16 @@ export enum CaKeyErrorCode {
   unsupportedKey = 'unsupportedKey',
   /** The key file already exists; creating a CA never overwrites a key. */
   fileExists = 'fileExists',
+  /** PKCS#11: the module (pkcs11js) or the token's library cannot be loaded. */
+  libraryUnavailable = 'libraryUnavailable',
+  /** PKCS#11: no token with the configured label is present. */
+  tokenNotFound = 'tokenNotFound',
+  /** PKCS#11: the user PIN was refused. */
+  wrongPin = 'wrongPin',
+  /** PKCS#11: no key pair (or more than one) carries the configured label. */
+  keyNotFound = 'keyNotFound',
+  /** PKCS#11: a key with that label already exists; creating a CA never replaces a key. */
+  keyExists = 'keyExists',
 }
 
 export class CaKeyError extends Error {

@@ -3,12 +3,22 @@ import { statSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { inspect } from 'node:util';
 import pino from 'pino';
+import { describeCaSignerContract } from '../testing/ca-signer.contract';
 import { OpensslCli } from '../testing/openssl-cli';
 import { CaKeyError, CaKeyErrorCode } from './ca-key.error';
 import type { CaKeySpec } from './ca-key-spec';
 import { FileCaSigner } from './file-ca-signer';
 
 const passphrase = 'test-only passphrase, not a secret';
+
+describeCaSignerContract(
+  'FileCaSigner',
+  () => {
+    const folder = new OpensslCli();
+    return (name, spec) => FileCaSigner.create(folder.file(`${name}.key`), spec, passphrase);
+  },
+  () => [passphrase],
+);
 
 describe('FileCaSigner', () => {
   const openssl = new OpensslCli();
