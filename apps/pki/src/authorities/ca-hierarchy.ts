@@ -2,7 +2,7 @@ import { distinguishedName, type SubjectFields } from '../x509/distinguished-nam
 import type { CaSigner } from './ca-signer';
 import { type CertificateAuthority, certificateAuthorityOf, spkiOf } from './certificate-authority';
 import { randomSerialNumber, signCertificate } from './certificate-builder';
-import { caExtensions, type RevocationPointers } from './certificate-profiles';
+import { caExtensions, keyIdentifierOf, type RevocationPointers } from './certificate-profiles';
 import { validityPeriod } from './validity-period';
 
 /** What a new CA is: its name, how long it lives, and the revocation URLs it puts into what it issues. */
@@ -20,6 +20,7 @@ export interface NewCaOptions {
  */
 export async function createRootCa(signer: CaSigner, options: NewCaOptions): Promise<CertificateAuthority> {
   const subject = distinguishedName(options.subject);
+  const ownKeyIdentifier = keyIdentifierOf(spkiOf(signer.publicKey));
   const certificate = await signCertificate(
     {
       serialNumber: randomSerialNumber(),
@@ -27,7 +28,7 @@ export async function createRootCa(signer: CaSigner, options: NewCaOptions): Pro
       subject,
       ...validityPeriod(options.now ?? new Date(), options.validityDays),
       subjectPublicKeyInfo: spkiOf(signer.publicKey),
-      extensions: caExtensions({ subjectKey: signer.publicKey, issuerKey: signer.publicKey }),
+      extensions: caExtensions({ subjectKeyIdentifier: ownKeyIdentifier, issuerKeyIdentifier: ownKeyIdentifier }),
     },
     signer,
   );
@@ -47,7 +48,12 @@ export async function createSubCa(parent: CertificateAuthority, signer: CaSigner
       subject: distinguishedName(options.subject),
       ...validityPeriod(options.now ?? new Date(), options.validityDays, parent.notAfter),
       subjectPublicKeyInfo: spkiOf(signer.publicKey),
-      extensions: caExtensions({ subjectKey: signer.publicKey, issuerKey: parent.signer.publicKey, pathLength: 0, pointers: parent.pointers }),
+      extensions: caExtensions({
+        subjectKeyIdentifier: keyIdentifierOf(spkiOf(signer.publicKey)),
+        issuerKeyIdentifier: parent.keyIdentifier,
+        pathLength: 0,
+        pointers: parent.pointers,
+      }),
     },
     parent.signer,
   );

@@ -1,20 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { AsnConvert } from '@peculiar/asn1-schema';
-import { Certificate, type Extension, Extensions, type Name, SubjectPublicKeyInfo, TBSCertificate, Validity, Version } from '@peculiar/asn1-x509';
+import { bitString, explicit, sequence, smallInteger, time, unsignedInteger } from '../x509/der-writer';
 import { algorithmIdentifierOf } from '../x509/signature-algorithms';
 import type { CaSigner } from './ca-signer';
 
-/** Everything a certificate says, before a CA signs it. */
+/** Everything a certificate says, before a CA signs it; names, key and extensions already DER. */
 export interface CertificateTemplate {
-  /** Content octets of a positive INTEGER (see randomSerialNumber). */
+  /** Magnitude of a positive serial (see randomSerialNumber). */
   readonly serialNumber: Buffer;
-  readonly issuer: Name;
-  readonly subject: Name;
+  /** The issuer's subject Name exactly as in the issuer's certificate (path building compares bytes). */
+  readonly issuer: Buffer;
+  readonly subject: Buffer;
   readonly notBefore: Date;
   readonly notAfter: Date;
-  /** The subject's SubjectPublicKeyInfo, DER. */
   readonly subjectPublicKeyInfo: Buffer;
-  readonly extensions: readonly Extension[];
+  /** Encoded Extension values (see certificate-profiles). */
+  readonly extensions: readonly Buffer[];
 }
 
 /**
@@ -29,22 +29,20 @@ export function randomSerialNumber(): Buffer {
   return serial;
 }
 
-/** Signs `template` with `signer` and returns the certificate's DER. */
+const VERSION_3 = explicit(0, smallInteger(2));
+
+/** Signs `template` with `signer` (RFC 5280 §4.1) and returns the certificate's DER. */
 export async function signCertificate(template: CertificateTemplate, signer: CaSigner): Promise<Buffer> {
-  const signatureAlgorithm = algorithmIdentifierOf(signer.algorithm);
-  const tbsCertificate = new TBSCertificate({
-    version: Version.v3,
-    serialNumber: new Uint8Array(template.serialNumber).buffer,
-    signature: signatureAlgorithm,
-    issuer: template.issuer,
-    validity: new Validity({ notBefore: template.notBefore, notAfter: template.notAfter }),
-    subject: template.subject,
-    subjectPublicKeyInfo: AsnConvert.parse(template.subjectPublicKeyInfo, SubjectPublicKeyInfo),
-    extensions: new Extensions([...template.extensions]),
-  });
-  const tbs = AsnConvert.serialize(tbsCertificate);
-  const signatureValue = await signer.sign(new Uint8Array(tbs));
-  // The raw TBS is what was signed; handing it over keeps the encoder from re-encoding it differently.
-  const certificate = new Certificate({ tbsCertificate, tbsCertificateRaw: tbs, signatureAlgorithm, signatureValue: new Uint8Array(signatureValue).buffer });
-  return Buffer.from(AsnConvert.serialize(certificate));
+  const algorithm = algorithmIdentifierOf(signer.algorithm);
+  const tbs = sequence(
+    VERSION_3,
+    unsignedInteger(template.serialNumber),
+    algorithm,
+    template.issuer,
+    sequence(time(template.notBefore), time(template.notAfter)),
+    template.subject,
+    template.subjectPublicKeyInfo,
+    explicit(3, sequence(...template.extensions)),
+  );
+  return sequence(tbs, algorithm, bitString(await signer.sign(tbs)));
 }

@@ -1,28 +1,6 @@
-import { createHash, type KeyObject } from 'node:crypto';
-import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
-import {
-  AccessDescription,
-  AuthorityInfoAccessSyntax,
-  AuthorityKeyIdentifier,
-  BasicConstraints,
-  CRLDistributionPoints,
-  DistributionPoint,
-  DistributionPointName,
-  Extension,
-  GeneralName,
-  KeyIdentifier,
-  KeyUsage,
-  KeyUsageFlags,
-  SubjectKeyIdentifier,
-  SubjectPublicKeyInfo,
-  id_ad_ocsp,
-  id_ce_authorityKeyIdentifier,
-  id_ce_basicConstraints,
-  id_ce_cRLDistributionPoints,
-  id_ce_keyUsage,
-  id_ce_subjectKeyIdentifier,
-  id_pe_authorityInfoAccess,
-} from '@peculiar/asn1-x509';
+import { createHash } from 'node:crypto';
+import { type Tlv, contentOf, expectChildren, readTlv } from '../x509/der-reader';
+import { bitString, booleanTrue, implicitConstructed, implicitPrimitive, octetString, oid, sequence, smallInteger } from '../x509/der-writer';
 
 /** Where relying parties check revocation of what a CA issues: written into each certificate it signs. */
 export interface RevocationPointers {
@@ -32,33 +10,58 @@ export interface RevocationPointers {
   readonly ocspUrl?: string;
 }
 
-const extension = (oid: string, critical: boolean, value: object): Extension =>
-  new Extension({ extnID: oid, critical, extnValue: new OctetString(AsnConvert.serialize(value)) });
+const OID = {
+  subjectKeyIdentifier: '2.5.29.14',
+  keyUsage: '2.5.29.15',
+  basicConstraints: '2.5.29.19',
+  crlDistributionPoints: '2.5.29.31',
+  authorityKeyIdentifier: '2.5.29.35',
+  authorityInfoAccess: '1.3.6.1.5.5.7.1.1',
+  ocsp: '1.3.6.1.5.5.7.48.1',
+} as const;
 
-/** RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey bits (an identifier, not a security use of SHA-1). */
-export function keyIdentifierOf(publicKey: KeyObject): Buffer {
-  const spki = AsnConvert.parse(publicKey.export({ type: 'spki', format: 'der' }), SubjectPublicKeyInfo);
-  return createHash('sha1').update(Buffer.from(spki.subjectPublicKey)).digest();
+/** RFC 5280 KeyUsage bit numbers. */
+export const KeyUsageBit = { digitalSignature: 0, keyEncipherment: 2, keyAgreement: 4, keyCertSign: 5, cRLSign: 6 } as const;
+
+const extension = (id: string, critical: boolean, value: Buffer): Buffer =>
+  critical ? sequence(oid(id), booleanTrue(), octetString(value)) : sequence(oid(id), octetString(value));
+
+/** KeyUsage as a DER named-bit BIT STRING: trailing zero bits dropped, as DER requires. */
+export function keyUsageValue(bits: readonly number[]): Buffer {
+  const octets = Buffer.alloc(bits.some((bit) => bit >= 8) ? 2 : 1);
+  for (const bit of bits) octets[bit >> 3] = (octets[bit >> 3] as number) | (0x80 >> (bit & 7));
+  const last = octets[octets.length - 1] as number;
+  let unused = 0;
+  while (unused < 7 && !(last & (1 << unused))) unused += 1;
+  const encoded = bitString(octets);
+  encoded[2] = unused;
+  return encoded;
 }
 
-function keyIdentifiers(subjectKey: KeyObject, issuerKey: KeyObject): Extension[] {
+/** RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey bits (an identifier, not a security use of SHA-1). */
+export function keyIdentifierOf(subjectPublicKeyInfo: Buffer): Buffer {
+  const [, bits] = expectChildren(subjectPublicKeyInfo, readTlv(subjectPublicKeyInfo, 0), [0x30, 0x03], 'SubjectPublicKeyInfo') as [Tlv, Tlv];
+  return createHash('sha1').update(contentOf(subjectPublicKeyInfo, bits).subarray(1)).digest();
+}
+
+function keyIdentifiers(subjectKeyIdentifier: Buffer, authorityKeyIdentifier: Buffer): Buffer[] {
   return [
-    extension(id_ce_subjectKeyIdentifier, false, new SubjectKeyIdentifier(keyIdentifierOf(subjectKey))),
-    extension(id_ce_authorityKeyIdentifier, false, new AuthorityKeyIdentifier({ keyIdentifier: new KeyIdentifier(keyIdentifierOf(issuerKey)) })),
+    extension(OID.subjectKeyIdentifier, false, octetString(subjectKeyIdentifier)),
+    extension(OID.authorityKeyIdentifier, false, sequence(implicitPrimitive(0, authorityKeyIdentifier))),
   ];
 }
 
-function revocationExtensions(pointers: RevocationPointers): Extension[] {
-  const uri = (url: string) => new GeneralName({ uniformResourceIdentifier: url });
-  const extensions: Extension[] = [];
+/** The CRL distribution point and OCSP access of `pointers`, encoded once per CA and reused. */
+export function revocationExtensions(pointers: RevocationPointers): Buffer[] {
+  // GeneralName uniformResourceIdentifier: [6] IMPLICIT IA5String.
+  const uri = (url: string) => implicitPrimitive(6, Buffer.from(url, 'latin1'));
+  const extensions: Buffer[] = [];
   if (pointers.crlUrl) {
-    const point = new DistributionPoint({ distributionPoint: new DistributionPointName({ fullName: [uri(pointers.crlUrl)] }) });
-    extensions.push(extension(id_ce_cRLDistributionPoints, false, new CRLDistributionPoints([point])));
+    // DistributionPoint { distributionPoint [0] { fullName [0] GeneralNames } }
+    const point = sequence(implicitConstructed(0, [implicitConstructed(0, [uri(pointers.crlUrl)])]));
+    extensions.push(extension(OID.crlDistributionPoints, false, sequence(point)));
   }
-  if (pointers.ocspUrl) {
-    const ocsp = new AccessDescription({ accessMethod: id_ad_ocsp, accessLocation: uri(pointers.ocspUrl) });
-    extensions.push(extension(id_pe_authorityInfoAccess, false, new AuthorityInfoAccessSyntax([ocsp])));
-  }
+  if (pointers.ocspUrl) extensions.push(extension(OID.authorityInfoAccess, false, sequence(sequence(oid(OID.ocsp), uri(pointers.ocspUrl)))));
   return extensions;
 }
 
@@ -67,12 +70,12 @@ function revocationExtensions(pointers: RevocationPointers): Extension[] {
  * cannot mint further CAs), keyCertSign + cRLSign, and digitalSignature so the CA can sign OCSP
  * responses itself. `pointers` are the issuer's (absent for a self-signed root).
  */
-export function caExtensions(options: { subjectKey: KeyObject; issuerKey: KeyObject; pathLength?: number; pointers?: RevocationPointers }): Extension[] {
-  const usage = KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign | KeyUsageFlags.digitalSignature;
+export function caExtensions(options: { subjectKeyIdentifier: Buffer; issuerKeyIdentifier: Buffer; pathLength?: number; pointers?: RevocationPointers }): Buffer[] {
+  const constraints = options.pathLength === undefined ? sequence(booleanTrue()) : sequence(booleanTrue(), smallInteger(options.pathLength));
   return [
-    extension(id_ce_basicConstraints, true, new BasicConstraints({ cA: true, pathLenConstraint: options.pathLength })),
-    extension(id_ce_keyUsage, true, new KeyUsage(usage)),
-    ...keyIdentifiers(options.subjectKey, options.issuerKey),
+    extension(OID.basicConstraints, true, constraints),
+    extension(OID.keyUsage, true, keyUsageValue([KeyUsageBit.digitalSignature, KeyUsageBit.keyCertSign, KeyUsageBit.cRLSign])),
+    ...keyIdentifiers(options.subjectKeyIdentifier, options.issuerKeyIdentifier),
     ...revocationExtensions(options.pointers ?? {}),
   ];
 }
@@ -83,14 +86,14 @@ export function caExtensions(options: { subjectKey: KeyObject; issuerKey: KeyObj
  * certificate, and stacks disagree on which one they expect); keyUsage by key type:
  * digitalSignature for the ECDHE handshakes of OCPP's TLS suites, plus keyAgreement for EC (as the
  * ISO 15118 leaf profiles have it) or keyEncipherment for RSA (TLS 1.2 RSA key transport, which
- * some station stacks still negotiate).
+ * some station stacks still negotiate). `issuerExtensions` are the CA's pre-encoded revocation pointers.
  */
-export function stationExtensions(options: { subjectKey: KeyObject; issuerKey: KeyObject; pointers: RevocationPointers }): Extension[] {
-  const second = options.subjectKey.asymmetricKeyType === 'ec' ? KeyUsageFlags.keyAgreement : KeyUsageFlags.keyEncipherment;
+export function stationExtensions(options: { subjectPublicKeyInfo: Buffer; keyType: 'rsa' | 'ec'; issuerKeyIdentifier: Buffer; issuerExtensions: readonly Buffer[] }): Buffer[] {
+  const second = options.keyType === 'ec' ? KeyUsageBit.keyAgreement : KeyUsageBit.keyEncipherment;
   return [
-    extension(id_ce_basicConstraints, true, new BasicConstraints({ cA: false })),
-    extension(id_ce_keyUsage, true, new KeyUsage(KeyUsageFlags.digitalSignature | second)),
-    ...keyIdentifiers(options.subjectKey, options.issuerKey),
-    ...revocationExtensions(options.pointers),
+    extension(OID.basicConstraints, true, sequence()),
+    extension(OID.keyUsage, true, keyUsageValue([KeyUsageBit.digitalSignature, second])),
+    ...keyIdentifiers(keyIdentifierOf(options.subjectPublicKeyInfo), options.issuerKeyIdentifier),
+    ...options.issuerExtensions,
   ];
 }

@@ -1,7 +1,6 @@
 import { type KeyObject, createPublicKey } from 'node:crypto';
-import { AsnConvert } from '@peculiar/asn1-schema';
-import { AlgorithmIdentifier, SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
 import { readTlv } from '../x509/der-reader';
+import { bitString, oid, sequence } from '../x509/der-writer';
 import type { CaKeySpec } from './ca-key-spec';
 import { CaKeyError, CaKeyErrorCode } from './ca-key.error';
 import type { Pkcs11Session } from './pkcs11-session';
@@ -54,11 +53,8 @@ function ecPublicKey(params: Buffer, point: Buffer): KeyObject {
     const tlv = readTlv(point, 0);
     return point.subarray(tlv.contentStart, tlv.end);
   })();
-  const spki = new SubjectPublicKeyInfo({
-    algorithm: new AlgorithmIdentifier({ algorithm: EC_PUBLIC_KEY, parameters: new Uint8Array(params).buffer }),
-    subjectPublicKey: new Uint8Array(bare).buffer,
-  });
-  return createPublicKey({ key: Buffer.from(AsnConvert.serialize(spki)), format: 'der', type: 'spki' });
+  const spki = sequence(sequence(oid(EC_PUBLIC_KEY), params), bitString(bare));
+  return createPublicKey({ key: spki, format: 'der', type: 'spki' });
 }
 
 /** The generation mechanism and public-key template attributes that make a key of `spec`. */

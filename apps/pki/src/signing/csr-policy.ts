@@ -1,12 +1,10 @@
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { AsnConvert } from '@peculiar/asn1-schema';
-import { CertificationRequest } from '@peculiar/asn1-csr';
-import { SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
 import { pemBlocks } from '../x509/pem';
 import { signatureAlgorithmByOid, type SignatureAlgorithm } from '../x509/signature-algorithms';
 import { OID_COMMON_NAME, OID_ORGANIZATION, attributeValues } from '../x509/distinguished-name';
 import { type CsrRefusal, CsrRefusalCode, refusal } from './csr-refusal';
 import { type AcceptedPublicKey, checkPublicKey, isRefusal } from './public-key-policy';
+import { type CsrStructure, readCsrStructure } from './csr-structure';
 import { requestedExtensions, type RequestedExtensions } from './requested-extensions';
 
 /** OCPP sizes SignCertificateRequest.csr at 5,500 characters (1.6 security extension and 2.0.1). */
@@ -25,7 +23,7 @@ export interface AcceptedCsr {
   readonly commonName: string;
   readonly organization: string;
   readonly publicKey: AcceptedPublicKey;
-  /** The station's SubjectPublicKeyInfo, DER, as node re-encodes it (canonical). */
+  /** The station's SubjectPublicKeyInfo, DER, exactly as in the CSR (node has parsed it as a key). */
   readonly subjectPublicKeyInfo: Buffer;
   /** SHA-256 of the CSR's DER: stations resend the same CSR after a timeout, this recognises it. */
   readonly fingerprint: string;
@@ -37,8 +35,7 @@ export type CsrDecision = { readonly outcome: 'accepted'; readonly csr: Accepted
 
 interface ParsedCsr {
   readonly der: Buffer;
-  readonly request: CertificationRequest;
-  readonly info: Buffer;
+  readonly structure: CsrStructure;
   readonly key: KeyObject;
   readonly algorithm: SignatureAlgorithm | undefined;
   readonly extensions: RequestedExtensions;
@@ -60,14 +57,14 @@ export function decideCsr(pem: string, expected: CsrExpectations): CsrDecision {
   const signature = checkSelfSignature(parsed);
   if (signature) return refused(signature);
   if (parsed.extensions.caRequested) return refused(refusal(CsrRefusalCode.caRequested, 'the CSR requests basicConstraints cA=true; station certificates are never CAs'));
-  const subject = checkSubject(parsed.request, expected);
+  const subject = checkSubject(parsed.structure.subject, expected);
   if ('code' in subject) return refused(subject);
   return {
     outcome: 'accepted',
     csr: {
       ...subject,
       publicKey: key,
-      subjectPublicKeyInfo: parsed.key.export({ type: 'spki', format: 'der' }),
+      subjectPublicKeyInfo: parsed.structure.subjectPublicKeyInfo,
       fingerprint: createHash('sha256').update(parsed.der).digest('hex'),
       ignoredExtensions: parsed.extensions.oids,
     },
@@ -82,35 +79,31 @@ function parseCsr(pem: string): ParsedCsr | CsrRefusal {
   }
   const der = (blocks[0] as { der: Buffer }).der;
   try {
-    const request = AsnConvert.parse(der, CertificationRequest);
-    const info = request.certificationRequestInfoRaw;
-    if (!info) return refusal(CsrRefusalCode.unparsable, 'the PKCS#10 structure has no CertificationRequestInfo');
-    const spki = Buffer.from(AsnConvert.serialize(request.certificationRequestInfo.subjectPKInfo as SubjectPublicKeyInfo));
+    const structure = readCsrStructure(der);
     return {
       der,
-      request,
-      info: Buffer.from(info),
-      key: createPublicKey({ key: spki, format: 'der', type: 'spki' }),
-      algorithm: signatureAlgorithmByOid(request.signatureAlgorithm.algorithm),
-      extensions: requestedExtensions(request.certificationRequestInfo.attributes),
+      structure,
+      key: createPublicKey({ key: structure.subjectPublicKeyInfo, format: 'der', type: 'spki' }),
+      algorithm: signatureAlgorithmByOid(structure.signatureAlgorithmOid),
+      extensions: requestedExtensions(structure.attributes),
     };
   } catch (error) {
-    // The DER is the station's; the parser's message says what was malformed and carries no secret.
+    // The DER is the station's; the reader's message says what was malformed and carries no secret.
     return refusal(CsrRefusalCode.unparsable, `not a PKCS#10 certification request: ${(error as Error).message}`);
   }
 }
 
 function checkSelfSignature(parsed: ParsedCsr): CsrRefusal | undefined {
-  const { algorithm, request } = parsed;
+  const { algorithm, structure } = parsed;
   if (!algorithm) {
-    return refusal(CsrRefusalCode.unsupportedSignatureAlgorithm, `signature algorithm ${request.signatureAlgorithm.algorithm}; SHA-256/384/512 with RSA or ECDSA are accepted`);
+    return refusal(CsrRefusalCode.unsupportedSignatureAlgorithm, `signature algorithm ${structure.signatureAlgorithmOid}; SHA-256/384/512 with RSA or ECDSA are accepted`);
   }
   if (algorithm.keyType !== parsed.key.asymmetricKeyType) {
     return refusal(CsrRefusalCode.badSignature, `${algorithm.name} signature over a ${parsed.key.asymmetricKeyType} key`);
   }
   let valid = false;
   try {
-    valid = verify(algorithm.digest, parsed.info, parsed.key, Buffer.from(request.signature));
+    valid = verify(algorithm.digest, structure.info, parsed.key, structure.signature);
   } catch {
     // A signature that is not even well-formed (e.g. broken ECDSA DER) is a failed verification.
     valid = false;
@@ -118,8 +111,7 @@ function checkSelfSignature(parsed: ParsedCsr): CsrRefusal | undefined {
   return valid ? undefined : refusal(CsrRefusalCode.badSignature, `the ${algorithm.name} self-signature does not verify with the CSR's public key`);
 }
 
-function checkSubject(request: CertificationRequest, expected: CsrExpectations): Pick<AcceptedCsr, 'commonName' | 'organization'> | CsrRefusal {
-  const subject = request.certificationRequestInfo.subject;
+function checkSubject(subject: Buffer, expected: CsrExpectations): Pick<AcceptedCsr, 'commonName' | 'organization'> | CsrRefusal {
   const names = attributeValues(subject, OID_COMMON_NAME);
   if (names.length !== 1 || names[0] !== expected.stationSerialNumber) {
     return refusal(CsrRefusalCode.wrongCommonName, `subject CN ${describe(names)}; expected the station's serial number "${expected.stationSerialNumber}"`);

@@ -1,4 +1,3 @@
-import { createPublicKey } from 'node:crypto';
 import type { CertificateAuthority } from '../authorities/certificate-authority';
 import { randomSerialNumber, signCertificate } from '../authorities/certificate-builder';
 import { stationExtensions } from '../authorities/certificate-profiles';
@@ -49,9 +48,10 @@ export async function issueStationCertificate(csr: AcceptedCsr, ca: CertificateA
       ...validity,
       subjectPublicKeyInfo: csr.subjectPublicKeyInfo,
       extensions: stationExtensions({
-        subjectKey: createPublicKey({ key: csr.subjectPublicKeyInfo, format: 'der', type: 'spki' }),
-        issuerKey: ca.signer.publicKey,
-        pointers: ca.pointers,
+        subjectPublicKeyInfo: csr.subjectPublicKeyInfo,
+        keyType: csr.publicKey.type,
+        issuerKeyIdentifier: ca.keyIdentifier,
+        issuerExtensions: ca.revocationExtensions,
       }),
     },
     ca.signer,

@@ -52,3 +52,69 @@ export function childrenOf(der: Uint8Array, parent: Tlv): Tlv[] {
   }
   return children;
 }
+
+/** The TLVs inside `parent`, required to carry exactly `tags` in order (undefined tag: any). */
+export function expectChildren(der: Uint8Array, parent: Tlv, tags: readonly (number | undefined)[], what: string): Tlv[] {
+  const children = childrenOf(der, parent);
+  if (children.length < tags.length || tags.some((tag, index) => tag !== undefined && children[index]?.tag !== tag)) {
+    throw new DerError(`${what} does not have the expected structure`);
+  }
+  return children;
+}
+
+/** The content octets of `tlv`. */
+export function contentOf(der: Uint8Array, tlv: Tlv): Buffer {
+  return Buffer.from(der.buffer, der.byteOffset + tlv.contentStart, tlv.end - tlv.contentStart);
+}
+
+/** The whole encoding (tag, length, content) of `tlv`. */
+export function encodingOf(der: Uint8Array, tlv: Tlv): Buffer {
+  return Buffer.from(der.buffer, der.byteOffset + tlv.start, tlv.end - tlv.start);
+}
+
+/** An OBJECT IDENTIFIER's dotted form. */
+export function readOid(der: Uint8Array, tlv: Tlv): string {
+  if (tlv.tag !== 0x06 || tlv.end === tlv.contentStart) throw new DerError('expected an OBJECT IDENTIFIER');
+  const arcs: number[] = [];
+  let value = 0;
+  for (let i = tlv.contentStart; i < tlv.end; i += 1) {
+    const octet = der[i] as number;
+    value = value * 128 + (octet & 0x7f);
+    if (value > Number.MAX_SAFE_INTEGER / 128) throw new DerError('OBJECT IDENTIFIER arc too large');
+    if (octet & 0x80) continue;
+    if (arcs.length === 0) arcs.push(value < 80 ? Math.floor(value / 40) : 2, value < 80 ? value % 40 : value - 80);
+    else arcs.push(value);
+    value = 0;
+  }
+  return arcs.join('.');
+}
+
+/** A directory string's text (UTF8, Printable, IA5, Teletex as Latin-1, BMP, Universal); undefined for other types. */
+export function readString(der: Uint8Array, tlv: Tlv): string | undefined {
+  const content = contentOf(der, tlv);
+  switch (tlv.tag) {
+    case 0x0c:
+      return content.toString('utf8');
+    case 0x13:
+    case 0x16:
+    case 0x14:
+      return content.toString('latin1');
+    case 0x1e:
+      return content.length % 2 ? undefined : Buffer.from(content).swap16().toString('utf16le');
+    case 0x1c:
+      if (content.length % 4 || content.some((_, i) => i % 4 === 0 && content.readUInt32BE(i) > 0x10ffff)) return undefined;
+      return String.fromCodePoint(...Array.from({ length: content.length / 4 }, (_, i) => content.readUInt32BE(i * 4)));
+    default:
+      return undefined;
+  }
+}
+
+/** An X.509 Time (UTCTime or GeneralizedTime, as RFC 5280 writes them: seconds and Z). */
+export function readTime(der: Uint8Array, tlv: Tlv): Date {
+  const text = contentOf(der, tlv).toString('latin1');
+  const match = /^(\d{2}|\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(text);
+  if (!match || (tlv.tag === 0x17) !== (match[1]?.length === 2)) throw new DerError(`unreadable time ${JSON.stringify(text)}`);
+  const [, y = '', mo = '', d = '', h = '', mi = '', s = ''] = match;
+  const year = y.length === 4 ? Number(y) : Number(y) < 50 ? 2000 + Number(y) : 1900 + Number(y);
+  return new Date(Date.UTC(year, Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
+}

@@ -1,4 +1,4 @@
-import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
+import { derNull, oid, sequence } from './der-writer';
 
 export type KeyType = 'rsa' | 'ec';
 export type DigestName = 'sha256' | 'sha384' | 'sha512';
@@ -36,11 +36,11 @@ export function signatureAlgorithmFor(keyType: KeyType, digest: DigestName): Sig
   return found;
 }
 
-// DER NULL: RFC 4055 requires explicit NULL parameters for the PKCS#1 algorithms; RFC 5758 requires
-// ECDSA's to be absent. Verifiers such as OpenSSL refuse the other way round.
-const DER_NULL = new Uint8Array([0x05, 0x00]).buffer;
-
-/** The AlgorithmIdentifier to write into a certificate or CRL signed with `algorithm`. */
-export function algorithmIdentifierOf(algorithm: SignatureAlgorithm): AlgorithmIdentifier {
-  return new AlgorithmIdentifier({ algorithm: algorithm.oid, parameters: algorithm.keyType === 'rsa' ? DER_NULL : undefined });
+/**
+ * The DER AlgorithmIdentifier to write into a certificate or CRL signed with `algorithm`: RFC 4055
+ * requires explicit NULL parameters for the PKCS#1 algorithms, RFC 5758 requires ECDSA's to be
+ * absent; verifiers such as OpenSSL refuse the other way round.
+ */
+export function algorithmIdentifierOf(algorithm: SignatureAlgorithm): Buffer {
+  return algorithm.keyType === 'rsa' ? sequence(oid(algorithm.oid), derNull()) : sequence(oid(algorithm.oid));
 }
