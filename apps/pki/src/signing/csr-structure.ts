@@ -22,8 +22,12 @@ export interface CsrStructure {
 export function readCsrStructure(der: Buffer): CsrStructure {
   const outer = readTlv(der, 0);
   if (outer.tag !== 0x30 || outer.end !== der.length) throw new DerError('a CSR is one SEQUENCE with nothing after it');
-  const [info, algorithm, signature] = expectChildren(der, outer, [0x30, 0x30, 0x03], 'CertificationRequest') as [Tlv, Tlv, Tlv];
-  const [version, subject, spki, attributes] = expectChildren(der, info, [0x02, 0x30, 0x30], 'CertificationRequestInfo');
+  const parts = expectChildren(der, outer, [0x30, 0x30, 0x03], 'CertificationRequest');
+  const [info, algorithm, signature] = parts as [Tlv, Tlv, Tlv];
+  const infoFields = expectChildren(der, info, [0x02, 0x30, 0x30], 'CertificationRequestInfo');
+  // Nothing beyond what RFC 2986 defines: unknown signed fields would be accepted unread.
+  if (parts.length !== 3 || infoFields.length > 4) throw new DerError('a CSR has unexpected extra fields');
+  const [version, subject, spki, attributes] = infoFields;
   if (!version || contentOf(der, version).toString('hex') !== '00') throw new DerError('CertificationRequestInfo version must be 0 (v1)');
   if (attributes && attributes.tag !== 0xa0) throw new DerError('CertificationRequestInfo attributes must be [0]');
   const [algorithmOid] = expectChildren(der, algorithm, [0x06], 'signatureAlgorithm') as [Tlv];
