@@ -32,7 +32,7 @@ export const sitePlanSchema = z.object({
       priority: z.number(),
       allocatedA: z.number().meta({ description: 'A per phase on each of its grid phases.' }),
       drawnA: z.number().nullable().meta({ description: 'The largest per-phase current it last reported.' }),
-      offeredA: z.number().nullable().meta({ description: 'The limit its station accepted and holds now.' }),
+      offeredA: z.number().nullable().meta({ description: 'The limit its station held when its draw was measured: what the surplus rule compares the draw with.' }),
     }),
   ),
   stations: z.array(z.object({ stationId: z.string(), defaultA: z.number().meta({ description: 'Its TxDefaultProfile now.' }), guardA: z.number() })),

@@ -10,7 +10,8 @@ import { allocationTimeline } from '../planning/allocation-timeline';
 import { sessionIdOf, sessionInputs } from '../planning/session-inputs';
 import type { SiteSnapshot } from '../planning/site-snapshot';
 import { stationPlans } from '../planning/station-plans';
-import type { StationChargingState } from '../sessions/charging-session';
+import type { MeasuredDraw } from '../dispatch/offer-at-measurement';
+import type { ChargingSession, StationChargingState } from '../sessions/charging-session';
 import { SessionTracker } from '../sessions/session-tracker';
 import type { StationFact } from '../sessions/station-fact';
 import { type SitePlanView, sitePlanViewOf } from './site-plan.view';
@@ -27,6 +28,11 @@ const SAFETY_NET_MS = 60_000;
 const HORIZON_MS = 24 * 3600 * 1000;
 const MAX_STEPS = 24;
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+function drawOf(session: ChargingSession): MeasuredDraw | undefined {
+  if (session.drawnA === undefined || session.drawnAt === undefined) return undefined;
+  return { amps: Math.max(session.drawnA.L1 ?? 0, session.drawnA.L2 ?? 0, session.drawnA.L3 ?? 0), at: session.drawnAt };
+}
 
 interface SiteState {
   timer?: NodeJS.Timeout;
@@ -181,7 +187,8 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     const offered = new Map<string, number>();
     for (const station of stations.values()) {
       for (const session of station.sessions.values()) {
-        const offer = this.dispatcher.offeredA(station.stationId, session.evseId, now);
+        const draw = drawOf(session);
+        const offer = this.dispatcher.offeredWhenMeasured(station.stationId, session.evseId, draw, now);
         if (offer !== undefined) offered.set(sessionIdOf(station.stationId, session.evseId), offer);
       }
     }
