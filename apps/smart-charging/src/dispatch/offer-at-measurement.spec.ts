@@ -32,6 +32,13 @@ describe('the offer a draw is compared with (surplus rule)', () => {
     expect(offerAtMeasurement(lowered, old, { amps: 7, at: t0 + 60_050 }, now)).toBe(5);
   });
 
+  it('takes a draw measured while the replaced profile was itself on its way as all the EV was offered', () => {
+    // 8 A measured just before the 12 A profile reached the station; since then it was lowered to 9 A.
+    const twelve = accepted(12, t0 + 30_000, 400);
+    const nine = accepted(9, t0 + 45_000);
+    expect(offerAtMeasurement(nine, twelve, { amps: 8, at: t0 + 30_200 }, now)).toBe(8);
+  });
+
   it('takes a draw from before any known profile as all the EV was offered: it caps no one', () => {
     expect(offerAtMeasurement(raised, undefined, { amps: 0, at: t0 + 30_000 }, now)).toBe(0);
     expect(offerAtMeasurement(raised, { ...old, outcome: 'rejected' }, { amps: 3, at: t0 + 30_000 }, now)).toBe(3);

@@ -34,7 +34,8 @@ export function amperesAt(record: OfferRecord | undefined, t: number): number | 
 export function offerAtMeasurement(current: OfferRecord | undefined, replaced: OfferRecord | undefined, draw: MeasuredDraw | undefined, now: number): number | undefined {
   const offered = amperesAt(current, now);
   if (offered === undefined || draw === undefined || current === undefined || current.answeredAt === undefined || draw.at >= current.answeredAt) return offered;
-  const before = amperesAt(replaced, draw.at) ?? draw.amps;
+  // The replaced profile counts only once the station had it; before that, what it held is not known.
+  const before = (replaced?.answeredAt !== undefined && draw.at >= replaced.answeredAt ? amperesAt(replaced, draw.at) : undefined) ?? draw.amps;
   // Sent but not yet answered when measured: the station may have held either; the lower reference caps no one by mistake.
   return draw.at >= current.sentAt ? Math.min(offered, before) : before;
 }
