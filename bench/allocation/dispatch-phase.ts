@@ -1,4 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { SimulatedStation } from '@app/simulator';
+import { repoRoot } from '@test/support/repo-root';
 import { chargingFleet } from './dispatch-fleet';
 import { type DispatchServices, startDispatchServices } from './dispatch-services';
 import { DISPATCH_SITE_ID, INITIAL_SHARE_A, dispatchSite, dispatchStationIds, gridLimitOf, roundShares } from './dispatch-site';
@@ -34,6 +37,8 @@ export interface DispatchRound {
   /** From sending the PUT to each affected station holding its new limit (as the station computes it). */
   latency: Spread | null;
   missing: { stationId: string; heldA: number; targetA: number }[];
+  /** The slowest stations, with when the service sent their TxProfile and when its answer came back (ms from the PUT). */
+  slowest: { stationId: string; version: string; ms: number; txSentMs: number | null; txOutcome: string | null }[];
   /** What the allocation view shows after the round: sessions whose allocation is not the share. */
   allocationMismatches: number;
   /** From the services' /metrics, over the round: plans of the site, profiles sent, SetChargingProfile at the gateway. */
@@ -98,6 +103,10 @@ export async function runDispatchPhase(options: DispatchPhaseOptions): Promise<D
     };
   } finally {
     await Promise.all(stations.map((station) => station.dispose().catch(() => undefined)));
+    // Warnings and errors of both services (LOG_LEVEL=warn), beside the figures.
+    const logs = path.join(repoRoot(), '.cache/bench', `allocation-dispatch-services-${Date.now()}.log`);
+    mkdirSync(path.dirname(logs), { recursive: true });
+    writeFileSync(logs, [services.smartCharging, services.connection].map((service) => `--- ${service.name} ---\n${service.output()}`).join('\n'));
     await services.stop();
   }
 }
@@ -108,7 +117,8 @@ async function runRound(services: DispatchServices, watch: HeldLimitWatch, round
   const arrivals = watch.measure(startedAt, () => shareA, ROUND_TIMEOUT_MS);
   await expectStatus(services, 'PUT', gridLimitRoute(), 'dso', gridLimitOf(shareA, sessions), 200);
   const putMs = Math.round(performance.now() - startedAt);
-  const { latenciesMs, unaffected, missing } = await arrivals;
+  const startedAtEpoch = Date.now() - (performance.now() - startedAt);
+  const { latenciesMs, slowest, unaffected, missing } = await arrivals;
   // The services count a profile once its answer is back: wait for those of this round.
   const after = await settledMetrics(services, before, latenciesMs.length);
   const allocation = await services.api.call(services.smartCharging.baseUrl, 'GET', `/api/sites/${DISPATCH_SITE_ID}/allocation`, 'viewer');
@@ -130,12 +140,29 @@ async function runRound(services: DispatchServices, watch: HeldLimitWatch, round
     unaffected,
     latency: spread(latenciesMs),
     missing: missing.slice(0, 10),
+    slowest: await Promise.all(slowest.map(async (station) => ({ ...station, ...(await txSent(services, station.stationId, startedAtEpoch)) }))),
     allocationMismatches: planned.length === sessions ? planned.filter((session) => Math.abs(session.allocatedA - shareA) > 0.001).length : sessions,
     plans: histogramDelta(before.smartCharging, after.smartCharging, 'csms_smart_charging_plan_seconds'),
     profilesSent,
     gatewayCommands: histogramDelta(before.connection, after.connection, 'csms_station_command_duration_seconds', 'setChargingProfile'),
   };
   return { round: figures, latenciesMs };
+}
+
+/**
+ * When smart charging sent the station the TxProfile of this round, from the round's start, and
+ * how it went; the service lists a send once its record is stored, so this waits up to 10 s for it.
+ */
+async function txSent(services: DispatchServices, stationId: string, roundStartedAt: number): Promise<{ txSentMs: number | null; txOutcome: string | null }> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const view = await services.api.call(services.smartCharging.baseUrl, 'GET', `/api/topology/stations/${stationId}/charging`, 'viewer');
+    const tx = (view.body.profiles as { purpose: string; sentAt: string; outcome: string }[] | undefined)?.find((profile) => profile.purpose === 'tx');
+    const sentMs = tx ? Date.parse(tx.sentAt) - roundStartedAt : Number.NaN;
+    if (sentMs >= 0) return { txSentMs: Math.round(sentMs), txOutcome: tx?.outcome ?? null };
+    if (Date.now() > deadline) return { txSentMs: null, txOutcome: null };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 interface BothMetrics {

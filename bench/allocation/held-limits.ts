@@ -26,6 +26,8 @@ export function holds(heldAmps: number, targetA: number): boolean {
 export interface RoundArrivals {
   /** Per station that had to change: ms from the start of the round until it held its target. */
   latenciesMs: number[];
+  /** The three that took longest, for a look at what held them up. */
+  slowest: { stationId: string; version: string; ms: number }[];
   /** Stations that already held their target when the round began. */
   unaffected: number;
   /** Stations that did not hold their target when the wait ended. */
@@ -79,7 +81,11 @@ export class HeldLimitWatch {
       const station = this.stations.find((candidate) => candidate.id === stationId);
       return { stationId, heldA: station ? heldA(station) : Number.NaN, targetA: targets.get(stationId) ?? Number.NaN };
     });
-    return { latenciesMs: [...arrived.values()], unaffected, missing };
+    const slowest = [...arrived]
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, 3)
+      .map(([stationId, ms]) => ({ stationId, version: this.stations.find((station) => station.id === stationId)?.version ?? '?', ms: Math.round(ms) }));
+    return { latenciesMs: [...arrived.values()], slowest, unaffected, missing };
   }
 
   private changed(station: SimulatedStation): void {
