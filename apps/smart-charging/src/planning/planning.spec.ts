@@ -107,6 +107,23 @@ describe('planning a site', () => {
     const steps = allocationTimeline(snapshot, inputs, { now, horizonMs: 86_400_000, maxSteps: 24 });
     expect([...steps[0]?.allocation.currents ?? []]).toEqual([['CP-1/1', 22]]);
   });
+
+  it('guards each charger by the limits of its own branch, on the grid phases it is wired to', () => {
+    const base = site();
+    const snapshot: SiteSnapshot = {
+      ...base,
+      nodes: [...base.nodes.filter((node) => node.id !== 'C2' && node.id !== 'C2-1' && node.id !== 'C2-2'), { id: 'F2', parentId: 'root', ownLimit: { perPhaseA: [40, 12, 20] } }, { id: 'C2', parentId: 'F2' }, { id: 'C2-1', parentId: 'C2' }, { id: 'C2-2', parentId: 'C2' }],
+      schedules: new Map(),
+    };
+    const inputs = sessionInputs(snapshot, stations(), new Map());
+    const steps = allocationTimeline(snapshot, inputs, { now, horizonMs: 86_400_000, maxSteps: 24 });
+    const guards = stationPlans(snapshot, inputs, steps, now).map((plan) => [plan.stationId, plan.requests.find((request) => request.purpose === 'station-max')?.timeline]);
+    // CP-1 sits under F1 (no limit of its own) and the root's 32 A; CP-2's L1-L3 are the grid's L2, L3, L1 under F2's 12 A on L2.
+    expect(guards).toEqual([
+      ['CP-1', [{ atOffsetS: 0, amps: 32 }]],
+      ['CP-2', [{ atOffsetS: 0, amps: 12 }]],
+    ]);
+  });
 });
 
 describe('planning a site with a session that draws more than its profile allows', () => {

@@ -35,7 +35,7 @@ export const sitePlanSchema = z.object({
       drawnA: z.number().nullable().meta({ description: 'The largest per-phase current it last reported.' }),
       drawnPerPhaseA: triple.nullable().meta({ description: 'What it last reported, put on the grid phases it loads.' }),
       drawnAt: instant.nullable().meta({ description: 'When the station measured it.' }),
-      offeredA: z.number().nullable().meta({ description: 'The limit its station accepted and holds now.' }),
+      offeredA: z.number().nullable().meta({ description: 'The limit its station held when its draw was measured: what the surplus rule compares the draw with.' }),
       overdraw: z
         .object({
           heldToA: z.number().meta({ description: 'The limit it was accepted and is held to: it is not given more while it overdraws.' }),

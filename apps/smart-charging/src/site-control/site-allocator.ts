@@ -13,7 +13,8 @@ import { allocationTimeline } from '../planning/allocation-timeline';
 import { sessionIdOf, sessionInputs } from '../planning/session-inputs';
 import type { SiteSnapshot } from '../planning/site-snapshot';
 import { stationPlans } from '../planning/station-plans';
-import type { StationChargingState } from '../sessions/charging-session';
+import type { MeasuredDraw } from '../dispatch/offer-at-measurement';
+import type { ChargingSession, StationChargingState } from '../sessions/charging-session';
 import { SessionTracker } from '../sessions/session-tracker';
 import type { StationFact } from '../sessions/station-fact';
 import { DrawVerifier } from '../verification/draw-verifier';
@@ -23,8 +24,13 @@ import { SiteChangeFeed } from './site-change.feed';
 import { SiteSnapshotReader } from './site-snapshot.reader';
 import { StationSites } from './station-sites';
 
-/** Events that come close together are planned once. */
+/** Station events that come close together are planned once. */
 const DEBOUNCE_MS = 250;
+/**
+ * A committed change of topology or limits is one notification per site and transaction, not a
+ * burst: it is planned almost at once (a limit change must reach the stations within a second).
+ */
+const SITE_CHANGE_DEBOUNCE_MS = 20;
 /** Every site is planned again this often, whatever happened: failed sends are retried, nothing is missed. */
 const SAFETY_NET_MS = 60_000;
 /** Profiles follow the known limit slots this far ahead. */
@@ -32,8 +38,15 @@ const HORIZON_MS = 24 * 3600 * 1000;
 const MAX_STEPS = 24;
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
+function drawOf(session: ChargingSession): MeasuredDraw | undefined {
+  if (session.drawnA === undefined || session.drawnAt === undefined) return undefined;
+  return { amps: Math.max(session.drawnA.L1 ?? 0, session.drawnA.L2 ?? 0, session.drawnA.L3 ?? 0), at: session.drawnAt };
+}
+
 interface SiteState {
   timer?: NodeJS.Timeout;
+  /** When the pending timer fires (epoch ms). */
+  dueAt?: number;
   boundaryTimer?: NodeJS.Timeout;
   running?: Promise<void>;
   again: boolean;
@@ -113,7 +126,12 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
       state.again = true;
       return;
     }
-    state.timer ??= setTimeout(() => this.run(siteId), delayMs).unref();
+    // A sooner request (a limit change) moves a pending, later one forward.
+    const dueAt = Date.now() + delayMs;
+    if (state.timer !== undefined && state.dueAt !== undefined && state.dueAt <= dueAt) return;
+    clearTimeout(state.timer);
+    state.dueAt = dueAt;
+    state.timer = setTimeout(() => this.run(siteId), delayMs).unref();
   }
 
   private requestAll(): void {
@@ -133,7 +151,7 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     const before = new Set(this.stationSites.allSites());
     await this.stationSites.refresh().catch((error: unknown) => this.logger.error({ err: error }, 'could not read the stations of the sites'));
     if (siteId === '*') return this.requestAll();
-    this.request(siteId);
+    this.request(siteId, SITE_CHANGE_DEBOUNCE_MS);
     // A charger that moved site leaves its old one, which must plan again too.
     for (const site of this.stationSites.allSites()) if (!before.has(site)) this.request(site);
   }
@@ -168,6 +186,7 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
   private run(siteId: string): void {
     const state = this.stateOf(siteId);
     state.timer = undefined;
+    state.dueAt = undefined;
     state.running = this.plan(siteId, state)
       .catch((error: unknown) => this.logger.error({ err: error, siteId }, 'planning failed; the stations keep what they hold'))
       .finally(() => {
@@ -191,7 +210,8 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     const offered = new Map<string, number>();
     for (const station of stations.values()) {
       for (const session of station.sessions.values()) {
-        const offer = this.dispatcher.offeredA(station.stationId, session.evseId, now);
+        const draw = drawOf(session);
+        const offer = this.dispatcher.offeredWhenMeasured(station.stationId, session.evseId, draw, now);
         if (offer !== undefined) offered.set(sessionIdOf(station.stationId, session.evseId), offer);
       }
     }
