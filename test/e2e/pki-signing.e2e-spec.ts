@@ -173,8 +173,9 @@ describe('PKI signing', () => {
     const inventory = await call(pki, 'GET', `/api/issued-certificates?stationId=${id}`, 'viewer');
     expect(inventory.body.items?.map((item) => [item.serialNumber, item.issuerCaId, item.certificateType])).toEqual([[recorded.certificateSerial, subCa.id, 'ChargingStationCertificate']]);
 
-    // Profile 3: the same station, now over TLS with the certificate it was given.
+    // Profile 3: the station may now only come in with a client certificate, and comes in with the one it was given.
     await station.dispose();
+    expect([200, 201]).toContain((await call(connection, 'PUT', `/api/stations/${id}`, 'admin', { securityProfile: 3, serialNumber })).status);
     const upgraded = new SimulatedStation({
       id,
       version,
@@ -185,6 +186,12 @@ describe('PKI signing', () => {
     await upgraded.connect();
     await upgraded.boot();
     expect(upgraded.registrationStatus).toBe('Accepted');
+    await eventually(
+      `${id} connected on profile 3`,
+      async () => ((await call(connection, 'GET', `/api/stations/${id}`, 'viewer')).body.live as Json | undefined)?.securityProfile === 3 || undefined,
+      30_000,
+      [connection],
+    );
   });
 
   it('refuses a CSR whose CN is not the registered serial number, with its reason and a security event', async () => {
