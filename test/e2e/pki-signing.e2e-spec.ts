@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -276,5 +277,48 @@ describe('PKI signing', () => {
     );
     expect(events[0]?.techInfo).toContain('PKCS#10');
     expect((await signingRequests('SIGN-GARBAGE')).body.items).toEqual([]);
+  });
+
+  it('keeps a V2G CSR pending without an active V2G sub-CA, and signs it once one exists under an imported V2G root', async () => {
+    await register('SIGN-V2G', 'SN-V2G');
+    const opened = await connectStation(`${wsUrl}/SIGN-V2G`, ['ocpp2.0.1'], { headers: basicAuth('SIGN-V2G', PASSWORD) });
+    if (!opened.open) throw new Error(`SIGN-V2G could not connect: ${opened.status}`);
+    sockets.push(opened.socket);
+    const station = new RawStation(opened.socket);
+    const { csrPem } = createCertificateRequest('SN-V2G', ORGANIZATION);
+    expect(await station.call('SignCertificate', { csr: csrPem, certificateType: 'V2GCertificate' })).toEqual([3, expect.any(String), { status: 'Accepted' }]);
+    const waiting = await eventually(
+      'the pending V2G request',
+      async () => (await signingRequests('SIGN-V2G')).body.items?.find((item) => item.reason !== null),
+      30_000,
+      [connection, pki],
+    );
+    expect(waiting).toMatchObject({ status: 'pending', certificateType: 'V2GCertificate', reason: 'no active v2gSubCa CA to sign with' });
+
+    // A V2G root made elsewhere (openssl), imported with its encrypted key; a wrong key is refused.
+    const openssl = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const makeRoot = (name: string) =>
+      openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-keyout', `${name}.key`, '-out', `${name}.pem`, '-passout', `pass:${PASSPHRASE}`,
+        '-subj', `/O=${ORGANIZATION}/CN=${name}`, '-days', '365', '-addext', 'basicConstraints=critical,CA:true', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+    makeRoot('v2g-root');
+    makeRoot('other-root');
+    const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
+    const mismatched = await call(pki, 'POST', '/api/certificate-authorities/import', 'admin', { name: 'Mismatched', role: 'v2gRoot', certificatePem: read('v2g-root.pem'), encryptedKeyPem: read('other-root.key') });
+    expect(mismatched.status).toBe(422);
+    expect(mismatched.body.detail).toContain("the CA certificate's public key is not the signer's key");
+    const imported = await call(pki, 'POST', '/api/certificate-authorities/import', 'admin', { name: 'Imported V2G Root', role: 'v2gRoot', certificatePem: read('v2g-root.pem'), encryptedKeyPem: read('v2g-root.key') });
+    expect(imported.status).toBe(201);
+    expect(imported.body).toMatchObject({ role: 'v2gRoot', subject: `O=${ORGANIZATION}, CN=v2g-root`, keyStorage: 'file' });
+    const v2gSub = await call(pki, 'POST', '/api/certificate-authorities', 'admin', { name: 'V2G Sub-CA', role: 'v2gSubCa', parentId: imported.body.id, commonName: 'V2G Sub-CA', validityDays: 200 });
+    expect(v2gSub.status).toBe(201);
+
+    // The sweep retries the pending request with the now active V2G sub-CA.
+    await eventually('the V2G CertificateSigned', async () => (station.chains.length === 1 ? true : undefined), 60_000, [connection, pki]);
+    const leaf = new X509Certificate(station.chains[0] ?? '');
+    expect(leaf.verify(new X509Certificate(String(v2gSub.body.certificatePem)).publicKey)).toBe(true);
+    const issued = await call(pki, 'GET', `/api/issued-certificates?caId=${String(v2gSub.body.id)}`, 'viewer');
+    expect(issued.body.items?.map((item) => [item.stationId, item.certificateType])).toEqual([['SIGN-V2G', 'V2GCertificate']]);
+    const expiring = await call(pki, 'GET', '/api/issued-certificates?expiringWithinDays=300', 'viewer');
+    expect(expiring.body.items?.map((item) => item.stationId)).toEqual(['SIGN-V2G']);
   });
 });
