@@ -7,6 +7,16 @@ import { pkiApiControllers } from './pki.module';
  */
 const expectedRoles: Record<string, ApiRole> = {
   'GET /security-events': 'viewer',
+  'GET /certificate-authorities': 'viewer',
+  'POST /certificate-authorities': 'admin',
+  'POST /certificate-authorities/import': 'admin',
+  'GET /certificate-authorities/:caId': 'viewer',
+  'GET /certificate-authorities/:caId/certificate.pem': 'viewer',
+  'POST /certificate-authorities/:caId/activate': 'admin',
+  'GET /certificate-signing-requests': 'viewer',
+  'GET /certificate-signing-requests/:requestId': 'viewer',
+  'GET /issued-certificates': 'viewer',
+  'GET /issued-certificates/:serialNumber': 'viewer',
 };
 
 describe('PKI API roles', () => {

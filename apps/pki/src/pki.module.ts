@@ -1,15 +1,18 @@
 import { inboxController } from '@app/persistence';
 import { Module } from '@nestjs/common';
+import { AuthoritiesModule, authorityControllers } from './authorities/authorities.module';
+import { InventoryModule, inventoryControllers } from './inventory/inventory.module';
 import { PkiPersistenceModule } from './persistence/pki-persistence.module';
 import { PKI_SCHEMA } from './persistence/pki-schema';
 import { SecurityEventsModule, securityEventControllers } from './security-events/security-events.module';
+import { SigningModule, signingControllers } from './signing/signing.module';
 import { StationEventConsumer } from './station-events/station-event.consumer';
 
 /** Every controller of the PKI's REST API (behind API tokens), for the role-matrix spec. */
-export const pkiApiControllers = [...securityEventControllers];
+export const pkiApiControllers = [...securityEventControllers, ...authorityControllers, ...signingControllers, ...inventoryControllers];
 
 @Module({
-  imports: [PkiPersistenceModule, SecurityEventsModule],
+  imports: [PkiPersistenceModule, SecurityEventsModule, AuthoritiesModule, InventoryModule, SigningModule],
   controllers: [inboxController('pki', PKI_SCHEMA)],
   providers: [StationEventConsumer],
 })

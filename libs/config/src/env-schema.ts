@@ -66,6 +66,15 @@ export const envSchema = z.object({
   HISTORY_RETENTION_DAYS: integer(1, 36_500).default(90),
   // Decrypts the PKI's CA key files (encrypted PKCS#8). Long because it guards offline-guessable files.
   PKI_CA_KEY_PASSPHRASE: z.string().min(16, 'must be at least 16 characters').max(1024, 'must be at most 1024 characters').optional(),
+  // Folder of the CA key files the PKI creates or imports (encrypted PKCS#8); default under EMBEDDED_DATA_DIR in embedded mode.
+  PKI_KEY_DIR: z.string().min(1).optional(),
+  // The O a station CSR must carry; OCPP_CERT_ORGANIZATION when unset (the same operator organisation).
+  PKI_CERT_ORGANIZATION: z.string().min(1).max(64).optional(),
+  // Base URL stations and relying parties reach the PKI at: default CRL and OCSP URLs of new CAs hang off it.
+  PKI_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PKI_STATION_CERT_VALIDITY_DAYS: integer(1, 3650).default(365),
+  // A CSR still pending (no active issuing CA, CertificateSigned not delivered) after this long is marked timed out.
+  PKI_SIGNING_TIMEOUT_SECONDS: integer(10, 7 * 86_400).default(3600),
   OCPP_DATA_TRANSFER_VENDOR_IDS: z
     .string()
     .transform((value) => value.split(',').map((vendorId) => vendorId.trim()).filter(Boolean))

@@ -114,8 +114,25 @@ describe('loadConfig: station core', () => {
 
 describe('loadConfig: pki', () => {
   it('passes the CA key passphrase through and leaves it unset when absent', () => {
-    expect(loadConfig(standalone, { PKI_CA_KEY_PASSPHRASE: 'correct horse battery staple' }).pki).toEqual({ caKeyPassphrase: 'correct horse battery staple' });
-    expect(loadConfig(standalone, {}).pki).toEqual({ caKeyPassphrase: undefined });
+    expect(loadConfig(standalone, { PKI_CA_KEY_PASSPHRASE: 'correct horse battery staple' }).pki.caKeyPassphrase).toBe('correct horse battery staple');
+    expect(loadConfig(standalone, {}).pki.caKeyPassphrase).toBeUndefined();
+  });
+
+  it('keeps CA keys under EMBEDDED_DATA_DIR in embedded mode and nowhere by default when distributed', () => {
+    expect(loadConfig(embedded, { EMBEDDED_DATA_DIR: '/var/csms' }).pki.keyDir).toBe('/var/csms/pki-keys');
+    expect(loadConfig(standalone, {}).pki.keyDir).toBeUndefined();
+    expect(loadConfig(standalone, { PKI_KEY_DIR: '/keys' }).pki.keyDir).toBe('/keys');
+  });
+
+  it('takes the certificate organisation from PKI_CERT_ORGANIZATION, else OCPP_CERT_ORGANIZATION', () => {
+    expect(loadConfig(standalone, { OCPP_CERT_ORGANIZATION: 'Gateway Org' }).pki.certificateOrganization).toBe('Gateway Org');
+    expect(loadConfig(standalone, { OCPP_CERT_ORGANIZATION: 'Gateway Org', PKI_CERT_ORGANIZATION: 'PKI Org' }).pki.certificateOrganization).toBe('PKI Org');
+  });
+
+  it('defaults the public URL to the HTTP port and refuses a non-HTTP one', () => {
+    expect(loadConfig(standalone, {}).pki.publicUrl).toBe('http://localhost:3002');
+    expect(loadConfig(standalone, { PKI_PUBLIC_URL: 'https://pki.example.com/' }).pki.publicUrl).toBe('https://pki.example.com');
+    expect(errorOf(() => loadConfig(standalone, { PKI_PUBLIC_URL: 'ftp://pki.example.com' })).variable).toBe('PKI_PUBLIC_URL');
   });
 
   it('refuses a short passphrase, naming the variable but never the value', () => {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { envSchema, type Env } from './env-schema';
 import type { RuntimeConfig, ServiceName } from './runtime-config';
@@ -34,7 +35,7 @@ export function loadConfig(layout: ProcessLayout, environment: NodeJS.ProcessEnv
     gateway: gatewayConfig(env, layout),
     stationCore: stationCoreConfig(env, layout),
     history: { retentionDays: env.HISTORY_RETENTION_DAYS },
-    pki: { caKeyPassphrase: env.PKI_CA_KEY_PASSPHRASE },
+    pki: pkiConfig(env, layout),
   };
 }
 
@@ -45,6 +46,18 @@ function parseEnv(environment: NodeJS.ProcessEnv): Env {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0] as z.core.$ZodIssue;
   throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
+}
+
+function pkiConfig(env: Env, layout: ProcessLayout): RuntimeConfig['pki'] {
+  const port = env.HTTP_PORT ?? layout.defaultHttpPort;
+  return {
+    caKeyPassphrase: env.PKI_CA_KEY_PASSPHRASE,
+    keyDir: env.PKI_KEY_DIR ?? (layout.embedded ? join(env.EMBEDDED_DATA_DIR, 'pki-keys') : undefined),
+    certificateOrganization: env.PKI_CERT_ORGANIZATION ?? env.OCPP_CERT_ORGANIZATION,
+    publicUrl: (env.PKI_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    stationCertificateValidityDays: env.PKI_STATION_CERT_VALIDITY_DAYS,
+    signingTimeoutSeconds: env.PKI_SIGNING_TIMEOUT_SECONDS,
+  };
 }
 
 function messagingConfig(env: Env, layout: ProcessLayout): RuntimeConfig['messaging'] {

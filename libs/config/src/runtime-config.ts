@@ -78,6 +78,14 @@ export interface PkiConfig {
    * and absent means file-backed CAs cannot be opened (they are refused, not opened unencrypted).
    */
   caKeyPassphrase: string | undefined;
+  /** PKI_KEY_DIR (embedded: EMBEDDED_DATA_DIR/pki-keys): where new and imported CA key files go; undefined: file CAs cannot be created. */
+  keyDir: string | undefined;
+  /** PKI_CERT_ORGANIZATION, else OCPP_CERT_ORGANIZATION: the O of station certificates; undefined: CSRs wait. */
+  certificateOrganization: string | undefined;
+  /** PKI_PUBLIC_URL (default http://localhost:<HTTP port>), without a trailing slash. */
+  publicUrl: string;
+  stationCertificateValidityDays: number;
+  signingTimeoutSeconds: number;
 }
 
 /** Where the REST APIs' bearer tokens come from (read and checked by libs/runtime/src/auth before Nest starts). */
