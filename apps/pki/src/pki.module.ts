@@ -2,14 +2,17 @@ import { inboxController } from '@app/persistence';
 import { Module } from '@nestjs/common';
 import { PkiPersistenceModule } from './persistence/pki-persistence.module';
 import { PKI_SCHEMA } from './persistence/pki-schema';
+import { RevocationModule, revocationControllers, revocationStatusControllers } from './revocation/revocation.module';
 import { SecurityEventsModule, securityEventControllers } from './security-events/security-events.module';
 import { StationEventConsumer } from './station-events/station-event.consumer';
 
 /** Every controller of the PKI's REST API (behind API tokens), for the role-matrix spec. */
-export const pkiApiControllers = [...securityEventControllers];
+export const pkiApiControllers = [...securityEventControllers, ...revocationControllers];
+/** Every controller of the PKI reachable without a token (CRLs, OCSP), for the role-matrix spec. */
+export const pkiPublicControllers = [...revocationStatusControllers];
 
 @Module({
-  imports: [PkiPersistenceModule, SecurityEventsModule],
+  imports: [PkiPersistenceModule, SecurityEventsModule, RevocationModule],
   controllers: [inboxController('pki', PKI_SCHEMA)],
   providers: [StationEventConsumer],
 })
