@@ -76,6 +76,28 @@ describe.each<[string, CaKeySpec]>([
     }
   });
 
+  it('answers every CertID of a request, in order, each with its own status', async () => {
+    const [good, revoked] = [await hierarchy.issue('OCSP-A'), await hierarchy.issue('OCSP-B')];
+    source.issued.add(good.serialNumber).add(revoked.serialNumber);
+    source.revoked.set(revoked.serialNumber, { revokedAt: new Date('2026-12-01T00:00:00Z'), reason: 'unspecified' });
+    openssl.run(['ocsp', '-issuer', 'sub.pem', '-cert', 'OCSP-A.pem', '-cert', 'OCSP-B.pem', '-reqout', 'two.der']);
+    openssl.write('two-resp.der', (await responder.answer(readFileSync(openssl.file('two.der')))).response);
+    const text = openssl.run(['ocsp', '-respin', 'two-resp.der', '-issuer', 'sub.pem', '-cert', 'OCSP-A.pem', '-cert', 'OCSP-B.pem', '-CAfile', 'root.pem', '-no_nonce']);
+    expect(text).toMatch(/OCSP-A\.pem: good[\s\S]*OCSP-B\.pem: revoked/);
+    // An unspecified reason is left out, as on the CRL.
+    expect(text).not.toContain('Reason:');
+  });
+
+  it('answers unknown for a CertID hashed with an algorithm it does not match (MD5), and the others as usual', async () => {
+    const [sha1, md5] = [await hierarchy.issue('OCSP-SHA1'), await hierarchy.issue('OCSP-MD5')];
+    source.issued.add(sha1.serialNumber).add(md5.serialNumber);
+    const certs = ['-cert', 'OCSP-SHA1.pem', '-md5', '-cert', 'OCSP-MD5.pem'];
+    openssl.run(['ocsp', '-issuer', 'sub.pem', ...certs, '-reqout', 'md5.der']);
+    openssl.write('md5-resp.der', (await responder.answer(readFileSync(openssl.file('md5.der')))).response);
+    const text = openssl.run(['ocsp', '-respin', 'md5-resp.der', '-issuer', 'sub.pem', ...certs, '-CAfile', 'root.pem', '-no_nonce']);
+    expect(text).toMatch(/OCSP-SHA1\.pem: good[\s\S]*OCSP-MD5\.pem: unknown/);
+  });
+
   it('says unknown for a serial the CA never issued', async () => {
     await hierarchy.issue('OCSP-NEVER');
     expect(await ask('OCSP-NEVER')).toContain('OCSP-NEVER.pem: unknown');
