@@ -145,4 +145,17 @@ describe('PKI revocation over HTTP', () => {
     expect(garbage.status).toBe(200);
     expect(Buffer.from(await garbage.arrayBuffer())).toEqual(Buffer.from([0x30, 0x03, 0x0a, 0x01, 0x01]));
   });
+
+  it('documents the endpoints in OpenAPI: revoking for admins, the CRL and OCSP without a token', async () => {
+    type Operation = { 'x-required-role'?: string; security?: unknown; responses?: Record<string, { content?: Record<string, unknown> }> };
+    const document = (await (await fetch(`${base}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, Operation>> };
+    expect(document.paths['/api/revocations']?.post).toMatchObject({ 'x-required-role': 'admin', security: [{ 'api-token': [] }] });
+    expect(document.paths['/api/revocations']?.get).toMatchObject({ 'x-required-role': 'viewer' });
+    for (const [route, method, type] of [['/api/crls/{caId}', 'get', 'application/pkix-crl'], ['/api/ocsp', 'post', 'application/ocsp-response']] as const) {
+      const operation = document.paths[route]?.[method];
+      expect(operation?.security).toBeUndefined();
+      expect(operation?.['x-required-role']).toBeUndefined();
+      expect(Object.keys(operation?.responses?.['200']?.content ?? {})).toEqual([type]);
+    }
+  });
 });
