@@ -1,7 +1,7 @@
 import { InjectDataSource, queryRows, sqlParameters, whereClause } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { PKI_SCHEMA } from '../../persistence/pki-schema';
+import { PKI_SCHEMA } from '@app/pki/persistence/pki-schema';
 import { IN_FLIGHT, type InFlightFacts, type RenewalCandidate, type RenewalStatus } from './renewal-policy';
 
 /** The only certificate type a trigger can renew on both OCPP versions (1.6 ExtendedTriggerMessage has no V2G). */

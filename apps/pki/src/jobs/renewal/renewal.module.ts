@@ -1,7 +1,7 @@
 import { StationCommandsModule } from '@app/station-commands';
 import { Module } from '@nestjs/common';
-import { PkiPersistenceModule } from '../../persistence/pki-persistence.module';
-import { PKI_ORIGIN } from '../../signing/signing.module';
+import { PkiPersistenceModule } from '@app/pki/persistence/pki-persistence.module';
+import { PKI_ORIGIN } from '@app/pki/signing/signing.module';
 import { RenewalAttemptRepository } from './renewal-attempt.repository';
 import { RenewalAttemptsController } from './renewal-attempts.controller';
 import { RenewalSweeper } from './renewal.sweeper';
