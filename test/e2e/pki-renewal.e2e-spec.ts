@@ -16,7 +16,7 @@ const PASSWORD = 'pki-renewal-password';
 const PASSPHRASE = 'pki-renewal-e2e-passphrase-0123456789';
 /** One-day certificates with a window of a day less 15 s: each enters the window 15 s after it was issued. */
 const ENTERS_WINDOW_AFTER_S = 15;
-const RETRY_BASE_MS = 2000;
+const RETRY_BASE_MS = 1000;
 
 /** A bare 2.0.1 station: takes the certificates it is sent and answers TriggerMessage with Rejected. */
 class RefusingStation {
@@ -68,6 +68,7 @@ describe('PKI certificate renewal', () => {
   let database: TestDatabase;
   let connection: ServiceProcess;
   let pki: ServiceProcess;
+  let startPki: () => Promise<ServiceProcess>;
   let wsUrl: string;
 
   const call = (service: ServiceProcess, method: string, route: string, as: Role, body?: unknown) => api.call(service.baseUrl, method, route, as, body);
@@ -79,8 +80,9 @@ describe('PKI certificate renewal', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'csms-pki-renewal-'));
     database = await createTestDatabase('pki_renewal');
     const env = { KAFKA_BROKERS: testBrokers(), KAFKA_TOPIC_PREFIX: prefix, DATABASE_URL: database.url, API_TOKENS_FILE: api.writeTokenFile(dir), LOG_LEVEL: 'warn' };
-    pki = await freePort().then((port) =>
-      startService(
+    const pkiPort = await freePort();
+    startPki = async () => {
+      const started = startService(
         'pki',
         {
           ...env,
@@ -92,10 +94,12 @@ describe('PKI certificate renewal', () => {
           PKI_RENEWAL_SWEEP_SECONDS: '1',
           PKI_RENEWAL_RETRY_SECONDS: String(RETRY_BASE_MS / 1000),
         },
-        port,
-      ),
-    );
-    await waitUntilReady(pki);
+        pkiPort,
+      );
+      await waitUntilReady(started);
+      return started;
+    };
+    pki = await startPki();
     const root = await call(pki, 'POST', '/api/certificate-authorities', 'admin', { name: 'Renewal Root', role: 'root', commonName: 'Renewal Root', organization: ORGANIZATION, validityDays: 3650 });
     expect(root.status).toBe(201);
     const sub = await call(pki, 'POST', '/api/certificate-authorities', 'admin', {
@@ -168,7 +172,7 @@ describe('PKI certificate renewal', () => {
     expect(issued.map((item) => item.serialNumber)).toEqual(expect.arrayContaining([firstSerial, renewed.renewedSerial]));
     const byId = await call(pki, 'GET', `/api/certificate-renewals/${String(renewed.id)}`, 'viewer');
     expect(byId.body).toEqual(renewed);
-  });
+  }, 240_000);
 
   it('lists a refused trigger with the station’s answer and retries it with a doubling delay; an offline station is not reached', async () => {
     await register('RENEW-REFUSES', 'SN-RENEW-REFUSES');
@@ -202,11 +206,26 @@ describe('PKI certificate renewal', () => {
     expect(Date.parse(String(two.startedAt))).toBeGreaterThanOrEqual(Date.parse(String(one.retryAt)));
     expect(station.chains).toHaveLength(1);
 
+    // The attempts live in PostgreSQL: a restarted PKI goes on counting (and backing off) where it was.
+    await pki.stop('SIGKILL');
+    pki = await startPki();
+    const before = Math.max(...(await renewals('RENEW-REFUSES')).map((attempt) => Number(attempt.attempt)));
+    const afterRestart = await eventually(
+      'an attempt after the restart',
+      async () => (await renewals('RENEW-REFUSES')).find((attempt) => Number(attempt.attempt) === before + 1 && attempt.status === 'rejected'),
+      120_000,
+      [connection, pki],
+    );
+    expect(afterRestart.expiringSerial).toBe(one.expiringSerial);
+    // Never two attempts of a station at once: each started after the one before had finished.
+    const history = (await renewals('RENEW-REFUSES')).reverse();
+    history.slice(1).forEach((attempt, index) => expect(Date.parse(String(attempt.startedAt))).toBeGreaterThanOrEqual(Date.parse(String(history[index]?.finishedAt))));
+
     opened.socket.terminate();
     const unreached = await eventually(
       'an attempt that did not reach the offline station',
       async () => (await renewals('RENEW-REFUSES')).find((attempt) => attempt.status === 'failed'),
-      60_000,
+      120_000,
       [connection, pki],
     );
     expect(unreached.reason).toMatch(/^TriggerMessage not delivered \(not-connected/);
@@ -215,5 +234,5 @@ describe('PKI certificate renewal', () => {
     expect((await call(pki, 'GET', '/api/certificate-renewals?status=done', 'viewer')).status).toBe(400);
     expect((await call(pki, 'GET', '/api/certificate-renewals/not-a-uuid', 'viewer')).status).toBe(400);
     expect((await call(pki, 'GET', '/api/certificate-renewals/00000000-0000-4000-8000-000000000000', 'viewer')).status).toBe(404);
-  });
+  }, 360_000);
 });

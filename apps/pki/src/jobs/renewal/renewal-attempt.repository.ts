@@ -91,11 +91,16 @@ export class RenewalAttemptRepository {
     const rows = await queryRows<{ station_id: string; serial_number: string; not_after: Date; attempt: number | null; status: RenewalStatus | null; retry_at: Date | null }>(
       this.dataSource,
       `SELECT c.station_id, c.serial_number, c.not_after, a.attempt, a.status, a.retry_at
-       FROM (SELECT DISTINCT ON (station_id) station_id, serial_number, issuer_ca_id, not_after FROM ${CERTIFICATES}
-             WHERE certificate_type = $1 ORDER BY station_id, issued_at DESC, serial_number DESC) c
+       FROM ${CERTIFICATES} c
        LEFT JOIN LATERAL (SELECT attempt, status, retry_at FROM ${TABLE} r WHERE r.expiring_serial = c.serial_number ORDER BY attempt DESC LIMIT 1) a ON true
-       WHERE c.not_after > $2 AND c.not_after <= $3
+       WHERE c.certificate_type = $1 AND c.not_after > $2 AND c.not_after <= $3
+         AND NOT EXISTS (SELECT 1 FROM ${CERTIFICATES} n WHERE n.station_id = c.station_id AND n.certificate_type = c.certificate_type
+                         AND (n.issued_at, n.serial_number) > (c.issued_at, c.serial_number))
          AND NOT EXISTS (SELECT 1 FROM ${REVOCATIONS} v WHERE v.issuer_id = c.issuer_ca_id AND v.serial_number = c.serial_number)
+         -- Leaves out what cannot be due now (renewal-policy decides again), so stations backing
+         -- off or busy do not fill the batch and hold back the rest.
+         AND NOT EXISTS (SELECT 1 FROM ${TABLE} b WHERE b.station_id = c.station_id AND b.status IN (${IN_FLIGHT_SQL}))
+         AND (a.status IS NULL OR (a.status <> 'renewed' AND (a.retry_at IS NULL OR a.retry_at <= $2)))
        ORDER BY c.not_after LIMIT $4`,
       [RENEWED_TYPE, now, horizon, limit],
     );
