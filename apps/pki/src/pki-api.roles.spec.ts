@@ -19,6 +19,8 @@ const expectedRoles: Record<string, ApiRole> = {
   'GET /issued-certificates/:serialNumber': 'viewer',
   'POST /revocations': 'admin',
   'GET /revocations': 'viewer',
+  'GET /certificate-renewals': 'viewer',
+  'GET /certificate-renewals/:attemptId': 'viewer',
 };
 
 /** What relying parties fetch without a token: revocation status is public by nature (RFC 5280, RFC 6960). */

@@ -9,6 +9,13 @@ const integer = (min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `must be a whole number between ${min} and ${max}`);
 
+const decimal = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, `must be a number between ${min} and ${max}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be a number between ${min} and ${max}`);
+
 const fileList = z
   .string()
   .transform((value) => value.split(',').map((file) => file.trim()).filter(Boolean))
@@ -75,6 +82,14 @@ export const envSchema = z.object({
   PKI_STATION_CERT_VALIDITY_DAYS: integer(1, 3650).default(365),
   // A CSR still pending (no active issuing CA, CertificateSigned not delivered) after this long is marked timed out.
   PKI_SIGNING_TIMEOUT_SECONDS: integer(10, 7 * 86_400).default(3600),
+  // Station certificates whose notAfter is this close are renewed (TriggerMessage SignChargingStationCertificate); fractions allowed.
+  PKI_RENEWAL_WINDOW_DAYS: decimal(0.0001, 3650).default(30),
+  // How often the renewal sweep looks for certificates inside the window and settles attempts in flight.
+  PKI_RENEWAL_SWEEP_SECONDS: integer(1, 86_400).default(60),
+  // A renewal that brought no new certificate this long after its trigger counts as failed (above the 30 s a command may take).
+  PKI_RENEWAL_CSR_TIMEOUT_SECONDS: integer(60, 7 * 86_400).default(900),
+  // First delay before a failed renewal is tried again; doubles per failure, at most 12 hours.
+  PKI_RENEWAL_RETRY_SECONDS: integer(1, 86_400).default(300),
   OCPP_DATA_TRANSFER_VENDOR_IDS: z
     .string()
     .transform((value) => value.split(',').map((vendorId) => vendorId.trim()).filter(Boolean))

@@ -57,6 +57,12 @@ function pkiConfig(env: Env, layout: ProcessLayout): RuntimeConfig['pki'] {
     publicUrl: (env.PKI_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     stationCertificateValidityDays: env.PKI_STATION_CERT_VALIDITY_DAYS,
     signingTimeoutSeconds: env.PKI_SIGNING_TIMEOUT_SECONDS,
+    renewal: {
+      windowDays: env.PKI_RENEWAL_WINDOW_DAYS,
+      sweepSeconds: env.PKI_RENEWAL_SWEEP_SECONDS,
+      csrTimeoutSeconds: env.PKI_RENEWAL_CSR_TIMEOUT_SECONDS,
+      retrySeconds: env.PKI_RENEWAL_RETRY_SECONDS,
+    },
   };
 }
 

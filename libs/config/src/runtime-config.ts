@@ -86,6 +86,16 @@ export interface PkiConfig {
   publicUrl: string;
   stationCertificateValidityDays: number;
   signingTimeoutSeconds: number;
+  /** Renewal of station certificates before they expire (PKI_RENEWAL_*). */
+  renewal: PkiRenewalConfig;
+}
+
+/** PKI_RENEWAL_WINDOW_DAYS, _SWEEP_SECONDS, _CSR_TIMEOUT_SECONDS, _RETRY_SECONDS. */
+export interface PkiRenewalConfig {
+  windowDays: number;
+  sweepSeconds: number;
+  csrTimeoutSeconds: number;
+  retrySeconds: number;
 }
 
 /** Where the REST APIs' bearer tokens come from (read and checked by libs/runtime/src/auth before Nest starts). */
