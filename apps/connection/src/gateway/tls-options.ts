@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { SecureContextOptions, TlsOptions } from 'node:tls';
 import type { TlsConfig } from '@app/config';
 
@@ -28,11 +28,22 @@ export function gatewayTlsOptions(config: TlsConfig): TlsOptions & SecureContext
     cert: config.certFiles.map((file) => readFileSync(file)),
     key: config.keyFiles.map((file) => readFileSync(file)),
     ca: config.caFile ? readFileSync(config.caFile) : undefined,
-    crl: config.crlFile ? readFileSync(config.crlFile) : undefined,
+    crl: crlOf(config),
     requestCert: config.caFile !== undefined,
     rejectUnauthorized: false,
     minVersion: 'TLSv1.2',
     ciphers: OCPP_TLS12_CIPHERS,
     honorCipherOrder: true,
   };
+}
+
+/**
+ * The CRL file, if any. When the gateway fetches it itself (OCPP_TLS_CRL_URLS) it may not exist yet
+ * (the PKI was unreachable at start): then no CRL is checked until the first fetch succeeds, rather
+ * than no wss:// at all.
+ */
+function crlOf(config: TlsConfig): Buffer | undefined {
+  if (config.crlFile === undefined) return undefined;
+  if (config.crlUrls.length > 0 && !existsSync(config.crlFile)) return undefined;
+  return readFileSync(config.crlFile);
 }
