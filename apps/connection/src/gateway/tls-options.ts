@@ -42,8 +42,20 @@ export function gatewayTlsOptions(config: TlsConfig): TlsOptions & SecureContext
  * (the PKI was unreachable at start): then no CRL is checked until the first fetch succeeds, rather
  * than no wss:// at all.
  */
-function crlOf(config: TlsConfig): Buffer | undefined {
+function crlOf(config: TlsConfig): Buffer[] | undefined {
   if (config.crlFile === undefined) return undefined;
   if (config.crlUrls.length > 0 && !existsSync(config.crlFile)) return undefined;
-  return readFileSync(config.crlFile);
+  return crlsOfFile(readFileSync(config.crlFile));
+}
+
+const PEM_CRL_BLOCK = /-----BEGIN X509 CRL-----[\s\S]*?-----END X509 CRL-----\n?/g;
+
+/**
+ * One buffer per CRL: node adds only the first CRL of each buffer it is given, so a file holding
+ * the CRLs of a root and its sub-CA would otherwise leave the sub-CA's out (UNABLE_TO_GET_CRL at
+ * every handshake of that chain). A file with no PEM CRL block (DER) is passed as it is.
+ */
+export function crlsOfFile(content: Buffer): Buffer[] {
+  const blocks = content.toString('latin1').match(PEM_CRL_BLOCK);
+  return blocks ? blocks.map((block) => Buffer.from(block, 'latin1')) : [content];
 }

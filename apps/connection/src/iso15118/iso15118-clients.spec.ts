@@ -19,7 +19,12 @@ async function serve(handler: (request: IncomingMessage, body: Buffer, response:
 
 describe('fetchCertificateStatus', () => {
   const servers: Server[] = [];
-  afterAll(() => servers.forEach((server) => server.closeAllConnections() || server.close()));
+  afterAll(() => {
+    for (const server of servers) {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
 
   it('posts the OCSP request and hands back a successful response as base64', async () => {
     const response = Buffer.from([0x30, 0x05, 0x0a, 0x01, 0x00, 0xa0, 0x00]);
@@ -54,7 +59,12 @@ describe('fetchCertificateStatus', () => {
 
 describe('fetchEvCertificate', () => {
   const servers: Server[] = [];
-  afterAll(() => servers.forEach((server) => server.closeAllConnections() || server.close()));
+  afterAll(() => {
+    for (const server of servers) {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
 
   it('fails clearly when no provider is configured', async () => {
     expect(await fetchEvCertificate(undefined, 'CS-1', evRequest, 300)).toEqual({
