@@ -33,26 +33,25 @@ export class StoredIssuingAuthorities implements IssuingAuthorities {
 
   /** The CAs whose key opens; one that does not (a missing key file) is left out and logged, not fatal for the others. */
   async list(): Promise<readonly IssuingAuthority[]> {
-    const records = await this.authorities.list();
-    const opened = await Promise.all(
-      records.map((record) =>
-        this.issuingAuthorityOf(record).catch((error: unknown) => {
-          this.logger.error({ caId: record.id, err: error }, 'a CA cannot be opened: it gets no CRL and no OCSP answers');
-          return undefined;
-        }),
-      ),
-    );
+    const opened = await Promise.all((await this.authorities.list()).map((record) => this.issuingAuthorityOf(record)));
     return opened.filter((issuer): issuer is IssuingAuthority => issuer !== undefined);
   }
 
   async byId(id: string): Promise<IssuingAuthority | undefined> {
-    const cached = this.opened.get(id);
-    if (cached) return cached;
     const record = (await this.authorities.list()).find((candidate) => candidate.id === id);
     return record ? this.issuingAuthorityOf(record) : undefined;
   }
 
-  private issuingAuthorityOf(record: CaRecord): Promise<IssuingAuthority> {
+  private async issuingAuthorityOf(record: CaRecord): Promise<IssuingAuthority | undefined> {
+    try {
+      return await this.opening(record);
+    } catch (error) {
+      this.logger.error({ caId: record.id, err: error }, 'a CA cannot be opened: it gets no CRL and no OCSP answers');
+      return undefined;
+    }
+  }
+
+  private opening(record: CaRecord): Promise<IssuingAuthority> {
     let issuer = this.opened.get(record.id);
     if (!issuer) {
       issuer = this.authorities.open(record).then((authority) => ({ id: record.id, authority }));
