@@ -138,7 +138,7 @@ describe('PKI signing', () => {
       ['E2E Station Sub-CA', 'stationSubCa', true],
     ]);
     expect(JSON.stringify(listed.body)).not.toMatch(/PRIVATE KEY|keyReference|\.key\.pem/);
-    expect(subCa.crlUrl).toBe(`http://localhost:${new URL(pki.baseUrl).port}/pki/crl/${String(subCa.id)}.crl`);
+    expect(subCa.crlUrl).toBe(`http://localhost:${new URL(pki.baseUrl).port}/api/crls/${String(subCa.id)}`);
     const subCertificate = new X509Certificate(String(subCa.certificatePem));
     expect(subCertificate.verify(new X509Certificate(String(root.certificatePem)).publicKey)).toBe(true);
     expect((await call(pki, 'POST', '/api/certificate-authorities', 'viewer', { name: 'x', role: 'root', commonName: 'x', validityDays: 1 })).status).toBe(403);

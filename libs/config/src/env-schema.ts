@@ -21,6 +21,11 @@ const fileList = z
   .transform((value) => value.split(',').map((file) => file.trim()).filter(Boolean))
   .refine((files) => files.length > 0, 'must name at least one file');
 
+const httpUrlList = z
+  .string()
+  .transform((value) => value.split(',').map((url) => url.trim()).filter(Boolean))
+  .refine((urls) => urls.length > 0 && urls.every((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol)), 'must be a comma-separated list of http(s) URLs');
+
 export const envSchema = z.object({
   HTTP_HOST: z.string().min(1).default('0.0.0.0'),
   HTTP_PORT: integer(1, 65535).optional(),
@@ -57,6 +62,13 @@ export const envSchema = z.object({
   OCPP_TLS_CA_FILE: z.string().min(1).optional(),
   OCPP_TLS_CRL_FILE: z.string().min(1).optional(),
   OCPP_TLS_RELOAD_SECONDS: integer(1, 86_400).default(60),
+  // The PKI's CRLs of every CA in the client chain (root and issuing CAs), kept in OCPP_TLS_CRL_FILE.
+  OCPP_TLS_CRL_URLS: httpUrlList.optional(),
+  OCPP_TLS_CRL_REFRESH_SECONDS: integer(1, 86_400).default(900),
+  // ISO 15118 for 2.0.1 stations: GetCertificateStatus asks the OCSP responder the request names;
+  // Get15118EVCertificate goes to the contract-certificate provider (a Mobility Operator / CPS endpoint).
+  OCPP_OCSP_TIMEOUT_SECONDS: integer(1, 60).default(10),
+  OCPP_CONTRACT_CERTIFICATE_URL: z.url({ protocol: /^https?$/ }).optional(),
   OCPP_CERT_ORGANIZATION: z.string().min(1).max(64).optional(),
   OCPP_UNKNOWN_STATIONS: z.enum(['accept', 'pending', 'reject']).optional(),
   OCPP_MAX_FRAME_BYTES: integer(1024, 16 * 1024 * 1024).default(256 * 1024),

@@ -71,6 +71,19 @@ describe('loadConfig: OCPP gateway', () => {
       errorOf(() => loadConfig(standalone, { OCPP_TLS_CERT_FILES: 'a.pem', OCPP_TLS_KEY_FILES: 'a.key', OCPP_TLS_CA_FILE: 'ca.pem' })).variable,
     ).toBe('OCPP_CERT_ORGANIZATION');
   });
+
+  it('fetches CRLs only into a CRL file, for a CA bundle', () => {
+    const mutual = { OCPP_TLS_CERT_FILES: 'a.pem', OCPP_TLS_KEY_FILES: 'a.key', OCPP_TLS_CA_FILE: 'ca.pem', OCPP_CERT_ORGANIZATION: 'Operator' };
+    const crlUrls = 'http://pki:3002/api/crls/root, http://pki:3002/api/crls/sub';
+    expect(loadConfig(standalone, { ...mutual, OCPP_TLS_CRL_FILE: 'crl.pem', OCPP_TLS_CRL_URLS: crlUrls }).gateway.tls).toMatchObject({
+      crlFile: 'crl.pem',
+      crlUrls: ['http://pki:3002/api/crls/root', 'http://pki:3002/api/crls/sub'],
+      crlRefreshMs: 900_000,
+    });
+    expect(loadConfig(standalone, mutual).gateway.tls?.crlUrls).toEqual([]);
+    expect(errorOf(() => loadConfig(standalone, { ...mutual, OCPP_TLS_CRL_URLS: crlUrls })).variable).toBe('OCPP_TLS_CRL_URLS');
+    expect(errorOf(() => loadConfig(standalone, { ...mutual, OCPP_TLS_CRL_FILE: 'crl.pem', OCPP_TLS_CRL_URLS: 'file:///crl.pem' })).variable).toBe('OCPP_TLS_CRL_URLS');
+  });
 });
 
 describe('loadConfig: station core', () => {
@@ -81,6 +94,8 @@ describe('loadConfig: station core', () => {
       durableAckTimeoutMs: 10_000,
       dataTransferVendorIds: [],
       chargingCapabilitiesAfterBoot: true,
+      ocspTimeoutMs: 10_000,
+      contractCertificateUrl: undefined,
     });
     expect(loadConfig(embedded, {}).stationCore.unknownIdTokens).toBe('accept');
   });
@@ -92,6 +107,8 @@ describe('loadConfig: station core', () => {
       OCPP_DURABLE_ACK_TIMEOUT_MS: '2500',
       OCPP_DATA_TRANSFER_VENDOR_IDS: 'com.acme, org.example ,',
       OCPP_CHARGING_CAPABILITIES_AFTER_BOOT: 'false',
+      OCPP_OCSP_TIMEOUT_SECONDS: '3',
+      OCPP_CONTRACT_CERTIFICATE_URL: 'https://cps.example/ev-certificates',
     });
     expect(config.stationCore).toEqual({
       bootRetryIntervalSeconds: 15,
@@ -99,6 +116,8 @@ describe('loadConfig: station core', () => {
       durableAckTimeoutMs: 2500,
       dataTransferVendorIds: ['com.acme', 'org.example'],
       chargingCapabilitiesAfterBoot: false,
+      ocspTimeoutMs: 3000,
+      contractCertificateUrl: 'https://cps.example/ev-certificates',
     });
   });
 
@@ -107,6 +126,8 @@ describe('loadConfig: station core', () => {
     ['OCPP_DURABLE_ACK_TIMEOUT_MS', '10'],
     ['OCPP_BOOT_RETRY_INTERVAL_SECONDS', '0'],
     ['OCPP_CHARGING_CAPABILITIES_AFTER_BOOT', 'yes'],
+    ['OCPP_OCSP_TIMEOUT_SECONDS', '0'],
+    ['OCPP_CONTRACT_CERTIFICATE_URL', 'ftp://cps.example'],
   ])('names %s when its value %p is invalid', (variable, value) => {
     expect(errorOf(() => loadConfig(standalone, { [variable]: value })).variable).toBe(variable);
   });

@@ -97,6 +97,9 @@ function gatewayConfig(env: Env, layout: ProcessLayout): RuntimeConfig['gateway'
   if (env.OCPP_TLS_CA_FILE && certFiles.length === 0) {
     throw new ConfigError('OCPP_TLS_CERT_FILES', 'is required with OCPP_TLS_CA_FILE: mutual TLS needs a server certificate');
   }
+  if (env.OCPP_TLS_CRL_URLS && (!env.OCPP_TLS_CRL_FILE || !env.OCPP_TLS_CA_FILE)) {
+    throw new ConfigError('OCPP_TLS_CRL_URLS', 'needs OCPP_TLS_CRL_FILE (where the fetched CRLs are kept) and OCPP_TLS_CA_FILE (whose chains they check)');
+  }
   if (env.CONNECTION_REPLICA_INDEX >= env.KAFKA_COMMAND_PARTITIONS) {
     throw new ConfigError('CONNECTION_REPLICA_INDEX', `must be below KAFKA_COMMAND_PARTITIONS (${env.KAFKA_COMMAND_PARTITIONS})`);
   }
@@ -113,6 +116,8 @@ function gatewayConfig(env: Env, layout: ProcessLayout): RuntimeConfig['gateway'
             keyFiles,
             caFile: env.OCPP_TLS_CA_FILE,
             crlFile: env.OCPP_TLS_CRL_FILE,
+            crlUrls: env.OCPP_TLS_CRL_URLS ?? [],
+            crlRefreshMs: env.OCPP_TLS_CRL_REFRESH_SECONDS * 1000,
             reloadIntervalMs: env.OCPP_TLS_RELOAD_SECONDS * 1000,
           },
     certificateOrganization: env.OCPP_CERT_ORGANIZATION,
@@ -131,5 +136,7 @@ function stationCoreConfig(env: Env, layout: ProcessLayout): RuntimeConfig['stat
     durableAckTimeoutMs: env.OCPP_DURABLE_ACK_TIMEOUT_MS,
     dataTransferVendorIds: env.OCPP_DATA_TRANSFER_VENDOR_IDS ?? [],
     chargingCapabilitiesAfterBoot: env.OCPP_CHARGING_CAPABILITIES_AFTER_BOOT,
+    ocspTimeoutMs: env.OCPP_OCSP_TIMEOUT_SECONDS * 1000,
+    contractCertificateUrl: env.OCPP_CONTRACT_CERTIFICATE_URL,
   };
 }

@@ -26,6 +26,10 @@ export interface TlsConfig {
   /** CA bundle that client certificates (security profile 3) must chain to. */
   caFile: string | undefined;
   crlFile: string | undefined;
+  /** The CRLs fetched into crlFile (OCPP_TLS_CRL_URLS); empty: crlFile is maintained by someone else. */
+  crlUrls: string[];
+  /** Longest wait between two fetches of crlUrls; sooner when a CRL's nextUpdate approaches. */
+  crlRefreshMs: number;
   /** How often the files are checked for changes (a renewed certificate, a fresh CRL) and reloaded. */
   reloadIntervalMs: number;
 }
@@ -63,6 +67,10 @@ export interface StationCoreConfig {
   dataTransferVendorIds: string[];
   /** Ask every station that boots Accepted for its smart-charging capabilities (published as `charging_capabilities`). */
   chargingCapabilitiesAfterBoot: boolean;
+  /** GetCertificateStatus (2.0.1): how long the OCSP responder the station names may take. */
+  ocspTimeoutMs: number;
+  /** Get15118EVCertificate (2.0.1) goes here; undefined: answered Failed. */
+  contractCertificateUrl: string | undefined;
 }
 
 /** The history the connection service keeps for operators (commands, boots, statuses, connections). */

@@ -51,7 +51,7 @@ describe('AuthoritiesService', () => {
     const root = await service.create(rootRequest);
     const sub = await service.create({ ...rootRequest, name: 'Sub', role: 'stationSubCa', parentId: root.id, subject: { commonName: 'Sub' } });
     expect(new X509Certificate(sub.certificatePem).verify(new X509Certificate(root.certificatePem).publicKey)).toBe(true);
-    expect(sub).toMatchObject({ active: true, keyKind: 'file', crlUrl: `http://pki.test/pki/crl/${sub.id}.crl`, ocspUrl: `http://pki.test/pki/ocsp/${sub.id}` });
+    expect(sub).toMatchObject({ active: true, keyKind: 'file', crlUrl: `http://pki.test/api/crls/${sub.id}`, ocspUrl: 'http://pki.test/api/ocsp' });
     expect(sub.keyReference).toBe(`${keyDir}/${sub.id}.key.pem`);
     expect((await service.issuing('stationSubCa'))?.record.id).toBe(sub.id);
     expect(await service.issuing('v2gSubCa')).toBeUndefined();

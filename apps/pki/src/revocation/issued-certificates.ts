@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { IssuedCertificateRepository } from '../inventory/issued-certificate.repository';
 
 /** A certificate one of our CAs issued, as far as revocation needs to know it. */
 export interface IssuedCertificateRef {
@@ -10,8 +11,7 @@ export interface IssuedCertificateRef {
 
 /**
  * Which certificates our CAs issued: revocation refuses serials nobody issued, and OCSP answers
- * "unknown" for them. The issued-certificate repository implements it once it exists; until then
- * RecordedIssuedCertificates holds the certificates recorded with it.
+ * "unknown" for them.
  */
 export interface IssuedCertificates {
   /** The certificates with this serial, of CA `issuerId` only when given (serials are random, so normally one). */
@@ -21,18 +21,14 @@ export interface IssuedCertificates {
 /** Injection token of the IssuedCertificates the revocation module uses. */
 export const ISSUED_CERTIFICATES = Symbol('ISSUED_CERTIFICATES');
 
-/** Issued certificates recorded with this process, in memory: the stand-in until the issued-certificate repository. */
+/** The inventory's certificates; it keys them by serial (lower-case hex, no leading zeroes, as here), so there is at most one. */
 @Injectable()
-export class RecordedIssuedCertificates implements IssuedCertificates {
-  private readonly bySerial = new Map<string, IssuedCertificateRef[]>();
+export class InventoryIssuedCertificates implements IssuedCertificates {
+  constructor(private readonly inventory: IssuedCertificateRepository) {}
 
-  record(certificate: IssuedCertificateRef): void {
-    const refs = this.bySerial.get(certificate.serialNumber) ?? [];
-    this.bySerial.set(certificate.serialNumber, [...refs.filter((ref) => ref.issuerId !== certificate.issuerId), certificate]);
-  }
-
-  withSerial(serialNumber: string, issuerId?: string): Promise<IssuedCertificateRef[]> {
-    const refs = this.bySerial.get(serialNumber) ?? [];
-    return Promise.resolve(issuerId === undefined ? refs : refs.filter((ref) => ref.issuerId === issuerId));
+  async withSerial(serialNumber: string, issuerId?: string): Promise<IssuedCertificateRef[]> {
+    const certificate = await this.inventory.find(serialNumber);
+    if (!certificate || (issuerId !== undefined && certificate.issuerCaId !== issuerId)) return [];
+    return [{ issuerId: certificate.issuerCaId, serialNumber: certificate.serialNumber, notAfter: certificate.notAfter }];
   }
 }

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AuthoritiesModule } from '../authorities/authorities.module';
+import { InventoryModule } from '../inventory/inventory.module';
 import { PkiPersistenceModule } from '../persistence/pki-persistence.module';
 import { CrlPublisher } from './crl.publisher';
 import { CrlRepository } from './crl.repository';
-import { ISSUED_CERTIFICATES, RecordedIssuedCertificates } from './issued-certificates';
-import { ISSUING_AUTHORITIES, RegisteredAuthorities } from './issuing-authorities';
+import { ISSUED_CERTIFICATES, InventoryIssuedCertificates } from './issued-certificates';
+import { ISSUING_AUTHORITIES, StoredIssuingAuthorities } from './issuing-authorities';
 import { OcspService } from './ocsp.service';
 import { RevocationRepository } from './revocation.repository';
 import { RevocationService } from './revocation.service';
@@ -19,18 +21,15 @@ export const revocationStatusControllers = [RevocationStatusController];
 
 /**
  * Revocation: revoke by serial (REST), the CRL of each CA and the OCSP responder (public HTTP).
- * Which CAs exist and what they issued come through ISSUING_AUTHORITIES and ISSUED_CERTIFICATES;
- * until the CA store and the issued-certificate repository provide them, the in-memory
- * RegisteredAuthorities and RecordedIssuedCertificates stand in (docs/adr/022-pki-revocation.md).
+ * Which CAs exist and what they issued come through ISSUING_AUTHORITIES (the CA store) and
+ * ISSUED_CERTIFICATES (the issued-certificate inventory), docs/adr/022-pki-revocation.md.
  */
 @Module({
-  imports: [PkiPersistenceModule],
+  imports: [PkiPersistenceModule, AuthoritiesModule, InventoryModule],
   controllers: [...revocationControllers, ...revocationStatusControllers],
   providers: [
-    RegisteredAuthorities,
-    { provide: ISSUING_AUTHORITIES, useExisting: RegisteredAuthorities },
-    RecordedIssuedCertificates,
-    { provide: ISSUED_CERTIFICATES, useExisting: RecordedIssuedCertificates },
+    { provide: ISSUING_AUTHORITIES, useClass: StoredIssuingAuthorities },
+    { provide: ISSUED_CERTIFICATES, useClass: InventoryIssuedCertificates },
     { provide: REVOCATION_TIMINGS, useValue: DEFAULT_REVOCATION_TIMINGS },
     RevocationRepository,
     CrlRepository,
@@ -39,6 +38,5 @@ export const revocationStatusControllers = [RevocationStatusController];
     StoredCertificateStatus,
     OcspService,
   ],
-  exports: [RegisteredAuthorities, RecordedIssuedCertificates],
 })
 export class RevocationModule {}
