@@ -1,5 +1,6 @@
 import type { JsonObject, OcppVersion } from '@app/ocpp';
 import type { ConnectionSettings } from './connection/connection-settings';
+import { type NetworkSlot, NetworkProfiles, parsePriority } from './connection/network-profiles';
 import { StationLink } from './connection/station-link';
 import { ocpp16Dialect } from './dialect/ocpp16.dialect';
 import { ocpp201Dialect } from './dialect/ocpp201.dialect';
@@ -32,6 +33,9 @@ import { type ResolvedStationOptions, type StationOptions, resolveStationOptions
 import type { PowerDraw } from './transactions/delivered-power';
 import { type StartRequest, TransactionRunner } from './transactions/transaction.runner';
 
+/** The CSMS root as each version names it in InstallCertificate. */
+const CSMS_ROOT_TYPES = ['CSMSRootCertificate', 'CentralSystemRootCertificate'];
+
 const dialects: Readonly<Record<OcppVersion, StationDialect>> = { '1.6': ocpp16Dialect, '2.0.1': ocpp201Dialect };
 
 /**
@@ -48,6 +52,7 @@ export class SimulatedStation implements StationControl {
   readonly settings: StationSettings;
   readonly profiles: ChargingProfileStore;
   readonly certificates: CertificateStore;
+  readonly networkProfiles: NetworkProfiles;
   localListVersion = 0;
   private readonly options: ResolvedStationOptions;
   private readonly link: StationLink;
@@ -63,6 +68,7 @@ export class SimulatedStation implements StationControl {
     const { cert, key } = options.connection;
     this.certificates = new CertificateStore(cert && key ? { certPem: cert, keyPem: key } : undefined);
     this.settings = new StationSettings(initialSettings(this.options, dialect.allowedRateUnits));
+    this.networkProfiles = new NetworkProfiles(options.connection.url);
     this.profiles = new ChargingProfileStore({
       evseCount: this.options.evseCount,
       transactionOn: (evseId) => this.transactionIdOn(evseId),
@@ -102,9 +108,26 @@ export class SimulatedStation implements StationControl {
     return this.options.now();
   }
 
-  /** Opens the WebSocket; rejects with StationError InvalidSettings or ConnectFailed. */
-  connect(): Promise<void> {
-    return this.link.open(this.connectionSettings());
+  /**
+   * Opens the WebSocket; rejects with StationError InvalidSettings or ConnectFailed. A 2.0.1
+   * station tries its network profiles in NetworkConfigurationPriority order and falls back to
+   * the next one when a slot fails (B10); a 1.6 station has its one URL.
+   */
+  async connect(): Promise<void> {
+    if (this.version === '1.6') return this.link.open(this.connectionSettingsFor({ url: this.options.connection.url }));
+    const priority = parsePriority(this.settings.value('NetworkConfigurationPriority')) ?? [];
+    const candidates = this.networkProfiles.candidates(priority);
+    let failure: unknown = new StationError(StationErrorCode.InvalidSettings, 'no network profile in NetworkConfigurationPriority');
+    for (const { number, slot } of candidates) {
+      try {
+        await this.link.open(this.connectionSettingsFor(slot));
+        this.networkProfiles.connectedOn(number);
+        return;
+      } catch (error) {
+        failure = error;
+      }
+    }
+    throw failure;
   }
 
   disconnect(code = 1000, reason = 'station disconnecting'): Promise<void> {
@@ -273,11 +296,18 @@ export class SimulatedStation implements StationControl {
     });
   }
 
-  private connectionSettings(): ConnectionSettings {
+  /**
+   * The configured credentials with the slot's URL and profile (the configured slot: the
+   * SecurityProfile setting). The CSMS roots installed by InstallCertificate are trusted for TLS
+   * besides the configured CA bundle, so installing the root is what lets a station move to wss.
+   */
+  connectionSettingsFor(slot: NetworkSlot): ConnectionSettings {
     const configured = this.options.connection;
     const profile = Number(this.settings.value('SecurityProfile'));
-    const securityProfile = ([0, 1, 2, 3] as const).find((candidate) => candidate === profile) ?? configured.securityProfile;
+    const securityProfile = slot.securityProfile ?? ([0, 1, 2, 3] as const).find((candidate) => candidate === profile) ?? configured.securityProfile;
     const identity = this.certificates.clientIdentity();
-    return { ...configured, securityProfile, cert: identity?.certPem, key: identity?.keyPem };
+    const roots = this.certificates.list(CSMS_ROOT_TYPES).map((entry) => entry.pem);
+    const ca = roots.length === 0 ? configured.ca : [configured.ca, ...roots].filter((pem) => pem !== undefined).join('\n');
+    return { ...configured, url: slot.url, securityProfile, ca, cert: identity?.certPem, key: identity?.keyPem };
   }
 }

@@ -1,4 +1,5 @@
 import type { Ocpp16, Ocpp201 } from '@app/ocpp';
+import { parsePriority } from '../connection/network-profiles';
 import { SettingChange, type SettingDefinition, settingDefinitions, settings16 } from '../provisioning/station-settings';
 import type { HandlerTable } from './handler-table';
 import type { StationControl } from './station-control';
@@ -46,6 +47,9 @@ function getVariable(station: StationControl, data: Ocpp201.GetVariableDataType)
 function setVariable(station: StationControl, data: Ocpp201.SetVariableDataType): Ocpp201.SetVariableResultType {
   const result = lookup(station, data);
   if ('status' in result) return { ...addressOf(data), attributeStatus: result.status };
+  const priority = result.found.name === 'NetworkConfigurationPriority' ? parsePriority(data.attributeValue) : undefined;
+  // B10: a priority naming a slot without a network profile would leave the station nowhere to go.
+  if (priority !== undefined && !station.networkProfiles.knows(priority)) return { ...addressOf(data), attributeStatus: 'Rejected' };
   const change = station.settings.change(result.found, data.attributeValue);
   return { ...addressOf(data), attributeStatus: change === SettingChange.Accepted ? 'Accepted' : 'Rejected' };
 }

@@ -30,7 +30,6 @@ export const minimalResponses201: HandlerTable<'2.0.1'> = {
   UpdateFirmware: () => ({ status: 'Accepted' }),
   PublishFirmware: () => ({ status: 'Accepted' }),
   UnpublishFirmware: () => ({ status: 'NoFirmware' }),
-  SetNetworkProfile: () => ({ status: 'Rejected' }),
   SetMonitoringBase: () => ({ status: 'Accepted' }),
   SetMonitoringLevel: () => ({ status: 'Accepted' }),
   ClearVariableMonitoring: (request) => {

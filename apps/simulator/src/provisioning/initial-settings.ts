@@ -1,3 +1,4 @@
+import { INITIAL_SLOT } from '../connection/network-profiles';
 import type { ResolvedStationOptions } from '../station/station-options';
 import type { SettingName } from './station-settings';
 
@@ -26,5 +27,6 @@ export function initialSettings(options: ResolvedStationOptions, allowedRateUnit
     SmartChargingEnabled: 'true',
     ACPhaseSwitchingSupported: 'false',
     SupplyPhases: String(options.capability.numberPhases),
+    NetworkConfigurationPriority: String(INITIAL_SLOT),
   };
 }

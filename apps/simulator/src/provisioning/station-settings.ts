@@ -1,3 +1,5 @@
+import { parsePriority } from '../connection/network-profiles';
+
 /** A station setting: a 1.6 configuration key and, where 2.0.1 has one, its component/variable. */
 export interface SettingDefinition {
   /** The 1.6 key; also the neutral name the station uses (a 2.0.1-only setting has no 1.6 key: see `only201`). */
@@ -7,7 +9,7 @@ export interface SettingDefinition {
   readonly component?: string;
   readonly variable?: string;
   readonly readonly: boolean;
-  readonly kind: 'integer' | 'boolean' | 'string';
+  readonly kind: 'integer' | 'boolean' | 'string' | 'slotList';
 }
 
 export type SettingName =
@@ -28,7 +30,8 @@ export type SettingName =
   | 'ConnectorSwitch3to1PhaseSupported'
   | 'SmartChargingEnabled'
   | 'ACPhaseSwitchingSupported'
-  | 'SupplyPhases';
+  | 'SupplyPhases'
+  | 'NetworkConfigurationPriority';
 
 export const settingDefinitions: readonly SettingDefinition[] = [
   { name: 'HeartbeatInterval', component: 'OCPPCommCtrlr', variable: 'HeartbeatInterval', readonly: false, kind: 'integer' },
@@ -49,6 +52,7 @@ export const settingDefinitions: readonly SettingDefinition[] = [
   { name: 'SmartChargingEnabled', component: 'SmartChargingCtrlr', variable: 'Enabled', readonly: true, kind: 'boolean', only201: true },
   { name: 'ACPhaseSwitchingSupported', component: 'SmartChargingCtrlr', variable: 'ACPhaseSwitchingSupported', readonly: true, kind: 'boolean', only201: true },
   { name: 'SupplyPhases', component: 'ChargingStation', variable: 'SupplyPhases', readonly: true, kind: 'integer', only201: true },
+  { name: 'NetworkConfigurationPriority', component: 'OCPPCommCtrlr', variable: 'NetworkConfigurationPriority', readonly: false, kind: 'slotList', only201: true },
 ];
 
 /** The settings a 1.6 station has keys for. */
@@ -66,6 +70,7 @@ const valid: Readonly<Record<SettingDefinition['kind'], (value: string) => boole
   integer: (value) => /^\d{1,9}$/.test(value),
   boolean: (value) => value === 'true' || value === 'false',
   string: () => true,
+  slotList: (value) => parsePriority(value) !== undefined,
 };
 
 /**
