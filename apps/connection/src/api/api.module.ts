@@ -16,6 +16,7 @@ import { StationHistoryController } from './station-history/station-history.cont
 import { StationHistoryService } from './station-history/station-history.service';
 import { ConnectorsController } from './stations/connectors.controller';
 import { StationReadRepository } from './stations/station-read.repository';
+import { StationMinimumProfileController } from './stations/station-minimum-profile.internal.controller';
 import { StationRegistrationRepository } from './stations/station-registration.repository';
 import { StationsController } from './stations/stations.controller';
 import { StationsService } from './stations/stations.service';
@@ -42,7 +43,7 @@ export const operatorApiControllers = [
  */
 @Module({
   imports: [ConnectionPersistenceModule, StationsModule, AuthorizationModule, StationCommandsModule.forService('connection')],
-  controllers: operatorApiControllers,
+  controllers: [...operatorApiControllers, StationMinimumProfileController],
   providers: [
     StationReadRepository,
     StationRegistrationRepository,

@@ -52,6 +52,24 @@ export class StationsService {
     return station.ok ? succeeded({ created: written.value.created, station: station.value }) : station;
   }
 
+  /**
+   * Raises the station's minimum security profile to `securityProfile`; never lowers it (a
+   * lower or equal request leaves the registration as it is). For the PKI's profile upgrade,
+   * once the station is confirmed on the new profile.
+   */
+  async raiseMinimumProfile(stationId: string, securityProfile: number): Promise<ApiResult<{ securityProfile: number; raised: boolean }>> {
+    let result = { securityProfile, raised: false };
+    const written = await this.registrations.register(stationId, async (current) => {
+      if (current === undefined) return notFound(stationId);
+      result = { securityProfile: Math.max(current.securityProfile, securityProfile), raised: securityProfile > current.securityProfile };
+      const decision = decideRegistration(stationId, current, { securityProfile: result.securityProfile });
+      if (!decision.ok) return decision;
+      const { serialNumber, registrationStatus } = decision.value;
+      return succeeded({ securityProfile: result.securityProfile, serialNumber, registrationStatus, passwordHash: undefined });
+    });
+    return written.ok ? succeeded(result) : written;
+  }
+
   /** Accepts a Pending station: its next BootNotification is Accepted. */
   async accept(stationId: string): Promise<ApiResult<StationDetailView>> {
     const accepted = await this.registry.acceptPending(stationId);
