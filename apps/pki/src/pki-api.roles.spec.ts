@@ -21,6 +21,9 @@ const expectedRoles: Record<string, ApiRole> = {
   'GET /revocations': 'viewer',
   'GET /certificate-renewals': 'viewer',
   'GET /certificate-renewals/:attemptId': 'viewer',
+  'POST /profile-upgrades': 'admin',
+  'GET /profile-upgrades': 'viewer',
+  'GET /profile-upgrades/:upgradeId': 'viewer',
 };
 
 /** What relying parties fetch without a token: revocation status is public by nature (RFC 5280, RFC 6960). */

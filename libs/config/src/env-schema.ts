@@ -102,6 +102,12 @@ export const envSchema = z.object({
   PKI_RENEWAL_CSR_TIMEOUT_SECONDS: integer(60, 7 * 86_400).default(900),
   // First delay before a failed renewal is tried again; doubles per failure, at most 12 hours.
   PKI_RENEWAL_RETRY_SECONDS: integer(1, 86_400).default(300),
+  // The gateway's wss base URL (without the station id) a station upgraded to security profile 2 or 3 connects to.
+  PKI_GATEWAY_WSS_URL: z.url({ protocol: /^wss$/ }).optional(),
+  // The connection service's base URL, for raising a station's minimum profile (with INTERNAL_API_TOKEN).
+  PKI_CONNECTION_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // A profile upgrade whose station is not back on the new profile this long after the Reset is rolled back.
+  PKI_PROFILE_UPGRADE_TIMEOUT_SECONDS: integer(5, 3600).default(180),
   OCPP_DATA_TRANSFER_VENDOR_IDS: z
     .string()
     .transform((value) => value.split(',').map((vendorId) => vendorId.trim()).filter(Boolean))

@@ -63,6 +63,11 @@ function pkiConfig(env: Env, layout: ProcessLayout): RuntimeConfig['pki'] {
       csrTimeoutSeconds: env.PKI_RENEWAL_CSR_TIMEOUT_SECONDS,
       retrySeconds: env.PKI_RENEWAL_RETRY_SECONDS,
     },
+    profileUpgrade: {
+      gatewayWssUrl: env.PKI_GATEWAY_WSS_URL?.replace(/\/+$/, ''),
+      connectionUrl: env.PKI_CONNECTION_URL?.replace(/\/+$/, ''),
+      timeoutSeconds: env.PKI_PROFILE_UPGRADE_TIMEOUT_SECONDS,
+    },
   };
 }
 

@@ -96,6 +96,16 @@ export interface PkiConfig {
   signingTimeoutSeconds: number;
   /** Renewal of station certificates before they expire (PKI_RENEWAL_*). */
   renewal: PkiRenewalConfig;
+  /** Security-profile upgrades of stations (PKI_GATEWAY_WSS_URL, PKI_CONNECTION_URL, PKI_PROFILE_UPGRADE_TIMEOUT_SECONDS). */
+  profileUpgrade: PkiProfileUpgradeConfig;
+}
+
+export interface PkiProfileUpgradeConfig {
+  /** Undefined: upgrades are refused (503), there is nowhere to send the station. */
+  gatewayWssUrl: string | undefined;
+  /** Undefined: upgrades are refused (503), the registered minimum could not be raised. */
+  connectionUrl: string | undefined;
+  timeoutSeconds: number;
 }
 
 /** PKI_RENEWAL_WINDOW_DAYS, _SWEEP_SECONDS, _CSR_TIMEOUT_SECONDS, _RETRY_SECONDS. */

@@ -4,11 +4,12 @@ import { CreateSecurityEvent1764151000001 } from './migrations/1764151000001-cre
 import { CreateSigning1764300000002 } from './migrations/1764300000002-create-signing';
 import { CreateRevocation1764300000005 } from './migrations/1764300000005-create-revocation';
 import { CreateRenewal1764300000030 } from './migrations/1764300000030-create-renewal';
+import { CreateProfileUpgrade1764300000040 } from './migrations/1764300000040-create-profile-upgrade';
 
 export const PKI_SCHEMA = 'pki';
 
 export const pkiSchema: ServiceSchema = {
   schema: PKI_SCHEMA,
   entities: [],
-  migrations: [CreateInbox1764110000000, CreateSecurityEvent1764151000001, CreateSigning1764300000002, CreateRevocation1764300000005, CreateRenewal1764300000030],
+  migrations: [CreateInbox1764110000000, CreateSecurityEvent1764151000001, CreateSigning1764300000002, CreateRevocation1764300000005, CreateRenewal1764300000030, CreateProfileUpgrade1764300000040],
 };
