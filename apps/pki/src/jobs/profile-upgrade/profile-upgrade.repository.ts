@@ -58,6 +58,7 @@ interface Row {
 }
 
 const TABLE = `"${PKI_SCHEMA}"."profile_upgrade"`;
+const AUTHORITIES = `"${PKI_SCHEMA}"."certificate_authority"`;
 const dateOrNull = (value: Date | null): Date | null => (value ? new Date(value) : null);
 
 function upgradeOf(row: Row): ProfileUpgrade {
@@ -138,9 +139,18 @@ export class ProfileUpgradeRepository {
     return rows.map(upgradeOf);
   }
 
-  /** The active root's certificate: what the station must trust to reach the gateway over TLS. */
+  /**
+   * The CSMS root to install: the root the active station sub-CA hangs under (the chain stations
+   * and the gateway live in), else the newest valid root. Roots themselves are never "active".
+   */
   async activeRootPem(): Promise<string | undefined> {
-    const [row] = await queryRows<{ certificate_pem: string }>(this.dataSource, `SELECT certificate_pem FROM "${PKI_SCHEMA}"."certificate_authority" WHERE role = 'root' AND active LIMIT 1`);
+    const [row] = await queryRows<{ certificate_pem: string }>(
+      this.dataSource,
+      `SELECT r.certificate_pem FROM ${AUTHORITIES} r
+       WHERE r.role = 'root' AND r.not_before <= now() AND r.not_after > now()
+       ORDER BY (r.id = (SELECT s.parent_id FROM ${AUTHORITIES} s WHERE s.role = 'stationSubCa' AND s.active LIMIT 1)) DESC NULLS LAST, r.created_at DESC
+       LIMIT 1`,
+    );
     return row?.certificate_pem;
   }
 
