@@ -114,7 +114,7 @@ export class SimulatedStation implements StationControl {
    * the next one when a slot fails (B10); a 1.6 station has its one URL.
    */
   async connect(): Promise<void> {
-    if (this.version === '1.6') return this.link.open(this.connectionSettingsFor({ url: this.options.connection.url }));
+    if (this.version === '1.6') return this.link.open(this.connectionSettingsFor({ url: this.url16() }));
     const priority = parsePriority(this.settings.value('NetworkConfigurationPriority')) ?? [];
     const candidates = this.networkProfiles.candidates(priority);
     let failure: unknown = new StationError(StationErrorCode.InvalidSettings, 'no network profile in NetworkConfigurationPriority');
@@ -294,6 +294,12 @@ export class SimulatedStation implements StationControl {
         this.events.emit('protocolIssue', { code: 'follow-up-failed', description: error instanceof Error ? error.message : String(error) }),
       );
     });
+  }
+
+  /** A 1.6 station has one endpoint; on SecurityProfile 2 or 3 it reaches it over TLS (no fallback: TC_083_CS). */
+  private url16(): string {
+    const { url, secureUrl } = this.options.connection;
+    return this.settings.integer('SecurityProfile') >= 2 ? (secureUrl ?? url.replace(/^ws:/i, 'wss:')) : url;
   }
 
   /**

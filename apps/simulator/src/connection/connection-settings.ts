@@ -11,6 +11,11 @@ export interface ConnectionSettings {
    */
   readonly url: string;
   readonly securityProfile: SecurityProfile;
+  /**
+   * 1.6: where the station goes once its SecurityProfile is 2 or 3 (1.6 has no key for the CSMS
+   * URL; a real station keeps its endpoint and speaks TLS to it). Default: `url` with wss://.
+   */
+  readonly secureUrl?: string;
   /** HTTP Basic password (profiles 1 and 2); the user is the station id. */
   readonly password?: string;
   /** PEM CA bundle that signs the CSMS server certificate (wss). Default: Node's trusted roots. */

@@ -54,10 +54,25 @@ function setVariable(station: StationControl, data: Ocpp201.SetVariableDataType)
   return { ...addressOf(data), attributeStatus: change === SettingChange.Accepted ? 'Accepted' : 'Rejected' };
 }
 
+/**
+ * 1.6 security whitepaper: the SecurityProfile is only ever raised, and only to a profile the
+ * station can connect on: TLS needs an installed CentralSystemRootCertificate, profile 3 a
+ * client certificate.
+ */
+function securityProfileAllowed(station: StationControl, value: string): boolean {
+  const wanted = Number(value);
+  if (!/^[0-3]$/.test(value) || wanted < station.settings.integer('SecurityProfile')) return false;
+  if (wanted >= 2 && station.certificates.list(['CentralSystemRootCertificate']).length === 0) return false;
+  return wanted < 3 || station.certificates.clientIdentity() !== undefined;
+}
+
 /** Configuration keys (1.6) and device-model variables (2.0.1) over one settings store; local list and cache. */
 export const configuration16: HandlerTable<'1.6'> = {
   GetConfiguration: (request, station) => getConfiguration(station, request.key),
-  ChangeConfiguration: (request, station) => ({ status: changeStatus16[station.settings.change(station.settings.byKey(request.key), request.value)] }),
+  ChangeConfiguration: (request, station) => {
+    if (request.key === 'SecurityProfile' && !securityProfileAllowed(station, request.value)) return { status: 'Rejected' };
+    return { status: changeStatus16[station.settings.change(station.settings.byKey(request.key), request.value)] };
+  },
   ClearCache: () => ({ status: 'Accepted' }),
   GetLocalListVersion: (_request, station) => ({ listVersion: station.localListVersion }),
   SendLocalList: (request, station) => {

@@ -88,7 +88,7 @@ export class ProfileUpgradeRunner implements OnApplicationBootstrap, OnApplicati
       case 'configure':
         return job.protocol === '2.0.1' ? this.configure201(job) : this.configure16(job);
       case 'reset': {
-        const record = await this.command(job, 'reset', 'Reset', { case: 'reset', value: { hard: false } });
+        const record = await this.command(job, 'reset', 'Reset', resetOf(job));
         if (!record.ok) return this.startRollback(job, [record], `the station did not accept Reset (${record.detail})`);
         return this.upgrades.advance(job.id, [record], 'awaitReconnect', { deadline: new Date(Date.now() + this.timeoutMs) });
       }
@@ -178,7 +178,7 @@ export class ProfileUpgradeRunner implements OnApplicationBootstrap, OnApplicati
           ? undefined
           : await this.command(job, 'rollback', `SetVariables ${PRIORITY_KEY}=${job.previousPriority}`, { case: 'setConfiguration', value: { settings: [{ key: PRIORITY_KEY, value: job.previousPriority }] } })
         : await this.command(job, 'rollback', `ChangeConfiguration ${SECURITY_PROFILE_KEY}=${job.fromProfile}`, { case: 'setConfiguration', value: { settings: [{ key: SECURITY_PROFILE_KEY, value: String(job.fromProfile) }] } });
-    const reset = await this.command(job, 'rollback', 'Reset', { case: 'reset', value: { hard: false } });
+    const reset = await this.command(job, 'rollback', 'Reset', resetOf(job));
     const records = restore === undefined ? [reset] : [restore, reset];
     const rolledBack = records.every((record) => record.ok);
     logger.warn({ reason, rolledBack }, 'profile upgrade failed and was rolled back');
@@ -201,6 +201,11 @@ export class ProfileUpgradeRunner implements OnApplicationBootstrap, OnApplicati
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   }
+}
+
+/** 2.0.1 OnIdle (no running transaction is cut; B10 takes the new slot on the restart); 1.6 Hard, as TC_083 expects. */
+function resetOf(job: ProfileUpgrade): CommandBody {
+  return { case: 'reset', value: { hard: job.protocol === '1.6' } };
 }
 
 function now(): string {
