@@ -171,6 +171,31 @@ describe('PKI security profile upgrade', () => {
     expect(station.networkProfiles.activeSlot).toBe(2);
   });
 
+  it('upgrades a 1.6 station with ChangeConfiguration SecurityProfile and a Hard Reset', async () => {
+    const id = 'UP-16';
+    expect((await call(connection, 'PUT', `/api/stations/${id}`, 'admin', { securityProfile: 1, password: PASSWORD, serialNumber: `SN-${id}` })).status).toBe(201);
+    // 1.6 has no key for the CSMS URL: the station reaches the same gateway over TLS once on profile 2.
+    const station = new SimulatedStation({ id, version: '1.6', identity: { serialNumber: `SN-${id}` }, organization: ORGANIZATION, connection: { url: wsUrl, secureUrl: wssUrl, securityProfile: 1, password: PASSWORD } });
+    stations.push(station);
+    await station.connect();
+    await station.boot();
+
+    const started = await startUpgrade(id, 2);
+    expect(started).toMatchObject({ status: 202, body: { protocol: '1.6', fromProfile: 1, toProfile: 2 } });
+    const job = await finished(String(started.body.id));
+    expect(job).toMatchObject({ status: 'succeeded', networkSlot: null, previousPriority: null });
+    expect((job.steps as Json[]).map((step) => [step.step, step.action, step.ok])).toEqual([
+      ['installRoot', 'InstallCertificate CSMSRootCertificate', true],
+      ['configure', 'ChangeConfiguration SecurityProfile=2', true],
+      ['reset', 'Reset', true],
+      ['awaitReconnect', 'wait for a connection on profile 2', true],
+      ['raiseMinimum', 'raise the registered minimum profile', true],
+    ]);
+    expect(station.certificates.list(['CentralSystemRootCertificate'])).toHaveLength(1);
+    expect(station.settings.value('SecurityProfile')).toBe('2');
+    expect(await liveProfile(id)).toMatchObject({ securityProfile: 2, live: expect.objectContaining({ connected: true, protocol: 'ocpp1.6', securityProfile: 2 }) });
+  });
+
   it('rolls an upgrade back when the station cannot come back on the new profile, leaving it on profile 1', async () => {
     await pki.stop();
     const unreachable = `wss://127.0.0.1:${await freePort()}/ocpp`;
