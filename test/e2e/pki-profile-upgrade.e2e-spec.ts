@@ -22,7 +22,7 @@ const UPGRADE_TIMEOUT_S = 15;
  * station trusts only once the job installed it): a 2.0.1 station moved from profile 1 to 2 is
  * confirmed on wss and its registered minimum raised, so profile 1 is refused afterwards; a
  * downgrade is refused; an upgrade to a gateway URL the station cannot reach is rolled back and
- * the station is back on profile 1.
+ * the station is back on profile 1, also across a PKI killed in the middle. 1.6 too.
  */
 describe('PKI security profile upgrade', () => {
   const prefix = uniqueTopicPrefix('pkiupgrade');
@@ -158,9 +158,21 @@ describe('PKI security profile upgrade', () => {
     const same = await call(pki, 'POST', '/api/profile-upgrades', 'admin', { stationId: 'UP-201', securityProfile: 2 });
     expect(same).toMatchObject({ status: 409, body: { code: 'not-an-upgrade', detail: expect.stringContaining('never a downgrade') } });
     const down = await call(pki, 'POST', '/api/profile-upgrades', 'admin', { stationId: 'UP-201', securityProfile: 1 });
-    expect(down.status).toBe(400);
+    expect(down).toMatchObject({ status: 409, body: { code: 'not-an-upgrade', detail: 'station UP-201 is on security profile 2; only an upgrade above it is possible, never a downgrade' } });
     const three = await call(pki, 'POST', '/api/profile-upgrades', 'admin', { stationId: 'UP-201', securityProfile: 3 });
     expect(three).toMatchObject({ status: 409, body: { code: 'client-certificate-missing', detail: expect.stringContaining('sign one first') } });
+
+    // The connection's internal endpoint never lowers the minimum, and wants the internal token.
+    const internal = (token: string, securityProfile: number) =>
+      fetch(`${connection.baseUrl}/api/internal/connection/stations/UP-201/minimum-security-profile`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ securityProfile }),
+      });
+    const lower = await internal(INTERNAL_TOKEN, 1);
+    expect([lower.status, await lower.json()]).toEqual([200, { securityProfile: 2, raised: false }]);
+    expect((await internal('not-the-internal-token-0123456789', 3)).status).toBe(401);
+    expect((await liveProfile('UP-201')).securityProfile).toBe(2);
 
     // The raised minimum locks the old profile out.
     await station.disconnect();
@@ -196,7 +208,7 @@ describe('PKI security profile upgrade', () => {
     expect(await liveProfile(id)).toMatchObject({ securityProfile: 2, live: expect.objectContaining({ connected: true, protocol: 'ocpp1.6', securityProfile: 2 }) });
   });
 
-  it('rolls an upgrade back when the station cannot come back on the new profile, leaving it on profile 1', async () => {
+  it('rolls an upgrade back when the station cannot come back on the new profile, leaving it on profile 1, across a PKI restart', async () => {
     await pki.stop();
     const unreachable = `wss://127.0.0.1:${await freePort()}/ocpp`;
     pki = await startPki(unreachable);
@@ -204,6 +216,15 @@ describe('PKI security profile upgrade', () => {
 
     const started = await startUpgrade('UP-BACK', 2);
     expect(started).toMatchObject({ status: 202, body: { csmsUrl: unreachable } });
+    // Killed while it waits for the station: the restarted PKI resumes the job from PostgreSQL.
+    await eventually(
+      'the job to wait for the station',
+      async () => ((await call(pki, 'GET', `/api/profile-upgrades/${String(started.body.id)}`, 'viewer')).body.step === 'awaitReconnect' ? true : undefined),
+      60_000,
+      [pki],
+    );
+    await pki.stop('SIGKILL');
+    pki = await startPki(unreachable);
     const job = await finished(String(started.body.id));
     expect(job).toMatchObject({ status: 'failed', step: 'done', networkSlot: 2, previousPriority: '1' });
     expect(job.reason).toContain(`did not come back on profile 2 within ${UPGRADE_TIMEOUT_S} s`);

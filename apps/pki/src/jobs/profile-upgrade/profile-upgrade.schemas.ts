@@ -12,9 +12,9 @@ export const startProfileUpgradeBody = z.strictObject({
   securityProfile: z
     .number()
     .int()
-    .min(2)
+    .min(0)
     .max(3)
-    .meta({ description: '2: Basic auth over TLS; 3: TLS with the client certificate the station got from this PKI. Must be above the profile it is connected on.' }),
+    .meta({ description: '2: Basic auth over TLS; 3: TLS with the client certificate the station got from this PKI. Must be above the profile it is connected on (else 409); 0 and 1 are no upgrade target (422).' }),
 });
 export type StartProfileUpgradeBody = z.output<typeof startProfileUpgradeBody>;
 

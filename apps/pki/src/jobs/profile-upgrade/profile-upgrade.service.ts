@@ -36,7 +36,7 @@ export class ProfileUpgradeService {
       { stationId, connected: location?.connected === true, securityProfile: location?.securityProfile ?? 0, holdsClientCertificate: toProfile === 3 && (await this.upgrades.holdsClientCertificate(stationId)) },
       toProfile,
     );
-    if (refusal !== undefined) throw new Problem({ status: 409, code: refusal.code, detail: refusal.detail });
+    if (refusal !== undefined) throw new Problem({ status: refusal.code === 'profile-unsupported' ? 422 : 409, code: refusal.code, detail: refusal.detail });
     const protocol = location && protocolNames[location.protocol];
     if (location === undefined || protocol === undefined) throw new Problem({ status: 409, code: 'protocol-unsupported', detail: `station ${stationId} speaks no OCPP version an upgrade knows` });
     if ((await this.upgrades.activeRootPem()) === undefined) throw new Problem({ status: 409, code: 'no-active-root', detail: 'there is no active root CA to install on the station; create or activate one first' });

@@ -35,6 +35,7 @@ export class ProfileUpgradesController {
   @ApiProblems({
     400: 'The body is invalid.',
     409: 'Not an upgrade (the station is on this profile or a higher one), profile 3 without a client certificate from this PKI, the station is offline, no active root, or an upgrade of it is running.',
+    422: 'The profile is no upgrade target (0 or 1).',
     503: 'PKI_GATEWAY_WSS_URL, PKI_CONNECTION_URL or INTERNAL_API_TOKEN is not set.',
   })
   async start(@Body(new ZodValidationPipe(startProfileUpgradeBody, 'body')) body: StartProfileUpgradeBody, @CurrentPrincipal() principal: ApiPrincipal | undefined) {

@@ -13,6 +13,11 @@ describe('decideUpgrade', () => {
     expect(decideUpgrade({ ...station, securityProfile: 2 }, 2)?.detail).toContain('never a downgrade');
   });
 
+  it('only upgrades onto TLS', () => {
+    expect(decideUpgrade({ ...station, securityProfile: 0 }, 1)?.code).toBe('profile-unsupported');
+    expect(decideUpgrade(station, 1)?.code).toBe('not-an-upgrade');
+  });
+
   it('refuses profile 3 without a client certificate of ours', () => {
     expect(decideUpgrade(station, 3)).toMatchObject({ code: 'client-certificate-missing', detail: expect.stringContaining('sign one first') });
   });

@@ -11,7 +11,8 @@ export const SECURITY_PROFILE_KEY = 'SecurityProfile';
 export type UpgradeRefusal =
   | { code: 'not-an-upgrade'; detail: string }
   | { code: 'client-certificate-missing'; detail: string }
-  | { code: 'station-not-connected'; detail: string };
+  | { code: 'station-not-connected'; detail: string }
+  | { code: 'profile-unsupported'; detail: string };
 
 export interface StationFacts {
   stationId: string;
@@ -28,6 +29,7 @@ export function decideUpgrade(station: StationFacts, toProfile: number): Upgrade
   if (toProfile <= station.securityProfile) {
     return { code: 'not-an-upgrade', detail: `station ${station.stationId} is on security profile ${station.securityProfile}; only an upgrade above it is possible, never a downgrade` };
   }
+  if (toProfile < 2) return { code: 'profile-unsupported', detail: `an upgrade moves a station onto TLS: profile 2 or 3, not ${toProfile}` };
   if (toProfile === 3 && !station.holdsClientCertificate) {
     return { code: 'client-certificate-missing', detail: `station ${station.stationId} holds no valid client certificate issued by this PKI; have it sign one first (SignCertificate) before profile 3` };
   }
