@@ -186,7 +186,9 @@ export class ProfileUpgradeRunner implements OnApplicationBootstrap, OnApplicati
   }
 
   private async command(job: ProfileUpgrade, step: UpgradeStep, action: string, body: CommandBody): Promise<StepRecord> {
-    if (this.stopping) throw new Stopping();
+    // A moment offline (a restart of ours before the presence directory caught up, a station
+    // still rebooting) is waited out instead of failing the step at once.
+    await this.waitFor(Date.now() + COMMAND_TIMEOUT_MS, () => this.presence.locate(job.stationId)?.connected === true);
     const outcome = await this.commands.send(job.stationId, body, { timeoutMs: COMMAND_TIMEOUT_MS });
     const ok = outcome.status === 'accepted';
     return { step, action, ok, at: now(), ...(outcome.result === undefined ? {} : { answer: outcome.result }), ...(ok ? {} : { detail: detailOf(outcome) }) };
