@@ -11,6 +11,7 @@ describe('parseCliArgs', () => {
         version: '2.0.1',
         securityProfile: 0,
         prefix: 'SIM-',
+        idDigits: 4,
         scenario: 'boot',
         meterIntervalS: 60,
         durationS: 60,
@@ -27,7 +28,7 @@ describe('parseCliArgs', () => {
   it('reads every option', () => {
     const parsed = parseCliArgs([
       '--url', 'wss://csms.example/ocpp', '-n', '5000', '--version', 'mixed', '--profile', '3', '--ca', 'ca.pem', '--cert', 'c/{id}.pem', '--key', 'k/{id}.key',
-      '--prefix', 'LT-', '--scenario', 'charge', '--meter-interval', '15', '--duration', '600', '-c', '250', '--source-addresses', '4',
+      '--prefix', 'LT-', '--digits', '3', '--scenario', 'charge', '--meter-interval', '15', '--duration', '600', '-c', '250', '--source-addresses', '4',
       '--call-timeout', '10', '--json', '--no-progress', '--insecure',
     ]);
     expect(parsed).toEqual({
@@ -45,6 +46,7 @@ describe('parseCliArgs', () => {
         keyFile: 'k/{id}.key',
         insecure: true,
         prefix: 'LT-',
+        idDigits: 3,
         scenario: 'charge',
         meterIntervalS: 15,
         durationS: 600,

@@ -17,6 +17,7 @@ export interface CliSettings {
   readonly keyFile?: string;
   readonly insecure: boolean;
   readonly prefix: string;
+  readonly idDigits: number;
   readonly scenario: ScenarioName;
   readonly meterIntervalS: number;
   readonly durationS: number;
@@ -42,6 +43,7 @@ const options = {
   key: { type: 'string' },
   insecure: { type: 'boolean', default: false },
   prefix: { type: 'string', default: 'SIM-' },
+  digits: { type: 'string', default: '4' },
   scenario: { type: 'string', default: 'boot' },
   'meter-interval': { type: 'string', default: '60' },
   duration: { type: 'string', default: '60' },
@@ -104,6 +106,7 @@ export function parseCliArgs(args: readonly string[]): CliParse {
       keyFile: values.key,
       insecure: values.insecure,
       prefix: values.prefix,
+      idDigits: positive('digits', values.digits),
       scenario: oneOf('scenario', values.scenario, scenarioNames),
       meterIntervalS: positive('meter-interval', values['meter-interval']),
       durationS: positive('duration', values.duration, { integer: false, min: 0.1 }),

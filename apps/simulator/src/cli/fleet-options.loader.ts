@@ -65,6 +65,7 @@ export function loadFleetOptions(settings: CliSettings, read: FileReader = readT
         clientCertificate: credentialsOf(settings, read),
         rejectUnauthorized: !settings.insecure,
         prefix: settings.prefix,
+        idDigits: settings.idDigits,
         scenario: settings.scenario,
         meterIntervalS: settings.meterIntervalS,
         durationS: settings.durationS,

@@ -22,6 +22,7 @@ Fleet
   -n, --count N             number of stations (default 1)
   --version V               1.6, 2.0.1 or mixed (alternating) (default 2.0.1)
   --prefix P                station id prefix; ids are P0001, P0002, ... (default SIM-)
+  --digits N                digits of the number in station ids (default 4: --digits 3 gives P001)
   --scenario S              boot:   connect, BootNotification, StatusNotification, disconnect
                             idle:   boot, then stay connected with heartbeats until the end
                             charge: idle + Authorize, a transaction with meter values, stop at the end

@@ -30,6 +30,7 @@ describe('Fleet', () => {
   it('names stations with a zero-padded number and alternates versions when mixed', () => {
     expect(stationIdOf('SIM-', 0, 10)).toBe('SIM-0001');
     expect(stationIdOf('SIM-', 99_999, 100_000)).toBe('SIM-100000');
+    expect(stationIdOf('SITE-', 9, 10, 3)).toBe('SITE-010');
     expect([0, 1, 2].map((index) => versionOf('mixed', index))).toEqual(['1.6', '2.0.1', '1.6']);
     expect(versionOf('1.6', 1)).toBe('1.6');
   });

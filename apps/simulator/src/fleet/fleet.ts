@@ -28,6 +28,8 @@ export interface FleetOptions {
   readonly clientCertificate?: (stationId: string) => ClientCredentials | undefined;
   /** Station ids are the prefix and a zero-padded number from 1. */
   readonly prefix: string;
+  /** Digits of that number at least (default 4); more when the count needs them. */
+  readonly idDigits?: number;
   readonly scenario: ScenarioName;
   readonly meterIntervalS: number;
   /** The run ends after this long (the `boot` scenario may end earlier). */
@@ -48,9 +50,9 @@ export interface FleetResult {
   readonly ok: boolean;
 }
 
-/** The id of the `index`-th station (0-based): prefix + number from 1, zero-padded to the count's width. */
-export function stationIdOf(prefix: string, index: number, count: number): string {
-  return `${prefix}${String(index + 1).padStart(Math.max(4, String(count).length), '0')}`;
+/** The id of the `index`-th station (0-based): prefix + number from 1, zero-padded to `digits` or the count's width. */
+export function stationIdOf(prefix: string, index: number, count: number, digits = 4): string {
+  return `${prefix}${String(index + 1).padStart(Math.max(digits, String(count).length), '0')}`;
 }
 
 export function versionOf(version: OcppVersion | 'mixed', index: number): OcppVersion {
@@ -118,7 +120,7 @@ export class Fleet {
 
   private createStation(index: number): SimulatedStation {
     const { options } = this;
-    const id = stationIdOf(options.prefix, index, options.count);
+    const id = stationIdOf(options.prefix, index, options.count, options.idDigits);
     const credentials = options.clientCertificate?.(id);
     const station = new SimulatedStation({
       id,

@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import { nextBoundary } from '../allocation';
 import { ASSUMED_CAPABILITIES } from '../dispatch/charging-capabilities';
 import { ProfileDispatcher, type Rejection } from '../dispatch/profile-dispatcher';
+import { fallbackCurrentA } from '../dispatch/fallback-current';
+import { withinProfileBudget } from '../dispatch/profile-budget';
 import { buildProfile } from '../dispatch/profile-builder';
 import { allocationTimeline } from '../planning/allocation-timeline';
 import { sessionIdOf, sessionInputs } from '../planning/session-inputs';
@@ -37,6 +39,8 @@ interface SiteState {
   pinnedA: Map<string, number>;
   /** Per session id: its draw when the site was last planned (to tell a meaningful change). */
   drawnAtPlan: Map<string, number>;
+  /** Per station id: its charger's rating, as of the last plan. */
+  ratingA: Map<string, number>;
   last?: SitePlanView;
 }
 
@@ -115,7 +119,7 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
   private stateOf(siteId: string): SiteState {
     let state = this.sites.get(siteId);
     if (state === undefined) {
-      state = { again: false, pinnedA: new Map(), drawnAtPlan: new Map() };
+      state = { again: false, pinnedA: new Map(), drawnAtPlan: new Map(), ratingA: new Map() };
       this.sites.set(siteId, state);
     }
     return state;
@@ -147,7 +151,9 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     const siteId = this.stationSites.siteOf(stationId);
     if (siteId === undefined) return;
     const site = this.stateOf(siteId);
-    const fallback = site.last?.stations.find((station) => station.stationId === stationId)?.defaultA ?? 0;
+    // What the station's own profiles let a session draw without its TxProfile: the default and the
+    // guard it accepted, or its rating when it refused those too.
+    const fallback = fallbackCurrentA(this.dispatcher.held(stationId), site.ratingA.get(stationId) ?? 0, Date.now());
     for (const rejection of rejections) {
       if (rejection.purpose === 'tx') site.pinnedA.set(sessionIdOf(stationId, rejection.evseId), fallback);
     }
@@ -191,9 +197,14 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     const plans = stationPlans(snapshot, inputs, steps, now);
     stopTimer();
     for (const plan of plans) {
-      const capabilities = stations.get(plan.stationId)?.capabilities ?? ASSUMED_CAPABILITIES;
-      this.dispatcher.sync(plan.stationId, plan.requests.map((request) => buildProfile(request, capabilities)));
+      const told = stations.get(plan.stationId)?.capabilities;
+      const capabilities = told ?? ASSUMED_CAPABILITIES;
+      // Only a room the station told of limits what it gets: an assumed one would drop guards for nothing.
+      const { kept, dropped } = withinProfileBudget(plan.requests, told?.maxProfiles ?? Number.POSITIVE_INFINITY);
+      if (dropped.length > 0) this.logger.warn({ stationId: plan.stationId, maxProfiles: capabilities.maxProfiles, dropped: dropped.map((request) => `${request.purpose}/${request.evseId}`) }, 'the station holds too few profiles for all this service would install');
+      this.dispatcher.sync(plan.stationId, kept.map((request) => buildProfile(request, capabilities)));
     }
+    state.ratingA = new Map(snapshot.chargers.map((charger) => [charger.stationId, charger.ratingA]));
     state.drawnAtPlan = new Map(inputs.sessions.flatMap((session) => (session.input.drawnA === undefined ? [] : [[session.input.id, session.input.drawnA] as const])));
     state.last = sitePlanViewOf(snapshot, inputs, steps, plans, now);
     this.scheduleBoundary(siteId, state, snapshot, now);
