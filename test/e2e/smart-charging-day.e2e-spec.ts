@@ -208,17 +208,19 @@ describe('smart-charging: a charging day', () => {
         { from: operatorChangeAt, to: operatorChangeAt + REACTION_MS, why: 'operator lowers F2' },
         { from: backAt, to: backAt + REACTION_MS, why: 'smart charging is back' },
       ];
+      // Slot boundaries are known ahead (the stations' profiles follow them): energy is counted across them.
+      const unannounced = limitChanges.filter((window) => window.why !== 'grid slot boundary');
       const outage: Window = { from: killedAt, to: backAt + REACTION_MS, why: 'smart charging down (fail-safe)' };
       const violations = ledger.violations(limitChanges);
+      const withinR = ledger.violations([]).length - violations.length;
       const margins = ledger.worstMargins(limitChanges);
-      const energy = ledger.energy([...limitChanges, outage]);
+      const energy = ledger.energy([...unannounced, outage]);
       const outageSamples = ledger.samples.filter((sample) => sample.at >= killedAt && sample.at < backAt);
       const outsideOutage: Window[] = [
         { from: Number.NEGATIVE_INFINITY, to: killedAt, why: 'before the outage' },
         { from: backAt, to: Number.POSITIVE_INFINITY, why: 'after the outage' },
       ];
 
-      // eslint-disable-next-line no-console -- the run's summary is what a reader of the CI log wants
       console.log(
         [
           `charging day: seed ${SEED}, ${plan.chargers.length} stations, ${plan.chargers.length * plan.evsesPerCharger} EVSEs, ${plan.visits.length} visits planned, ${arrivals.length} arrived`,
@@ -226,8 +228,8 @@ describe('smart-charging: a charging day', () => {
           `  worst margin (limit − load, A) outside R: ${[...margins].map(([nodeId, margin]) => `${nodeId} ${margin.toFixed(1)}`).join(', ')}`,
           `  outage: killed at ${((killedAt - dayStart) / 1000).toFixed(1)} s, back at ${((backAt - dayStart) / 1000).toFixed(1)} s, ${outageSamples.length} samples, worst margin ${[...ledger.worstMargins(outsideOutage)].map(([nodeId, margin]) => `${nodeId} ${margin.toFixed(1)}`).join(', ')}`,
           `  ${arrivedInOutage.length} cars arrived during the outage; their TxProfiles ${(resumedAfterMs / 1000).toFixed(1)} s after the service was back`,
-          `  energy outside R and the outage: ${(energy.deliveredWh / 1000).toFixed(2)} kWh delivered of ${(energy.allowedWh / 1000).toFixed(2)} kWh allowed = ${(energy.ratio * 100).toFixed(1)}% (${energy.samples} samples)`,
-          `  violations: ${violations.length}${violations.slice(0, 10).map((v) => `\n    ${((v.at - dayStart) / 1000).toFixed(1)} s ${v.nodeId} ${v.phase}: ${v.loadA.toFixed(1)} A > ${v.limitA} A`).join('')}`,
+          `  energy outside the outage and R after unannounced changes: ${(energy.deliveredWh / 1000).toFixed(2)} kWh delivered of ${(energy.allowedWh / 1000).toFixed(2)} kWh allowed = ${(energy.ratio * 100).toFixed(1)}% (${energy.samples} samples)`,
+          `  over a limit within R of a change: ${withinR} node-phase samples; beyond R: ${violations.length}${violations.slice(0, 10).map((v) => `\n    ${((v.at - dayStart) / 1000).toFixed(1)} s ${v.nodeId} ${v.phase}: ${v.loadA.toFixed(1)} A > ${v.limitA} A`).join('')}`,
         ].join('\n'),
       );
 

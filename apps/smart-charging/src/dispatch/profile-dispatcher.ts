@@ -19,6 +19,12 @@ export interface Rejection {
 
 export type RejectionListener = (stationId: string, rejections: Rejection[]) => void;
 
+/** What one station of a site should hold. */
+export interface StationWish {
+  stationId: string;
+  profiles: readonly PlannedProfile[];
+}
+
 function keyOf(stationId: string, purpose: string, evseId: number): string {
   return `${stationId}|${purpose}|${evseId}`;
 }
@@ -88,6 +94,23 @@ export class ProfileDispatcher implements OnModuleInit {
     void this.drain(stationId);
   }
 
+  /**
+   * Sends a whole site what its plan changes, lowering before raising: every profile that lowers a
+   * limit goes first, to all stations at once; what raises one (or is new, e.g. a session's first
+   * TxProfile) goes once those are answered. Sent together, a raise could land before the lowering
+   * that makes room for it, and the feeder would be over its limit until the other arrives.
+   * Resolves once every station answered, so that the next plan compares with what they hold.
+   */
+  async syncSite(wishes: readonly StationWish[], now = Date.now()): Promise<void> {
+    const lowering = wishes
+      .map(({ stationId, profiles }) => ({ stationId, profiles: profiles.filter((profile) => changeReason(profile, this.sent.get(keyOf(stationId, profile.purpose, profile.evseId)), now) === 'lower') }))
+      .filter((wish) => wish.profiles.length > 0);
+    for (const wish of lowering) this.sync(wish.stationId, wish.profiles);
+    await Promise.all(lowering.map((wish) => this.settled(wish.stationId)));
+    for (const wish of wishes) this.sync(wish.stationId, wish.profiles);
+    await Promise.all(wishes.map((wish) => this.settled(wish.stationId)));
+  }
+
   /** Resolves once nothing is waiting or being sent (to this station, or to any). */
   async settled(stationId?: string): Promise<void> {
     for (;;) {
@@ -129,17 +152,24 @@ export class ProfileDispatcher implements OnModuleInit {
       const reason = changeReason(profile, this.sent.get(key), now);
       if (reason === undefined) continue;
       const record = await this.sendOne(stationId, profile, reason);
+      // Not sent at all: no 30 s back-off; the plan that follows the station's presence sends it.
+      if (record === undefined) continue;
       this.sent.set(key, record);
       if (record.outcome === 'rejected') rejections.push({ purpose: profile.purpose, evseId: profile.evseId, detail: record.detail ?? 'rejected' });
     }
     return rejections;
   }
 
-  private async sendOne(stationId: string, profile: PlannedProfile, reason: ChangeReason): Promise<DispatchRecord> {
+  /** Undefined when the command never left: this process does not (yet) see the station connected. */
+  private async sendOne(stationId: string, profile: PlannedProfile, reason: ChangeReason): Promise<DispatchRecord | undefined> {
     const sentAt = Date.now();
     let record: DispatchRecord;
     try {
       const outcome = await this.client.send(stationId, setChargingProfileCommand(profile), { timeoutMs: COMMAND_TIMEOUT_MS });
+      if (outcome.status === 'not-connected') {
+        this.sends.inc({ purpose: profile.purpose, reason, outcome: 'not-connected' });
+        return undefined;
+      }
       record = { stationId, profile, sentAt, answeredAt: Date.now(), commandId: outcome.commandId, ...outcomeOf(outcome) };
     } catch (error) {
       // The command could not even be published (the bus is down): like a station that did not answer.

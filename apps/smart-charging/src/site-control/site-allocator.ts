@@ -1,4 +1,5 @@
 import { MetricsRegistry, ROOT_LOGGER } from '@app/observability';
+import { PresenceDirectory } from '@app/station-commands';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Histogram } from 'prom-client';
 import type { Logger } from 'pino';
@@ -64,6 +65,7 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     private readonly snapshots: SiteSnapshotReader,
     private readonly stationSites: StationSites,
     private readonly feed: SiteChangeFeed,
+    private readonly presence: PresenceDirectory,
     metrics: MetricsRegistry,
     @Inject(ROOT_LOGGER) rootLogger: Logger,
   ) {
@@ -76,6 +78,12 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     this.tracker.onChange((state, fact) => this.stationChanged(state, fact));
     this.dispatcher.onRejected((stationId, rejections) => this.rejected(stationId, rejections));
     this.feed.onChange((siteId) => void this.siteChanged(siteId));
+    // Commands reach a station only once this process sees its presence (at start-up, while the
+    // presence topic is read): its site plans again then, and sends what could not go before.
+    this.presence.onChange((stationId, location) => {
+      const siteId = location.connected ? this.stationSites.siteOf(stationId) : undefined;
+      if (siteId !== undefined) this.request(siteId);
+    });
     this.safetyNet = setInterval(() => this.requestAll(), SAFETY_NET_MS).unref();
     this.requestAll();
   }
@@ -196,18 +204,19 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     const steps = allocationTimeline(snapshot, inputs, { now, horizonMs: HORIZON_MS, maxSteps });
     const plans = stationPlans(snapshot, inputs, steps, now);
     stopTimer();
-    for (const plan of plans) {
+    const wishes = plans.map((plan) => {
       const told = stations.get(plan.stationId)?.capabilities;
       const capabilities = told ?? ASSUMED_CAPABILITIES;
       // Only a room the station told of limits what it gets: an assumed one would drop guards for nothing.
       const { kept, dropped } = withinProfileBudget(plan.requests, told?.maxProfiles ?? Number.POSITIVE_INFINITY);
       if (dropped.length > 0) this.logger.warn({ stationId: plan.stationId, maxProfiles: capabilities.maxProfiles, dropped: dropped.map((request) => `${request.purpose}/${request.evseId}`) }, 'the station holds too few profiles for all this service would install');
-      this.dispatcher.sync(plan.stationId, kept.map((request) => buildProfile(request, capabilities)));
-    }
+      return { stationId: plan.stationId, profiles: kept.map((request) => buildProfile(request, capabilities)) };
+    });
     state.ratingA = new Map(snapshot.chargers.map((charger) => [charger.stationId, charger.ratingA]));
     state.drawnAtPlan = new Map(inputs.sessions.flatMap((session) => (session.input.drawnA === undefined ? [] : [[session.input.id, session.input.drawnA] as const])));
     state.last = sitePlanViewOf(snapshot, inputs, steps, plans, now);
     this.scheduleBoundary(siteId, state, snapshot, now);
+    await this.dispatcher.syncSite(wishes, now);
   }
 
   /** Plans the site again when its next limit slot begins or ends. */
