@@ -103,13 +103,13 @@ export function chargingDayPlan(shape: DayShape): ChargingDayPlan {
   for (const charger of chargers) {
     for (let evseId = 1; evseId <= shape.evsesPerCharger; evseId++) {
       for (let at = between(0, 30); at < shape.lengthS - 5; ) {
-        const leave = Math.min(shape.lengthS - 2, at + between(15, 60));
+        const leave = Math.min(shape.lengthS - 2, at + between(30, 90));
         const phases = random() < 0.35 ? 1 : 3;
         const maxCurrentA = carCurrents[Math.floor(random() * carCurrents.length)] ?? 32;
         const announces = charger.version === '2.0.1' && random() < 0.5;
         const vehicle: Vehicle = announces ? { phases, maxCurrentA, energyNeedWh: 80_000 } : { phases, maxCurrentA };
         visits.push({ stationId: charger.stationId, evseId, arriveS: round(at), leaveS: round(leave), vehicle });
-        at = leave + between(10, 60);
+        at = leave + between(10, 50);
       }
     }
   }

@@ -56,4 +56,10 @@ describe('changeReason', () => {
     expect(changeReason(tx(16), rejected, t0 + 10_000)).toBeUndefined();
     expect(changeReason(tx(16), rejected, t0 + 30_000)).toBe('retry');
   });
+
+  it('sends at once a profile of another shape than the refused one: the next transaction is not held back by the last one’s refusal', () => {
+    const rejected = { profile: tx(16), sentAt: t0, outcome: 'rejected' as const };
+    expect(changeReason(tx(16, { transactionId: 'T2' }), rejected, t0 + 1000)).toBe('structure');
+    expect(changeReason(tx(16, { transactionId: 'T2' }), { ...rejected, outcome: 'failed' }, t0 + 1000)).toBe('structure');
+  });
 });

@@ -55,8 +55,10 @@ function sameShape(a: PlannedProfile, b: PlannedProfile): boolean {
  */
 export function changeReason(desired: PlannedProfile, sent: SentProfile | undefined, now: number, policy: ChangePolicy = DEFAULT_CHANGE_POLICY): ChangeReason | undefined {
   if (sent === undefined) return 'new';
-  if (sent.outcome === 'rejected' || sent.outcome === 'failed') return now - sent.sentAt >= policy.retryAfterMs ? 'retry' : undefined;
+  // The pause after a refusal is for that profile: one of another shape (e.g. for the transaction
+  // that followed on the EVSE, while the refused one was for the transaction that ended) goes now.
   if (!sameShape(desired, sent.profile)) return 'structure';
+  if (sent.outcome === 'rejected' || sent.outcome === 'failed') return now - sent.sentAt >= policy.retryAfterMs ? 'retry' : undefined;
   const held = sent.profile;
   const instants = [now, ...breakpoints(desired), ...breakpoints(held)].filter((t) => t >= now);
   let higher = false;

@@ -83,6 +83,34 @@ describe('ProfileDispatcher.syncSite', () => {
     ]);
   });
 
+  it('raises anyway once a lowering has waited 5 s for its answer: a lost answer does not stall the site', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick'] });
+    try {
+      const held = new HeldAnswers();
+      const subject = dispatcher(held, [{ stationId: 'CP-A', profile: txProfile(1, 20), sentAt: now - 5000, outcome: 'accepted' }]);
+      await subject.onModuleInit();
+      const done = subject.syncSite(
+        [
+          { stationId: 'CP-A', profiles: [txProfile(1, 6)] },
+          { stationId: 'CP-B', profiles: [txProfile(1, 14)] },
+        ],
+        now,
+      );
+      await flush();
+      await jest.advanceTimersByTimeAsync(4_900);
+      expect(held.sent.map(({ stationId }) => stationId)).toEqual(['CP-A']);
+      await jest.advanceTimersByTimeAsync(200);
+      expect(held.sent.map(({ stationId }) => stationId)).toEqual(['CP-A', 'CP-B']);
+      held.sent[1]?.answer();
+      await jest.advanceTimersByTimeAsync(5_000);
+      await done;
+      held.sent[0]?.answer();
+      await subject.settled();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('sends at once when nothing is lowered', async () => {
     const held = new HeldAnswers();
     const subject = dispatcher(held, []);

@@ -10,10 +10,14 @@ import { setChargingProfileCommand } from './profile-command';
 
 /** How long a station may take to answer a SetChargingProfile. */
 const COMMAND_TIMEOUT_MS = 30_000;
+/** How long a site's raises wait for its lowerings to be answered: a lost answer must not stall the site. */
+const LOWERING_WAIT_MS = 5_000;
 
 export interface Rejection {
   purpose: ProfilePurpose;
   evseId: number;
+  /** The transaction a refused TxProfile was for. */
+  transactionId?: string;
   detail: string;
 }
 
@@ -99,16 +103,24 @@ export class ProfileDispatcher implements OnModuleInit {
    * limit goes first, to all stations at once; what raises one (or is new, e.g. a session's first
    * TxProfile) goes once those are answered. Sent together, a raise could land before the lowering
    * that makes room for it, and the feeder would be over its limit until the other arrives.
-   * Resolves once every station answered, so that the next plan compares with what they hold.
+   * Resolves once every station answered (so that the next plan compares with what they hold), or
+   * after LOWERING_WAIT_MS per step when some do not: their answers are then still awaited apart.
    */
   async syncSite(wishes: readonly StationWish[], now = Date.now()): Promise<void> {
     const lowering = wishes
       .map(({ stationId, profiles }) => ({ stationId, profiles: profiles.filter((profile) => changeReason(profile, this.sent.get(keyOf(stationId, profile.purpose, profile.evseId)), now) === 'lower') }))
       .filter((wish) => wish.profiles.length > 0);
     for (const wish of lowering) this.sync(wish.stationId, wish.profiles);
-    await Promise.all(lowering.map((wish) => this.settled(wish.stationId)));
+    await this.settledWithin(lowering, LOWERING_WAIT_MS);
     for (const wish of wishes) this.sync(wish.stationId, wish.profiles);
-    await Promise.all(wishes.map((wish) => this.settled(wish.stationId)));
+    await this.settledWithin(wishes, LOWERING_WAIT_MS);
+  }
+
+  private async settledWithin(wishes: readonly StationWish[], timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+    await Promise.race([Promise.all(wishes.map((wish) => this.settled(wish.stationId))), timeout]);
+    clearTimeout(timer);
   }
 
   /** Resolves once nothing is waiting or being sent (to this station, or to any). */
@@ -155,7 +167,7 @@ export class ProfileDispatcher implements OnModuleInit {
       // Not sent at all: no 30 s back-off; the plan that follows the station's presence sends it.
       if (record === undefined) continue;
       this.sent.set(key, record);
-      if (record.outcome === 'rejected') rejections.push({ purpose: profile.purpose, evseId: profile.evseId, detail: record.detail ?? 'rejected' });
+      if (record.outcome === 'rejected') rejections.push({ purpose: profile.purpose, evseId: profile.evseId, transactionId: profile.transactionId, detail: record.detail ?? 'rejected' });
     }
     return rejections;
   }

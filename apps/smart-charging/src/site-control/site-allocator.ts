@@ -17,6 +17,7 @@ import type { StationChargingState } from '../sessions/charging-session';
 import { SessionTracker } from '../sessions/session-tracker';
 import type { StationFact } from '../sessions/station-fact';
 import { type SitePlanView, sitePlanViewOf } from './site-plan.view';
+import { pinnedByRejections } from './rejection-pins';
 import { replansSite } from './replan-trigger';
 import { SiteChangeFeed } from './site-change.feed';
 import { SiteSnapshotReader } from './site-snapshot.reader';
@@ -162,9 +163,7 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     // What the station's own profiles let a session draw without its TxProfile: the default and the
     // guard it accepted, or its rating when it refused those too.
     const fallback = fallbackCurrentA(this.dispatcher.held(stationId), site.ratingA.get(stationId) ?? 0, Date.now());
-    for (const rejection of rejections) {
-      if (rejection.purpose === 'tx') site.pinnedA.set(sessionIdOf(stationId, rejection.evseId), fallback);
-    }
+    for (const sessionId of pinnedByRejections(stationId, rejections, this.tracker.station(stationId).sessions)) site.pinnedA.set(sessionId, fallback);
     this.logger.warn({ stationId, rejections }, 'station refused charging profiles; its sessions are counted at what they draw instead');
     this.request(siteId);
   }
