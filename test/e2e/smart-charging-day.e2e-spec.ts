@@ -107,7 +107,6 @@ describe('smart-charging: a charging day', () => {
   }, SETUP_MS);
 
   afterAll(async () => {
-    require('node:fs').writeFileSync('/tmp/day-sc-out.log', smartCharging?.output() ?? '');
     await Promise.all([...stations.values()].map((simulated) => simulated.dispose()));
     await Promise.all([smartCharging, connection].map((service) => service?.stop('SIGKILL')));
     await database?.drop();
