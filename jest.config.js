@@ -15,6 +15,7 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
       testMatch: ['**/*.spec.ts'],
+      globalSetup: '<rootDir>/tools/softhsm/softhsm.global-setup.ts',
       transform,
       transformIgnorePatterns,
     },

@@ -76,6 +76,10 @@ describe('embedded mode', () => {
     const created = await fetch(`${first.service.baseUrl}/api/sites`, { method: 'POST', headers: { ...bearer, 'content-type': 'application/json' }, body: JSON.stringify(site) });
     expect(created.status).toBe(201);
     expect(await read('/api/sites/SITE-EMB/nodes/SITE-EMB/limits')).toMatchObject({ effectiveNow: { perPhaseA: [63, 63, 63], boundBy: { perPhaseA: ['node', 'node', 'node'] } } });
+    // OSCP: the Capacity Provider registry behind the same token, and the providers' endpoints on the same port with their own token scheme.
+    expect(await read('/api/oscp/capacity-providers')).toEqual({ items: [] });
+    const oscp = await fetch(`${first.service.baseUrl}/api/oscp/fp/2.0/heartbeat`, { method: 'POST', headers: { authorization: 'Token not-a-provider-token', 'content-type': 'application/json' }, body: '{}' });
+    expect([oscp.status, ((await oscp.json()) as { code?: string }).code]).toEqual([401, 'oscp-unauthenticated']);
 
     expect(await first.service.stop('SIGTERM')).toBe(0);
 

@@ -15,6 +15,7 @@ import { ChargingProfileStore } from './smart-charging/charging-profile.store';
 import type { ChargingRate } from './smart-charging/charging-rate';
 import type { CompositeSchedule } from './smart-charging/composite-schedule';
 import { ExternalLimits } from './smart-charging/external-limits';
+import { StationError, StationErrorCode } from './station/station.error';
 import { type StationCounters, countEvents } from './station/station-counters';
 import { StationEvents } from './station/station-events';
 import type {
@@ -203,6 +204,15 @@ export class SimulatedStation implements StationControl {
 
   compositeSchedule(evseId: number, durationS: number, unit: RateUnit): CompositeSchedule {
     return this.transactions.compositeSchedule(evseId, durationS, unit);
+  }
+
+  /**
+   * Makes the station ignore its charging profiles by `amps` per phase from now on (0: obey them
+   * again); the draw follows at once and a 2.0.1 station reports the changed rate.
+   */
+  setOverdraw(amps: number): Promise<void> {
+    if (!(amps >= 0) || !Number.isFinite(amps)) return Promise.reject(new StationError(StationErrorCode.InvalidSettings, `overdraw must be a finite number of amperes ≥ 0, not ${amps}`));
+    return this.transactions.overdraw(amps);
   }
 
   profilesChanged(evseId: number): Promise<void> {

@@ -5,7 +5,7 @@ import { smartChargingApiControllers } from './smart-charging.module';
  * Least privilege of the smart-charging REST API, checked by reflection over its controllers: a
  * new endpoint without a role, or with another access than listed here, fails this spec. Viewers
  * read; operators manage topology and operator limits; grid-operator tokens reach the limits
- * routes of their granted sites (`|grid-operator`) and nothing else.
+ * routes and the draw deviations of their granted sites (`|grid-operator`) and nothing else.
  */
 const expectedAccess: Record<string, string> = {
   'GET /sites': 'viewer',
@@ -24,7 +24,15 @@ const expectedAccess: Record<string, string> = {
   'DELETE /sites/:siteId/nodes/:nodeId/limits/:source': 'operator|grid-operator',
   'GET /sites/:siteId/audit': 'viewer',
   'GET /sites/:siteId/allocation': 'viewer',
+  'GET /sites/:siteId/deviations': 'viewer|grid-operator',
   'GET /topology/stations/:stationId/charging': 'viewer',
+  'GET /oscp/capacity-providers': 'viewer',
+  'POST /oscp/capacity-providers': 'admin',
+  'GET /oscp/capacity-providers/:providerId': 'viewer',
+  'PATCH /oscp/capacity-providers/:providerId': 'admin',
+  'POST /oscp/capacity-providers/:providerId/token': 'admin',
+  'PUT /oscp/capacity-providers/:providerId/groups': 'operator',
+  'DELETE /oscp/capacity-providers/:providerId': 'admin',
 };
 
 describe('smart-charging API roles', () => {

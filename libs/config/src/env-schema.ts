@@ -64,6 +64,8 @@ export const envSchema = z.object({
     .default('true')
     .transform((value) => value === 'true'),
   HISTORY_RETENTION_DAYS: integer(1, 36_500).default(90),
+  // Decrypts the PKI's CA key files (encrypted PKCS#8). Long because it guards offline-guessable files.
+  PKI_CA_KEY_PASSPHRASE: z.string().min(16, 'must be at least 16 characters').max(1024, 'must be at most 1024 characters').optional(),
   OCPP_DATA_TRANSFER_VENDOR_IDS: z
     .string()
     .transform((value) => value.split(',').map((vendorId) => vendorId.trim()).filter(Boolean))

@@ -112,6 +112,19 @@ describe('loadConfig: station core', () => {
   });
 });
 
+describe('loadConfig: pki', () => {
+  it('passes the CA key passphrase through and leaves it unset when absent', () => {
+    expect(loadConfig(standalone, { PKI_CA_KEY_PASSPHRASE: 'correct horse battery staple' }).pki).toEqual({ caKeyPassphrase: 'correct horse battery staple' });
+    expect(loadConfig(standalone, {}).pki).toEqual({ caKeyPassphrase: undefined });
+  });
+
+  it('refuses a short passphrase, naming the variable but never the value', () => {
+    const error = errorOf(() => loadConfig(standalone, { PKI_CA_KEY_PASSPHRASE: 'hunter2-secret' }));
+    expect(error.variable).toBe('PKI_CA_KEY_PASSPHRASE');
+    expect(error.message).toBe('invalid configuration: PKI_CA_KEY_PASSPHRASE must be at least 16 characters');
+  });
+});
+
 describe('loadConfig: history', () => {
   it('keeps 90 days of history unless told otherwise', () => {
     expect(loadConfig(standalone, {}).history).toEqual({ retentionDays: 90 });

@@ -34,6 +34,7 @@ export function loadConfig(layout: ProcessLayout, environment: NodeJS.ProcessEnv
     gateway: gatewayConfig(env, layout),
     stationCore: stationCoreConfig(env, layout),
     history: { retentionDays: env.HISTORY_RETENTION_DAYS },
+    pki: { caKeyPassphrase: env.PKI_CA_KEY_PASSPHRASE },
   };
 }
 

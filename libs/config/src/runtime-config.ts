@@ -71,6 +71,15 @@ export interface HistoryConfig {
   retentionDays: number;
 }
 
+/** The PKI service's CA keys. */
+export interface PkiConfig {
+  /**
+   * PKI_CA_KEY_PASSPHRASE: decrypts the CA key files (encrypted PKCS#8). A secret: never logged,
+   * and absent means file-backed CAs cannot be opened (they are refused, not opened unencrypted).
+   */
+  caKeyPassphrase: string | undefined;
+}
+
 /** Where the REST APIs' bearer tokens come from (read and checked by libs/runtime/src/auth before Nest starts). */
 export interface ApiTokensConfig {
   /** API_TOKENS_FILE: a JSON list of { name, sha256, roles }; it wins wherever it is set. */
@@ -93,6 +102,7 @@ export interface RuntimeConfig {
   gateway: GatewayConfig;
   stationCore: StationCoreConfig;
   history: HistoryConfig;
+  pki: PkiConfig;
 }
 
 export const RUNTIME_CONFIG = Symbol('RUNTIME_CONFIG');

@@ -1,7 +1,7 @@
 import type { StationContext } from '../station/station-context';
 import type { LimitTimeline } from '../transactions/evse';
 import type { RateUnit } from './charging-profile';
-import { type ChargingRate, lowerOf } from './charging-rate';
+import { type ChargingRate, NOMINAL_VOLTAGE_V, lowerOf } from './charging-rate';
 import { type CompositeContext, type CompositeSchedule, compositeSchedule, limitAt, limitChanges } from './composite-schedule';
 
 /** The transaction running on an EVSE, as far as Relative schedules care. */
@@ -12,10 +12,15 @@ export type RunningTransaction = (evseId: number) => { readonly id: string; read
  * holds, now, over time (for the meters) and as a composite schedule (GetCompositeSchedule).
  */
 export class EvseLimits {
+  /** How far the EVs draw above the profiles' limit, A per phase (`StationOptions.overdrawA`). */
+  overdrawA: number;
+
   constructor(
     private readonly context: Pick<StationContext, 'options' | 'profiles'>,
     private readonly runningOn: RunningTransaction,
-  ) {}
+  ) {
+    this.overdrawA = context.options.overdrawA;
+  }
 
   /** The limit on `evseId` at `at`: hardware capability capped by the composite of the profiles in force. */
   limitOn(evseId: number, at: number): ChargingRate {
@@ -27,7 +32,8 @@ export class EvseLimits {
   /**
    * The limits on one EVSE over time as the profiles stand: the hardware's and the composite's,
    * kept apart so that each caps the EV in its own unit (a power limit does not lift the
-   * hardware's current limit on a single-phase EV).
+   * hardware's current limit on a single-phase EV). A station told to overdraw draws above the
+   * composite, never above the hardware.
    */
   timeline(evseId: number): LimitTimeline {
     const { capability } = this.context.options;
@@ -36,7 +42,7 @@ export class EvseLimits {
       changesBetween: (from, to) => limitChanges(installed(), this.compositeContext(evseId, from), from, to),
       at: (at) => {
         const limit = limitAt(installed(), at, this.compositeContext(evseId, at));
-        return limit ? [capability, limit] : [capability];
+        return limit ? [capability, this.overdrawn(limit)] : [capability];
       },
     };
   }
@@ -47,6 +53,11 @@ export class EvseLimits {
     const stationWide = { ...capability, limit: capability.limit * evseCount };
     const request = { ...this.compositeContext(evseId, from), from, durationS, unit, capability: evseId === 0 ? stationWide : capability };
     return compositeSchedule(this.context.profiles.list(), request);
+  }
+
+  private overdrawn(limit: ChargingRate): ChargingRate {
+    if (this.overdrawA <= 0) return limit;
+    return { ...limit, limit: limit.limit + (limit.unit === 'A' ? this.overdrawA : this.overdrawA * NOMINAL_VOLTAGE_V * limit.numberPhases) };
   }
 
   private compositeContext(evseId: number, at: number): CompositeContext {

@@ -19,6 +19,13 @@ export interface StationOptions {
   readonly vehicle?: Vehicle;
   /** What each EVSE's hardware can deliver; default 32 A on 3 phases. */
   readonly capability?: ChargingRate;
+  /**
+   * A station that ignores its charging profiles by this much: every EVSE draws up to this many
+   * amperes per phase above what its profiles allow (a limit in W: its equivalent at 230 V on the
+   * limit's phases), never above the EV's maximum or the hardware's capability; default 0 (obeys).
+   * For testing a CSMS's verification of the draw; `station.setOverdraw(amps)` changes it at run time.
+   */
+  readonly overdrawA?: number;
   /** Whole seconds between meter values during a transaction (MeterValueSampleInterval); default 60. */
   readonly meterIntervalS?: number;
   /** How long a CALL waits for its answer; default 30 000 ms. */
@@ -50,6 +57,7 @@ export function resolveStationOptions(options: StationOptions): ResolvedStationO
     evseCount: Math.max(1, options.evseCount ?? 1),
     vehicle: options.vehicle ?? { maxCurrentA: 32, phases: 3 },
     capability: options.capability ?? { unit: 'A', limit: 32, numberPhases: 3 },
+    overdrawA: Math.max(0, options.overdrawA ?? 0),
     meterIntervalS: Math.max(1, Math.round(options.meterIntervalS ?? 60)),
     callTimeoutMs: options.callTimeoutMs ?? 30_000,
     minBootRetryMs: options.minBootRetryMs ?? 1000,

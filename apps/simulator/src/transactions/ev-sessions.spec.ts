@@ -61,6 +61,29 @@ describe.each(['1.6', '2.0.1'] as const)('EVs a test plugs in, OCPP %s', (versio
     expect(readings(lastMeter()).find(([measurand]) => measurand === 'Energy.Active.Import.Register')?.[2]).toBe(3450);
   });
 
+  it('overdraws its profile by what it is told to ignore it by, never above the EV or the hardware, and obeys again at 0', async () => {
+    await station.startTransaction({ evseId: 1, idToken: 'TAG' });
+    await station.notifyChargingLimit({ source: 'EMS', schedule: { unit: 'A', periods: [{ startPeriod: 0, limit: 10 }] } });
+    await station.setOverdraw(8);
+    clock += HOUR / 4;
+    await station.sendMeterValues(1, 'Periodic');
+    expect(currents(lastMeter()).map(([, phase, amps]) => [phase, amps])).toEqual([
+      ['L1', 18],
+      ['L2', 18],
+      ['L3', 18],
+    ]);
+    expect(station.limitOn(1)).toMatchObject({ unit: 'A', limit: 10 });
+    await station.setOverdraw(30);
+    expect(station.currentDraw(1)).toMatchObject({ ampsPerPhase: 32 });
+    await station.setOverdraw(0);
+    clock += HOUR / 4;
+    await station.sendMeterValues(1, 'Periodic');
+    expect(currents(lastMeter()).map(([, , amps]) => amps)).toEqual([10, 10, 10]);
+    // 18 A for the first quarter hour, 10 A for the second, on three phases.
+    expect(readings(lastMeter()).find(([measurand]) => measurand === 'Energy.Active.Import.Register')?.[2]).toBe(Math.floor((18 + 10) * 230 * 3 / 4));
+    await expect(station.setOverdraw(-1)).rejects.toMatchObject({ code: 'invalid-settings' });
+  });
+
   it('stops drawing once the EV has the energy it wanted', async () => {
     await station.startTransaction({ evseId: 2, idToken: 'TAG', vehicle: { phases: 3, maxCurrentA: 16, energyNeedWh: 5000 } });
     clock += HOUR;

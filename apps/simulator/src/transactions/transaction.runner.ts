@@ -143,14 +143,24 @@ export class TransactionRunner {
 
   /** Profiles changed on `evseId` (0: all): the draw follows at once; 2.0.1 reports the new rate. */
   async profilesChanged(evseId: number): Promise<void> {
-    const { dialect, events, options } = this.context;
-    const affected = evseId === 0 ? this.evses : this.evses.filter((evse) => evse.id === evseId);
-    for (const evse of affected) {
+    await this.followLimits(evseId === 0 ? this.evses : this.evses.filter((evse) => evse.id === evseId));
+    this.context.events.emit('profilesChanged', { evseId });
+  }
+
+  /** From now on the EVs draw `amps` per phase above what the profiles allow (what was drawn until now stays as it was). */
+  async overdraw(amps: number): Promise<void> {
+    this.settle();
+    this.limits.overdrawA = amps;
+    await this.followLimits(this.evses);
+  }
+
+  private async followLimits(evses: readonly Evse[]): Promise<void> {
+    const { dialect, options } = this.context;
+    for (const evse of evses) {
       const before = evse.currentDraw.watts;
       evse.advance(options.now(), this.limits.timeline(evse.id));
       if (evse.transaction && dialect.reportsRateChanges && evse.currentDraw.watts !== before) await this.sendMeterValues(evse.id, 'ChargingRateChanged');
     }
-    events.emit('profilesChanged', { evseId });
   }
 
   get busy(): boolean {

@@ -53,7 +53,7 @@ export interface AllocationSession {
   priority?: number;
   /** Measured current per phase (the largest of its phases), for the surplus rule. */
   drawnA?: number;
-  /** The limit the station currently holds for this session (what dispatch last sent), if known. */
+  /** The limit the station held for this session when `drawnA` was measured (what dispatch sent), if known: the surplus rule's reference. */
   offeredA?: number;
   /** Energy still wanted (2.0.1 NotifyEVChargingNeeds), with `departure` gives its urgency. */
   needWh?: number;

@@ -1,5 +1,5 @@
 import { ASSUMED_CAPABILITIES, type ChargingCapabilities } from './charging-capabilities';
-import { buildProfile, capPeriods, profileIdOf, tenthsDown } from './profile-builder';
+import { buildProfile, capPeriods, isOwnProfileIdRange, profileIdOf, tenthsDown } from './profile-builder';
 
 const start = Date.parse('2026-12-05T10:00:00.750Z');
 const capable: ChargingCapabilities = { rateUnits: ['A', 'W'], maxStackLevel: 8, maxPeriods: 4, maxProfiles: 16 };
@@ -36,6 +36,8 @@ describe('buildProfile', () => {
     const ids = ['tx', 'tx-default', 'station-max'].flatMap((purpose) => [0, 1, 2].map((evse) => profileIdOf(purpose as 'tx', evse)));
     expect(new Set(ids).size).toBe(ids.length);
     expect(profileIdOf('tx', 1)).toBe(profileIdOf('tx', 1));
+    expect(ids.every(isOwnProfileIdRange)).toBe(true);
+    expect([1, 9_099_999, 9_103_000].some(isOwnProfileIdRange)).toBe(false);
   });
 
   it('uses one period and stack level 1 when the station has not told what it takes', () => {

@@ -13,6 +13,11 @@ export function profileIdOf(purpose: ProfilePurpose, evseId: number): number {
   return ID_BASE[purpose] + evseId;
 }
 
+/** Whether an id lies in the range this service's profiles use (one thousand EVSEs per purpose). */
+export function isOwnProfileIdRange(id: number): boolean {
+  return id >= ID_BASE['station-max'] && id < ID_BASE.tx + 1000;
+}
+
 /** Rounded down to a tenth (1.6 requires multiples of 0.1; 2.0.1 at most one decimal): never above the allocation. */
 export function tenthsDown(value: number): number {
   return Math.max(0, Math.floor(value * 10 + 1e-6) / 10);

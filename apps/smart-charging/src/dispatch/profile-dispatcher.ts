@@ -4,6 +4,8 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Counter } from 'prom-client';
 import type { Logger } from 'pino';
 import { type DispatchRecord, DispatchedProfileRepository } from './dispatched-profile.repository';
+import { type MeasuredDraw, offerAtMeasurement } from './offer-at-measurement';
+import { type Offer, offerInForce } from './offer-in-force';
 import type { PlannedProfile, ProfilePurpose } from './planned-profile';
 import { type ChangeReason, type SentProfile, changeReason } from './profile-change';
 import { setChargingProfileCommand } from './profile-command';
@@ -48,6 +50,8 @@ function outcomeOf(outcome: CommandOutcome): { outcome: SentProfile['outcome']; 
 @Injectable()
 export class ProfileDispatcher implements OnModuleInit {
   private readonly sent = new Map<string, DispatchRecord>();
+  /** Per TxProfile slot: the accepted profile the last send replaced (what the station held before). */
+  private readonly replaced = new Map<string, DispatchRecord>();
   private readonly waiting = new Map<string, readonly PlannedProfile[]>();
   private readonly running = new Map<string, Promise<void>>();
   private readonly rejectionListeners: RejectionListener[] = [];
@@ -73,13 +77,16 @@ export class ProfileDispatcher implements OnModuleInit {
     return [...this.sent.values()].filter((record) => record.stationId === stationId);
   }
 
-  /** The current per phase the station accepted for the session on an EVSE now, if any (for the surplus rule). */
-  offeredA(stationId: string, evseId: number, now: number): number | undefined {
+  /** What the session's draw is compared with by the surplus rule: the limit held when it was measured (offer-at-measurement.ts). */
+  offeredWhenMeasured(stationId: string, evseId: number, draw: MeasuredDraw | undefined, now: number): number | undefined {
+    const key = keyOf(stationId, 'tx', evseId);
+    return offerAtMeasurement(this.sent.get(key), this.replaced.get(key), draw, now);
+  }
+
+  /** What the station accepted for the session on an EVSE at `at`, and since when (for verifying its draw). */
+  offerAt(stationId: string, evseId: number, at: number): Offer | undefined {
     const record = this.sent.get(keyOf(stationId, 'tx', evseId));
-    if (record?.outcome !== 'accepted' || record.profile.rateUnit !== 'A') return undefined;
-    let limit: number | undefined;
-    for (const period of record.profile.periods) if (record.profile.startSchedule + period.startPeriodS * 1000 <= now) limit = period.limit;
-    return limit;
+    return record === undefined ? undefined : offerInForce(record, at);
   }
 
   /** Called with what a station refused, once its answers are in. */
@@ -148,12 +155,17 @@ export class ProfileDispatcher implements OnModuleInit {
 
   /** The station reconnected or rebooted: whatever it held is uncertain, so everything goes again. */
   async forgetStation(stationId: string): Promise<void> {
-    for (const [key, record] of this.sent) if (record.stationId === stationId) this.sent.delete(key);
+    for (const [key, record] of this.sent) {
+      if (record.stationId !== stationId) continue;
+      this.sent.delete(key);
+      this.replaced.delete(key);
+    }
     await this.repository.forgetStation(stationId);
   }
 
   /** A transaction ended: the station drops its TxProfile by itself. */
   async forgetTx(stationId: string, evseId: number): Promise<void> {
+    this.replaced.delete(keyOf(stationId, 'tx', evseId));
     if (this.sent.delete(keyOf(stationId, 'tx', evseId))) await this.repository.forget(stationId, 'tx', evseId);
   }
 
@@ -166,6 +178,8 @@ export class ProfileDispatcher implements OnModuleInit {
       const record = await this.sendOne(stationId, profile, reason);
       // Not sent at all: no 30 s back-off; the plan that follows the station's presence sends it.
       if (record === undefined) continue;
+      const before = this.sent.get(key);
+      if (profile.purpose === 'tx' && before?.outcome === 'accepted' && record.outcome === 'accepted') this.replaced.set(key, before);
       this.sent.set(key, record);
       if (record.outcome === 'rejected') rejections.push({ purpose: profile.purpose, evseId: profile.evseId, transactionId: profile.transactionId, detail: record.detail ?? 'rejected' });
     }

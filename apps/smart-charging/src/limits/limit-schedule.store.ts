@@ -3,7 +3,7 @@ import { fieldErrorsOf } from '@app/runtime';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import { AuditLogRepository } from '../audit/audit-log.repository';
-import { SOURCE_PATTERN } from './limit-source';
+import { SOURCE_PATTERN, SOURCE_RULE } from './limit-source';
 import { limitScheduleSchema, normalisedSchedule } from './limit-schedule.schemas';
 import { LimitScheduleRepository } from './limit-schedule.repository';
 import { type StoredSchedule, scheduleAuditOf, storedScheduleOf } from './limit-schedule.view';
@@ -38,7 +38,7 @@ export class LimitScheduleStore {
     actor: string,
     options: ReplaceOptions = {},
   ): Promise<LimitsResult<{ schedule: StoredSchedule; created: boolean }>> {
-    if (!SOURCE_PATTERN.test(source)) return invalidSchedule([{ field: 'source', message: 'must be operator, grid-operator, oscp:<provider>, station:<stationId> or operator-profile:<stationId>' }]);
+    if (!SOURCE_PATTERN.test(source)) return invalidSchedule([{ field: 'source', message: SOURCE_RULE }]);
     const parsed = limitScheduleSchema.safeParse(schedule);
     if (!parsed.success) return invalidSchedule(fieldErrorsOf('schedule', parsed.error.issues));
     const replacement = normalisedSchedule(parsed.data);

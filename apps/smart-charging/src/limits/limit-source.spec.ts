@@ -19,11 +19,11 @@ describe('mayWriteSource', () => {
 });
 
 describe('SOURCE_PATTERN', () => {
-  it.each(['operator', 'grid-operator', 'oscp:dso-north', 'station:CP-0001', 'station:A*B=C+D|E@F', 'operator-profile:CP-1'])('accepts %s', (source) => {
+  it.each(['operator', 'grid-operator', 'oscp:dso-north', 'station:CP-0001', 'station:A*B=C+D|E@F', 'operator-profile:CP-1', 'station:CP-1:EMS:0', `operator-profile:${'C'.repeat(48)}:tx-default:2147483647:2147483647:2147483647`])('accepts %s', (source) => {
     expect(SOURCE_PATTERN.test(source)).toBe(true);
   });
 
-  it.each(['', 'admin', 'oscp:', 'station:', 'oscp:a b', 'grid-operator ', `oscp:${'x'.repeat(65)}`, 'Operator'])('refuses "%s"', (source) => {
+  it.each(['', 'admin', 'oscp:', 'station:', 'oscp:a b', 'grid-operator ', `oscp:${'x'.repeat(65)}`, 'Operator', `station:${'x'.repeat(129)}`, 'operator-profile:CP 1:tx:1:0:5'])('refuses "%s"', (source) => {
     expect(SOURCE_PATTERN.test(source)).toBe(false);
   });
 });

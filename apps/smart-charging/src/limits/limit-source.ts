@@ -3,17 +3,22 @@ import { z } from 'zod';
 
 /**
  * Who says a limit (docs/adr/013-smart-charging.md): `operator` and `grid-operator` through the
- * REST API; `oscp:<provider>`, `station:<stationId>` and `operator-profile:<stationId>` written
- * by the service itself (LimitScheduleStore). The database checks the same rule.
+ * REST API; `oscp:<provider>`, `station:<stationId>[:<limitSource>:<evseId>]` and
+ * `operator-profile:<stationId>[:<purpose>:<evseId>:<stackLevel>:<profileId>]` written by the
+ * service itself (LimitScheduleStore; docs/adr/018-limits-set-by-others.md names them, see
+ * external-limits/foreign-limit-source.ts). The database checks the same rule (migration
+ * 1764220000001).
  */
-export const SOURCE_PATTERN = /^(operator|grid-operator|oscp:[A-Za-z0-9._-]{1,64}|station:[A-Za-z0-9*=:+|@._-]{1,48}|operator-profile:[A-Za-z0-9*=:+|@._-]{1,48})$/;
+export const SOURCE_PATTERN = /^(operator|grid-operator|oscp:[A-Za-z0-9._-]{1,64}|station:[A-Za-z0-9*=:+|@._-]{1,128}|operator-profile:[A-Za-z0-9*=:+|@._-]{1,128})$/;
+
+export const SOURCE_RULE = 'must be operator, grid-operator, oscp:<provider>, station:<stationId>[:...] or operator-profile:<stationId>[:...]';
 
 export const apiSources = ['operator', GRID_OPERATOR] as const;
 export type ApiSource = (typeof apiSources)[number];
 
 export const sourceSchema = z
   .string()
-  .regex(SOURCE_PATTERN, 'must be operator, grid-operator, oscp:<provider>, station:<stationId> or operator-profile:<stationId>')
+  .regex(SOURCE_PATTERN, SOURCE_RULE)
   .meta({ description: 'Who says the limit.', example: 'grid-operator' });
 
 export const apiSourceSchema = z

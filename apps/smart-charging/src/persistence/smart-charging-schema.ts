@@ -5,6 +5,9 @@ import { CreateLimitSchedule1764200000001 } from './migrations/1764200000001-cre
 import { CreateAuditLog1764200000002 } from './migrations/1764200000002-create-audit-log';
 import { CreateStationChargingState1764210000001 } from './migrations/1764210000001-create-station-charging-state';
 import { CreateDispatchedProfile1764210000002 } from './migrations/1764210000002-create-dispatched-profile';
+import { WidenLimitSources1764220000001 } from './migrations/1764220000001-widen-limit-sources';
+import { CreateDrawDeviation1764220000002 } from './migrations/1764220000002-create-draw-deviation';
+import { CreateOscp1764220000003 } from './migrations/1764220000003-create-oscp';
 
 export const SMART_CHARGING_SCHEMA = 'smart_charging';
 
@@ -18,5 +21,8 @@ export const smartChargingSchema: ServiceSchema = {
     CreateAuditLog1764200000002,
     CreateStationChargingState1764210000001,
     CreateDispatchedProfile1764210000002,
+    WidenLimitSources1764220000001,
+    CreateDrawDeviation1764220000002,
+    CreateOscp1764220000003,
   ],
 };

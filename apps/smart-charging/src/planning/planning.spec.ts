@@ -132,4 +132,86 @@ describe('planning a site', () => {
       { atOffsetS: 11, amps: 5 },
     ]);
   });
+
+  it('guards each charger by the limits of its own branch, on the grid phases it is wired to', () => {
+    const base = site();
+    const snapshot: SiteSnapshot = {
+      ...base,
+      nodes: [...base.nodes.filter((node) => node.id !== 'C2' && node.id !== 'C2-1' && node.id !== 'C2-2'), { id: 'F2', parentId: 'root', ownLimit: { perPhaseA: [40, 12, 20] } }, { id: 'C2', parentId: 'F2' }, { id: 'C2-1', parentId: 'C2' }, { id: 'C2-2', parentId: 'C2' }],
+      schedules: new Map(),
+    };
+    const inputs = sessionInputs(snapshot, stations(), new Map());
+    const steps = allocationTimeline(snapshot, inputs, { now, horizonMs: 86_400_000, maxSteps: 24 });
+    const guards = stationPlans(snapshot, inputs, steps, now).map((plan) => [plan.stationId, plan.requests.find((request) => request.purpose === 'station-max')?.timeline]);
+    // CP-1 sits under F1 (no limit of its own) and the root's 32 A; CP-2's L1-L3 are the grid's L2, L3, L1 under F2's 12 A on L2.
+    expect(guards).toEqual([
+      ['CP-1', [{ atOffsetS: 0, amps: 32 }]],
+      ['CP-2', [{ atOffsetS: 0, amps: 12 }]],
+    ]);
+  });
+});
+
+describe('planning a site with a session that draws more than its profile allows', () => {
+  /** The stations, with `sessionId` drawing `perPhaseA` on its station's phases. */
+  function drawing(sessionId: string, perPhaseA: Partial<Record<'L1' | 'L2' | 'L3', number>>, all = stations()) {
+    const [stationId, evseId] = sessionId.split('/');
+    const state = all.get(stationId ?? '');
+    const session = state?.sessions.get(Number(evseId));
+    if (state === undefined || session === undefined) throw new Error(`no session ${sessionId}`);
+    all.set(state.stationId, { ...state, sessions: new Map([...state.sessions, [session.evseId, { ...session, drawnA: perPhaseA, drawnAt: now }]]) });
+    return all;
+  }
+  const eightOver = { heldToA: 16, excessA: { L1: 8, L2: 8, L3: 8 } };
+  const plan = (inputs: ReturnType<typeof sessionInputs>) => allocationTimeline(site(), inputs, { now, horizonMs: 86_400_000, maxSteps: 24 })[0];
+
+  it('counts its excess over its offer as a fixed load on its grid phases: the others get less and the site still holds', () => {
+    const inputs = sessionInputs(site(), drawing('CP-1/1', { L1: 24, L2: 24, L3: 24 }), new Map([['CP-1/1', 16], ['CP-2/1', 16]]), new Map(), new Map([['CP-1/1', eightOver]]));
+    expect(inputs.fixedLoads).toEqual([{ nodeId: 'C1-1', perPhaseA: [8, 8, 8] }]);
+    const step = plan(inputs);
+    // The grid's L2 carries both sessions and the 8 A excess: 32 - 8 = 24 shared.
+    expect([...step?.allocation.currents ?? []]).toEqual([
+      ['CP-1/1', 12],
+      ['CP-2/1', 12],
+    ]);
+    // The root's load counts the excess: once both follow their profiles (CP-1 still 8 A over), L2 carries exactly its 32 A.
+    expect(step?.allocation.nodeLoad.get('root')?.perPhaseA).toEqual([20, 32, 20]);
+  });
+
+  it('caps the overdrawing session at its offer: it gains nothing from the headroom it is given back', () => {
+    const alone = drawing('CP-1/1', { L1: 24, L2: 24, L3: 24 });
+    alone.set('CP-2', station('CP-2', []));
+    expect(plan(sessionInputs(site(), alone, new Map([['CP-1/1', 16]])))?.allocation.currents.get('CP-1/1')).toBe(32);
+    const inputs = sessionInputs(site(), alone, new Map([['CP-1/1', 16]]), new Map(), new Map([['CP-1/1', eightOver]]));
+    expect(plan(inputs)?.allocation.currents.get('CP-1/1')).toBe(16);
+    expect(inputs.sessions[0]?.overdraw).toEqual({ heldToA: 16, excessA: [8, 8, 8] });
+  });
+
+  it('counts the excess as judged, not the draw of the moment: a station still ramping down to a lower offer is not counted twice', () => {
+    // Offered 12 A since its excess was judged at 16 A, it still draws 24 A while it follows.
+    const inputs = sessionInputs(site(), drawing('CP-1/1', { L1: 24, L2: 24, L3: 24 }), new Map([['CP-1/1', 12]]), new Map(), new Map([['CP-1/1', eightOver]]));
+    expect(inputs.fixedLoads).toEqual([{ nodeId: 'C1-1', perPhaseA: [8, 8, 8] }]);
+    expect([...plan(inputs)?.allocation.currents ?? []]).toEqual([
+      ['CP-1/1', 12],
+      ['CP-2/1', 12],
+    ]);
+  });
+
+  it('puts the excess of a rotated charger on the grid phase its station phase is wired to', () => {
+    const inputs = sessionInputs(site(), drawing('CP-2/1', { L1: 22 }), new Map(), new Map(), new Map([['CP-2/1', { heldToA: 16, excessA: { L1: 6 } }]]));
+    // CP-2's L1 is the grid's L2.
+    expect(inputs.fixedLoads).toEqual([{ nodeId: 'C2-1', perPhaseA: [0, 6, 0] }]);
+    expect([...plan(inputs)?.allocation.currents ?? []]).toEqual([
+      ['CP-1/1', 13],
+      ['CP-2/1', 13],
+    ]);
+  });
+
+  it('plans as usual once the session complies (no open deviation)', () => {
+    const inputs = sessionInputs(site(), drawing('CP-1/1', { L1: 12, L2: 12, L3: 12 }), new Map([['CP-1/1', 12]]));
+    expect(inputs.fixedLoads).toEqual([]);
+    expect([...plan(inputs)?.allocation.currents ?? []]).toEqual([
+      ['CP-1/1', 16],
+      ['CP-2/1', 16],
+    ]);
+  });
 });

@@ -13,6 +13,16 @@ export interface PlannedSession {
   transactionId: string;
   /** Phases the EV draws on (the station's first n). */
   phases: 1 | 2 | 3;
+  /** Set while it draws more than its profile allows: the offer it is held to, and its excess per grid phase counted as a fixed load. */
+  overdraw?: { heldToA: number; excessA: PhaseTriple };
+}
+
+/** A session found drawing more than its profile allows (verification/): what planning holds it to and counts for it. */
+export interface Overdraw {
+  /** The offer it was judged against: its maximum while it overdraws. */
+  heldToA: number;
+  /** What it drew above that offer on each of its station's phases. */
+  excessA: PerPhase;
 }
 
 export interface SessionInputs {
@@ -49,6 +59,16 @@ export function ratingLoad(charger: SiteCharger): PhaseTriple {
   return load;
 }
 
+/** A per-phase excess of the station's phases on the grid's phases, after the charger's wiring. */
+function excessLoad(charger: SiteCharger, excess: PerPhase): PhaseTriple {
+  const load: PhaseTriple = [0, 0, 0];
+  (['L1', 'L2', 'L3'] as const).forEach((phase, index) => {
+    const grid = charger.wiring[index];
+    load[grid === 'L1' ? 0 : grid === 'L2' ? 1 : 2] += Math.max(0, excess[phase] ?? 0);
+  });
+  return load;
+}
+
 /** An EVSE the topology does not list: it hangs off its charger with the charger's rating. */
 function implicitEvse(charger: SiteCharger, evseId: number): SiteEvse {
   return { nodeId: charger.nodeId, chargerNodeId: charger.nodeId, stationId: charger.stationId, evseId, minA: 6, maxA: charger.ratingA, phases: charger.phases, priority: 0 };
@@ -58,13 +78,16 @@ function implicitEvse(charger: SiteCharger, evseId: number): SiteEvse {
  * The allocation's inputs for a site: a session per transaction running on a reachable charger
  * of the site, with its limits from the EVSE, the charger and what the EV said; each unreachable
  * charger as a fixed load at its full rating; each pinned session (its profile was rejected) as a
- * fixed load at what it draws instead.
+ * fixed load at what it draws instead; each overdrawing session (`overdrawn`, per session id)
+ * capped at the offer it was judged against and its excess over that offer a fixed load on its
+ * EVSE, so that the others make room for it until it complies and it gains nothing by overdrawing.
  */
 export function sessionInputs(
   site: SiteSnapshot,
   stations: ReadonlyMap<string, StationChargingState>,
   offeredA: ReadonlyMap<string, number>,
   pinnedA: ReadonlyMap<string, number> = new Map(),
+  overdrawn: ReadonlyMap<string, Overdraw> = new Map(),
 ): SessionInputs {
   const evses = new Map(site.evses.map((evse) => [sessionIdOf(evse.stationId, evse.evseId), evse]));
   const result: SessionInputs = { sessions: [], fixedLoads: [], unreachable: [] };
@@ -88,9 +111,13 @@ export function sessionInputs(
         result.fixedLoads.push({ nodeId: evse.nodeId, perPhaseA: load });
         continue;
       }
+      const overdrawing = overdrawn.get(id);
+      const overdraw = overdrawing === undefined ? undefined : { heldToA: overdrawing.heldToA, excessA: excessLoad(charger, overdrawing.excessA) };
+      if (overdraw !== undefined) result.fixedLoads.push({ nodeId: evse.nodeId, perPhaseA: overdraw.excessA });
       const minA = Math.max(evse.minA, needs?.minA ?? 0);
-      const maxA = Math.min(evse.maxA, charger.ratingA, needs?.maxA ?? Number.POSITIVE_INFINITY);
+      const maxA = Math.min(evse.maxA, charger.ratingA, needs?.maxA ?? Number.POSITIVE_INFINITY, overdraw?.heldToA ?? Number.POSITIVE_INFINITY);
       result.sessions.push({
+        overdraw,
         stationId: charger.stationId,
         evseId: session.evseId,
         transactionId: session.transactionId,

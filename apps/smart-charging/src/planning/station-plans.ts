@@ -55,13 +55,13 @@ function loadOn(phases: readonly GridPhase[], amps: number): PhaseTriple {
  * Per idle EVSE and step: what a session starting there unseen may take, so that all of them
  * together stay within what the allocation leaves (its headroom) on every node and phase.
  */
-function headroomShares(site: SiteSnapshot, inputs: SessionInputs, steps: readonly TimelineStep[]): Map<string, number>[] {
+function headroomShares(site: SiteSnapshot, inputs: SessionInputs, steps: readonly TimelineStep[], unreachable: ReadonlySet<string>): Map<string, number>[] {
   const busy = new Set(inputs.sessions.map((session) => session.input.id));
   const chargers = new Map(site.chargers.map((charger) => [charger.nodeId, charger]));
   const idle: FailSafeEvse[] = [];
   for (const evse of site.evses) {
     const charger = chargers.get(evse.chargerNodeId);
-    if (charger === undefined || busy.has(sessionIdOf(evse.stationId, evse.evseId)) || inputs.unreachable.includes(evse.stationId)) continue;
+    if (charger === undefined || busy.has(sessionIdOf(evse.stationId, evse.evseId)) || unreachable.has(evse.stationId)) continue;
     idle.push({ nodeId: evse.nodeId, gridPhases: gridPhasesOf(charger, evse.phases), minA: evse.minA, maxA: Math.min(evse.maxA, charger.ratingA) });
   }
   return steps.map((step) => {
@@ -80,16 +80,30 @@ function amperesUnder(limit: Limit | undefined, phases: readonly GridPhase[]): n
   return amps;
 }
 
-/** A charger's guard: its rating, capped by every node above it on its phases over all steps. */
-function guardOf(charger: SiteCharger, site: SiteSnapshot, steps: readonly TimelineStep[]): number {
+/** Chargers' guards: each one's rating, capped by every node above it on its phases over all steps. */
+function guardsOf(site: SiteSnapshot, steps: readonly TimelineStep[]): (charger: SiteCharger) => number {
+  // Built once per plan: looking them up per charger made planning quadratic in the site's size.
   const parents = new Map(site.nodes.map((node) => [node.id, node.parentId]));
-  const phases = gridPhasesOf(charger, charger.phases);
-  let guard = charger.ratingA;
-  for (const step of steps) {
-    const limits = new Map(step.nodes.map((node) => [node.id, node.limit]));
-    for (let at: string | undefined = charger.nodeId; at !== undefined; at = parents.get(at)) guard = Math.min(guard, amperesUnder(limits.get(at), phases));
+  const limitsPerStep = steps.map((step) => new Map(step.nodes.map((node) => [node.id, node.limit])));
+  return (charger) => {
+    const phases = gridPhasesOf(charger, charger.phases);
+    let guard = charger.ratingA;
+    for (const limits of limitsPerStep) {
+      for (let at: string | undefined = charger.nodeId; at !== undefined; at = parents.get(at)) guard = Math.min(guard, amperesUnder(limits.get(at), phases));
+    }
+    return Math.max(0, guard);
+  };
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [item]);
+    else group.push(item);
   }
-  return Math.max(0, guard);
+  return groups;
 }
 
 /**
@@ -99,16 +113,20 @@ function guardOf(charger: SiteCharger, site: SiteSnapshot, steps: readonly Timel
  * guard as its station-max profile.
  */
 export function stationPlans(site: SiteSnapshot, inputs: SessionInputs, steps: readonly TimelineStep[], now: number): StationPlan[] {
-  const shares = headroomShares(site, inputs, steps);
+  const unreachable = new Set(inputs.unreachable);
+  const shares = headroomShares(site, inputs, steps, unreachable);
+  const guardOf = guardsOf(site, steps);
+  const sessionsOf = groupBy(inputs.sessions, (session) => session.stationId);
+  const evsesOf = groupBy(site.evses, (evse) => evse.chargerNodeId);
   const startAt = scheduleStartOf(now);
   return site.chargers
-    .filter((charger) => !inputs.unreachable.includes(charger.stationId))
+    .filter((charger) => !unreachable.has(charger.stationId))
     .map((charger) => {
-      const sessions = inputs.sessions.filter((session) => session.stationId === charger.stationId);
-      const idle = site.evses.filter((evse) => evse.chargerNodeId === charger.nodeId && shares[0]?.has(evse.nodeId));
+      const sessions = sessionsOf.get(charger.stationId) ?? [];
+      const idle = (evsesOf.get(charger.nodeId) ?? []).filter((evse) => shares[0]?.has(evse.nodeId));
       const defaultAmps = steps.map((_, index) => (idle.length === 0 ? 0 : Math.min(...idle.map((evse) => shares[index]?.get(evse.nodeId) ?? 0))));
       const requests: ProfileRequest[] = [
-        { purpose: 'station-max', evseId: 0, phases: charger.phases, timeline: [{ atOffsetS: 0, amps: guardOf(charger, site, steps) }], startAt },
+        { purpose: 'station-max', evseId: 0, phases: charger.phases, timeline: [{ atOffsetS: 0, amps: guardOf(charger) }], startAt },
         { purpose: 'tx-default', evseId: 0, phases: charger.phases, timeline: periodsOf(steps, defaultAmps, startAt), startAt },
         ...sessions.map((session) => txRequest(session, steps, startAt)),
       ];

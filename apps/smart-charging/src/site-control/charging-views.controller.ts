@@ -7,6 +7,7 @@ import { siteIdSchema } from '../topology/node-fields.schemas';
 import { sitePipe } from '../topology/topology-params';
 import { sitePlanBody, stationChargingBody } from './charging-views';
 import { sitePlanSchema, stationChargingSchema } from './charging-views.schemas';
+import { measuredDraw } from './measured-draw';
 import { SiteAllocator } from './site-allocator';
 import { StationSites } from './station-sites';
 
@@ -27,7 +28,7 @@ export class ChargingViewsController {
   @RequireRole('viewer')
   @ApiOperation({
     summary: 'The allocation of a site',
-    description: 'As last planned: per node its effective limit, load and headroom per phase; per session its allocation, draw and the limit its station holds; per station its default and guard.',
+    description: 'As last planned: per node its effective limit, load and headroom per phase; per session its allocation and the limit its station holds; per station its default and guard. Measured draws (per session and summed per node) are the newest the stations reported.',
   })
   @ApiZodParam('siteId', siteIdSchema, 'The site.')
   @ApiZodResponse(200, sitePlanSchema, 'The latest plan.')
@@ -35,7 +36,7 @@ export class ChargingViewsController {
   allocation(@Param('siteId', sitePipe) siteId: string) {
     const plan = this.allocator.lastPlan(siteId);
     if (plan === undefined) throw new Problem({ status: 404, code: 'allocation-not-found', detail: `site ${siteId} has not been planned (it does not exist, or has no charger yet)` });
-    return sitePlanBody(plan);
+    return sitePlanBody(plan, measuredDraw(plan, (stationId) => this.tracker.station(stationId)));
   }
 
   @Get('topology/stations/:stationId/charging')

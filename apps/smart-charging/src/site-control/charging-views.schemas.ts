@@ -15,6 +15,7 @@ export const sitePlanSchema = z.object({
       limit: limit.meta({ description: 'The effective limit now: the least of the node’s own and every source’s.' }),
       loadA: triple.meta({ description: 'What the allocation and the fixed loads put on it, A per grid phase.' }),
       loadW: z.number(),
+      drawnA: triple.meta({ description: 'What the sessions below it draw now, as their stations last reported, A per grid phase (offline chargers not included).' }),
       headroomA: z.array(z.number().nullable()).meta({ description: 'Limit minus load per phase; null where unlimited.' }),
       headroomW: z.number().nullable(),
     }),
@@ -32,7 +33,16 @@ export const sitePlanSchema = z.object({
       priority: z.number(),
       allocatedA: z.number().meta({ description: 'A per phase on each of its grid phases.' }),
       drawnA: z.number().nullable().meta({ description: 'The largest per-phase current it last reported.' }),
-      offeredA: z.number().nullable().meta({ description: 'The limit its station accepted and holds now.' }),
+      drawnPerPhaseA: triple.nullable().meta({ description: 'What it last reported, put on the grid phases it loads.' }),
+      drawnAt: instant.nullable().meta({ description: 'When the station measured it.' }),
+      offeredA: z.number().nullable().meta({ description: 'The limit its station held when its draw was measured: what the surplus rule compares the draw with.' }),
+      overdraw: z
+        .object({
+          heldToA: z.number().meta({ description: 'The limit it was accepted and is held to: it is not given more while it overdraws.' }),
+          excessA: triple.meta({ description: 'What it draws above that limit, per grid phase: counted as a fixed load, taken from the others’ headroom.' }),
+        })
+        .nullable()
+        .meta({ description: 'Set while the session draws more than its profile allows (an open deviation, GET /sites/{siteId}/deviations).' }),
     }),
   ),
   stations: z.array(z.object({ stationId: z.string(), defaultA: z.number().meta({ description: 'Its TxDefaultProfile now.' }), guardA: z.number() })),

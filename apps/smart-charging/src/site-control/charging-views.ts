@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import type { DispatchRecord } from '../dispatch/dispatched-profile.repository';
 import type { StationChargingState } from '../sessions/charging-session';
 import type { sitePlanSchema, stationChargingSchema } from './charging-views.schemas';
+import type { MeasuredDraw } from './measured-draw';
 import type { SitePlanView } from './site-plan.view';
 
 const finiteOrNull = (value: number | undefined): number | null => (value === undefined || !Number.isFinite(value) ? null : value);
 const iso = (epochMs: number) => new Date(epochMs).toISOString();
 
-export function sitePlanBody(plan: SitePlanView): z.input<typeof sitePlanSchema> {
+/** The latest plan with what is measured now laid over it. */
+export function sitePlanBody(plan: SitePlanView, measured: MeasuredDraw): z.input<typeof sitePlanSchema> {
   return {
     siteId: plan.siteId,
     plannedAt: iso(plan.plannedAt),
@@ -21,10 +23,22 @@ export function sitePlanBody(plan: SitePlanView): z.input<typeof sitePlanSchema>
       },
       loadA: node.loadA,
       loadW: node.loadW,
+      drawnA: measured.nodes.get(node.nodeId) ?? [0, 0, 0],
       headroomA: node.headroomA.map(finiteOrNull),
       headroomW: finiteOrNull(node.headroomW),
     })),
-    sessions: plan.sessions.map((session) => ({ ...session, gridPhases: [...session.gridPhases], drawnA: session.drawnA ?? null, offeredA: session.offeredA ?? null })),
+    sessions: plan.sessions.map((session) => {
+      const drawn = measured.sessions.get(session.sessionId);
+      return {
+        ...session,
+        gridPhases: [...session.gridPhases],
+        drawnA: drawn === undefined ? (session.drawnA ?? null) : Math.max(...drawn.perGridPhaseA),
+        drawnPerPhaseA: drawn?.perGridPhaseA ?? null,
+        drawnAt: drawn?.at === undefined ? null : iso(drawn.at),
+        offeredA: session.offeredA ?? null,
+        overdraw: session.overdraw ?? null,
+      };
+    }),
     stations: plan.stations,
   };
 }

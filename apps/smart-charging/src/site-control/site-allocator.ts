@@ -7,15 +7,18 @@ import { nextBoundary } from '../allocation';
 import { ASSUMED_CAPABILITIES } from '../dispatch/charging-capabilities';
 import { ProfileDispatcher, type Rejection } from '../dispatch/profile-dispatcher';
 import { fallbackCurrentA } from '../dispatch/fallback-current';
+import { clearOfForeign, foreignProfilesByStation } from '../dispatch/foreign-profile-clearance';
 import { withinProfileBudget } from '../dispatch/profile-budget';
 import { buildProfile } from '../dispatch/profile-builder';
 import { allocationTimeline } from '../planning/allocation-timeline';
 import { sessionIdOf, sessionInputs } from '../planning/session-inputs';
 import type { SiteSnapshot } from '../planning/site-snapshot';
 import { stationPlans } from '../planning/station-plans';
-import type { StationChargingState } from '../sessions/charging-session';
+import type { MeasuredDraw } from '../dispatch/offer-at-measurement';
+import type { ChargingSession, StationChargingState } from '../sessions/charging-session';
 import { SessionTracker } from '../sessions/session-tracker';
 import type { StationFact } from '../sessions/station-fact';
+import { DrawVerifier } from '../verification/draw-verifier';
 import { type SitePlanView, sitePlanViewOf } from './site-plan.view';
 import { pinnedByRejections } from './rejection-pins';
 import { replansSite } from './replan-trigger';
@@ -23,8 +26,13 @@ import { SiteChangeFeed } from './site-change.feed';
 import { SiteSnapshotReader } from './site-snapshot.reader';
 import { StationSites } from './station-sites';
 
-/** Events that come close together are planned once. */
+/** Station events that come close together are planned once. */
 const DEBOUNCE_MS = 250;
+/**
+ * A committed change of topology or limits is one notification per site and transaction, not a
+ * burst: it is planned almost at once (a limit change must reach the stations within a second).
+ */
+const SITE_CHANGE_DEBOUNCE_MS = 20;
 /** Every site is planned again this often, whatever happened: failed sends are retried, nothing is missed. */
 const SAFETY_NET_MS = 60_000;
 /** Profiles follow the known limit slots this far ahead. */
@@ -32,8 +40,15 @@ const HORIZON_MS = 24 * 3600 * 1000;
 const MAX_STEPS = 24;
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
+function drawOf(session: ChargingSession): MeasuredDraw | undefined {
+  if (session.drawnA === undefined || session.drawnAt === undefined) return undefined;
+  return { amps: Math.max(session.drawnA.L1 ?? 0, session.drawnA.L2 ?? 0, session.drawnA.L3 ?? 0), at: session.drawnAt };
+}
+
 interface SiteState {
   timer?: NodeJS.Timeout;
+  /** When the pending timer fires (epoch ms). */
+  dueAt?: number;
   boundaryTimer?: NodeJS.Timeout;
   running?: Promise<void>;
   again: boolean;
@@ -66,6 +81,7 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     private readonly snapshots: SiteSnapshotReader,
     private readonly stationSites: StationSites,
     private readonly feed: SiteChangeFeed,
+    private readonly verifier: DrawVerifier,
     private readonly presence: PresenceDirectory,
     metrics: MetricsRegistry,
     @Inject(ROOT_LOGGER) rootLogger: Logger,
@@ -78,6 +94,7 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     await this.stationSites.refresh();
     this.tracker.onChange((state, fact) => this.stationChanged(state, fact));
     this.dispatcher.onRejected((stationId, rejections) => this.rejected(stationId, rejections));
+    this.verifier.onChange((siteId) => this.request(siteId));
     this.feed.onChange((siteId) => void this.siteChanged(siteId));
     // Commands reach a station only once this process sees its presence (at start-up, while the
     // presence topic is read): its site plans again then, and sends what could not go before.
@@ -118,7 +135,12 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
       state.again = true;
       return;
     }
-    state.timer ??= setTimeout(() => this.run(siteId), delayMs).unref();
+    // A sooner request (a limit change) moves a pending, later one forward.
+    const dueAt = Date.now() + delayMs;
+    if (state.timer !== undefined && state.dueAt !== undefined && state.dueAt <= dueAt) return;
+    clearTimeout(state.timer);
+    state.dueAt = dueAt;
+    state.timer = setTimeout(() => this.run(siteId), delayMs).unref();
   }
 
   private requestAll(): void {
@@ -138,7 +160,7 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     const before = new Set(this.stationSites.allSites());
     await this.stationSites.refresh().catch((error: unknown) => this.logger.error({ err: error }, 'could not read the stations of the sites'));
     if (siteId === '*') return this.requestAll();
-    this.request(siteId);
+    this.request(siteId, SITE_CHANGE_DEBOUNCE_MS);
     // A charger that moved site leaves its old one, which must plan again too.
     for (const site of this.stationSites.allSites()) if (!before.has(site)) this.request(site);
   }
@@ -171,6 +193,7 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
   private run(siteId: string): void {
     const state = this.stateOf(siteId);
     state.timer = undefined;
+    state.dueAt = undefined;
     state.running = this.plan(siteId, state)
       .catch((error: unknown) => this.logger.error({ err: error, siteId }, 'planning failed; the stations keep what they hold'))
       .finally(() => {
@@ -194,22 +217,32 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     const offered = new Map<string, number>();
     for (const station of stations.values()) {
       for (const session of station.sessions.values()) {
-        const offer = this.dispatcher.offeredA(station.stationId, session.evseId, now);
+        const draw = drawOf(session);
+        const offer = this.dispatcher.offeredWhenMeasured(station.stationId, session.evseId, draw, now);
         if (offer !== undefined) offered.set(sessionIdOf(station.stationId, session.evseId), offer);
       }
     }
-    const inputs = sessionInputs(snapshot, stations, offered, state.pinnedA);
+    const inputs = sessionInputs(snapshot, stations, offered, state.pinnedA, this.verifier.overdraws(siteId));
     const maxSteps = Math.min(MAX_STEPS, Math.max(1, ...[...stations.values()].map((station) => (station.capabilities ?? ASSUMED_CAPABILITIES).maxPeriods)));
     const steps = allocationTimeline(snapshot, inputs, { now, horizonMs: HORIZON_MS, maxSteps });
     const plans = stationPlans(snapshot, inputs, steps, now);
     stopTimer();
+    const foreignProfiles = foreignProfilesByStation([...snapshot.schedules.values()].flat().map((schedule) => schedule.source));
     const wishes = plans.map((plan) => {
       const told = stations.get(plan.stationId)?.capabilities;
       const capabilities = told ?? ASSUMED_CAPABILITIES;
-      // Only a room the station told of limits what it gets: an assumed one would drop guards for nothing.
-      const { kept, dropped } = withinProfileBudget(plan.requests, told?.maxProfiles ?? Number.POSITIVE_INFINITY);
+      const foreign = foreignProfiles.get(plan.stationId) ?? [];
+      // Only a room the station told of limits what it gets (less the operators' profiles it holds):
+      // an assumed one would drop guards for nothing.
+      const room = told === undefined ? Number.POSITIVE_INFINITY : told.maxProfiles - foreign.length;
+      const { kept, dropped } = withinProfileBudget(plan.requests, room);
       if (dropped.length > 0) this.logger.warn({ stationId: plan.stationId, maxProfiles: capabilities.maxProfiles, dropped: dropped.map((request) => `${request.purpose}/${request.evseId}`) }, 'the station holds too few profiles for all this service would install');
-      return { stationId: plan.stationId, profiles: kept.map((request) => buildProfile(request, capabilities)) };
+      const profiles = kept.flatMap((request) => {
+        const clearance = clearOfForeign(buildProfile(request, capabilities), foreign);
+        if (!clearance.ok) this.logger.warn({ stationId: plan.stationId, purpose: request.purpose, evseId: request.evseId, reason: clearance.reason }, 'profile not sent: it would replace an operator’s');
+        return clearance.ok ? [clearance.profile] : [];
+      });
+      return { stationId: plan.stationId, profiles };
     });
     state.ratingA = new Map(snapshot.chargers.map((charger) => [charger.stationId, charger.ratingA]));
     state.drawnAtPlan = new Map(inputs.sessions.flatMap((session) => (session.input.drawnA === undefined ? [] : [[session.input.id, session.input.drawnA] as const])));

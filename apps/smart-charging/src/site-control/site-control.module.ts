@@ -1,13 +1,20 @@
 import { StationCommandsModule } from '@app/station-commands';
 import { Module } from '@nestjs/common';
+import { SMART_CHARGING_ORIGIN } from '../dispatch/command-origin';
 import { DispatchedProfileRepository } from '../dispatch/dispatched-profile.repository';
 import { ProfileDispatcher } from '../dispatch/profile-dispatcher';
+import { ForeignLimitConsumer } from '../external-limits/foreign-limit.consumer';
+import { ForeignLimitRecorder } from '../external-limits/foreign-limit.recorder';
 import { LimitsModule } from '../limits/limits.module';
 import { SmartChargingPersistenceModule } from '../persistence/smart-charging-persistence.module';
 import { SessionTracker } from '../sessions/session-tracker';
 import { StationStateRepository } from '../sessions/station-state.repository';
 import { StationEventConsumer } from '../station-events/station-event.consumer';
 import { TopologyModule } from '../topology/topology.module';
+import { DeviationsController } from '../verification/deviations.controller';
+import { DeviationsService } from '../verification/deviations.service';
+import { DrawDeviationRepository } from '../verification/draw-deviation.repository';
+import { DrawVerifier } from '../verification/draw-verifier';
 import { ChargingViewsController } from './charging-views.controller';
 import { SiteAllocator } from './site-allocator';
 import { SiteChangeFeed } from './site-change.feed';
@@ -15,14 +22,16 @@ import { SiteSnapshotReader } from './site-snapshot.reader';
 import { StationStateInternalController } from './station-state.internal.controller';
 import { StationSites } from './station-sites';
 
-export const siteControlControllers = [ChargingViewsController];
+export const siteControlControllers = [ChargingViewsController, DeviationsController];
 
 /**
  * The loop that keeps sites under their limits: station events folded into sessions, every
- * relevant change planned per site (allocation along the limit slots), profiles dispatched.
+ * relevant change planned per site (allocation along the limit slots), profiles dispatched, the
+ * draw measured against them (verification/); limits others set on stations recorded as limit
+ * schedules (external-limits/).
  */
 @Module({
-  imports: [SmartChargingPersistenceModule, TopologyModule, LimitsModule, StationCommandsModule.forService('smart-charging')],
+  imports: [SmartChargingPersistenceModule, TopologyModule, LimitsModule, StationCommandsModule.forService(SMART_CHARGING_ORIGIN)],
   controllers: [...siteControlControllers, StationStateInternalController],
   providers: [
     StationStateRepository,
@@ -34,6 +43,11 @@ export const siteControlControllers = [ChargingViewsController];
     StationSites,
     SiteChangeFeed,
     SiteAllocator,
+    DrawDeviationRepository,
+    DrawVerifier,
+    DeviationsService,
+    ForeignLimitRecorder,
+    ForeignLimitConsumer,
   ],
 })
 export class SiteControlModule {}

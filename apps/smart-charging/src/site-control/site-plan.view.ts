@@ -28,6 +28,8 @@ export interface SessionPlanView {
   allocatedA: number;
   drawnA?: number;
   offeredA?: number;
+  /** Set while it draws more than its profile allows: the offer it is held to, and its excess per grid phase (a fixed load on its EVSE). */
+  overdraw?: { heldToA: number; excessA: PhaseTriple };
 }
 
 export interface StationPlanView {
@@ -43,6 +45,8 @@ export interface SitePlanView {
   siteId: string;
   plannedAt: number;
   nodes: NodePlanView[];
+  /** Each node's parent (none for the root): what a measured draw adds up through. */
+  parentOf: ReadonlyMap<string, string | undefined>;
   sessions: SessionPlanView[];
   stations: StationPlanView[];
   /** Chargers counted at their full rating: offline or never seen. */
@@ -73,7 +77,7 @@ export function sitePlanViewOf(site: SiteSnapshot, inputs: SessionInputs, steps:
       headroomW: headroom?.totalW ?? Number.POSITIVE_INFINITY,
     };
   });
-  const sessions = inputs.sessions.map(({ input, stationId, evseId, transactionId }) => ({
+  const sessions = inputs.sessions.map(({ input, stationId, evseId, transactionId, overdraw }) => ({
     sessionId: input.id,
     stationId,
     evseId,
@@ -86,7 +90,8 @@ export function sitePlanViewOf(site: SiteSnapshot, inputs: SessionInputs, steps:
     allocatedA: current?.allocation.currents.get(input.id) ?? 0,
     drawnA: input.drawnA,
     offeredA: input.offeredA,
+    overdraw,
   }));
   const stations = plans.map((plan) => ({ stationId: plan.stationId, defaultA: firstAmps(plan, 'tx-default'), guardA: firstAmps(plan, 'station-max') }));
-  return { siteId: site.siteId, plannedAt: now, nodes, sessions, stations, unreachable: inputs.unreachable, nextChangeAt: next?.at };
+  return { siteId: site.siteId, plannedAt: now, nodes, parentOf: new Map(site.nodes.map((node) => [node.id, node.parentId])), sessions, stations, unreachable: inputs.unreachable, nextChangeAt: next?.at };
 }

@@ -19,7 +19,8 @@ export function ApiTokenAuth(tag: string): ClassDecorator {
 export interface RequireRoleOptions {
   /**
    * Also lets a grid-operator token through when the site named by this path parameter is one of
-   * its granted sites (`sites` in the token file). Only the limits endpoints say so.
+   * its granted sites (`sites` in the token file). Only smart charging's limits and draw-deviation
+   * endpoints say so.
    */
   gridOperatorSite?: string;
 }

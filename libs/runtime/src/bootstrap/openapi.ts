@@ -26,6 +26,8 @@ export function mountOpenApi(app: INestApplication, services: ServiceDefinition[
         API_TOKEN_AUTH,
       )
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'INTERNAL_API_TOKEN' }, INTERNAL_API_AUTH)
+      // OSCP 2.0 has its own scheme: `Authorization: Token <token>`, a token per Capacity Provider.
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'Authorization', description: 'OSCP 2.0: `Token <token>`, the token given to the Capacity Provider.' }, 'oscp-token')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, describeRequiredRoles(hoistSchemaDefinitions(document)), { jsonDocumentUrl: 'api/docs/openapi.json' });

@@ -10,6 +10,7 @@ import { installedCertificatesResponse } from './installed-certificates.mapper';
 import { localListVersionResponse } from './local-list.mapper';
 import { rawCallResponse } from './raw-call.mapper';
 import { type JsonObject, asJsonObject } from './response-fields';
+import { clearChargingProfileResponse, setChargingProfileResponse } from './profile-change.response';
 import { getChargingProfilesResponse } from './smart-charging.mapper';
 import { remoteStartResponse } from './transaction-commands.mapper';
 
@@ -47,14 +48,16 @@ export function fromOcppResponse(version: OcppVersion, command: StationCommand, 
       return getChargingProfilesResponse(body.value, payload, command.commandId);
     case 'getChargingCapabilities':
       return chargingCapabilitiesResponse(version, payload);
+    case 'setChargingProfile':
+      return setChargingProfileResponse(command, body.value, payload);
+    case 'clearChargingProfile':
+      return clearChargingProfileResponse(command, body.value, payload);
     // The answers to these carry a status and nothing else worth mapping.
     case 'remoteStop':
     case 'reset':
     case 'unlockConnector':
     case 'changeAvailability':
     case 'triggerMessage':
-    case 'setChargingProfile':
-    case 'clearChargingProfile':
     case 'clearCache':
     case 'certificateSigned':
     case 'installCertificate':
