@@ -70,3 +70,12 @@ export function changeReason(desired: PlannedProfile, sent: SentProfile | undefi
   }
   return higher ? 'higher' : undefined;
 }
+
+/**
+ * Whether `desired` only takes away now: a lowering that raises nothing in force at `now` (a raise
+ * at a later slot boundary is planned for that boundary). Such profiles go to a site's stations
+ * before any that raise, so that a raise never lands before the lowering that makes room for it.
+ */
+export function lowersNow(desired: PlannedProfile, sent: SentProfile | undefined, now: number, policy: ChangePolicy = DEFAULT_CHANGE_POLICY): boolean {
+  return sent !== undefined && changeReason(desired, sent, now, policy) === 'lower' && limitAt(desired, now) <= limitAt(sent.profile, now);
+}

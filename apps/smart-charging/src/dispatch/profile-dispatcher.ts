@@ -7,7 +7,7 @@ import { type DispatchRecord, DispatchedProfileRepository } from './dispatched-p
 import { type MeasuredDraw, offerAtMeasurement } from './offer-at-measurement';
 import { type Offer, offerInForce } from './offer-in-force';
 import type { PlannedProfile, ProfilePurpose } from './planned-profile';
-import { type ChangeReason, type SentProfile, changeReason } from './profile-change';
+import { type ChangeReason, type SentProfile, changeReason, lowersNow } from './profile-change';
 import { setChargingProfileCommand } from './profile-command';
 
 /** How long a station may take to answer a SetChargingProfile. */
@@ -106,8 +106,8 @@ export class ProfileDispatcher implements OnModuleInit {
   }
 
   /**
-   * Sends a whole site what its plan changes, lowering before raising: every profile that lowers a
-   * limit goes first, to all stations at once; what raises one (or is new, e.g. a session's first
+   * Sends a whole site what its plan changes, lowering before raising: every profile that only
+   * lowers what is in force now goes first, to all stations at once (profile-change.ts, lowersNow); what raises one (or is new, e.g. a session's first
    * TxProfile) goes once those are answered. Sent together, a raise could land before the lowering
    * that makes room for it, and the feeder would be over its limit until the other arrives.
    * Resolves once every station answered (so that the next plan compares with what they hold), or
@@ -115,7 +115,7 @@ export class ProfileDispatcher implements OnModuleInit {
    */
   async syncSite(wishes: readonly StationWish[], now = Date.now()): Promise<void> {
     const lowering = wishes
-      .map(({ stationId, profiles }) => ({ stationId, profiles: profiles.filter((profile) => changeReason(profile, this.sent.get(keyOf(stationId, profile.purpose, profile.evseId)), now) === 'lower') }))
+      .map(({ stationId, profiles }) => ({ stationId, profiles: profiles.filter((profile) => lowersNow(profile, this.sent.get(keyOf(stationId, profile.purpose, profile.evseId)), now)) }))
       .filter((wish) => wish.profiles.length > 0);
     for (const wish of lowering) this.sync(wish.stationId, wish.profiles);
     await this.settledWithin(lowering, LOWERING_WAIT_MS);
