@@ -12,6 +12,7 @@ import { CONNECTION_SCHEMA } from './persistence/connection-schema';
 import { ProvisioningModule } from './provisioning/provisioning.module';
 import { RetentionModule } from './retention/retention.module';
 import { RoutingModule } from './routing/routing.module';
+import { Iso15118Module } from './iso15118/iso15118.module';
 import { SecurityModule } from './security/security.module';
 import { SmartChargingModule } from './smart-charging/smart-charging.module';
 import { StationEventsModule } from './station-events/station-events.module';
@@ -30,6 +31,7 @@ import { TransactionsModule } from './transactions/transactions.module';
     DiagnosticsModule,
     DataTransferModule,
     SecurityModule,
+    Iso15118Module,
     SmartChargingModule,
     RoutingModule,
     RetentionModule,

@@ -1,5 +1,5 @@
 import { type ApiRole, routeRolesOf } from '@app/runtime';
-import { pkiApiControllers } from './pki.module';
+import { pkiApiControllers, pkiPublicControllers } from './pki.module';
 
 /**
  * Least privilege of the PKI's REST API, checked by reflection over its controllers: a new
@@ -7,7 +7,24 @@ import { pkiApiControllers } from './pki.module';
  */
 const expectedRoles: Record<string, ApiRole> = {
   'GET /security-events': 'viewer',
+  'GET /certificate-authorities': 'viewer',
+  'POST /certificate-authorities': 'admin',
+  'POST /certificate-authorities/import': 'admin',
+  'GET /certificate-authorities/:caId': 'viewer',
+  'GET /certificate-authorities/:caId/certificate.pem': 'viewer',
+  'POST /certificate-authorities/:caId/activate': 'admin',
+  'GET /certificate-signing-requests': 'viewer',
+  'GET /certificate-signing-requests/:requestId': 'viewer',
+  'GET /issued-certificates': 'viewer',
+  'GET /issued-certificates/:serialNumber': 'viewer',
+  'POST /revocations': 'admin',
+  'GET /revocations': 'viewer',
+  'GET /certificate-renewals': 'viewer',
+  'GET /certificate-renewals/:attemptId': 'viewer',
 };
+
+/** What relying parties fetch without a token: revocation status is public by nature (RFC 5280, RFC 6960). */
+const publicRoutes = ['GET /crls/:caId', 'POST /ocsp', 'GET /ocsp/*request'];
 
 describe('PKI API roles', () => {
   const routes = routeRolesOf(pkiApiControllers);
@@ -26,5 +43,11 @@ describe('PKI API roles', () => {
 
   it('puts every endpoint behind the API token guard', () => {
     expect(routes.every((route) => route.guarded)).toBe(true);
+  });
+
+  it('leaves only the CRL and OCSP endpoints public, with no role', () => {
+    const open = routeRolesOf(pkiPublicControllers);
+    expect(open.map((route) => route.route).sort()).toEqual([...publicRoutes].sort());
+    expect(open.filter((route) => route.guarded || route.role !== undefined)).toEqual([]);
   });
 });

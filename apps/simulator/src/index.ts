@@ -22,3 +22,4 @@ export type { StartRequest } from './transactions/transaction.runner';
 export type { ExternalLimit } from './dialect/station-dialect';
 export { externalProfileId } from './smart-charging/external-limits';
 export { NO_ANSWER, TestCsms, type ReceivedCall, type TestCsmsOptions } from './testing/test-csms';
+export { createCertificateRequest, type CertificateRequest } from './security/certificate-request';

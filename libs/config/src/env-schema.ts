@@ -9,10 +9,22 @@ const integer = (min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `must be a whole number between ${min} and ${max}`);
 
+const decimal = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, `must be a number between ${min} and ${max}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be a number between ${min} and ${max}`);
+
 const fileList = z
   .string()
   .transform((value) => value.split(',').map((file) => file.trim()).filter(Boolean))
   .refine((files) => files.length > 0, 'must name at least one file');
+
+const httpUrlList = z
+  .string()
+  .transform((value) => value.split(',').map((url) => url.trim()).filter(Boolean))
+  .refine((urls) => urls.length > 0 && urls.every((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol)), 'must be a comma-separated list of http(s) URLs');
 
 export const envSchema = z.object({
   HTTP_HOST: z.string().min(1).default('0.0.0.0'),
@@ -50,6 +62,13 @@ export const envSchema = z.object({
   OCPP_TLS_CA_FILE: z.string().min(1).optional(),
   OCPP_TLS_CRL_FILE: z.string().min(1).optional(),
   OCPP_TLS_RELOAD_SECONDS: integer(1, 86_400).default(60),
+  // The PKI's CRLs of every CA in the client chain (root and issuing CAs), kept in OCPP_TLS_CRL_FILE.
+  OCPP_TLS_CRL_URLS: httpUrlList.optional(),
+  OCPP_TLS_CRL_REFRESH_SECONDS: integer(1, 86_400).default(900),
+  // ISO 15118 for 2.0.1 stations: GetCertificateStatus asks the OCSP responder the request names;
+  // Get15118EVCertificate goes to the contract-certificate provider (a Mobility Operator / CPS endpoint).
+  OCPP_OCSP_TIMEOUT_SECONDS: integer(1, 60).default(10),
+  OCPP_CONTRACT_CERTIFICATE_URL: z.url({ protocol: /^https?$/ }).optional(),
   OCPP_CERT_ORGANIZATION: z.string().min(1).max(64).optional(),
   OCPP_UNKNOWN_STATIONS: z.enum(['accept', 'pending', 'reject']).optional(),
   OCPP_MAX_FRAME_BYTES: integer(1024, 16 * 1024 * 1024).default(256 * 1024),
@@ -66,6 +85,23 @@ export const envSchema = z.object({
   HISTORY_RETENTION_DAYS: integer(1, 36_500).default(90),
   // Decrypts the PKI's CA key files (encrypted PKCS#8). Long because it guards offline-guessable files.
   PKI_CA_KEY_PASSPHRASE: z.string().min(16, 'must be at least 16 characters').max(1024, 'must be at most 1024 characters').optional(),
+  // Folder of the CA key files the PKI creates or imports (encrypted PKCS#8); default under EMBEDDED_DATA_DIR in embedded mode.
+  PKI_KEY_DIR: z.string().min(1).optional(),
+  // The O a station CSR must carry; OCPP_CERT_ORGANIZATION when unset (the same operator organisation).
+  PKI_CERT_ORGANIZATION: z.string().min(1).max(64).optional(),
+  // Base URL stations and relying parties reach the PKI at: default CRL and OCSP URLs of new CAs hang off it.
+  PKI_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PKI_STATION_CERT_VALIDITY_DAYS: integer(1, 3650).default(365),
+  // A CSR still pending (no active issuing CA, CertificateSigned not delivered) after this long is marked timed out.
+  PKI_SIGNING_TIMEOUT_SECONDS: integer(10, 7 * 86_400).default(3600),
+  // Station certificates whose notAfter is this close are renewed (TriggerMessage SignChargingStationCertificate); fractions allowed.
+  PKI_RENEWAL_WINDOW_DAYS: decimal(0.0001, 3650).default(30),
+  // How often the renewal sweep looks for certificates inside the window and settles attempts in flight.
+  PKI_RENEWAL_SWEEP_SECONDS: integer(1, 86_400).default(60),
+  // A renewal that brought no new certificate this long after its trigger counts as failed (above the 30 s a command may take).
+  PKI_RENEWAL_CSR_TIMEOUT_SECONDS: integer(60, 7 * 86_400).default(900),
+  // First delay before a failed renewal is tried again; doubles per failure, at most 12 hours.
+  PKI_RENEWAL_RETRY_SECONDS: integer(1, 86_400).default(300),
   OCPP_DATA_TRANSFER_VENDOR_IDS: z
     .string()
     .transform((value) => value.split(',').map((vendorId) => vendorId.trim()).filter(Boolean))

@@ -71,6 +71,19 @@ describe('loadConfig: OCPP gateway', () => {
       errorOf(() => loadConfig(standalone, { OCPP_TLS_CERT_FILES: 'a.pem', OCPP_TLS_KEY_FILES: 'a.key', OCPP_TLS_CA_FILE: 'ca.pem' })).variable,
     ).toBe('OCPP_CERT_ORGANIZATION');
   });
+
+  it('fetches CRLs only into a CRL file, for a CA bundle', () => {
+    const mutual = { OCPP_TLS_CERT_FILES: 'a.pem', OCPP_TLS_KEY_FILES: 'a.key', OCPP_TLS_CA_FILE: 'ca.pem', OCPP_CERT_ORGANIZATION: 'Operator' };
+    const crlUrls = 'http://pki:3002/api/crls/root, http://pki:3002/api/crls/sub';
+    expect(loadConfig(standalone, { ...mutual, OCPP_TLS_CRL_FILE: 'crl.pem', OCPP_TLS_CRL_URLS: crlUrls }).gateway.tls).toMatchObject({
+      crlFile: 'crl.pem',
+      crlUrls: ['http://pki:3002/api/crls/root', 'http://pki:3002/api/crls/sub'],
+      crlRefreshMs: 900_000,
+    });
+    expect(loadConfig(standalone, mutual).gateway.tls?.crlUrls).toEqual([]);
+    expect(errorOf(() => loadConfig(standalone, { ...mutual, OCPP_TLS_CRL_URLS: crlUrls })).variable).toBe('OCPP_TLS_CRL_URLS');
+    expect(errorOf(() => loadConfig(standalone, { ...mutual, OCPP_TLS_CRL_FILE: 'crl.pem', OCPP_TLS_CRL_URLS: 'file:///crl.pem' })).variable).toBe('OCPP_TLS_CRL_URLS');
+  });
 });
 
 describe('loadConfig: station core', () => {
@@ -81,6 +94,8 @@ describe('loadConfig: station core', () => {
       durableAckTimeoutMs: 10_000,
       dataTransferVendorIds: [],
       chargingCapabilitiesAfterBoot: true,
+      ocspTimeoutMs: 10_000,
+      contractCertificateUrl: undefined,
     });
     expect(loadConfig(embedded, {}).stationCore.unknownIdTokens).toBe('accept');
   });
@@ -92,6 +107,8 @@ describe('loadConfig: station core', () => {
       OCPP_DURABLE_ACK_TIMEOUT_MS: '2500',
       OCPP_DATA_TRANSFER_VENDOR_IDS: 'com.acme, org.example ,',
       OCPP_CHARGING_CAPABILITIES_AFTER_BOOT: 'false',
+      OCPP_OCSP_TIMEOUT_SECONDS: '3',
+      OCPP_CONTRACT_CERTIFICATE_URL: 'https://cps.example/ev-certificates',
     });
     expect(config.stationCore).toEqual({
       bootRetryIntervalSeconds: 15,
@@ -99,6 +116,8 @@ describe('loadConfig: station core', () => {
       durableAckTimeoutMs: 2500,
       dataTransferVendorIds: ['com.acme', 'org.example'],
       chargingCapabilitiesAfterBoot: false,
+      ocspTimeoutMs: 3000,
+      contractCertificateUrl: 'https://cps.example/ev-certificates',
     });
   });
 
@@ -107,6 +126,8 @@ describe('loadConfig: station core', () => {
     ['OCPP_DURABLE_ACK_TIMEOUT_MS', '10'],
     ['OCPP_BOOT_RETRY_INTERVAL_SECONDS', '0'],
     ['OCPP_CHARGING_CAPABILITIES_AFTER_BOOT', 'yes'],
+    ['OCPP_OCSP_TIMEOUT_SECONDS', '0'],
+    ['OCPP_CONTRACT_CERTIFICATE_URL', 'ftp://cps.example'],
   ])('names %s when its value %p is invalid', (variable, value) => {
     expect(errorOf(() => loadConfig(standalone, { [variable]: value })).variable).toBe(variable);
   });
@@ -114,8 +135,25 @@ describe('loadConfig: station core', () => {
 
 describe('loadConfig: pki', () => {
   it('passes the CA key passphrase through and leaves it unset when absent', () => {
-    expect(loadConfig(standalone, { PKI_CA_KEY_PASSPHRASE: 'correct horse battery staple' }).pki).toEqual({ caKeyPassphrase: 'correct horse battery staple' });
-    expect(loadConfig(standalone, {}).pki).toEqual({ caKeyPassphrase: undefined });
+    expect(loadConfig(standalone, { PKI_CA_KEY_PASSPHRASE: 'correct horse battery staple' }).pki.caKeyPassphrase).toBe('correct horse battery staple');
+    expect(loadConfig(standalone, {}).pki.caKeyPassphrase).toBeUndefined();
+  });
+
+  it('keeps CA keys under EMBEDDED_DATA_DIR in embedded mode and nowhere by default when distributed', () => {
+    expect(loadConfig(embedded, { EMBEDDED_DATA_DIR: '/var/csms' }).pki.keyDir).toBe('/var/csms/pki-keys');
+    expect(loadConfig(standalone, {}).pki.keyDir).toBeUndefined();
+    expect(loadConfig(standalone, { PKI_KEY_DIR: '/keys' }).pki.keyDir).toBe('/keys');
+  });
+
+  it('takes the certificate organisation from PKI_CERT_ORGANIZATION, else OCPP_CERT_ORGANIZATION', () => {
+    expect(loadConfig(standalone, { OCPP_CERT_ORGANIZATION: 'Gateway Org' }).pki.certificateOrganization).toBe('Gateway Org');
+    expect(loadConfig(standalone, { OCPP_CERT_ORGANIZATION: 'Gateway Org', PKI_CERT_ORGANIZATION: 'PKI Org' }).pki.certificateOrganization).toBe('PKI Org');
+  });
+
+  it('defaults the public URL to the HTTP port and refuses a non-HTTP one', () => {
+    expect(loadConfig(standalone, {}).pki.publicUrl).toBe('http://localhost:3002');
+    expect(loadConfig(standalone, { PKI_PUBLIC_URL: 'https://pki.example.com/' }).pki.publicUrl).toBe('https://pki.example.com');
+    expect(errorOf(() => loadConfig(standalone, { PKI_PUBLIC_URL: 'ftp://pki.example.com' })).variable).toBe('PKI_PUBLIC_URL');
   });
 
   it('refuses a short passphrase, naming the variable but never the value', () => {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { envSchema, type Env } from './env-schema';
 import type { RuntimeConfig, ServiceName } from './runtime-config';
@@ -34,7 +35,7 @@ export function loadConfig(layout: ProcessLayout, environment: NodeJS.ProcessEnv
     gateway: gatewayConfig(env, layout),
     stationCore: stationCoreConfig(env, layout),
     history: { retentionDays: env.HISTORY_RETENTION_DAYS },
-    pki: { caKeyPassphrase: env.PKI_CA_KEY_PASSPHRASE },
+    pki: pkiConfig(env, layout),
   };
 }
 
@@ -45,6 +46,24 @@ function parseEnv(environment: NodeJS.ProcessEnv): Env {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0] as z.core.$ZodIssue;
   throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
+}
+
+function pkiConfig(env: Env, layout: ProcessLayout): RuntimeConfig['pki'] {
+  const port = env.HTTP_PORT ?? layout.defaultHttpPort;
+  return {
+    caKeyPassphrase: env.PKI_CA_KEY_PASSPHRASE,
+    keyDir: env.PKI_KEY_DIR ?? (layout.embedded ? join(env.EMBEDDED_DATA_DIR, 'pki-keys') : undefined),
+    certificateOrganization: env.PKI_CERT_ORGANIZATION ?? env.OCPP_CERT_ORGANIZATION,
+    publicUrl: (env.PKI_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    stationCertificateValidityDays: env.PKI_STATION_CERT_VALIDITY_DAYS,
+    signingTimeoutSeconds: env.PKI_SIGNING_TIMEOUT_SECONDS,
+    renewal: {
+      windowDays: env.PKI_RENEWAL_WINDOW_DAYS,
+      sweepSeconds: env.PKI_RENEWAL_SWEEP_SECONDS,
+      csrTimeoutSeconds: env.PKI_RENEWAL_CSR_TIMEOUT_SECONDS,
+      retrySeconds: env.PKI_RENEWAL_RETRY_SECONDS,
+    },
+  };
 }
 
 function messagingConfig(env: Env, layout: ProcessLayout): RuntimeConfig['messaging'] {
@@ -78,6 +97,9 @@ function gatewayConfig(env: Env, layout: ProcessLayout): RuntimeConfig['gateway'
   if (env.OCPP_TLS_CA_FILE && certFiles.length === 0) {
     throw new ConfigError('OCPP_TLS_CERT_FILES', 'is required with OCPP_TLS_CA_FILE: mutual TLS needs a server certificate');
   }
+  if (env.OCPP_TLS_CRL_URLS && (!env.OCPP_TLS_CRL_FILE || !env.OCPP_TLS_CA_FILE)) {
+    throw new ConfigError('OCPP_TLS_CRL_URLS', 'needs OCPP_TLS_CRL_FILE (where the fetched CRLs are kept) and OCPP_TLS_CA_FILE (whose chains they check)');
+  }
   if (env.CONNECTION_REPLICA_INDEX >= env.KAFKA_COMMAND_PARTITIONS) {
     throw new ConfigError('CONNECTION_REPLICA_INDEX', `must be below KAFKA_COMMAND_PARTITIONS (${env.KAFKA_COMMAND_PARTITIONS})`);
   }
@@ -94,6 +116,8 @@ function gatewayConfig(env: Env, layout: ProcessLayout): RuntimeConfig['gateway'
             keyFiles,
             caFile: env.OCPP_TLS_CA_FILE,
             crlFile: env.OCPP_TLS_CRL_FILE,
+            crlUrls: env.OCPP_TLS_CRL_URLS ?? [],
+            crlRefreshMs: env.OCPP_TLS_CRL_REFRESH_SECONDS * 1000,
             reloadIntervalMs: env.OCPP_TLS_RELOAD_SECONDS * 1000,
           },
     certificateOrganization: env.OCPP_CERT_ORGANIZATION,
@@ -112,5 +136,7 @@ function stationCoreConfig(env: Env, layout: ProcessLayout): RuntimeConfig['stat
     durableAckTimeoutMs: env.OCPP_DURABLE_ACK_TIMEOUT_MS,
     dataTransferVendorIds: env.OCPP_DATA_TRANSFER_VENDOR_IDS ?? [],
     chargingCapabilitiesAfterBoot: env.OCPP_CHARGING_CAPABILITIES_AFTER_BOOT,
+    ocspTimeoutMs: env.OCPP_OCSP_TIMEOUT_SECONDS * 1000,
+    contractCertificateUrl: env.OCPP_CONTRACT_CERTIFICATE_URL,
   };
 }

@@ -26,6 +26,10 @@ export interface TlsConfig {
   /** CA bundle that client certificates (security profile 3) must chain to. */
   caFile: string | undefined;
   crlFile: string | undefined;
+  /** The CRLs fetched into crlFile (OCPP_TLS_CRL_URLS); empty: crlFile is maintained by someone else. */
+  crlUrls: string[];
+  /** Longest wait between two fetches of crlUrls; sooner when a CRL's nextUpdate approaches. */
+  crlRefreshMs: number;
   /** How often the files are checked for changes (a renewed certificate, a fresh CRL) and reloaded. */
   reloadIntervalMs: number;
 }
@@ -63,6 +67,10 @@ export interface StationCoreConfig {
   dataTransferVendorIds: string[];
   /** Ask every station that boots Accepted for its smart-charging capabilities (published as `charging_capabilities`). */
   chargingCapabilitiesAfterBoot: boolean;
+  /** GetCertificateStatus (2.0.1): how long the OCSP responder the station names may take. */
+  ocspTimeoutMs: number;
+  /** Get15118EVCertificate (2.0.1) goes here; undefined: answered Failed. */
+  contractCertificateUrl: string | undefined;
 }
 
 /** The history the connection service keeps for operators (commands, boots, statuses, connections). */
@@ -78,6 +86,24 @@ export interface PkiConfig {
    * and absent means file-backed CAs cannot be opened (they are refused, not opened unencrypted).
    */
   caKeyPassphrase: string | undefined;
+  /** PKI_KEY_DIR (embedded: EMBEDDED_DATA_DIR/pki-keys): where new and imported CA key files go; undefined: file CAs cannot be created. */
+  keyDir: string | undefined;
+  /** PKI_CERT_ORGANIZATION, else OCPP_CERT_ORGANIZATION: the O of station certificates; undefined: CSRs wait. */
+  certificateOrganization: string | undefined;
+  /** PKI_PUBLIC_URL (default http://localhost:<HTTP port>), without a trailing slash. */
+  publicUrl: string;
+  stationCertificateValidityDays: number;
+  signingTimeoutSeconds: number;
+  /** Renewal of station certificates before they expire (PKI_RENEWAL_*). */
+  renewal: PkiRenewalConfig;
+}
+
+/** PKI_RENEWAL_WINDOW_DAYS, _SWEEP_SECONDS, _CSR_TIMEOUT_SECONDS, _RETRY_SECONDS. */
+export interface PkiRenewalConfig {
+  windowDays: number;
+  sweepSeconds: number;
+  csrTimeoutSeconds: number;
+  retrySeconds: number;
 }
 
 /** Where the REST APIs' bearer tokens come from (read and checked by libs/runtime/src/auth before Nest starts). */

@@ -13,6 +13,7 @@ import { CallHandlerRegistry } from './call-handler.registry';
 import { GatewayMetrics } from './gateway.metrics';
 import { StationConnections } from './station-connections';
 import { CloseCode, StationConnection } from './station-connection';
+import { CrlFetcher } from './crl-fetcher';
 import { gatewayTlsOptions } from './tls-options';
 import { reloadTlsOnChange } from './tls-reloader';
 import { type AcceptedUpgrade, UpgradeAuthenticator } from './upgrade-authenticator';
@@ -32,6 +33,7 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly webSockets: WebSocketServer;
   private keepAlive: NodeJS.Timeout | undefined;
   private tlsReload: NodeJS.Timeout | undefined;
+  private crlFetcher: CrlFetcher | undefined;
 
   constructor(
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
@@ -62,9 +64,18 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationBootstrap(): Promise<void> {
     await this.listen('ws', createHttpServer(), this.config.wsPort);
     if (this.config.tls) {
-      const secure = createHttpsServer(gatewayTlsOptions(this.config.tls));
-      await this.listen('wss', secure, this.config.tls.port);
-      this.tlsReload = reloadTlsOnChange(secure, this.config.tls, this.logger);
+      const tls = this.config.tls;
+      let reloadNow = () => {};
+      if (tls.crlFile !== undefined && tls.crlUrls.length > 0) {
+        this.crlFetcher = new CrlFetcher({ urls: tls.crlUrls, file: tls.crlFile, refreshMs: tls.crlRefreshMs, logger: this.logger, onWritten: () => reloadNow() });
+        // Before listening: revoked certificates are refused from the first handshake when the PKI answers.
+        await this.crlFetcher.start();
+      }
+      const secure = createHttpsServer(gatewayTlsOptions(tls));
+      await this.listen('wss', secure, tls.port);
+      const reloader = reloadTlsOnChange(secure, tls, this.logger);
+      this.tlsReload = reloader.timer;
+      reloadNow = reloader.check;
     }
     if (this.config.pingIntervalMs > 0) {
       this.keepAlive = setInterval(() => this.connections.forEach((connection) => connection.probe()), this.config.pingIntervalMs);
@@ -75,6 +86,7 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.keepAlive);
     clearInterval(this.tlsReload);
+    this.crlFetcher?.stop();
     this.connections.forEach((connection) => connection.close(CloseCode.goingAway, 'CSMS shutting down'));
     await Promise.all(this.servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
   }

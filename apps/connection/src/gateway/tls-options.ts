@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { SecureContextOptions, TlsOptions } from 'node:tls';
 import type { TlsConfig } from '@app/config';
 
@@ -28,11 +28,34 @@ export function gatewayTlsOptions(config: TlsConfig): TlsOptions & SecureContext
     cert: config.certFiles.map((file) => readFileSync(file)),
     key: config.keyFiles.map((file) => readFileSync(file)),
     ca: config.caFile ? readFileSync(config.caFile) : undefined,
-    crl: config.crlFile ? readFileSync(config.crlFile) : undefined,
+    crl: crlOf(config),
     requestCert: config.caFile !== undefined,
     rejectUnauthorized: false,
     minVersion: 'TLSv1.2',
     ciphers: OCPP_TLS12_CIPHERS,
     honorCipherOrder: true,
   };
+}
+
+/**
+ * The CRL file, if any. When the gateway fetches it itself (OCPP_TLS_CRL_URLS) it may not exist yet
+ * (the PKI was unreachable at start): then no CRL is checked until the first fetch succeeds, rather
+ * than no wss:// at all.
+ */
+function crlOf(config: TlsConfig): Buffer[] | undefined {
+  if (config.crlFile === undefined) return undefined;
+  if (config.crlUrls.length > 0 && !existsSync(config.crlFile)) return undefined;
+  return crlsOfFile(readFileSync(config.crlFile));
+}
+
+const PEM_CRL_BLOCK = /-----BEGIN X509 CRL-----[\s\S]*?-----END X509 CRL-----\n?/g;
+
+/**
+ * One buffer per CRL: node adds only the first CRL of each buffer it is given, so a file holding
+ * the CRLs of a root and its sub-CA would otherwise leave the sub-CA's out (UNABLE_TO_GET_CRL at
+ * every handshake of that chain). A file with no PEM CRL block (DER) is passed as it is.
+ */
+export function crlsOfFile(content: Buffer): Buffer[] {
+  const blocks = content.toString('latin1').match(PEM_CRL_BLOCK);
+  return blocks ? blocks.map((block) => Buffer.from(block, 'latin1')) : [content];
 }

@@ -9,10 +9,10 @@ import { gatewayTlsOptions } from './tls-options';
  * without dropping connections: a renewed server certificate or a fresh CRL
  * (they expire at nextUpdate) takes effect for the next handshakes.
  */
-export function reloadTlsOnChange(server: HttpsServer, config: TlsConfig, logger: Logger): NodeJS.Timeout {
+export function reloadTlsOnChange(server: HttpsServer, config: TlsConfig, logger: Logger): { timer: NodeJS.Timeout; check: () => void } {
   const files = [...config.certFiles, ...config.keyFiles, config.caFile, config.crlFile].filter((file): file is string => file !== undefined);
   let stamp = stampOf(files);
-  const timer = setInterval(() => {
+  const check = () => {
     const current = stampOf(files);
     if (current === stamp) return;
     try {
@@ -23,9 +23,10 @@ export function reloadTlsOnChange(server: HttpsServer, config: TlsConfig, logger
       // Keep serving with the previous material; try again at the next tick.
       logger.error({ err: error, files }, 'could not reload TLS material; still using the previous one');
     }
-  }, config.reloadIntervalMs);
+  };
+  const timer = setInterval(check, config.reloadIntervalMs);
   timer.unref();
-  return timer;
+  return { timer, check };
 }
 
 function stampOf(files: string[]): string {

@@ -12,13 +12,26 @@ export type CertificateCheck = 'absent' | 'valid' | { invalid: string };
 export function checkClientCertificate(socket: TLSSocket, organization: string | undefined, serialNumber: string | null): CertificateCheck {
   const certificate = socket.getPeerCertificate();
   if (!certificate || Object.keys(certificate).length === 0) return 'absent';
-  if (!socket.authorized) return { invalid: `certificate not trusted: ${String(socket.authorizationError)}` };
+  if (!socket.authorized) return { invalid: untrustedReason(String(socket.authorizationError)) };
   const subjectO = single(certificate.subject.O);
   const subjectCN = single(certificate.subject.CN);
   if (!organization || subjectO !== organization) return { invalid: `certificate O "${subjectO ?? ''}" is not the operator organisation` };
   if (!serialNumber) return { invalid: 'no serial number is registered for this station' };
   if (subjectCN !== serialNumber) return { invalid: `certificate CN "${subjectCN ?? ''}" is not the station serial number` };
   return 'valid';
+}
+
+/** OpenSSL's verdicts a security team acts on, in words; the code stays for searching logs. */
+const UNTRUSTED_REASONS: Record<string, string> = {
+  CERT_REVOKED: 'certificate revoked (listed on its CA\'s CRL)',
+  CERT_HAS_EXPIRED: 'certificate expired',
+  UNABLE_TO_GET_CRL: 'no CRL of a CA in the chain is loaded, so revocation cannot be checked',
+  CRL_HAS_EXPIRED: 'the CRL of a CA in the chain has expired, so revocation cannot be checked',
+};
+
+function untrustedReason(code: string): string {
+  const reason = UNTRUSTED_REASONS[code];
+  return reason ? `${reason}: ${code}` : `certificate not trusted: ${code}`;
 }
 
 function single(value: string | string[] | undefined): string | undefined {

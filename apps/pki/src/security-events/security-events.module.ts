@@ -16,6 +16,6 @@ export const securityEventControllers = [SecurityEventsController];
   imports: [PkiPersistenceModule],
   controllers: securityEventControllers,
   providers: [SecurityEventRepository, SecurityEventLog, SecurityEventsService],
-  exports: [SecurityEventLog],
+  exports: [SecurityEventLog, SecurityEventRepository],
 })
 export class SecurityEventsModule {}

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,6 +24,12 @@ export class OpensslCli {
       const failure = error as { status?: number; stdout?: string; stderr?: string };
       return { status: failure.status ?? 1, output: `${failure.stdout ?? ''}${failure.stderr ?? ''}` };
     }
+  }
+
+  /** Runs openssl and returns its status and stderr: some commands (`crl -verify`) report failure only there. */
+  diagnostics(args: readonly string[]): { status: number; stderr: string } {
+    const result = spawnSync('openssl', args, { cwd: this.dir, encoding: 'utf8' });
+    return { status: result.status ?? 1, stderr: result.stderr };
   }
 
   file(name: string): string {

@@ -1,5 +1,5 @@
 /**
- * A minimal DER writer for what the PKI issues (certificates, and later CRLs and OCSP responses).
+ * A minimal DER writer for what the PKI issues (certificates, CRLs and OCSP responses).
  * Written by hand because issuance is on the signing hot path: a schema library's generic encoder
  * cost over a millisecond per certificate, node's signature tens of microseconds.
  */
@@ -69,6 +69,19 @@ export function time(date: Date): Buffer {
   const iso = date.toISOString(); // 2030-01-02T03:04:05.678Z
   const digits = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
   return date.getUTCFullYear() < 2050 ? tlv(0x17, Buffer.from(digits.slice(2), 'latin1')) : tlv(0x18, Buffer.from(digits, 'latin1'));
+}
+
+/** GeneralizedTime in whole seconds UTC, whatever the year: OCSP (RFC 6960) writes every time this way. */
+export function generalizedTime(date: Date): Buffer {
+  const iso = date.toISOString();
+  return tlv(0x18, Buffer.from(`${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`, 'latin1'));
+}
+
+/** ENUMERATED of a small non-negative value (CRL reason codes, OCSP response status). */
+export function enumerated(value: number): Buffer {
+  const integer = smallInteger(value);
+  integer[0] = 0x0a;
+  return integer;
 }
 
 function lengthOctets(length: number): Buffer {

@@ -44,10 +44,14 @@ describe('the offer a draw is compared with (surplus rule)', () => {
     expect(offerAtMeasurement(raised, { ...old, outcome: 'rejected' }, { amps: 3, at: t0 + 30_000 }, now)).toBe(3);
   });
 
-  it('is unknown without an accepted profile in amperes now', () => {
-    expect(offerAtMeasurement(undefined, old, { amps: 7, at: now }, now)).toBeUndefined();
-    expect(offerAtMeasurement({ ...raised, outcome: 'failed' }, old, { amps: 7, at: now }, now)).toBeUndefined();
-    expect(offerAtMeasurement({ ...raised, profile: txProfile(7590, t0 + 60_000, 'W') }, old, { amps: 7, at: now }, now)).toBeUndefined();
+  it('is the draw itself when nothing is known of what the station holds: forgotten after a reconnect or a clear, or refused (regression: a cleared station was held at its draw + 1 A for a minute)', () => {
+    expect(offerAtMeasurement(undefined, old, { amps: 7, at: now }, now)).toBe(7);
+    expect(offerAtMeasurement({ ...raised, outcome: 'failed' }, old, { amps: 7, at: now }, now)).toBe(7);
+    expect(offerAtMeasurement(undefined, undefined, undefined, now)).toBeUndefined();
+  });
+
+  it('reads a profile in watts as amperes per phase at 230 V', () => {
+    expect(offerAtMeasurement({ ...raised, profile: txProfile(7590, t0 + 60_000, 'W') }, old, { amps: 11, at: now }, now)).toBeCloseTo(11);
   });
 
   it('reads the period in force at the measurement from a profile of several periods', () => {

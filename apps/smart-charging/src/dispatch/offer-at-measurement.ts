@@ -1,4 +1,5 @@
 import type { PlannedProfile } from './planned-profile';
+import { NOMINAL_VOLTAGE } from './profile-builder';
 
 /** A TxProfile as sent, and when its answer came back. */
 export interface OfferRecord {
@@ -16,10 +17,11 @@ export interface MeasuredDraw {
 
 /** The per-phase current an accepted A profile allows at `t`, if one of its periods is in force. */
 export function amperesAt(record: OfferRecord | undefined, t: number): number | undefined {
-  if (record?.outcome !== 'accepted' || record.profile.rateUnit !== 'A') return undefined;
+  if (record?.outcome !== 'accepted') return undefined;
   let limit: number | undefined;
   for (const period of record.profile.periods) if (record.profile.startSchedule + period.startPeriodS * 1000 <= t) limit = period.limit;
-  return limit;
+  if (limit === undefined || record.profile.rateUnit === 'A') return limit;
+  return limit / (record.profile.numberPhases * NOMINAL_VOLTAGE);
 }
 
 /**
@@ -33,7 +35,10 @@ export function amperesAt(record: OfferRecord | undefined, t: number): number | 
  */
 export function offerAtMeasurement(current: OfferRecord | undefined, replaced: OfferRecord | undefined, draw: MeasuredDraw | undefined, now: number): number | undefined {
   const offered = amperesAt(current, now);
-  if (offered === undefined || draw === undefined || current === undefined || current.answeredAt === undefined || draw.at >= current.answeredAt) return offered;
+  // Nothing known of what the station holds (never sent, forgotten after a reconnect or a clear,
+  // refused): its draw is taken as all it was offered, as below.
+  if (offered === undefined) return draw?.amps;
+  if (draw === undefined || current === undefined || current.answeredAt === undefined || draw.at >= current.answeredAt) return offered;
   // The replaced profile counts only once the station had it; before that, what it held is not known.
   const before = (replaced?.answeredAt !== undefined && draw.at >= replaced.answeredAt ? amperesAt(replaced, draw.at) : undefined) ?? draw.amps;
   // Sent but not yet answered when measured: the station may have held either; the lower reference caps no one by mistake.

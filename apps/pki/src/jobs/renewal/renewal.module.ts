@@ -1,0 +1,18 @@
+import { StationCommandsModule } from '@app/station-commands';
+import { Module } from '@nestjs/common';
+import { PkiPersistenceModule } from '@app/pki/persistence/pki-persistence.module';
+import { PKI_ORIGIN } from '@app/pki/signing/signing.module';
+import { RenewalAttemptRepository } from './renewal-attempt.repository';
+import { RenewalAttemptsController } from './renewal-attempts.controller';
+import { RenewalSweeper } from './renewal.sweeper';
+
+/** Every controller of this capability, for the role-matrix spec and the module. */
+export const renewalControllers = [RenewalAttemptsController];
+
+/** Station certificates renewed before they expire; REST at /api/certificate-renewals. */
+@Module({
+  imports: [PkiPersistenceModule, StationCommandsModule.forService(PKI_ORIGIN)],
+  controllers: renewalControllers,
+  providers: [RenewalAttemptRepository, RenewalSweeper],
+})
+export class RenewalModule {}
