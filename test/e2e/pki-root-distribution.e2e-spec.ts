@@ -12,6 +12,7 @@ import { type ServiceProcess, eventually, startService, waitUntilReady } from '@
 import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
 
 const PASSPHRASE = 'pki-root-distribution-e2e-passphrase-0123';
+const PASSWORD = 'pki-root-distribution-password';
 const ONLINE = ['RD-201', 'RD-16'] as const;
 const OFFLINE = 'RD-OFF';
 
@@ -84,8 +85,11 @@ describe('PKI root distribution and installed-certificate inventory', () => {
     oldRoot = created.body;
     newRootPem = opensslRoot(dir, 'New CSMS Root');
 
+    // RD-16 is registered on profile 1 (Basic auth); the others register themselves on profile 0.
+    expect((await api.call(connection.baseUrl, 'PUT', '/api/stations/RD-16', 'admin', { securityProfile: 1, password: PASSWORD })).status).toBe(201);
     for (const [id, version] of [[ONLINE[0], '2.0.1'], [ONLINE[1], '1.6'], [OFFLINE, '2.0.1']] as const) {
-      const station = new SimulatedStation({ id, version, connection: { url: wsUrl, securityProfile: 0 } });
+      const security = id === 'RD-16' ? ({ securityProfile: 1, password: PASSWORD } as const) : ({ securityProfile: 0 } as const);
+      const station = new SimulatedStation({ id, version, connection: { url: wsUrl, ...security } });
       stations.set(id, station);
       await station.connect();
       await station.boot();
@@ -114,13 +118,16 @@ describe('PKI root distribution and installed-certificate inventory', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('shows every station with the version and security profile it connected with', async () => {
+  it('shows every station with its version, the profile it connected on and the minimum its registration allows', async () => {
     const listed = await call('GET', '/api/station-inventories', 'viewer');
-    expect(listed.body.items?.map((item) => [item.stationId, item.protocol, item.securityProfile])).toEqual([
-      ['RD-16', '1.6', 0],
-      ['RD-201', '2.0.1', 0],
-      [OFFLINE, '2.0.1', 0],
+    expect(listed.body.items?.map((item) => [item.stationId, item.protocol, item.securityProfile, item.minimumSecurityProfile])).toEqual([
+      ['RD-16', '1.6', 1, 1],
+      ['RD-201', '2.0.1', 0, 0],
+      [OFFLINE, '2.0.1', 0, 0],
     ]);
+    const profileOne = await call('GET', '/api/station-inventories?minimumSecurityProfile=1', 'viewer');
+    expect(profileOne.body.items?.map((item) => item.stationId)).toEqual(['RD-16']);
+    expect((await call('GET', '/api/station-inventories?minimumSecurityProfile=7', 'viewer')).status).toBe(400);
     expect((await call('GET', '/api/station-inventories/NOPE', 'viewer')).status).toBe(404);
   });
 

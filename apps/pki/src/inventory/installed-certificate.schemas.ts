@@ -39,6 +39,11 @@ export const stationSecuritySchema = z.object({
   stationId: z.string(),
   protocol: z.string().meta({ example: '2.0.1' }),
   securityProfile: z.number().int().meta({ description: 'The security profile of the station’s latest connection.' }),
+  minimumSecurityProfile: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: 'The lowest profile the station’s registration allowed at that connection (the gateway refuses lower); absent when the gateway did not say.' }),
   connectedAt: timestamp,
   inventoryReadAt: timestamp.optional().meta({ description: 'When GetInstalledCertificateIds last succeeded.' }),
   inventoryError: z.string().optional().meta({ description: 'Why the last reading failed, if it did (the previous inventory is kept).' }),
@@ -49,7 +54,7 @@ export const stationSecurityPageSchema = pageSchema(stationSecuritySchema);
 export const stationInventorySchema = stationSecuritySchema.extend({ installed: z.array(installedCertificateSchema) });
 
 export const listStationsQuery = z.strictObject({
-  securityProfile: queryInteger(0, 3).optional(),
+  minimumSecurityProfile: queryInteger(0, 3).optional().meta({ description: 'Only stations whose registration allows no lower profile than this (e.g. 1 for those still allowed on Basic auth without TLS).' }),
   ...pageQuery(['text']),
 });
 export type ListStationsQuery = z.output<typeof listStationsQuery>;
@@ -79,6 +84,7 @@ export function stationSecurityViewOf(station: StationSecurity): z.output<typeof
     stationId: station.stationId,
     protocol: station.protocol,
     securityProfile: station.securityProfile,
+    minimumSecurityProfile: station.minimumSecurityProfile,
     connectedAt: station.connectedAt.toISOString(),
     inventoryReadAt: station.inventoryReadAt?.toISOString(),
     inventoryError: station.inventoryError,

@@ -13,7 +13,8 @@ const PROTOCOL_NAMES: Readonly<Record<number, string>> = {
 
 /**
  * Records every station that connects, with the version and security profile of its latest
- * connection: the fleet a root distribution to "all stations" reaches. The write is an upsert
+ * connection and the minimum its registration allowed (which the gateway sends along, so the PKI
+ * needs no access to the connection service's registry): the fleet a root distribution to "all stations" reaches. The write is an upsert
  * that never goes back in time, so redelivery needs no inbox.
  */
 @Injectable()
@@ -30,9 +31,9 @@ export class StationConnectionConsumer implements OnApplicationBootstrap {
       bodies: new Set(['connected']),
       handle: async (event) => {
         if (event.body.case !== 'connected') return;
-        const { protocol, securityProfile } = event.body.value;
+        const { protocol, securityProfile, minimumSecurityProfile } = event.body.value;
         const at = event.occurredAt ? timestampDate(event.occurredAt) : new Date();
-        await this.stations.connected(event.stationId, PROTOCOL_NAMES[protocol] ?? 'unknown', securityProfile, at);
+        await this.stations.connected(event.stationId, { protocol: PROTOCOL_NAMES[protocol] ?? 'unknown', securityProfile, minimumSecurityProfile }, at);
       },
     });
   }

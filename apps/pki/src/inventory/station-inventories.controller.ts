@@ -27,13 +27,16 @@ export class StationInventoriesController {
 
   @Get()
   @RequireRole('viewer')
-  @ApiOperation({ summary: 'List stations with their security profile and inventory state', description: 'Every station seen connecting, by id; optionally only those on one security profile.' })
+  @ApiOperation({
+    summary: 'List stations with their security profiles and inventory state',
+    description: 'Every station seen connecting, by id, with the profile it last connected on and the minimum its registration allowed; optionally only those of one minimum.',
+  })
   @ApiZodQuery(listStationsQuery)
   @ApiZodResponse(200, stationSecurityPageSchema, 'A page of stations.')
   @ApiProblems({ 400: 'A query parameter is invalid.' })
   async list(@Query(new ZodValidationPipe(listStationsQuery, 'query')) query: ListStationsQuery) {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.stations.list({ securityProfile: query.securityProfile, after: query.cursor?.[0], limit: limit + 1 });
+    const rows = await this.stations.list({ minimumSecurityProfile: query.minimumSecurityProfile, after: query.cursor?.[0], limit: limit + 1 });
     return pageOf(rows, limit, stationSecurityViewOf, (row) => [row.stationId]);
   }
 

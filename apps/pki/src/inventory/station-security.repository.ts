@@ -8,6 +8,8 @@ export interface StationSecurity {
   readonly stationId: string;
   readonly protocol: string;
   readonly securityProfile: number;
+  /** The lowest profile the station's registration allowed when it connected (unknown from older gateways). */
+  readonly minimumSecurityProfile?: number;
   readonly connectedAt: Date;
   readonly inventoryReadAt?: Date;
   readonly inventoryError?: string;
@@ -18,6 +20,7 @@ interface Row {
   station_id: string;
   protocol: string;
   security_profile: number;
+  minimum_security_profile: number | null;
   connected_at: Date;
   inventory_read_at: Date | null;
   inventory_error: string | null;
@@ -33,12 +36,13 @@ export class StationSecurityRepository {
   constructor(@InjectDataSource(PKI_SCHEMA) private readonly dataSource: DataSource) {}
 
   /** Keeps the latest connection only: a redelivered older `connected` does not go back. */
-  async connected(stationId: string, protocol: string, securityProfile: number, at: Date): Promise<void> {
+  async connected(stationId: string, connection: { protocol: string; securityProfile: number; minimumSecurityProfile?: number }, at: Date): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO ${TABLE} (station_id, protocol, security_profile, connected_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (station_id) DO UPDATE SET protocol = EXCLUDED.protocol, security_profile = EXCLUDED.security_profile, connected_at = EXCLUDED.connected_at
+      `INSERT INTO ${TABLE} (station_id, protocol, security_profile, minimum_security_profile, connected_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (station_id) DO UPDATE SET protocol = EXCLUDED.protocol, security_profile = EXCLUDED.security_profile,
+         minimum_security_profile = EXCLUDED.minimum_security_profile, connected_at = EXCLUDED.connected_at
        WHERE ${TABLE}.connected_at <= EXCLUDED.connected_at`,
-      [stationId, protocol, securityProfile, at],
+      [stationId, connection.protocol, connection.securityProfile, connection.minimumSecurityProfile ?? null, at],
     );
   }
 
@@ -55,11 +59,11 @@ export class StationSecurityRepository {
     return (await this.list({ stationId, limit: 1 }))[0];
   }
 
-  async list(filter: { stationId?: string; securityProfile?: number; after?: string; limit: number }): Promise<StationSecurity[]> {
+  async list(filter: { stationId?: string; minimumSecurityProfile?: number; after?: string; limit: number }): Promise<StationSecurity[]> {
     const conditions: string[] = [];
     const { values, bind } = sqlParameters();
     if (filter.stationId !== undefined) conditions.push(`s.station_id = ${bind(filter.stationId)}`);
-    if (filter.securityProfile !== undefined) conditions.push(`s.security_profile = ${bind(filter.securityProfile)}`);
+    if (filter.minimumSecurityProfile !== undefined) conditions.push(`s.minimum_security_profile = ${bind(filter.minimumSecurityProfile)}`);
     if (filter.after !== undefined) conditions.push(`s.station_id > ${bind(filter.after)}`);
     const rows = await queryRows<Row>(
       this.dataSource,
@@ -71,6 +75,7 @@ export class StationSecurityRepository {
       stationId: row.station_id,
       protocol: row.protocol,
       securityProfile: row.security_profile,
+      minimumSecurityProfile: row.minimum_security_profile ?? undefined,
       connectedAt: new Date(row.connected_at),
       inventoryReadAt: row.inventory_read_at ? new Date(row.inventory_read_at) : undefined,
       inventoryError: row.inventory_error ?? undefined,

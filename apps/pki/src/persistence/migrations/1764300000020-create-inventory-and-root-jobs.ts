@@ -4,7 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The installed-certificate inventory (inventory/) and root distribution jobs
  * (jobs/root-distribution/):
  * - `station_security`: every station seen connecting, with the OCPP version and security profile
- *   of its latest connection and when its installed certificates were last read;
+ *   of its latest connection, the lowest profile its registration allowed then, and when its
+ *   installed certificates were last read;
  * - `installed_certificate`: what GetInstalledCertificateIds last reported per station, keyed by
  *   the hash data exactly as the station reported them (DeleteCertificate must name them so),
  *   with subject / notAfter / CA id when the certificate is one we know;
@@ -20,6 +21,7 @@ export class CreateInventoryAndRootJobs1764300000020 implements MigrationInterfa
         station_id text PRIMARY KEY,
         protocol text NOT NULL,
         security_profile integer NOT NULL,
+        minimum_security_profile integer,
         connected_at timestamptz NOT NULL,
         inventory_read_at timestamptz,
         inventory_error text
