@@ -1,5 +1,6 @@
+import { hostname } from 'node:os';
 import { ROOT_LOGGER } from '@app/observability';
-import { StationCommandClient } from '@app/station-commands';
+import { PresenceDirectory, StationCommandClient } from '@app/station-commands';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { type CertificateHashData, certificateHashData, sameCertificate } from '@app/pki/inventory/certificate-hash-data';
@@ -14,6 +15,17 @@ const COMMAND_TIMEOUT_MS = 30_000;
 /** A station seen offline is asked again this often before the step says `offline`: it may be reconnecting, or presence still loading after a restart. */
 const OFFLINE_ATTEMPTS = 3;
 const OFFLINE_RETRY_MS = 2_000;
+/**
+ * How long a step waits for the station to appear in ocpp.presence at all: right after a start the
+ * directory is still loading, and a station it has not read yet would count as offline. A station
+ * presence has never seen (an id that never connected) costs this wait once.
+ */
+const PRESENCE_WAIT_MS = 15_000;
+const PRESENCE_POLL_MS = 250;
+/** A job's lease: renewed after every step; a replica that died leaves the job to another after this. */
+const LEASE_SECONDS = 120;
+/** How often running jobs without a live runner are looked for (a replica that died, a run that failed). */
+const SWEEP_MS = 30_000;
 
 /** Runs `work` on every item with at most `limit` at once. */
 async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -35,17 +47,26 @@ function lists(reported: readonly ReportedCertificate[], pem: string): boolean {
  * Drives root distribution jobs: each round asks `progressOf` what is next, sends those steps with
  * bounded concurrency, records every station's answer, and reads the station's inventory after
  * each accepted step (so the inventory stays current and a rollover knows the new root is there).
- * Jobs still `running` at startup are resumed; a step whose answer was not recorded is sent again.
+ * Jobs still `running` at startup are resumed, and a sweep picks up those whose runner went away;
+ * a lease in the job's row lets one replica at a time drive a job. A step whose answer was not
+ * recorded is sent again.
  */
 @Injectable()
 export class RootDistributionRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly active = new Map<string, Promise<void>>();
   private stopping = false;
+  private sweep: NodeJS.Timeout | undefined;
+  /**
+   * The host name, so a replica restarted in place (same pod) takes its jobs back at once instead of
+   * waiting out its own lease; a replica on another host waits for the lease to run out.
+   */
+  private readonly runnerId = hostname();
   private readonly logger: Logger;
 
   constructor(
     private readonly jobs: RootJobRepository,
     private readonly commands: StationCommandClient,
+    private readonly presence: PresenceDirectory,
     private readonly inventory: InstalledCertificateReader,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
@@ -53,25 +74,33 @@ export class RootDistributionRunner implements OnApplicationBootstrap, OnApplica
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    for (const id of await this.jobs.runningIds()) this.start(id);
+    await this.resumeRunning();
+    this.sweep = setInterval(() => void this.resumeRunning().catch((error: unknown) => this.logger.warn({ err: error }, 'could not look for running jobs')), SWEEP_MS);
+    this.sweep.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    clearInterval(this.sweep);
     await Promise.allSettled(this.active.values());
+  }
+
+  private async resumeRunning(): Promise<void> {
+    for (const id of await this.jobs.runningIds()) this.start(id);
   }
 
   /** Starts (or resumes) a job in the background; a job already running here is not started twice. */
   start(jobId: string): void {
     if (this.active.has(jobId) || this.stopping) return;
     const run = this.run(jobId)
-      .catch((error: unknown) => this.logger.error({ err: error, jobId }, 'root distribution job stopped; it resumes at the next start'))
+      .catch((error: unknown) => this.logger.error({ err: error, jobId }, 'root distribution job stopped; the sweep resumes it'))
       .finally(() => this.active.delete(jobId));
     this.active.set(jobId, run);
   }
 
   private async run(jobId: string): Promise<void> {
     while (!this.stopping) {
+      if (!(await this.jobs.lease(jobId, this.runnerId, LEASE_SECONDS))) return;
       const found = await this.jobs.find(jobId);
       if (!found) return;
       const progress = progressOf(found.job.kind, found.stations);
@@ -88,6 +117,9 @@ export class RootDistributionRunner implements OnApplicationBootstrap, OnApplica
 
   private async runStep(job: RootJob, step: 'install' | 'delete', stationId: string): Promise<void> {
     const body = step === 'install' ? this.installBody(job) : this.deleteBody(job.oldHashData);
+    for (let waited = 0; this.presence.locate(stationId) === undefined && waited < PRESENCE_WAIT_MS && !this.stopping; waited += PRESENCE_POLL_MS) {
+      await new Promise((resolve) => setTimeout(resolve, PRESENCE_POLL_MS));
+    }
     let sent = await this.commands.send(stationId, body, { timeoutMs: COMMAND_TIMEOUT_MS, correlationId: job.id, actor: job.createdBy });
     for (let attempt = 1; sent.status === 'not-connected' && attempt < OFFLINE_ATTEMPTS && !this.stopping; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, OFFLINE_RETRY_MS));
@@ -95,6 +127,7 @@ export class RootDistributionRunner implements OnApplicationBootstrap, OnApplica
     }
     const { outcome, answer } = stepOutcomeOf(sent);
     await this.jobs.recordStep(job.id, stationId, step, outcome, answer);
+    await this.jobs.lease(job.id, this.runnerId, LEASE_SECONDS);
     this.logger.info({ jobId: job.id, stationId, step, outcome }, 'root distribution step');
     if (outcome !== 'accepted') return;
     const reading = await this.inventory.refresh(stationId);

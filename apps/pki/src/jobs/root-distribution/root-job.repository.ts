@@ -169,6 +169,20 @@ export class RootJobRepository {
     return rows.map(jobOf);
   }
 
+  /**
+   * Takes or renews the job's lease for `runner`: false when another runner holds an unexpired
+   * lease, or the job is no longer running.
+   */
+  async lease(jobId: string, runner: string, seconds: number): Promise<boolean> {
+    const rows = await queryRows<{ id: string }>(
+      this.dataSource,
+      `UPDATE ${JOBS} SET runner = $2, lease_until = now() + make_interval(secs => $3)
+       WHERE id = $1 AND status = 'running' AND (runner IS NULL OR runner = $2 OR lease_until < now()) RETURNING id`,
+      [jobId, runner, seconds],
+    );
+    return rows.length > 0;
+  }
+
   async recordStep(jobId: string, stationId: string, step: 'install' | 'delete', outcome: StepOutcome, answer: StepAnswer): Promise<void> {
     await this.dataSource.query(`UPDATE ${STATIONS} SET ${step}_outcome = $3, ${step}_answer = $4, ${step}_at = now() WHERE job_id = $1 AND station_id = $2`, [
       jobId,
@@ -187,6 +201,6 @@ export class RootJobRepository {
   }
 
   async finish(jobId: string, status: RootJobStatus, phase: RootJobPhase): Promise<void> {
-    await this.dataSource.query(`UPDATE ${JOBS} SET status = $2, phase = $3, finished_at = now() WHERE id = $1`, [jobId, status, phase]);
+    await this.dataSource.query(`UPDATE ${JOBS} SET status = $2, phase = $3, finished_at = now(), lease_until = NULL WHERE id = $1`, [jobId, status, phase]);
   }
 }

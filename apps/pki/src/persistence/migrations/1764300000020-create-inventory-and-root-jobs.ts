@@ -10,7 +10,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   the hash data exactly as the station reported them (DeleteCertificate must name them so),
  *   with subject / notAfter / CA id when the certificate is one we know;
  * - `root_job` and `root_job_station`: a batch job and its per-station steps, so a job resumes
- *   after a restart from the steps still pending.
+ *   after a restart from the steps still pending; `runner` / `lease_until` let one PKI replica at
+ *   a time drive a job, and another take over when the lease runs out.
  */
 export class CreateInventoryAndRootJobs1764300000020 implements MigrationInterface {
   name = 'CreateInventoryAndRootJobs1764300000020';
@@ -58,7 +59,9 @@ export class CreateInventoryAndRootJobs1764300000020 implements MigrationInterfa
         concurrency integer NOT NULL,
         created_by text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
-        finished_at timestamptz
+        finished_at timestamptz,
+        runner text,
+        lease_until timestamptz
       )`);
     await queryRunner.query(`CREATE INDEX root_job_running_idx ON "pki"."root_job" (status) WHERE status = 'running'`);
     await queryRunner.query(`CREATE INDEX root_job_order_idx ON "pki"."root_job" (created_at DESC, id DESC)`);
