@@ -37,7 +37,12 @@ export class KnownCertificates {
       const der = fromPem(source.certificatePem);
       const issuerDer = source.issuerPem === undefined ? der : fromPem(source.issuerPem);
       if (!der || !issuerDer) return [];
-      const parsed = new X509Certificate(der);
+      let parsed: X509Certificate;
+      try {
+        parsed = new X509Certificate(der);
+      } catch {
+        return [];
+      }
       const details = { subject: parsed.subject.split('\n').join(', '), notAfter: new Date(parsed.validTo), caId: source.caId };
       return [{ der, issuerDer, details, hashes: new Map() }];
     });
