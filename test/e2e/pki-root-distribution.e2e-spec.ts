@@ -228,6 +228,16 @@ describe('PKI root distribution and installed-certificate inventory', () => {
     expect((await call('POST', `/api/station-inventories/${ONLINE[1]}/refresh`, 'viewer')).status).toBe(403);
   });
 
+  it('documents the endpoints in OpenAPI with their roles and the three job kinds', async () => {
+    type Operation = { 'x-required-role'?: string; requestBody?: unknown };
+    const document = (await (await fetch(`${pki.baseUrl}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, Operation>> };
+    expect(document.paths['/api/root-distribution-jobs']?.post?.['x-required-role']).toBe('admin');
+    expect(JSON.stringify(document.paths['/api/root-distribution-jobs']?.post?.requestBody)).toEqual(expect.stringMatching(/install.*delete.*rollover/s));
+    expect(document.paths['/api/root-distribution-jobs/{jobId}']?.get?.['x-required-role']).toBe('viewer');
+    expect(document.paths['/api/installed-certificates']?.get?.['x-required-role']).toBe('viewer');
+    expect(document.paths['/api/station-inventories/{stationId}/refresh']?.post?.['x-required-role']).toBe('operator');
+  });
+
   it('resumes a running job after the PKI was killed', async () => {
     // The offline station keeps the job running for a few seconds (it is asked again before it counts as offline).
     const started = await call('POST', '/api/root-distribution-jobs', 'admin', { kind: 'install', certificateType: 'ManufacturerRootCertificate', certificatePem: newRootPem, stationIds: [OFFLINE, ...ONLINE], concurrency: 1 });
