@@ -11,8 +11,12 @@ import { StationConnectionConsumer } from './station-connection.consumer';
 import { StationInventoriesController } from './station-inventories.controller';
 import { StationSecurityRepository } from './station-security.repository';
 
-/** Origin of the PKI's station commands (the same as signing's, so both share one client). */
-const PKI_COMMAND_ORIGIN = 'pki';
+/**
+ * The PKI's station command client, made once: Nest keys dynamic modules by reference, so every
+ * `forService` call would start its own presence directory and result consumer. Root distribution
+ * gets it re-exported from here.
+ */
+const PKI_STATION_COMMANDS = StationCommandsModule.forService('pki');
 
 /** Every controller of the PKI's REST API in this capability, for the role-matrix spec and the module. */
 export const inventoryControllers = [IssuedCertificatesController, InstalledCertificatesController, StationInventoriesController];
@@ -23,9 +27,9 @@ export const inventoryControllers = [IssuedCertificatesController, InstalledCert
  * /api/station-inventories).
  */
 @Module({
-  imports: [PkiPersistenceModule, AuthoritiesModule, StationCommandsModule.forService(PKI_COMMAND_ORIGIN)],
+  imports: [PkiPersistenceModule, AuthoritiesModule, PKI_STATION_COMMANDS],
   controllers: inventoryControllers,
   providers: [IssuedCertificateRepository, InstalledCertificateRepository, StationSecurityRepository, InstalledCertificateReader, StationConnectionConsumer],
-  exports: [IssuedCertificateRepository, InstalledCertificateRepository, StationSecurityRepository, InstalledCertificateReader],
+  exports: [IssuedCertificateRepository, InstalledCertificateRepository, StationSecurityRepository, InstalledCertificateReader, PKI_STATION_COMMANDS],
 })
 export class InventoryModule {}

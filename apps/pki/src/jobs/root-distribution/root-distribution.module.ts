@@ -1,4 +1,3 @@
-import { StationCommandsModule } from '@app/station-commands';
 import { Module } from '@nestjs/common';
 import { InventoryModule } from '@app/pki/inventory/inventory.module';
 import { PkiPersistenceModule } from '@app/pki/persistence/pki-persistence.module';
@@ -12,7 +11,7 @@ export const rootDistributionControllers = [RootDistributionJobsController];
 
 /** Root certificates installed, deleted and rolled over across stations as tracked batch jobs; REST at /api/root-distribution-jobs. */
 @Module({
-  imports: [PkiPersistenceModule, InventoryModule, StationCommandsModule.forService('pki')],
+  imports: [PkiPersistenceModule, InventoryModule],
   controllers: rootDistributionControllers,
   providers: [RootJobRepository, RootDistributionRunner, RootDistributionService],
 })
