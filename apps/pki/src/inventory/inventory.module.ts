@@ -1,7 +1,7 @@
-import { StationCommandsModule } from '@app/station-commands';
 import { Module } from '@nestjs/common';
 import { AuthoritiesModule } from '../authorities/authorities.module';
 import { PkiPersistenceModule } from '../persistence/pki-persistence.module';
+import { PKI_STATION_COMMANDS } from '../pki-station-commands';
 import { InstalledCertificateReader } from './installed-certificate.reader';
 import { InstalledCertificateRepository } from './installed-certificate.repository';
 import { InstalledCertificatesController } from './installed-certificates.controller';
@@ -10,13 +10,6 @@ import { IssuedCertificatesController } from './issued-certificates.controller';
 import { StationConnectionConsumer } from './station-connection.consumer';
 import { StationInventoriesController } from './station-inventories.controller';
 import { StationSecurityRepository } from './station-security.repository';
-
-/**
- * The PKI's station command client, made once: Nest keys dynamic modules by reference, so every
- * `forService` call would start its own presence directory and result consumer. Root distribution
- * gets it re-exported from here.
- */
-const PKI_STATION_COMMANDS = StationCommandsModule.forService('pki');
 
 /** Every controller of the PKI's REST API in this capability, for the role-matrix spec and the module. */
 export const inventoryControllers = [IssuedCertificatesController, InstalledCertificatesController, StationInventoriesController];
