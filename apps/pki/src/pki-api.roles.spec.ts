@@ -21,6 +21,13 @@ const expectedRoles: Record<string, ApiRole> = {
   'GET /revocations': 'viewer',
   'GET /certificate-renewals': 'viewer',
   'GET /certificate-renewals/:attemptId': 'viewer',
+  'GET /installed-certificates': 'viewer',
+  'GET /station-inventories': 'viewer',
+  'GET /station-inventories/:stationId': 'viewer',
+  'POST /station-inventories/:stationId/refresh': 'operator',
+  'POST /root-distribution-jobs': 'admin',
+  'GET /root-distribution-jobs': 'viewer',
+  'GET /root-distribution-jobs/:jobId': 'viewer',
 };
 
 /** What relying parties fetch without a token: revocation status is public by nature (RFC 5280, RFC 6960). */

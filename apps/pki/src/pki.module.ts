@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { AuthoritiesModule, authorityControllers } from './authorities/authorities.module';
 import { InventoryModule, inventoryControllers } from './inventory/inventory.module';
 import { RenewalModule, renewalControllers } from './jobs/renewal/renewal.module';
+import { RootDistributionModule, rootDistributionControllers } from './jobs/root-distribution/root-distribution.module';
 import { PkiPersistenceModule } from './persistence/pki-persistence.module';
 import { PKI_SCHEMA } from './persistence/pki-schema';
 import { RevocationModule, revocationControllers, revocationStatusControllers } from './revocation/revocation.module';
@@ -11,12 +12,12 @@ import { SigningModule, signingControllers } from './signing/signing.module';
 import { StationEventConsumer } from './station-events/station-event.consumer';
 
 /** Every controller of the PKI's REST API (behind API tokens), for the role-matrix spec. */
-export const pkiApiControllers = [...securityEventControllers, ...authorityControllers, ...signingControllers, ...inventoryControllers, ...revocationControllers, ...renewalControllers];
+export const pkiApiControllers = [...securityEventControllers, ...authorityControllers, ...signingControllers, ...inventoryControllers, ...revocationControllers, ...renewalControllers, ...rootDistributionControllers];
 /** Every controller of the PKI reachable without a token (CRLs, OCSP), for the role-matrix spec. */
 export const pkiPublicControllers = [...revocationStatusControllers];
 
 @Module({
-  imports: [PkiPersistenceModule, SecurityEventsModule, AuthoritiesModule, InventoryModule, SigningModule, RevocationModule, RenewalModule],
+  imports: [PkiPersistenceModule, SecurityEventsModule, AuthoritiesModule, InventoryModule, SigningModule, RevocationModule, RenewalModule, RootDistributionModule],
   controllers: [inboxController('pki', PKI_SCHEMA)],
   providers: [StationEventConsumer],
 })
