@@ -110,11 +110,12 @@ describe('distributed mode: three services over Kafka and PostgreSQL', () => {
     });
     await smartChargingKnowsConnected('CP-E2E-2');
 
-    // Every consumer group of ocpp.events dead-letters it once: pki's, and smart charging's two
-    // (station states, and the limits others set on stations).
-    const deadLetters = await readUntil(kafka, prefix + Topics.deadLetter, (messages) => messages.length >= 3);
+    // Every consumer group of ocpp.events dead-letters it once: pki's two (station events, and the
+    // stations' connections for its inventory) and smart charging's two (station states, and the
+    // limits others set on stations).
+    const deadLetters = await readUntil(kafka, prefix + Topics.deadLetter, (messages) => messages.length >= 4);
     const groups = deadLetters.map((message) => message.headers?.[Headers.consumerGroup]?.toString()).sort();
-    expect(groups).toEqual(['pki.station-events', 'smart-charging.foreign-limits', 'smart-charging.station-events']);
+    expect(groups).toEqual(['pki.station-connections', 'pki.station-events', 'smart-charging.foreign-limits', 'smart-charging.station-events']);
     for (const message of deadLetters) {
       expect(message.headers?.[Headers.deadLetterCode]?.toString()).toBe('corrupt-payload');
       expect(message.headers?.[Headers.originalTopic]?.toString()).toBe(Topics.events);

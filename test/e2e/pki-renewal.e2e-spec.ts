@@ -7,6 +7,7 @@ import { freePort } from '@test/support/free-port';
 import { testBrokers, uniqueTopicPrefix } from '@test/support/kafka-test-client';
 import { type Json, OperatorApiClient, type Role } from '@test/support/operator-api-client';
 import { type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
+import { signedStation } from '@test/support/signed-station';
 import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
 import { basicAuth, connectStation } from '@test/support/ws-station';
 import type { RawData, WebSocket } from 'ws';
@@ -130,13 +131,8 @@ describe('PKI certificate renewal', () => {
     ['RENEW-201', '2.0.1', 'SN-RENEW-201'],
     ['RENEW-16', '1.6', 'SN-RENEW-16'],
   ] as const)('renews the certificate of %s (OCPP %s) before it expires and delivers the new one', async (id, version, serialNumber) => {
-    await register(id, serialNumber);
-    const station = new SimulatedStation({ id, version, identity: { serialNumber }, organization: ORGANIZATION, connection: { url: wsUrl, securityProfile: 1, password: PASSWORD } });
+    const { station, identity: first } = await signedStation({ id, version, serialNumber, organization: ORGANIZATION, wsUrl, password: PASSWORD, api, connection, pki });
     stations.push(station);
-    await station.connect();
-    await station.boot();
-    await station.signCertificate();
-    const first = await eventually(`${id} holds its first certificate`, async () => station.certificates.clientIdentity(), 60_000, [connection, pki]);
     const firstSerial = serialOf(first.certPem);
 
     const renewed = await eventually(

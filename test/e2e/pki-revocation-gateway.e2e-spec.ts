@@ -8,6 +8,7 @@ import { freePort } from '@test/support/free-port';
 import { testBrokers, uniqueTopicPrefix } from '@test/support/kafka-test-client';
 import { type Json, OperatorApiClient, type Role } from '@test/support/operator-api-client';
 import { type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
+import { signedStation } from '@test/support/signed-station';
 import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
 import { TestPki } from '@test/support/test-pki';
 import { basicAuth, connectStation, exchange } from '@test/support/ws-station';
@@ -131,13 +132,10 @@ describe('PKI revocation at the gateway', () => {
   it('refuses a station on profile 3 once its certificate, got through SignCertificate, is revoked', async () => {
     const id = 'REVOKE-ME';
     const serialNumber = 'SN-REVOKE-ME';
-    expect((await call(connection, 'PUT', `/api/stations/${id}`, 'admin', { securityProfile: 1, password: PASSWORD, serialNumber })).status).toBe(201);
-    const station = new SimulatedStation({ id, version: '2.0.1', identity: { serialNumber }, organization: ORGANIZATION, connection: { url: wsUrl, securityProfile: 1, password: PASSWORD } });
+    const signed = await signedStation({ id, version: '2.0.1', serialNumber, organization: ORGANIZATION, wsUrl, password: PASSWORD, api, connection, pki });
+    const station = signed.station;
     stations.push(station);
-    await station.connect();
-    await station.boot();
-    await station.signCertificate();
-    identity = await eventually(`${id} holds its signed certificate`, async () => station.certificates.clientIdentity(), 60_000, [connection, pki]);
+    identity = signed.identity;
     serial = new X509Certificate(identity.certPem).serialNumber.toLowerCase().replace(/^0+/, '');
     writeFileSync(file('station.pem'), identity.certPem);
     await station.dispose();

@@ -8,6 +8,7 @@ import { freePort } from '@test/support/free-port';
 import { testBrokers, uniqueTopicPrefix } from '@test/support/kafka-test-client';
 import { type Json, OperatorApiClient, type Role } from '@test/support/operator-api-client';
 import { type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
+import { signedStation } from '@test/support/signed-station';
 import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
 import { TestPki } from '@test/support/test-pki';
 import { basicAuth, connectStation } from '@test/support/ws-station';
@@ -148,14 +149,8 @@ describe('PKI signing', () => {
     ['SIGN-201', '2.0.1', 'SN-SIGN-201'],
     ['SIGN-16', '1.6', 'SN-SIGN-16'],
   ] as const)('signs the CSR of %s (OCPP %s) and lets it reconnect on security profile 3 with the certificate', async (id, version, serialNumber) => {
-    await register(id, serialNumber);
-    const station = new SimulatedStation({ id, version, identity: { serialNumber }, organization: ORGANIZATION, connection: { url: wsUrl, securityProfile: 1, password: PASSWORD } });
+    const { station, identity } = await signedStation({ id, version, serialNumber, organization: ORGANIZATION, wsUrl, password: PASSWORD, api, connection, pki });
     stations.push(station);
-    await station.connect();
-    await station.boot();
-    await station.signCertificate();
-
-    const identity = await eventually(`${id} holds its signed certificate`, async () => station.certificates.clientIdentity(), 60_000, [connection, pki]);
     const leaf = new X509Certificate(identity.certPem);
     expect(leaf.subject.split('\n')).toEqual([`O=${ORGANIZATION}`, `CN=${serialNumber}`]);
     expect(leaf.verify(new X509Certificate(String(subCa.certificatePem)).publicKey)).toBe(true);

@@ -86,6 +86,7 @@ describe.each(['1.6', '2.0.1'] as const)('SimulatedStation over OCPP %s', (versi
 
     const { action, payload } = txProfile(version, transaction.transactionId ?? '', 10);
     await expect(csms.call(id, action, payload)).resolves.toEqual({ status: 'Accepted' });
+    expect(station.meterNow(1).draw).toMatchObject({ ampsPerPhase: 10, phases: 3, watts: 6900 });
     const limited = await csms.waitFor((call) => isMeterUpdate(call) && valueOf(call, 'Power.Active.Import') === 6900);
     expect(readings(limited).filter((entry) => entry.measurand === 'Current.Import').map((entry) => Number(entry.value))).toEqual([10, 10, 10]);
     expect(valueOf(limited, 'Voltage')).toBe(230);

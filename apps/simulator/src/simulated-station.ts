@@ -25,6 +25,7 @@ import type {
   BootReason,
   BootResult,
   ConnectorStatus,
+  MeterSample,
   MeterTrigger,
   RegistrationStatus,
   StopReason,
@@ -209,6 +210,14 @@ export class SimulatedStation implements StationControl {
   /** What flows on a connector/EVSE right now. */
   currentDraw(evseId = 1): PowerDraw | undefined {
     return this.transactions.evse(evseId)?.currentDraw;
+  }
+
+  /**
+   * A connector/EVSE's meter brought up to now: the energy register and what it draws at this very
+   * instant (a test's 1 Hz sampling of the fleet; `currentDraw` is as of the last meter value).
+   */
+  meterNow(evseId = 1): MeterSample {
+    return this.transactions.meterNow(evseId);
   }
 
   /** The limit in force on a connector/EVSE now: hardware capability capped by the profiles. */

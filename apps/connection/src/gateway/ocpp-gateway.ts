@@ -135,7 +135,11 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
     logger.info({ securityProfile: accepted.securityProfile }, 'station connected');
     this.history.connection(connectedRecordOf(accepted, this.events.replicaId, connection.connectedAt));
     void this.events
-      .connected(accepted.stationId, { protocol: protocolByName[accepted.protocol] ?? 0, securityProfile: accepted.securityProfile })
+      .connected(accepted.stationId, {
+        protocol: protocolByName[accepted.protocol] ?? 0,
+        securityProfile: accepted.securityProfile,
+        minimumSecurityProfile: accepted.minimumSecurityProfile,
+      })
       .catch((error: unknown) => logger.error({ err: error }, 'could not publish the connected event'));
   }
 

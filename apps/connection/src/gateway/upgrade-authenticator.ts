@@ -18,6 +18,8 @@ export interface AcceptedUpgrade {
   stationId: string;
   protocol: OcppSubprotocol;
   securityProfile: number;
+  /** The lowest profile the station's registration allows. */
+  minimumSecurityProfile: number;
 }
 
 /** scrypt of a random password nobody kept: unknown ids are verified against it, so they cost what known ones do. */
@@ -59,7 +61,7 @@ export class UpgradeAuthenticator {
       this.recordSecurityEvent(stationId, decision.reason, decision.detail);
       throw new UpgradeRefusal(401, 'authentication failed', BASIC_CHALLENGE);
     }
-    return { stationId, protocol, securityProfile: decision.profile };
+    return { stationId, protocol, securityProfile: decision.profile, minimumSecurityProfile: station.securityProfile };
   }
 
   private async knownStation(stationId: string, request: IncomingMessage): Promise<StationSecurity> {

@@ -9,6 +9,8 @@ import type { StationEventBody } from './event-body';
 export interface ConnectedDetails {
   protocol: OcppVersion;
   securityProfile: number;
+  /** The lowest profile the station's registration allows. */
+  minimumSecurityProfile?: number;
 }
 
 export interface EventIdentity {

@@ -1,16 +1,28 @@
 import { Module } from '@nestjs/common';
+import { AuthoritiesModule } from '../authorities/authorities.module';
 import { PkiPersistenceModule } from '../persistence/pki-persistence.module';
+import { PKI_STATION_COMMANDS } from '../pki-station-commands';
+import { InstalledCertificateReader } from './installed-certificate.reader';
+import { InstalledCertificateRepository } from './installed-certificate.repository';
+import { InstalledCertificatesController } from './installed-certificates.controller';
 import { IssuedCertificateRepository } from './issued-certificate.repository';
 import { IssuedCertificatesController } from './issued-certificates.controller';
+import { StationConnectionConsumer } from './station-connection.consumer';
+import { StationInventoriesController } from './station-inventories.controller';
+import { StationSecurityRepository } from './station-security.repository';
 
 /** Every controller of the PKI's REST API in this capability, for the role-matrix spec and the module. */
-export const inventoryControllers = [IssuedCertificatesController];
+export const inventoryControllers = [IssuedCertificatesController, InstalledCertificatesController, StationInventoriesController];
 
-/** The certificates this PKI issued, with their hash data; REST at /api/issued-certificates. */
+/**
+ * The certificates this PKI issued, with their hash data (REST at /api/issued-certificates), and
+ * what every station has installed (GetInstalledCertificateIds; /api/installed-certificates,
+ * /api/station-inventories).
+ */
 @Module({
-  imports: [PkiPersistenceModule],
+  imports: [PkiPersistenceModule, AuthoritiesModule, PKI_STATION_COMMANDS],
   controllers: inventoryControllers,
-  providers: [IssuedCertificateRepository],
-  exports: [IssuedCertificateRepository],
+  providers: [IssuedCertificateRepository, InstalledCertificateRepository, StationSecurityRepository, InstalledCertificateReader, StationConnectionConsumer],
+  exports: [IssuedCertificateRepository, InstalledCertificateRepository, StationSecurityRepository, InstalledCertificateReader, PKI_STATION_COMMANDS],
 })
 export class InventoryModule {}

@@ -6,7 +6,7 @@ import type { CompositeSchedule } from '../smart-charging/composite-schedule';
 import { EvseLimits } from '../smart-charging/evse-limits';
 import { StationError, StationErrorCode } from '../station/station.error';
 import type { StationContext } from '../station/station-context';
-import { type ActiveTransaction, type ConnectorStatus, type MeterTrigger, type StartTrigger, type StopReason, isAccepted } from '../station/station-model';
+import { type ActiveTransaction, type ConnectorStatus, type MeterSample, type MeterTrigger, type StartTrigger, type StopReason, isAccepted } from '../station/station-model';
 import type { StartedResult } from '../dialect/station-dialect';
 import type { Vehicle } from './delivered-power';
 import { Evse } from './evse';
@@ -72,6 +72,11 @@ export class TransactionRunner {
   settle(): void {
     const now = this.context.options.now();
     this.evses.forEach((evse) => evse.advance(now, this.limits.timeline(evse.id)));
+  }
+
+  /** Brings one EVSE's meter up to now: its register and what it draws at this instant under the profiles in force. */
+  meterNow(evseId: number): MeterSample {
+    return this.requireEvse(evseId).advance(this.context.options.now(), this.limits.timeline(evseId));
   }
 
   /** Reports `status` for one EVSE, or for all; sends only what changes what the CSMS sees. */

@@ -1,5 +1,5 @@
 import type { PlannedProfile } from './planned-profile';
-import { changeReason, limitAt } from './profile-change';
+import { changeReason, limitAt, lowersNow } from './profile-change';
 
 const t0 = Date.parse('2026-12-05T10:00:00Z');
 const tx = (limit: number, overrides: Partial<PlannedProfile> = {}): PlannedProfile => ({
@@ -55,5 +55,32 @@ describe('changeReason', () => {
     const rejected = { profile: tx(16), sentAt: t0, outcome: 'rejected' as const };
     expect(changeReason(tx(16), rejected, t0 + 10_000)).toBeUndefined();
     expect(changeReason(tx(16), rejected, t0 + 30_000)).toBe('retry');
+  });
+
+  it('sends at once a profile of another shape than the refused one: the next transaction is not held back by the last one’s refusal', () => {
+    const rejected = { profile: tx(16), sentAt: t0, outcome: 'rejected' as const };
+    expect(changeReason(tx(16, { transactionId: 'T2' }), rejected, t0 + 1000)).toBe('structure');
+    expect(changeReason(tx(16, { transactionId: 'T2' }), { ...rejected, outcome: 'failed' }, t0 + 1000)).toBe('structure');
+  });
+});
+
+describe('lowersNow', () => {
+  const now = t0 + 60_000;
+  const accepted = (profile: PlannedProfile) => ({ profile, sentAt: t0, outcome: 'accepted' as const });
+  const twoPeriods = (first: number, second: number) => tx(first, { periods: [{ startPeriodS: 0, limit: first }, { startPeriodS: 120, limit: second }] });
+
+  it('is a lowering now, or one later that leaves now as it is', () => {
+    expect(lowersNow(tx(10), accepted(tx(16)), now)).toBe(true);
+    expect(lowersNow(twoPeriods(16, 8), accepted(twoPeriods(16, 12)), now)).toBe(true);
+  });
+
+  it('is not a profile that raises now, even when it lowers later: it waits for the others’ lowering', () => {
+    expect(lowersNow(twoPeriods(20, 8), accepted(twoPeriods(16, 12)), now)).toBe(false);
+    expect(lowersNow(tx(20), accepted(tx(16)), now)).toBe(false);
+  });
+
+  it('is not a new profile or one of another shape (a first TxProfile raises from the default)', () => {
+    expect(lowersNow(tx(6), undefined, now)).toBe(false);
+    expect(lowersNow(tx(6, { transactionId: 'T2' }), accepted(tx(16)), now)).toBe(false);
   });
 });

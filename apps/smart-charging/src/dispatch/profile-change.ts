@@ -55,8 +55,10 @@ function sameShape(a: PlannedProfile, b: PlannedProfile): boolean {
  */
 export function changeReason(desired: PlannedProfile, sent: SentProfile | undefined, now: number, policy: ChangePolicy = DEFAULT_CHANGE_POLICY): ChangeReason | undefined {
   if (sent === undefined) return 'new';
-  if (sent.outcome === 'rejected' || sent.outcome === 'failed') return now - sent.sentAt >= policy.retryAfterMs ? 'retry' : undefined;
+  // The pause after a refusal is for that profile: one of another shape (e.g. for the transaction
+  // that followed on the EVSE, while the refused one was for the transaction that ended) goes now.
   if (!sameShape(desired, sent.profile)) return 'structure';
+  if (sent.outcome === 'rejected' || sent.outcome === 'failed') return now - sent.sentAt >= policy.retryAfterMs ? 'retry' : undefined;
   const held = sent.profile;
   const instants = [now, ...breakpoints(desired), ...breakpoints(held)].filter((t) => t >= now);
   let higher = false;
@@ -67,4 +69,13 @@ export function changeReason(desired: PlannedProfile, sent: SentProfile | undefi
     if (wanted - holding >= Math.max(policy.minIncrease, holding * policy.minIncreaseFraction)) higher = true;
   }
   return higher ? 'higher' : undefined;
+}
+
+/**
+ * Whether `desired` only takes away now: a lowering that raises nothing in force at `now` (a raise
+ * at a later slot boundary is planned for that boundary). Such profiles go to a site's stations
+ * before any that raise, so that a raise never lands before the lowering that makes room for it.
+ */
+export function lowersNow(desired: PlannedProfile, sent: SentProfile | undefined, now: number, policy: ChangePolicy = DEFAULT_CHANGE_POLICY): boolean {
+  return sent !== undefined && changeReason(desired, sent, now, policy) === 'lower' && limitAt(desired, now) <= limitAt(sent.profile, now);
 }

@@ -7,19 +7,29 @@ import { type DispatchRecord, DispatchedProfileRepository } from './dispatched-p
 import { type MeasuredDraw, offerAtMeasurement } from './offer-at-measurement';
 import { type Offer, offerInForce } from './offer-in-force';
 import type { PlannedProfile, ProfilePurpose } from './planned-profile';
-import { type ChangeReason, type SentProfile, changeReason } from './profile-change';
+import { type ChangeReason, type SentProfile, changeReason, lowersNow } from './profile-change';
 import { setChargingProfileCommand } from './profile-command';
 
 /** How long a station may take to answer a SetChargingProfile. */
 const COMMAND_TIMEOUT_MS = 30_000;
+/** How long a site's raises wait for its lowerings to be answered: a lost answer must not stall the site. */
+const LOWERING_WAIT_MS = 5_000;
 
 export interface Rejection {
   purpose: ProfilePurpose;
   evseId: number;
+  /** The transaction a refused TxProfile was for. */
+  transactionId?: string;
   detail: string;
 }
 
 export type RejectionListener = (stationId: string, rejections: Rejection[]) => void;
+
+/** What one station of a site should hold. */
+export interface StationWish {
+  stationId: string;
+  profiles: readonly PlannedProfile[];
+}
 
 function keyOf(stationId: string, purpose: string, evseId: number): string {
   return `${stationId}|${purpose}|${evseId}`;
@@ -95,6 +105,31 @@ export class ProfileDispatcher implements OnModuleInit {
     void this.drain(stationId);
   }
 
+  /**
+   * Sends a whole site what its plan changes, lowering before raising: every profile that only
+   * lowers what is in force now goes first, to all stations at once (profile-change.ts, lowersNow); what raises one (or is new, e.g. a session's first
+   * TxProfile) goes once those are answered. Sent together, a raise could land before the lowering
+   * that makes room for it, and the feeder would be over its limit until the other arrives.
+   * Resolves once every station answered (so that the next plan compares with what they hold), or
+   * after LOWERING_WAIT_MS per step when some do not: their answers are then still awaited apart.
+   */
+  async syncSite(wishes: readonly StationWish[], now = Date.now()): Promise<void> {
+    const lowering = wishes
+      .map(({ stationId, profiles }) => ({ stationId, profiles: profiles.filter((profile) => lowersNow(profile, this.sent.get(keyOf(stationId, profile.purpose, profile.evseId)), now)) }))
+      .filter((wish) => wish.profiles.length > 0);
+    for (const wish of lowering) this.sync(wish.stationId, wish.profiles);
+    await this.settledWithin(lowering, LOWERING_WAIT_MS);
+    for (const wish of wishes) this.sync(wish.stationId, wish.profiles);
+    await this.settledWithin(wishes, LOWERING_WAIT_MS);
+  }
+
+  private async settledWithin(wishes: readonly StationWish[], timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+    await Promise.race([Promise.all(wishes.map((wish) => this.settled(wish.stationId))), timeout]);
+    clearTimeout(timer);
+  }
+
   /** Resolves once nothing is waiting or being sent (to this station, or to any). */
   async settled(stationId?: string): Promise<void> {
     for (;;) {
@@ -141,19 +176,26 @@ export class ProfileDispatcher implements OnModuleInit {
       const reason = changeReason(profile, this.sent.get(key), now);
       if (reason === undefined) continue;
       const record = await this.sendOne(stationId, profile, reason);
+      // Not sent at all: no 30 s back-off; the plan that follows the station's presence sends it.
+      if (record === undefined) continue;
       const before = this.sent.get(key);
       if (profile.purpose === 'tx' && before?.outcome === 'accepted' && record.outcome === 'accepted') this.replaced.set(key, before);
       this.sent.set(key, record);
-      if (record.outcome === 'rejected') rejections.push({ purpose: profile.purpose, evseId: profile.evseId, detail: record.detail ?? 'rejected' });
+      if (record.outcome === 'rejected') rejections.push({ purpose: profile.purpose, evseId: profile.evseId, transactionId: profile.transactionId, detail: record.detail ?? 'rejected' });
     }
     return rejections;
   }
 
-  private async sendOne(stationId: string, profile: PlannedProfile, reason: ChangeReason): Promise<DispatchRecord> {
+  /** Undefined when the command never left: this process does not (yet) see the station connected. */
+  private async sendOne(stationId: string, profile: PlannedProfile, reason: ChangeReason): Promise<DispatchRecord | undefined> {
     const sentAt = Date.now();
     let record: DispatchRecord;
     try {
       const outcome = await this.client.send(stationId, setChargingProfileCommand(profile), { timeoutMs: COMMAND_TIMEOUT_MS });
+      if (outcome.status === 'not-connected') {
+        this.sends.inc({ purpose: profile.purpose, reason, outcome: 'not-connected' });
+        return undefined;
+      }
       record = { stationId, profile, sentAt, answeredAt: Date.now(), commandId: outcome.commandId, ...outcomeOf(outcome) };
     } catch (error) {
       // The command could not even be published (the bus is down): like a station that did not answer.

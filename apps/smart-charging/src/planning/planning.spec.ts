@@ -2,7 +2,7 @@ import type { StationChargingState } from '../sessions/charging-session';
 import { allocationTimeline } from './allocation-timeline';
 import { sessionInputs } from './session-inputs';
 import type { SiteSnapshot } from './site-snapshot';
-import { stationPlans } from './station-plans';
+import { periodsOf, stationPlans } from './station-plans';
 
 const now = Date.parse('2026-12-05T10:00:00Z');
 
@@ -106,6 +106,31 @@ describe('planning a site', () => {
     const inputs = sessionInputs(snapshot, stations(), new Map(), new Map([['CP-2/1', 10]]));
     const steps = allocationTimeline(snapshot, inputs, { now, horizonMs: 86_400_000, maxSteps: 24 });
     expect([...steps[0]?.allocation.currents ?? []]).toEqual([['CP-1/1', 22]]);
+  });
+
+  it('starts each period on the slot boundary itself when planned mid-second: the profile starts on the whole second before', () => {
+    const planned = now + 700;
+    const snapshot = site([{ start: now, durationS: 20, amps: 20 }]);
+    const inputs = sessionInputs(snapshot, stations(), new Map());
+    const steps = allocationTimeline(snapshot, inputs, { now: planned, horizonMs: 3_600_000, maxSteps: 24 });
+    const tx = stationPlans(snapshot, inputs, steps, planned)
+      .find((plan) => plan.stationId === 'CP-1')
+      ?.requests.find((request) => request.purpose === 'tx');
+    // Rounded from the planning instant, the rise came at 19 s: a second early, above the 20 A slot still in force.
+    expect(tx).toMatchObject({ startAt: now, timeline: [{ atOffsetS: 0, amps: 10 }, { atOffsetS: 20, amps: 16 }] });
+  });
+
+  it('rounds a rise at a fractional boundary up and a fall down, keeping the lower limit where two meet on one second', () => {
+    const step = (at: number) => ({ at, nodes: [], allocation: { currents: new Map(), nodeLoad: new Map(), headroom: new Map() } });
+    expect(periodsOf([step(now + 300), step(now + 10_400), step(now + 20_600)], [10, 20, 5], now)).toEqual([
+      { atOffsetS: 0, amps: 10 },
+      { atOffsetS: 11, amps: 20 },
+      { atOffsetS: 20, amps: 5 },
+    ]);
+    expect(periodsOf([step(now), step(now + 10_200), step(now + 11_100)], [10, 20, 5], now)).toEqual([
+      { atOffsetS: 0, amps: 10 },
+      { atOffsetS: 11, amps: 5 },
+    ]);
   });
 
   it('guards each charger by the limits of its own branch, on the grid phases it is wired to', () => {

@@ -13,13 +13,36 @@ export interface StationPlan {
   requests: ProfileRequest[];
 }
 
-function offsetS(step: TimelineStep, now: number): number {
-  return Math.max(0, Math.round((step.at - now) / 1000));
+/** Profiles start on the whole second (as stations write startSchedule): their offsets count from there. */
+function scheduleStartOf(now: number): number {
+  return Math.floor(now / 1000) * 1000;
 }
 
-function txRequest(session: PlannedSession, steps: readonly TimelineStep[], now: number): ProfileRequest {
-  const timeline: PlannedLimit[] = steps.map((step) => ({ atOffsetS: offsetS(step, now), amps: step.allocation.currents.get(session.input.id) ?? 0 }));
-  return { purpose: 'tx', evseId: session.evseId, transactionId: session.transactionId, phases: session.phases, timeline, startAt: now };
+/**
+ * A limit per step as whole-second periods from `startAt`: a rise starts no earlier than its step
+ * and a fall no later, so rounding never lets a station draw above a limit in force; steps that
+ * round onto one second keep the lower limit.
+ */
+export function periodsOf(steps: readonly TimelineStep[], amps: readonly number[], startAt: number): PlannedLimit[] {
+  const periods: PlannedLimit[] = [];
+  steps.forEach((step, index) => {
+    const limit = amps[index] ?? 0;
+    const previous = periods.at(-1);
+    if (previous === undefined) {
+      periods.push({ atOffsetS: 0, amps: limit });
+      return;
+    }
+    const exactS = Math.max(0, (step.at - startAt) / 1000);
+    const atOffsetS = limit > previous.amps ? Math.ceil(exactS - 1e-6) : Math.floor(exactS + 1e-6);
+    if (atOffsetS <= previous.atOffsetS) previous.amps = Math.min(previous.amps, limit);
+    else periods.push({ atOffsetS, amps: limit });
+  });
+  return periods;
+}
+
+function txRequest(session: PlannedSession, steps: readonly TimelineStep[], startAt: number): ProfileRequest {
+  const amps = steps.map((step) => step.allocation.currents.get(session.input.id) ?? 0);
+  return { purpose: 'tx', evseId: session.evseId, transactionId: session.transactionId, phases: session.phases, timeline: periodsOf(steps, amps, startAt), startAt };
 }
 
 function loadOn(phases: readonly GridPhase[], amps: number): PhaseTriple {
@@ -95,19 +118,17 @@ export function stationPlans(site: SiteSnapshot, inputs: SessionInputs, steps: r
   const guardOf = guardsOf(site, steps);
   const sessionsOf = groupBy(inputs.sessions, (session) => session.stationId);
   const evsesOf = groupBy(site.evses, (evse) => evse.chargerNodeId);
+  const startAt = scheduleStartOf(now);
   return site.chargers
     .filter((charger) => !unreachable.has(charger.stationId))
     .map((charger) => {
       const sessions = sessionsOf.get(charger.stationId) ?? [];
       const idle = (evsesOf.get(charger.nodeId) ?? []).filter((evse) => shares[0]?.has(evse.nodeId));
-      const defaultTimeline = steps.map((step, index) => ({
-        atOffsetS: offsetS(step, now),
-        amps: idle.length === 0 ? 0 : Math.min(...idle.map((evse) => shares[index]?.get(evse.nodeId) ?? 0)),
-      }));
+      const defaultAmps = steps.map((_, index) => (idle.length === 0 ? 0 : Math.min(...idle.map((evse) => shares[index]?.get(evse.nodeId) ?? 0))));
       const requests: ProfileRequest[] = [
-        { purpose: 'station-max', evseId: 0, phases: charger.phases, timeline: [{ atOffsetS: 0, amps: guardOf(charger) }], startAt: now },
-        { purpose: 'tx-default', evseId: 0, phases: charger.phases, timeline: defaultTimeline, startAt: now },
-        ...sessions.map((session) => txRequest(session, steps, now)),
+        { purpose: 'station-max', evseId: 0, phases: charger.phases, timeline: [{ atOffsetS: 0, amps: guardOf(charger) }], startAt },
+        { purpose: 'tx-default', evseId: 0, phases: charger.phases, timeline: periodsOf(steps, defaultAmps, startAt), startAt },
+        ...sessions.map((session) => txRequest(session, steps, startAt)),
       ];
       return { stationId: charger.stationId, requests };
     });

@@ -1,4 +1,5 @@
 import { MetricsRegistry, ROOT_LOGGER } from '@app/observability';
+import { PresenceDirectory } from '@app/station-commands';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Histogram } from 'prom-client';
 import type { Logger } from 'pino';
@@ -19,6 +20,7 @@ import { SessionTracker } from '../sessions/session-tracker';
 import type { StationFact } from '../sessions/station-fact';
 import { DrawVerifier } from '../verification/draw-verifier';
 import { type SitePlanView, sitePlanViewOf } from './site-plan.view';
+import { pinnedByRejections } from './rejection-pins';
 import { replansSite } from './replan-trigger';
 import { SiteChangeFeed } from './site-change.feed';
 import { SiteSnapshotReader } from './site-snapshot.reader';
@@ -80,6 +82,7 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     private readonly stationSites: StationSites,
     private readonly feed: SiteChangeFeed,
     private readonly verifier: DrawVerifier,
+    private readonly presence: PresenceDirectory,
     metrics: MetricsRegistry,
     @Inject(ROOT_LOGGER) rootLogger: Logger,
   ) {
@@ -93,6 +96,12 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     this.dispatcher.onRejected((stationId, rejections) => this.rejected(stationId, rejections));
     this.verifier.onChange((siteId) => this.request(siteId));
     this.feed.onChange((siteId) => void this.siteChanged(siteId));
+    // Commands reach a station only once this process sees its presence (at start-up, while the
+    // presence topic is read): its site plans again then, and sends what could not go before.
+    this.presence.onChange((stationId, location) => {
+      const siteId = location.connected ? this.stationSites.siteOf(stationId) : undefined;
+      if (siteId !== undefined) this.request(siteId);
+    });
     this.safetyNet = setInterval(() => this.requestAll(), SAFETY_NET_MS).unref();
     this.requestAll();
   }
@@ -176,9 +185,7 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     // What the station's own profiles let a session draw without its TxProfile: the default and the
     // guard it accepted, or its rating when it refused those too.
     const fallback = fallbackCurrentA(this.dispatcher.held(stationId), site.ratingA.get(stationId) ?? 0, Date.now());
-    for (const rejection of rejections) {
-      if (rejection.purpose === 'tx') site.pinnedA.set(sessionIdOf(stationId, rejection.evseId), fallback);
-    }
+    for (const sessionId of pinnedByRejections(stationId, rejections, this.tracker.station(stationId).sessions)) site.pinnedA.set(sessionId, fallback);
     this.logger.warn({ stationId, rejections }, 'station refused charging profiles; its sessions are counted at what they draw instead');
     this.request(siteId);
   }
@@ -221,7 +228,7 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     const plans = stationPlans(snapshot, inputs, steps, now);
     stopTimer();
     const foreignProfiles = foreignProfilesByStation([...snapshot.schedules.values()].flat().map((schedule) => schedule.source));
-    for (const plan of plans) {
+    const wishes = plans.map((plan) => {
       const told = stations.get(plan.stationId)?.capabilities;
       const capabilities = told ?? ASSUMED_CAPABILITIES;
       const foreign = foreignProfiles.get(plan.stationId) ?? [];
@@ -230,19 +237,18 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
       const room = told === undefined ? Number.POSITIVE_INFINITY : told.maxProfiles - foreign.length;
       const { kept, dropped } = withinProfileBudget(plan.requests, room);
       if (dropped.length > 0) this.logger.warn({ stationId: plan.stationId, maxProfiles: capabilities.maxProfiles, dropped: dropped.map((request) => `${request.purpose}/${request.evseId}`) }, 'the station holds too few profiles for all this service would install');
-      this.dispatcher.sync(
-        plan.stationId,
-        kept.flatMap((request) => {
-          const clearance = clearOfForeign(buildProfile(request, capabilities), foreign);
-          if (!clearance.ok) this.logger.warn({ stationId: plan.stationId, purpose: request.purpose, evseId: request.evseId, reason: clearance.reason }, 'profile not sent: it would replace an operator’s');
-          return clearance.ok ? [clearance.profile] : [];
-        }),
-      );
-    }
+      const profiles = kept.flatMap((request) => {
+        const clearance = clearOfForeign(buildProfile(request, capabilities), foreign);
+        if (!clearance.ok) this.logger.warn({ stationId: plan.stationId, purpose: request.purpose, evseId: request.evseId, reason: clearance.reason }, 'profile not sent: it would replace an operator’s');
+        return clearance.ok ? [clearance.profile] : [];
+      });
+      return { stationId: plan.stationId, profiles };
+    });
     state.ratingA = new Map(snapshot.chargers.map((charger) => [charger.stationId, charger.ratingA]));
     state.drawnAtPlan = new Map(inputs.sessions.flatMap((session) => (session.input.drawnA === undefined ? [] : [[session.input.id, session.input.drawnA] as const])));
     state.last = sitePlanViewOf(snapshot, inputs, steps, plans, now);
     this.scheduleBoundary(siteId, state, snapshot, now);
+    await this.dispatcher.syncSite(wishes, now);
   }
 
   /** Plans the site again when its next limit slot begins or ends. */

@@ -1,7 +1,6 @@
-import { StationCommandsModule } from '@app/station-commands';
 import { Module } from '@nestjs/common';
 import { PkiPersistenceModule } from '@app/pki/persistence/pki-persistence.module';
-import { PKI_ORIGIN } from '@app/pki/signing/signing.module';
+import { PKI_STATION_COMMANDS } from '@app/pki/pki-station-commands';
 import { ProfileUpgradeRepository } from './profile-upgrade.repository';
 import { ProfileUpgradeRunner } from './profile-upgrade.runner';
 import { ProfileUpgradeService } from './profile-upgrade.service';
@@ -13,7 +12,7 @@ export const profileUpgradeControllers = [ProfileUpgradesController];
 
 /** Security-profile upgrades of stations as tracked jobs; REST at /api/profile-upgrades. */
 @Module({
-  imports: [PkiPersistenceModule, StationCommandsModule.forService(PKI_ORIGIN)],
+  imports: [PkiPersistenceModule, PKI_STATION_COMMANDS],
   controllers: profileUpgradeControllers,
   providers: [ProfileUpgradeRepository, ProfileUpgradeRunner, ProfileUpgradeService, StationRegistryClient],
 })

@@ -1,7 +1,6 @@
-import { StationCommandsModule } from '@app/station-commands';
 import { Module } from '@nestjs/common';
 import { PkiPersistenceModule } from '@app/pki/persistence/pki-persistence.module';
-import { PKI_ORIGIN } from '@app/pki/signing/signing.module';
+import { PKI_STATION_COMMANDS } from '@app/pki/pki-station-commands';
 import { RenewalAttemptRepository } from './renewal-attempt.repository';
 import { RenewalAttemptsController } from './renewal-attempts.controller';
 import { RenewalSweeper } from './renewal.sweeper';
@@ -11,7 +10,7 @@ export const renewalControllers = [RenewalAttemptsController];
 
 /** Station certificates renewed before they expire; REST at /api/certificate-renewals. */
 @Module({
-  imports: [PkiPersistenceModule, StationCommandsModule.forService(PKI_ORIGIN)],
+  imports: [PkiPersistenceModule, PKI_STATION_COMMANDS],
   controllers: renewalControllers,
   providers: [RenewalAttemptRepository, RenewalSweeper],
 })
