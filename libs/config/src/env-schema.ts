@@ -108,6 +108,10 @@ export const envSchema = z.object({
   PKI_CONNECTION_URL: z.url({ protocol: /^https?$/ }).optional(),
   // A profile upgrade whose station is not back on the new profile this long after the Reset is rolled back.
   PKI_PROFILE_UPGRADE_TIMEOUT_SECONDS: integer(5, 3600).default(180),
+  // The PKCS#11 token (an HSM) CAs created with keyStorage "pkcs11" keep their keys in: library path, token label, user PIN.
+  PKI_PKCS11_LIBRARY: z.string().min(1).optional(),
+  PKI_PKCS11_TOKEN_LABEL: z.string().min(1).max(32).optional(),
+  PKI_PKCS11_PIN: z.string().min(4, 'must be at least 4 characters').max(255).optional(),
   OCPP_DATA_TRANSFER_VENDOR_IDS: z
     .string()
     .transform((value) => value.split(',').map((vendorId) => vendorId.trim()).filter(Boolean))

@@ -68,7 +68,18 @@ function pkiConfig(env: Env, layout: ProcessLayout): RuntimeConfig['pki'] {
       connectionUrl: env.PKI_CONNECTION_URL?.replace(/\/+$/, ''),
       timeoutSeconds: env.PKI_PROFILE_UPGRADE_TIMEOUT_SECONDS,
     },
+    pkcs11: pkcs11Config(env),
   };
+}
+
+/** The HSM token: all three settings or none, so that a half-configured token fails at start-up, not at the first CA. */
+function pkcs11Config(env: Env): RuntimeConfig['pki']['pkcs11'] {
+  const { PKI_PKCS11_LIBRARY: library, PKI_PKCS11_TOKEN_LABEL: tokenLabel, PKI_PKCS11_PIN: pin } = env;
+  if (library === undefined && tokenLabel === undefined && pin === undefined) return undefined;
+  if (library === undefined) throw new ConfigError('PKI_PKCS11_LIBRARY', 'is required with PKI_PKCS11_TOKEN_LABEL and PKI_PKCS11_PIN');
+  if (tokenLabel === undefined) throw new ConfigError('PKI_PKCS11_TOKEN_LABEL', 'is required with PKI_PKCS11_LIBRARY and PKI_PKCS11_PIN');
+  if (pin === undefined) throw new ConfigError('PKI_PKCS11_PIN', 'is required with PKI_PKCS11_LIBRARY and PKI_PKCS11_TOKEN_LABEL');
+  return { library, tokenLabel, pin };
 }
 
 function messagingConfig(env: Env, layout: ProcessLayout): RuntimeConfig['messaging'] {

@@ -98,6 +98,15 @@ export interface PkiConfig {
   renewal: PkiRenewalConfig;
   /** Security-profile upgrades of stations (PKI_GATEWAY_WSS_URL, PKI_CONNECTION_URL, PKI_PROFILE_UPGRADE_TIMEOUT_SECONDS). */
   profileUpgrade: PkiProfileUpgradeConfig;
+  /** The HSM token for CAs with keyStorage "pkcs11" (PKI_PKCS11_*); undefined: such CAs cannot be created or opened. */
+  pkcs11: PkiPkcs11Config | undefined;
+}
+
+export interface PkiPkcs11Config {
+  library: string;
+  tokenLabel: string;
+  /** A secret: never logged. */
+  pin: string;
 }
 
 export interface PkiProfileUpgradeConfig {

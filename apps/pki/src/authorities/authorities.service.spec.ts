@@ -5,34 +5,10 @@ import { OpensslCli } from '../testing/openssl-cli';
 import { AuthoritiesService, type NewCa } from './authorities.service';
 import { CaKeyStore } from './ca-key-store';
 import { CaRegistryErrorCode } from './ca-registry.error';
-import type { CaRecord, CertificateAuthorityRepository } from './certificate-authority.repository';
+import type { CertificateAuthorityRepository } from './certificate-authority.repository';
+import { FakeAuthorities } from '../testing/fake-authorities';
 
 const PASSPHRASE = 'test-only passphrase, not a secret';
-
-/** The repository as rows in memory, with the table's rules: unique names, one active CA per role. */
-class FakeAuthorities {
-  readonly rows: CaRecord[] = [];
-  async insert(record: Omit<CaRecord, 'createdAt' | 'active'>) {
-    if (this.rows.some((row) => row.name === record.name)) return false;
-    this.rows.push({ ...record, active: false, createdAt: new Date() });
-    return true;
-  }
-  async nameTaken(name: string) {
-    return this.rows.some((row) => row.name === name);
-  }
-  async find(id: string) {
-    return this.rows.find((row) => row.id === id);
-  }
-  async findActive(role: string) {
-    return this.rows.find((row) => row.role === role && row.active);
-  }
-  async list() {
-    return this.rows;
-  }
-  async activate(id: string, role: string) {
-    for (const row of this.rows) if (row.role === role) row.active = row.id === id;
-  }
-}
 
 describe('AuthoritiesService', () => {
   const openssl = new OpensslCli();

@@ -5,12 +5,11 @@ import type { SubjectFields } from '../x509/distinguished-name';
 import { fromPem, toPem } from '../x509/pem-certificate';
 import { createRootCa, createSubCa } from './ca-hierarchy';
 import { type CaCertificateFacts, caCertificateFactsOf } from './ca-certificate-facts';
-import { CaKeyStore } from './ca-key-store';
+import { type CaKeyStorage, CaKeyStore, type StoredCaKey } from './ca-key-store';
 import { type CaKeyType, caKeySpecFor } from './ca-key-type';
 import { defaultRevocationPointers } from './ca-pointers';
 import { CaRegistryError, CaRegistryErrorCode } from './ca-registry.error';
 import { type CaRole, PARENT_ROLE, ROOT_ROLES, isIssuingRole } from './ca-role';
-import type { CaSigner } from './ca-signer';
 import { type CertificateAuthority, CertificateAuthorityError, certificateAuthorityOf } from './certificate-authority';
 import { type CaRecord, CertificateAuthorityRepository } from './certificate-authority.repository';
 import type { RevocationPointers } from './certificate-profiles';
@@ -22,6 +21,8 @@ export interface NewCa {
   readonly parentId?: string;
   readonly subject: SubjectFields;
   readonly keyType: CaKeyType;
+  /** Where the key is generated and kept (default: an encrypted file). */
+  readonly keyStorage?: CaKeyStorage;
   readonly validityDays: number;
   /** Overrides of this PKI's own CRL/OCSP URLs, written into what the new CA issues. */
   readonly crlUrl?: string;
@@ -80,13 +81,13 @@ export class AuthoritiesService {
     const parent = await this.parentOf(request.role, request.parentId);
     const id = randomUUID();
     const pointers = this.pointersOf(id, request);
-    const signer = await this.keys.create(id, caKeySpecFor(request.keyType));
+    const key = await this.keys.create(id, caKeySpecFor(request.keyType), request.keyStorage).catch((error: unknown) => Promise.reject(mapped(error)));
     try {
       const options = { subject: request.subject, validityDays: request.validityDays, pointers };
-      const authority = parent ? await createSubCa(await this.open(parent), signer, options) : await createRootCa(signer, options);
-      return await this.store(id, request, parent, authority.certificate, signer, signer.file, pointers);
+      const authority = parent ? await createSubCa(await this.open(parent), key.signer, options) : await createRootCa(key.signer, options);
+      return await this.store(id, request, parent, authority.certificate, key, pointers);
     } catch (error) {
-      await this.keys.discard(signer.file);
+      await this.keys.discard(key.kind, key.reference);
       throw mapped(error);
     }
   }
@@ -100,12 +101,12 @@ export class AuthoritiesService {
     if (!facts.isCa) throw new CaRegistryError(CaRegistryErrorCode.invalidCertificate, 'the certificate is not a CA certificate (basicConstraints cA is not set)');
     const id = randomUUID();
     const pointers = this.pointersOf(id, request);
-    const signer = await this.keys.import(id, request.encryptedKeyPem);
+    const key = await this.keys.import(id, request.encryptedKeyPem);
     try {
-      certificateAuthorityOf(der, signer, pointers);
-      return await this.store(id, request, parent, der, signer, signer.file, pointers, facts);
+      certificateAuthorityOf(der, key.signer, pointers);
+      return await this.store(id, request, parent, der, key, pointers, facts);
     } catch (error) {
-      await this.keys.discard(signer.file);
+      await this.keys.discard(key.kind, key.reference);
       throw mapped(error);
     }
   }
@@ -131,7 +132,7 @@ export class AuthoritiesService {
     let authority = this.opened.get(record.id);
     if (!authority) {
       const pointers: RevocationPointers = { crlUrl: record.crlUrl ?? undefined, ocspUrl: record.ocspUrl ?? undefined };
-      authority = this.keys.open(record.keyReference).then((signer) => certificateAuthorityOf(fromPem(record.certificatePem) ?? Buffer.alloc(0), signer, pointers));
+      authority = this.keys.open(record.keyKind, record.keyReference).then((signer) => certificateAuthorityOf(fromPem(record.certificatePem) ?? Buffer.alloc(0), signer, pointers));
       authority.catch(() => this.opened.delete(record.id));
       this.opened.set(record.id, authority);
     }
@@ -143,8 +144,7 @@ export class AuthoritiesService {
     request: { name: string; role: CaRole; activate?: boolean },
     parent: CaRecord | undefined,
     certificate: Buffer,
-    signer: CaSigner,
-    keyReference: string,
+    key: StoredCaKey,
     pointers: RevocationPointers,
     known?: CaCertificateFacts,
   ): Promise<CaRecord> {
@@ -157,9 +157,9 @@ export class AuthoritiesService {
       parentId: parent?.id ?? null,
       certificatePem: toPem(certificate),
       ...facts,
-      keyAlgorithm: signer.algorithm.name,
-      keyKind: 'file',
-      keyReference,
+      keyAlgorithm: key.signer.algorithm.name,
+      keyKind: key.kind,
+      keyReference: key.reference,
       crlUrl: pointers.crlUrl ?? null,
       ocspUrl: pointers.ocspUrl ?? null,
     });

@@ -27,7 +27,11 @@ export const createCaBody = z.strictObject({
     .string()
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code')
     .optional(),
-  keyType: z.enum(CA_KEY_TYPES).default('EC-P256').meta({ description: 'Key of the new CA, generated here and kept encrypted under PKI_KEY_DIR.' }),
+  keyType: z.enum(CA_KEY_TYPES).default('EC-P256').meta({ description: 'Key of the new CA, generated where keyStorage says.' }),
+  keyStorage: z
+    .enum(['file', 'pkcs11'])
+    .default('file')
+    .meta({ description: 'Where the new key is generated and kept: `file` encrypted under PKI_KEY_DIR, or `pkcs11` inside the HSM token of PKI_PKCS11_* (never extractable).' }),
   validityDays: z.number().int().min(1).max(36_500).meta({ description: 'How long the CA certificate is valid; a sub-CA never outlives its root.', example: 3650 }),
   ...revocation,
   activate,

@@ -75,6 +75,20 @@ export class Pkcs11CaSigner implements CaSigner {
     return Pkcs11CaSigner.open(options);
   }
 
+  /** Destroys the key pair labelled `keyLabel` (a CA whose creation failed after its key was made). */
+  static async destroy(options: Pkcs11KeyOptions): Promise<void> {
+    const session = await openPkcs11Session(options);
+    const { module, pkcs11, handle } = session;
+    try {
+      pkcs11.C_FindObjectsInit(handle, [{ type: module.CKA_LABEL, value: options.keyLabel }]);
+      const objects = pkcs11.C_FindObjects(handle, 8);
+      pkcs11.C_FindObjectsFinal(handle);
+      for (const object of objects) pkcs11.C_DestroyObject(handle, object);
+    } finally {
+      pkcs11.C_CloseSession(handle);
+    }
+  }
+
   sign(data: Uint8Array): Promise<Buffer> {
     const { module, pkcs11, handle } = this.session;
     try {
