@@ -4,14 +4,10 @@ import { Problem } from '@app/runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { AuthoritiesService } from '../authorities/authorities.service';
-import { randomSerialNumber, signCertificate } from '../authorities/certificate-builder';
-import { BACKDATE_MS } from '../authorities/validity-period';
 import { certificateHashData } from '../inventory/certificate-hash-data';
 import { IssuedCertificateRepository } from '../inventory/issued-certificate.repository';
 import { PKI_SCHEMA } from '../persistence/pki-schema';
-import { distinguishedName } from '../x509/distinguished-name';
-import { toPem } from '../x509/pem';
-import { serverExtensions } from './server-certificate-profile';
+import { issueServerCertificate } from './server-certificate.issuer';
 import { decideServerCsr } from './server-csr-policy';
 
 /** The certificate type the issued-certificate store records gateway server certificates under. */
@@ -54,42 +50,23 @@ export class GatewayServerCertificatesService {
     if (!issuer) throw new Problem({ status: 503, code: 'noIssuingCa', detail: 'no active station sub-CA to sign with' });
     const ca = issuer.authority;
     if (ca.notAfter.getTime() <= now.getTime()) throw new Problem({ status: 503, code: 'issuerExpired', detail: 'the active station sub-CA has expired' });
-    const { csr } = decision;
-    const serialNumber = randomSerialNumber();
-    // Backdated like station certificates: stations with a drifting clock must not see a "not yet valid" server.
-    const notBefore = new Date(now.getTime() - BACKDATE_MS);
-    const notAfter = new Date(Math.min(now.getTime() + this.validityMs, ca.notAfter.getTime()));
-    const commonName = (csr.names[0] as { value: string }).value;
-    const der = await signCertificate(
-      {
-        serialNumber,
-        issuer: ca.subject,
-        subject: distinguishedName({ commonName, organization: this.organization }),
-        notBefore,
-        notAfter,
-        subjectPublicKeyInfo: csr.subjectPublicKeyInfo,
-        extensions: serverExtensions({ subjectPublicKeyInfo: csr.subjectPublicKeyInfo, keyType: csr.publicKey.type, names: csr.names, issuerKeyIdentifier: ca.keyIdentifier, issuerExtensions: ca.revocationExtensions }),
-      },
-      ca.signer,
-    );
-    const certificatePem = toPem('CERTIFICATE', der);
-    const certificateChainPem = certificatePem + toPem('CERTIFICATE', ca.certificate);
-    const serial = serialNumber.toString('hex');
+    const certificate = await issueServerCertificate(decision.csr, ca, { validityMs: this.validityMs, organization: this.organization, now });
     await this.dataSource.transaction((manager) =>
       this.issued.insert(manager, {
-        serialNumber: serial,
+        serialNumber: certificate.serialNumber,
         issuerCaId: issuer.record.id,
-        stationId: `gateway:${commonName}`,
+        stationId: `gateway:${certificate.commonName}`,
         certificateType: SERVER_CERTIFICATE_TYPE,
-        subject: `${this.organization ? `O=${this.organization}, ` : ''}CN=${commonName}`,
-        notBefore,
-        notAfter,
-        csrFingerprint: csr.fingerprint,
-        certificatePem,
-        chainPem: certificateChainPem,
-        hashData: certificateHashData(der, ca.certificate),
+        subject: `${this.organization ? `O=${this.organization}, ` : ''}CN=${certificate.commonName}`,
+        notBefore: certificate.notBefore,
+        notAfter: certificate.notAfter,
+        csrFingerprint: decision.csr.fingerprint,
+        certificatePem: certificate.certificatePem,
+        chainPem: certificate.chainPem,
+        hashData: certificateHashData(certificate.der, ca.certificate),
       }),
     );
-    return { serialNumber: serial, notBefore, notAfter, certificateChainPem };
+    const { serialNumber, notBefore, notAfter, chainPem } = certificate;
+    return { serialNumber, notBefore, notAfter, certificateChainPem: chainPem };
   }
 }
