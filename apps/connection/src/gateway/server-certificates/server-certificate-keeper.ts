@@ -72,10 +72,12 @@ export class ServerCertificateKeeper {
       const fresh = slots.map((slot) => ({ slot, ...createServerKeyAndCsr(slot.keyType, this.options.names[0] as string) }));
       const issued = await Promise.all(fresh.map((request) => this.sign(request.csrPem)));
       const receivedAt = now();
-      for (const [index, request] of fresh.entries()) {
-        await replace(request.slot.keyFile, request.keyPem, 0o600);
-        await replace(request.slot.certFile, (issued[index] as Issued).certificateChainPem, 0o600);
-      }
+      await replaceAll(
+        fresh.flatMap((request, index) => [
+          { file: request.slot.keyFile, content: request.keyPem },
+          { file: request.slot.certFile, content: (issued[index] as Issued).certificateChainPem },
+        ]),
+      );
       this.failures = 0;
       const notAfter = new Date(Math.min(...issued.map((certificate) => certificate.notAfter.getTime())));
       this.currentNotAfter = notAfter;
@@ -126,16 +128,24 @@ export class ServerCertificateKeeper {
   }
 }
 
-/** Writes `content` to a temporary file with `mode` and renames it over `file`: readers see old or new, never half. */
-async function replace(file: string, content: string, mode: number): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
+/**
+ * Writes every file to a temporary one (owner-only: keys are secrets, and the chains are no one
+ * else's business) and only then renames them all over the old ones, back to back: readers see old
+ * or new files, never half of one, and the reloader has the shortest window to see a new key beside
+ * an old certificate (it would keep the previous context and retry; onWritten reloads at once).
+ */
+async function replaceAll(files: readonly { file: string; content: string }[]): Promise<void> {
+  const temporaries = files.map(({ file }) => `${file}.${process.pid}.tmp`);
   try {
-    // A leftover of a crashed process would keep its mode: start afresh so the key file is owner-only.
-    await rm(temporary, { force: true });
-    await writeFile(temporary, content, { mode, flag: 'wx' });
-    await rename(temporary, file);
+    for (const [index, { content }] of files.entries()) {
+      const temporary = temporaries[index] as string;
+      // A leftover of a crashed process would keep its mode: start afresh.
+      await rm(temporary, { force: true });
+      await writeFile(temporary, content, { mode: 0o600, flag: 'wx' });
+    }
+    for (const [index, { file }] of files.entries()) await rename(temporaries[index] as string, file);
   } catch (error) {
-    await rm(temporary, { force: true });
+    await Promise.all(temporaries.map((temporary) => rm(temporary, { force: true })));
     throw error;
   }
 }
