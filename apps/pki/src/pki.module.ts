@@ -1,6 +1,7 @@
 import { inboxController } from '@app/persistence';
 import { Module } from '@nestjs/common';
 import { AuthoritiesModule, authorityControllers } from './authorities/authorities.module';
+import { GatewayCertificatesModule } from './gateway-certificates/gateway-certificates.module';
 import { InventoryModule, inventoryControllers } from './inventory/inventory.module';
 import { ProfileUpgradeModule, profileUpgradeControllers } from './jobs/profile-upgrade/profile-upgrade.module';
 import { RenewalModule, renewalControllers } from './jobs/renewal/renewal.module';
@@ -18,7 +19,7 @@ export const pkiApiControllers = [...securityEventControllers, ...authorityContr
 export const pkiPublicControllers = [...revocationStatusControllers];
 
 @Module({
-  imports: [PkiPersistenceModule, SecurityEventsModule, AuthoritiesModule, InventoryModule, SigningModule, RevocationModule, RenewalModule, RootDistributionModule, ProfileUpgradeModule],
+  imports: [PkiPersistenceModule, SecurityEventsModule, AuthoritiesModule, InventoryModule, SigningModule, RevocationModule, RenewalModule, RootDistributionModule, ProfileUpgradeModule, GatewayCertificatesModule],
   controllers: [inboxController('pki', PKI_SCHEMA)],
   providers: [StationEventConsumer],
 })

@@ -26,6 +26,11 @@ const httpUrlList = z
   .transform((value) => value.split(',').map((url) => url.trim()).filter(Boolean))
   .refine((urls) => urls.length > 0 && urls.every((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol)), 'must be a comma-separated list of http(s) URLs');
 
+const nameList = z
+  .string()
+  .transform((value) => value.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean))
+  .refine((names) => names.length > 0 && names.every((name) => /^[a-z0-9.:-]{1,253}$/.test(name)), 'must be a comma-separated list of host names or IP addresses');
+
 export const envSchema = z.object({
   HTTP_HOST: z.string().min(1).default('0.0.0.0'),
   HTTP_PORT: integer(1, 65535).optional(),
@@ -65,6 +70,10 @@ export const envSchema = z.object({
   // The PKI's CRLs of every CA in the client chain (root and issuing CAs), kept in OCPP_TLS_CRL_FILE.
   OCPP_TLS_CRL_URLS: httpUrlList.optional(),
   OCPP_TLS_CRL_REFRESH_SECONDS: integer(1, 86_400).default(900),
+  // The PKI's base URL: the gateway then keeps its own RSA and ECDSA server certificates (OCPP_TLS_CERT_FILES/KEY_FILES) issued by it.
+  OCPP_TLS_SERVER_CERT_FROM_PKI: z.url({ protocol: /^https?$/ }).optional(),
+  // The host names / IP addresses the gateway's server certificates name (subjectAltName).
+  OCPP_TLS_SERVER_NAMES: nameList.optional(),
   // ISO 15118 for 2.0.1 stations: GetCertificateStatus asks the OCSP responder the request names;
   // Get15118EVCertificate goes to the contract-certificate provider (a Mobility Operator / CPS endpoint).
   OCPP_OCSP_TIMEOUT_SECONDS: integer(1, 60).default(10),
@@ -92,6 +101,10 @@ export const envSchema = z.object({
   // Base URL stations and relying parties reach the PKI at: default CRL and OCSP URLs of new CAs hang off it.
   PKI_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   PKI_STATION_CERT_VALIDITY_DAYS: integer(1, 3650).default(365),
+  // The host names / IP addresses the gateway may have in its server certificates; unset: none are issued.
+  PKI_GATEWAY_SERVER_NAMES: nameList.optional(),
+  // Validity of a gateway server certificate (the gateway renews at 2/3 of it); default 90 days.
+  PKI_GATEWAY_SERVER_CERT_VALIDITY_SECONDS: integer(30, 3650 * 86_400).default(90 * 86_400),
   // A CSR still pending (no active issuing CA, CertificateSigned not delivered) after this long is marked timed out.
   PKI_SIGNING_TIMEOUT_SECONDS: integer(10, 7 * 86_400).default(3600),
   // Station certificates whose notAfter is this close are renewed (TriggerMessage SignChargingStationCertificate); fractions allowed.

@@ -84,6 +84,31 @@ describe('loadConfig: OCPP gateway', () => {
     expect(errorOf(() => loadConfig(standalone, { ...mutual, OCPP_TLS_CRL_URLS: crlUrls })).variable).toBe('OCPP_TLS_CRL_URLS');
     expect(errorOf(() => loadConfig(standalone, { ...mutual, OCPP_TLS_CRL_FILE: 'crl.pem', OCPP_TLS_CRL_URLS: 'file:///crl.pem' })).variable).toBe('OCPP_TLS_CRL_URLS');
   });
+
+  it('keeps server certificates from the PKI only in an RSA and an ECDSA pair of files, with names and the internal token', () => {
+    const keeper = {
+      OCPP_TLS_CERT_FILES: 'rsa.pem,ec.pem',
+      OCPP_TLS_KEY_FILES: 'rsa.key,ec.key',
+      OCPP_TLS_SERVER_CERT_FROM_PKI: 'http://pki:3002/',
+      OCPP_TLS_SERVER_NAMES: 'CSMS.example.com, 10.0.0.7',
+      INTERNAL_API_TOKEN: 'internal-token-of-at-least-24-characters',
+    };
+    expect(loadConfig(standalone, keeper).gateway.tls?.serverCertificates).toEqual({ pkiUrl: 'http://pki:3002', names: ['csms.example.com', '10.0.0.7'] });
+    expect(loadConfig(standalone, { OCPP_TLS_CERT_FILES: 'a.pem', OCPP_TLS_KEY_FILES: 'a.key' }).gateway.tls?.serverCertificates).toBeUndefined();
+    for (const missing of [{ OCPP_TLS_CERT_FILES: 'rsa.pem', OCPP_TLS_KEY_FILES: 'rsa.key' }, { OCPP_TLS_SERVER_NAMES: undefined }, { INTERNAL_API_TOKEN: undefined }]) {
+      expect(errorOf(() => loadConfig(standalone, { ...keeper, ...missing })).variable).toBe('OCPP_TLS_SERVER_CERT_FROM_PKI');
+    }
+    expect(errorOf(() => loadConfig(standalone, { ...keeper, OCPP_TLS_SERVER_NAMES: 'host name with spaces' })).variable).toBe('OCPP_TLS_SERVER_NAMES');
+  });
+
+  it('issues gateway server certificates only for PKI_GATEWAY_SERVER_NAMES, valid 90 days unless set', () => {
+    expect(loadConfig(standalone, {}).pki).toMatchObject({ gatewayServerNames: [], gatewayServerCertificateValiditySeconds: 90 * 86_400 });
+    expect(loadConfig(standalone, { PKI_GATEWAY_SERVER_NAMES: 'localhost,127.0.0.1', PKI_GATEWAY_SERVER_CERT_VALIDITY_SECONDS: '30' }).pki).toMatchObject({
+      gatewayServerNames: ['localhost', '127.0.0.1'],
+      gatewayServerCertificateValiditySeconds: 30,
+    });
+    expect(errorOf(() => loadConfig(standalone, { PKI_GATEWAY_SERVER_CERT_VALIDITY_SECONDS: '5' })).variable).toBe('PKI_GATEWAY_SERVER_CERT_VALIDITY_SECONDS');
+  });
 });
 
 describe('loadConfig: station core', () => {

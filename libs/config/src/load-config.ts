@@ -56,6 +56,8 @@ function pkiConfig(env: Env, layout: ProcessLayout): RuntimeConfig['pki'] {
     certificateOrganization: env.PKI_CERT_ORGANIZATION ?? env.OCPP_CERT_ORGANIZATION,
     publicUrl: (env.PKI_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     stationCertificateValidityDays: env.PKI_STATION_CERT_VALIDITY_DAYS,
+    gatewayServerNames: env.PKI_GATEWAY_SERVER_NAMES ?? [],
+    gatewayServerCertificateValiditySeconds: env.PKI_GATEWAY_SERVER_CERT_VALIDITY_SECONDS,
     signingTimeoutSeconds: env.PKI_SIGNING_TIMEOUT_SECONDS,
     renewal: {
       windowDays: env.PKI_RENEWAL_WINDOW_DAYS,
@@ -116,6 +118,12 @@ function gatewayConfig(env: Env, layout: ProcessLayout): RuntimeConfig['gateway'
   if (env.OCPP_TLS_CRL_URLS && (!env.OCPP_TLS_CRL_FILE || !env.OCPP_TLS_CA_FILE)) {
     throw new ConfigError('OCPP_TLS_CRL_URLS', 'needs OCPP_TLS_CRL_FILE (where the fetched CRLs are kept) and OCPP_TLS_CA_FILE (whose chains they check)');
   }
+  if (env.OCPP_TLS_SERVER_CERT_FROM_PKI && (certFiles.length !== 2 || !env.OCPP_TLS_SERVER_NAMES || !env.INTERNAL_API_TOKEN)) {
+    throw new ConfigError(
+      'OCPP_TLS_SERVER_CERT_FROM_PKI',
+      'needs two OCPP_TLS_CERT_FILES/KEY_FILES (where the RSA, then the ECDSA certificate and key are kept), OCPP_TLS_SERVER_NAMES and INTERNAL_API_TOKEN',
+    );
+  }
   if (env.CONNECTION_REPLICA_INDEX >= env.KAFKA_COMMAND_PARTITIONS) {
     throw new ConfigError('CONNECTION_REPLICA_INDEX', `must be below KAFKA_COMMAND_PARTITIONS (${env.KAFKA_COMMAND_PARTITIONS})`);
   }
@@ -135,6 +143,9 @@ function gatewayConfig(env: Env, layout: ProcessLayout): RuntimeConfig['gateway'
             crlUrls: env.OCPP_TLS_CRL_URLS ?? [],
             crlRefreshMs: env.OCPP_TLS_CRL_REFRESH_SECONDS * 1000,
             reloadIntervalMs: env.OCPP_TLS_RELOAD_SECONDS * 1000,
+            serverCertificates: env.OCPP_TLS_SERVER_CERT_FROM_PKI
+              ? { pkiUrl: env.OCPP_TLS_SERVER_CERT_FROM_PKI.replace(/\/+$/, ''), names: env.OCPP_TLS_SERVER_NAMES ?? [] }
+              : undefined,
           },
     certificateOrganization: env.OCPP_CERT_ORGANIZATION,
     unknownStations: env.OCPP_UNKNOWN_STATIONS ?? (layout.embedded ? 'accept' : 'reject'),

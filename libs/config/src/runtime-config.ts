@@ -32,6 +32,8 @@ export interface TlsConfig {
   crlRefreshMs: number;
   /** How often the files are checked for changes (a renewed certificate, a fresh CRL) and reloaded. */
   reloadIntervalMs: number;
+  /** OCPP_TLS_SERVER_CERT_FROM_PKI: the gateway keeps certFiles/keyFiles (RSA first, then ECDSA) issued by this PKI. */
+  serverCertificates: { pkiUrl: string; names: string[] } | undefined;
 }
 
 export interface GatewayConfig {
@@ -93,6 +95,9 @@ export interface PkiConfig {
   /** PKI_PUBLIC_URL (default http://localhost:<HTTP port>), without a trailing slash. */
   publicUrl: string;
   stationCertificateValidityDays: number;
+  /** PKI_GATEWAY_SERVER_NAMES: what a gateway server certificate may name; empty: none are issued. */
+  gatewayServerNames: string[];
+  gatewayServerCertificateValiditySeconds: number;
   signingTimeoutSeconds: number;
   /** Renewal of station certificates before they expire (PKI_RENEWAL_*). */
   renewal: PkiRenewalConfig;

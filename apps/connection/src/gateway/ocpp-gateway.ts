@@ -14,6 +14,7 @@ import { GatewayMetrics } from './gateway.metrics';
 import { StationConnections } from './station-connections';
 import { CloseCode, StationConnection } from './station-connection';
 import { CrlFetcher } from './crl-fetcher';
+import { ServerCertificateKeeper } from './server-certificates/server-certificate-keeper';
 import { gatewayTlsOptions } from './tls-options';
 import { reloadTlsOnChange } from './tls-reloader';
 import { type AcceptedUpgrade, UpgradeAuthenticator } from './upgrade-authenticator';
@@ -34,6 +35,8 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
   private keepAlive: NodeJS.Timeout | undefined;
   private tlsReload: NodeJS.Timeout | undefined;
   private crlFetcher: CrlFetcher | undefined;
+  private certificateKeeper: ServerCertificateKeeper | undefined;
+  private readonly internalApiToken: string | undefined;
 
   constructor(
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
@@ -47,6 +50,7 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
     health: HealthRegistry,
   ) {
     this.config = config.gateway;
+    this.internalApiToken = config.internalApiToken;
     this.logger = logger.child({ component: 'gateway' });
     this.webSockets = new WebSocketServer({
       noServer: true,
@@ -71,6 +75,22 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
         // Before listening: revoked certificates are refused from the first handshake when the PKI answers.
         await this.crlFetcher.start();
       }
+      if (tls.serverCertificates && this.internalApiToken) {
+        const [rsa, ec] = [0, 1].map((i) => ({ certFile: tls.certFiles[i] as string, keyFile: tls.keyFiles[i] as string }));
+        this.certificateKeeper = new ServerCertificateKeeper({
+          pkiUrl: tls.serverCertificates.pkiUrl,
+          internalApiToken: this.internalApiToken,
+          names: tls.serverCertificates.names,
+          slots: [
+            { keyType: 'rsa', ...(rsa as { certFile: string; keyFile: string }) },
+            { keyType: 'ec', ...(ec as { certFile: string; keyFile: string }) },
+          ],
+          logger: this.logger,
+          onWritten: () => reloadNow(),
+        });
+        // Before listening: wss:// opens with certificates of our PKI (it waits for them if there are none yet).
+        await this.certificateKeeper.start();
+      }
       const secure = createHttpsServer(gatewayTlsOptions(tls));
       await this.listen('wss', secure, tls.port);
       const reloader = reloadTlsOnChange(secure, tls, this.logger);
@@ -87,6 +107,7 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
     clearInterval(this.keepAlive);
     clearInterval(this.tlsReload);
     this.crlFetcher?.stop();
+    this.certificateKeeper?.stop();
     this.connections.forEach((connection) => connection.close(CloseCode.goingAway, 'CSMS shutting down'));
     await Promise.all(this.servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
   }

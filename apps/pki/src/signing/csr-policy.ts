@@ -33,7 +33,7 @@ export interface AcceptedCsr {
 
 export type CsrDecision = { readonly outcome: 'accepted'; readonly csr: AcceptedCsr } | { readonly outcome: 'refused'; readonly refusal: CsrRefusal };
 
-interface ParsedCsr {
+export interface ParsedCsr {
   readonly der: Buffer;
   readonly structure: CsrStructure;
   readonly key: KeyObject;
@@ -71,7 +71,7 @@ export function decideCsr(pem: string, expected: CsrExpectations): CsrDecision {
   };
 }
 
-function parseCsr(pem: string): ParsedCsr | CsrRefusal {
+export function parseCsr(pem: string): ParsedCsr | CsrRefusal {
   const blocks = pemBlocks(pem);
   const labels = new Set(['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST']);
   if (!blocks || blocks.length !== 1 || !labels.has(blocks[0]?.label ?? '')) {
@@ -93,7 +93,7 @@ function parseCsr(pem: string): ParsedCsr | CsrRefusal {
   }
 }
 
-function checkSelfSignature(parsed: ParsedCsr): CsrRefusal | undefined {
+export function checkSelfSignature(parsed: ParsedCsr): CsrRefusal | undefined {
   const { algorithm, structure } = parsed;
   if (!algorithm) {
     return refusal(CsrRefusalCode.unsupportedSignatureAlgorithm, `signature algorithm ${structure.signatureAlgorithmOid}; SHA-256/384/512 with RSA or ECDSA are accepted`);
