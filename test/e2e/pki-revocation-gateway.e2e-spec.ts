@@ -180,6 +180,36 @@ describe('PKI revocation at the gateway', () => {
     expect(event.techInfo).toContain('certificate revoked');
   });
 
+  it('refuses a 1.6 station (security extension) on profile 3 once its certificate, got through SignCertificate, is revoked', async () => {
+    const id = 'REVOKE-16';
+    const serialNumber = 'SN-REVOKE-16';
+    const signed = await signedStation({ id, version: '1.6', serialNumber, organization: ORGANIZATION, wsUrl, password: PASSWORD, api, connection, pki });
+    stations.push(signed.station);
+    await signed.station.dispose();
+    const tls = { ca: readFileSync(serverPki.caFile, 'utf8'), cert: signed.identity.certPem, key: signed.identity.keyPem };
+    expect([200, 201]).toContain((await call(connection, 'PUT', `/api/stations/${id}`, 'admin', { securityProfile: 3, serialNumber })).status);
+    const upgraded = new SimulatedStation({ id, version: '1.6', identity: { serialNumber }, connection: { url: wssUrl, securityProfile: 3, ...tls } });
+    stations.push(upgraded);
+    await upgraded.connect();
+    await upgraded.boot();
+    expect(upgraded.registrationStatus).toBe('Accepted');
+    await upgraded.dispose();
+
+    const serialOf16 = new X509Certificate(signed.identity.certPem).serialNumber.toLowerCase().replace(/^0+/, '');
+    expect(await call(pki, 'POST', '/api/revocations', 'admin', { serialNumber: serialOf16, reason: 'superseded' })).toMatchObject({ status: 201 });
+    const refusal = await eventually(
+      'the gateway to refuse the revoked 1.6 certificate',
+      async () => {
+        const outcome = await connectStation(`${wssUrl}/${id}`, ['ocpp1.6'], tls);
+        if (outcome.open) outcome.socket.close();
+        return outcome.open ? undefined : outcome;
+      },
+      30_000,
+      [connection],
+    );
+    expect(refusal.status).toBe(401);
+  });
+
   it('answers GetCertificateStatus with the OCSP response of the responder the station names, and Failed when it cannot be reached', async () => {
     expect((await call(connection, 'PUT', '/api/stations/ISO15118', 'admin', { securityProfile: 1, password: PASSWORD, serialNumber: 'SN-ISO15118' })).status).toBe(201);
     const opened = await connectStation(`${wsUrl}/ISO15118`, ['ocpp2.0.1'], { headers: basicAuth('ISO15118', PASSWORD) });
