@@ -32,6 +32,9 @@ export interface ProfileUpgrade {
   deadline: Date | null;
   reason: string | null;
   requestedBy: string | null;
+  /** The replica driving the job and until when its lease holds (see upgrade-lease). */
+  runner: string | null;
+  leaseUntil: Date | null;
   createdAt: Date;
   finishedAt: Date | null;
   updatedAt: Date;
@@ -52,6 +55,8 @@ interface Row {
   deadline: Date | null;
   reason: string | null;
   requested_by: string | null;
+  runner: string | null;
+  lease_until: Date | null;
   created_at: Date;
   finished_at: Date | null;
   updated_at: Date;
@@ -77,6 +82,8 @@ function upgradeOf(row: Row): ProfileUpgrade {
     deadline: dateOrNull(row.deadline),
     reason: row.reason,
     requestedBy: row.requested_by,
+    runner: row.runner,
+    leaseUntil: dateOrNull(row.lease_until),
     createdAt: new Date(row.created_at),
     finishedAt: dateOrNull(row.finished_at),
     updatedAt: new Date(row.updated_at),
@@ -101,23 +108,38 @@ export class ProfileUpgradeRepository {
     return rows.length === 1;
   }
 
-  /** Records steps and moves the job on to `next` (with whatever else changed). */
-  async advance(id: string, records: StepRecord[], next: UpgradeStep, changes: { previousPriority?: string; networkSlot?: number; deadline?: Date | null; reason?: string } = {}): Promise<void> {
+  /**
+   * Takes or renews the job's lease for `runner` (the same rule as mayDrive, decided atomically
+   * here): false when another runner holds an unexpired lease, or the job is no longer running.
+   */
+  async lease(id: string, runner: string, seconds: number): Promise<boolean> {
+    const rows = await queryRows<{ id: string }>(
+      this.dataSource,
+      `UPDATE ${TABLE} SET runner = $2, lease_until = now() + make_interval(secs => $3)
+       WHERE id = $1 AND status = 'running' AND (runner IS NULL OR runner = $2 OR lease_until IS NULL OR lease_until < now()) RETURNING id`,
+      [id, runner, seconds],
+    );
+    return rows.length > 0;
+  }
+
+  /** Records steps and moves the job on to `next` (with whatever else changed); a no-op unless `runner` holds the job. */
+  async advance(id: string, runner: string, records: StepRecord[], next: UpgradeStep, changes: { previousPriority?: string; networkSlot?: number; deadline?: Date | null; reason?: string } = {}): Promise<void> {
     await this.dataSource.query(
       `UPDATE ${TABLE} SET steps = steps || $2::jsonb, step = $3,
          previous_priority = COALESCE($4, previous_priority), network_slot = COALESCE($5, network_slot),
          deadline = CASE WHEN $6::boolean THEN $7::timestamptz ELSE deadline END,
          reason = COALESCE($8, reason), updated_at = now()
-       WHERE id = $1 AND status = 'running'`,
-      [id, JSON.stringify(records), next, changes.previousPriority ?? null, changes.networkSlot ?? null, 'deadline' in changes, changes.deadline ?? null, changes.reason ?? null],
+       WHERE id = $1 AND status = 'running' AND runner = $9`,
+      [id, JSON.stringify(records), next, changes.previousPriority ?? null, changes.networkSlot ?? null, 'deadline' in changes, changes.deadline ?? null, changes.reason ?? null, runner],
     );
   }
 
-  async finish(id: string, status: 'succeeded' | 'failed', records: StepRecord[], reason?: string): Promise<void> {
+  /** Ends the job and releases its lease; a no-op unless `runner` holds the job. */
+  async finish(id: string, runner: string, status: 'succeeded' | 'failed', records: StepRecord[], reason?: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE ${TABLE} SET steps = steps || $2::jsonb, status = $3, step = 'done', reason = COALESCE($4, reason), finished_at = now(), updated_at = now()
-       WHERE id = $1 AND status = 'running'`,
-      [id, JSON.stringify(records), status, reason ?? null],
+      `UPDATE ${TABLE} SET steps = steps || $2::jsonb, status = $3, step = 'done', reason = COALESCE($4, reason), finished_at = now(), updated_at = now(), lease_until = NULL
+       WHERE id = $1 AND status = 'running' AND runner = $5`,
+      [id, JSON.stringify(records), status, reason ?? null, runner],
     );
   }
 
