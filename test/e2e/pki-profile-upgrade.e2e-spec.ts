@@ -8,6 +8,7 @@ import { testBrokers, uniqueTopicPrefix } from '@test/support/kafka-test-client'
 import { type Json, OperatorApiClient, type Role } from '@test/support/operator-api-client';
 import { type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
 import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
+import { signedStation } from '@test/support/signed-station';
 import { basicAuth, connectStation } from '@test/support/ws-station';
 
 const ORGANIZATION = 'CSMS Upgrade Operator';
@@ -20,8 +21,10 @@ const UPGRADE_TIMEOUT_S = 15;
  * Security-profile upgrade as a tracked job, on real Kafka and PostgreSQL with simulator stations
  * and a gateway serving ws and wss (its server certificate signed by the PKI's root, which the
  * station trusts only once the job installed it): a 2.0.1 station moved from profile 1 to 2 is
- * confirmed on wss and its registered minimum raised, so profile 1 is refused afterwards; a
- * downgrade is refused; an upgrade to a gateway URL the station cannot reach is rolled back and
+ * confirmed on wss and its registered minimum raised, so profile 1 is refused afterwards; one that
+ * got its client certificate through SignCertificate is moved to profile 3 and comes back with it
+ * (the gateway trusts the PKI's root for client certificates), after which Basic auth is refused
+ * even over TLS; a downgrade is refused; an upgrade to a gateway URL the station cannot reach is rolled back and
  * the station is back on profile 1, also across a PKI killed in the middle. 1.6 too.
  */
 describe('PKI security profile upgrade', () => {
@@ -92,7 +95,17 @@ describe('PKI security profile upgrade', () => {
     wssUrl = `wss://127.0.0.1:${wssPort}/ocpp`;
     connection = startService(
       'connection',
-      { ...env, OCPP_WS_PORT: String(wsPort), OCPP_WSS_PORT: String(wssPort), OCPP_TLS_CERT_FILES: file('server.pem'), OCPP_TLS_KEY_FILES: file('server.key'), OCPP_UNKNOWN_STATIONS: 'reject' },
+      {
+        ...env,
+        OCPP_WS_PORT: String(wsPort),
+        OCPP_WSS_PORT: String(wssPort),
+        OCPP_TLS_CERT_FILES: file('server.pem'),
+        OCPP_TLS_KEY_FILES: file('server.key'),
+        // Client certificates (profile 3) are checked against our root, which the station sub-CA hangs under.
+        OCPP_TLS_CA_FILE: file('root.pem'),
+        OCPP_CERT_ORGANIZATION: ORGANIZATION,
+        OCPP_UNKNOWN_STATIONS: 'reject',
+      },
       httpPort,
     );
     startPki = async (gatewayWssUrl: string) => {
@@ -120,6 +133,16 @@ describe('PKI security profile upgrade', () => {
       encryptedKeyPem: readFileSync(file('root.key'), 'utf8'),
     });
     expect(imported.status).toBe(201);
+    const subCa = await call(pki, 'POST', '/api/certificate-authorities', 'admin', {
+      name: 'Upgrade Station Sub-CA',
+      role: 'stationSubCa',
+      parentId: imported.body.id,
+      commonName: 'Upgrade Station Sub-CA',
+      organization: ORGANIZATION,
+      keyType: 'EC-P256',
+      validityDays: 300,
+    });
+    expect(subCa.status).toBe(201);
   });
 
   afterAll(async () => {
@@ -131,8 +154,8 @@ describe('PKI security profile upgrade', () => {
 
   it('upgrades a 2.0.1 station from profile 1 to 2, confirms it on wss and raises its registered minimum', async () => {
     const station = await station201OnProfile1('UP-201');
-    // Without the CSMS root the station cannot even reach the wss gateway.
-    await expect(connectStation(`${wssUrl}/UP-201`, ['ocpp2.0.1'], { headers: basicAuth('UP-201', PASSWORD) })).rejects.toThrow('unable to verify the first certificate');
+    // Without the CSMS root the station cannot even reach the wss gateway (which sends the root along with its chain).
+    await expect(connectStation(`${wssUrl}/UP-201`, ['ocpp2.0.1'], { headers: basicAuth('UP-201', PASSWORD) })).rejects.toThrow('self-signed certificate in certificate chain');
 
     const started = await startUpgrade('UP-201', 2);
     expect(started).toMatchObject({ status: 202, body: { stationId: 'UP-201', protocol: '2.0.1', fromProfile: 1, toProfile: 2, csmsUrl: wssUrl, status: 'running' } });
@@ -181,6 +204,44 @@ describe('PKI security profile upgrade', () => {
     expect(old.open).toBe(false);
     await station.connect();
     expect(station.networkProfiles.activeSlot).toBe(2);
+  });
+
+  it('upgrades a 2.0.1 station holding our client certificate to profile 3, confirms it on mutual TLS and then refuses Basic auth', async () => {
+    const id = 'UP-201-TLS';
+    const { station } = await signedStation({ id, version: '2.0.1', serialNumber: `SN-${id}`, organization: ORGANIZATION, wsUrl, password: PASSWORD, api, connection, pki });
+    stations.push(station);
+
+    const started = await startUpgrade(id, 3);
+    expect(started).toMatchObject({ status: 202, body: { stationId: id, protocol: '2.0.1', fromProfile: 1, toProfile: 3, csmsUrl: wssUrl, status: 'running' } });
+    const job = await finished(String(started.body.id));
+    expect(job).toMatchObject({ status: 'succeeded', step: 'done', networkSlot: 2, previousPriority: '1', reason: null });
+    expect((job.steps as Json[]).map((step) => [step.step, step.action, step.ok])).toEqual([
+      ['installRoot', 'InstallCertificate CSMSRootCertificate', true],
+      ['configure', 'GetVariables OCPPCommCtrlr/NetworkConfigurationPriority', true],
+      ['configure', 'SetNetworkProfile slot 2', true],
+      ['configure', 'SetVariables OCPPCommCtrlr/NetworkConfigurationPriority=2,1', true],
+      ['reset', 'Reset', true],
+      ['awaitReconnect', 'wait for a connection on profile 3', true],
+      ['raiseMinimum', 'raise the registered minimum profile', true],
+    ]);
+    expect((job.steps as Json[])[6]?.answer).toEqual({ ok: true, securityProfile: 3, raised: true });
+    expect(station.isConnected).toBe(true);
+    expect(station.networkProfiles.activeSlot).toBe(2);
+    expect(await liveProfile(id)).toMatchObject({ securityProfile: 3, live: expect.objectContaining({ connected: true, securityProfile: 3 }) });
+
+    // Profile 2 (TLS with Basic auth, the CSMS root trusted) and profile 1 are both refused now.
+    await station.disconnect();
+    const ca = readFileSync(file('root.pem'), 'utf8');
+    const basicOverTls = await connectStation(`${wssUrl}/${id}`, ['ocpp2.0.1'], { ca, headers: basicAuth(id, PASSWORD) });
+    if (basicOverTls.open) basicOverTls.socket.close();
+    expect(basicOverTls.open).toBe(false);
+    const basic = await connectStation(`${wsUrl}/${id}`, ['ocpp2.0.1'], { headers: basicAuth(id, PASSWORD) });
+    if (basic.open) basic.socket.close();
+    expect(basic.open).toBe(false);
+    // Its client certificate still gets it in.
+    await station.connect();
+    expect(station.networkProfiles.activeSlot).toBe(2);
+    expect(station.isConnected).toBe(true);
   });
 
   it('upgrades a 1.6 station with ChangeConfiguration SecurityProfile and a Hard Reset', async () => {
