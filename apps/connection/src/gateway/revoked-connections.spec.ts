@@ -1,0 +1,89 @@
+import { type KeyObject, generateKeyPairSync, sign } from 'node:crypto';
+import { serialAndIssuerOf } from './client-certificate-identity';
+import { readCrlEntries } from './crl-entries';
+import { revokedConnections } from './revoked-connections';
+
+/** DER of one TLV (short or long length). */
+function tlv(tag: number, ...content: Buffer[]): Buffer {
+  const body = Buffer.concat(content);
+  const length = body.length < 0x80 ? Buffer.from([body.length]) : Buffer.from([0x82, body.length >> 8, body.length & 0xff]);
+  return Buffer.concat([Buffer.from([tag]), length, body]);
+}
+
+const ECDSA_SHA256 = tlv(0x30, tlv(0x06, Buffer.from('2a8648ce3d040302', 'hex')));
+const RSA_SHA256 = tlv(0x30, tlv(0x06, Buffer.from('2a864886f70d01010b', 'hex')), tlv(0x05));
+const name = (cn: string) => tlv(0x30, tlv(0x31, tlv(0x30, tlv(0x06, Buffer.from('550403', 'hex')), tlv(0x0c, Buffer.from(cn)))));
+const time = tlv(0x18, Buffer.from('20261206000000Z'));
+
+/** An X.509 v2 CRL of `issuer` listing `serials` (INTEGER contents), signed with `key`. */
+function crl(issuer: string, serials: Buffer[], key: KeyObject, algorithm = ECDSA_SHA256): Buffer {
+  const entries = serials.map((serial) => tlv(0x30, tlv(0x02, serial), time));
+  const revoked = entries.length > 0 ? [tlv(0x30, ...entries)] : [];
+  const extensions = tlv(0xa0, tlv(0x30, tlv(0x30, tlv(0x06, Buffer.from('551d14', 'hex')), tlv(0x04, tlv(0x02, Buffer.from([7]))))));
+  const tbs = tlv(0x30, tlv(0x02, Buffer.from([1])), algorithm, name(issuer), time, time, ...revoked, extensions);
+  const signature = sign('sha256', tbs, key);
+  return tlv(0x30, tbs, algorithm, tlv(0x03, Buffer.from([0]), signature));
+}
+
+/** The start of a certificate, as far as serial and issuer (the rest is not read). */
+function certificate(serial: Buffer, issuer: string): Buffer {
+  const tbs = tlv(0x30, tlv(0xa0, tlv(0x02, Buffer.from([2]))), tlv(0x02, serial), ECDSA_SHA256, name(issuer), tlv(0x30, time, time), name('station'));
+  return tlv(0x30, tbs, ECDSA_SHA256, tlv(0x03, Buffer.from([0, 1])));
+}
+
+const subCa = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const otherCa = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const rsaCa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const SERIAL = Buffer.from('00c3a1ff02', 'hex');
+
+function connection(stationId: string, serial: Buffer | undefined, issuer = 'Station Sub-CA', issuerKey = subCa.publicKey) {
+  return { stationId, clientCertificate: serial === undefined ? undefined : { ...serialAndIssuerOf(certificate(serial, issuer)), issuerKey } };
+}
+
+describe('readCrlEntries', () => {
+  it('reads the issuer Name, the revoked serials without leading zeros and the signed part', () => {
+    const der = crl('Station Sub-CA', [SERIAL, Buffer.from([0])], subCa.privateKey);
+    const entries = readCrlEntries(der);
+    expect(entries.issuer).toEqual(name('Station Sub-CA'));
+    expect([...entries.revokedSerials]).toEqual(['c3a1ff02', '0']);
+    expect(entries.signed.algorithm).toBe('1.2.840.10045.4.3.2');
+  });
+
+  it('reads a CRL that revokes nothing (no revokedCertificates, extensions next)', () => {
+    expect(readCrlEntries(crl('Root', [], subCa.privateKey)).revokedSerials.size).toBe(0);
+  });
+});
+
+describe('serialAndIssuerOf', () => {
+  it('keeps the serial as a CRL lists it and the issuer Name as DER', () => {
+    expect(serialAndIssuerOf(certificate(SERIAL, 'Station Sub-CA'))).toEqual({ serial: 'c3a1ff02', issuer: name('Station Sub-CA') });
+  });
+});
+
+describe('revokedConnections', () => {
+  const crls = [readCrlEntries(crl('Root', [], otherCa.privateKey)), readCrlEntries(crl('Station Sub-CA', [SERIAL], subCa.privateKey))];
+
+  it('finds the connection whose serial its issuer lists, with the revoking CRL', () => {
+    const revoked = connection('REVOKED', SERIAL);
+    const result = revokedConnections([connection('GOOD', Buffer.from('0100', 'hex')), revoked, connection('PROFILE-2', undefined)], crls);
+    expect(result).toEqual([{ connection: revoked, crl: crls[1] }]);
+  });
+
+  it('leaves a certificate with the same serial from another issuer', () => {
+    expect(revokedConnections([connection('ELSEWHERE', SERIAL, 'Other Sub-CA')], crls)).toEqual([]);
+  });
+
+  it('ignores a CRL under the issuer name that the issuer key did not sign (forged)', () => {
+    const forged = [readCrlEntries(crl('Station Sub-CA', [SERIAL], otherCa.privateKey))];
+    expect(revokedConnections([connection('REVOKED', SERIAL)], forged)).toEqual([]);
+  });
+
+  it('checks RSA-signed CRLs too', () => {
+    const rsaCrls = [readCrlEntries(crl('RSA Sub-CA', [SERIAL], rsaCa.privateKey, RSA_SHA256))];
+    expect(revokedConnections([connection('RSA', SERIAL, 'RSA Sub-CA', rsaCa.publicKey)], rsaCrls)).toHaveLength(1);
+  });
+
+  it('revokes nothing with no CRLs loaded', () => {
+    expect(revokedConnections([connection('REVOKED', SERIAL)], [])).toEqual([]);
+  });
+});
