@@ -65,8 +65,18 @@ export class UpgradeAuthenticator {
       throw new UpgradeRefusal(401, 'authentication failed', BASIC_CHALLENGE);
     }
     const accepted: AcceptedUpgrade = { stationId, protocol, securityProfile: decision.profile, minimumSecurityProfile: station.securityProfile };
-    if (decision.profile === 3 && request.socket instanceof TLSSocket) accepted.clientCertificate = clientCertificateIdentityOf(request.socket);
+    if (decision.profile === 3 && request.socket instanceof TLSSocket) accepted.clientCertificate = this.certificateIdentity(stationId, request.socket);
     return accepted;
+  }
+
+  /** TLS verified this certificate, so it reads; if not, the station still connects, unchecked while connected. */
+  private certificateIdentity(stationId: string, socket: TLSSocket): ClientCertificateIdentity | undefined {
+    try {
+      return clientCertificateIdentityOf(socket);
+    } catch (error) {
+      this.logger.error({ err: error, stationId }, 'could not read the client certificate; a revocation reaches this connection only when it reconnects');
+      return undefined;
+    }
   }
 
   private async knownStation(stationId: string, request: IncomingMessage): Promise<StationSecurity> {
