@@ -23,7 +23,8 @@ const PASSPHRASE = 'pki-revocation-gateway-e2e-passphrase-0123';
  * certificate through SignCertificate and comes in on security profile 3; the gateway keeps the
  * PKI's CRLs (root and station sub-CA, OCPP_TLS_CRL_URLS) in its CRL file. Once the certificate is
  * revoked over REST, our OCSP responder says so to `openssl ocsp`, and the gateway refuses the
- * station's next connection as soon as it has loaded the new CRL. Also GetCertificateStatus
+ * station's next connection as soon as it has loaded the new CRL, and closes a connection that is
+ * open on the revoked certificate (1008) at that moment. Also GetCertificateStatus
  * answered from our responder, and Get15118EVCertificate without a contract-certificate provider.
  */
 describe('PKI revocation at the gateway', () => {
@@ -178,6 +179,55 @@ describe('PKI revocation at the gateway', () => {
       [connection, pki],
     );
     expect(event.techInfo).toContain('certificate revoked');
+  });
+
+  it('disconnects a station connected on profile 3 when its certificate is revoked, once, and refuses its reconnect', async () => {
+    const id = 'DROP-ME';
+    const serialNumber = 'SN-DROP-ME';
+    const signed = await signedStation({ id, version: '2.0.1', serialNumber, organization: ORGANIZATION, wsUrl, password: PASSWORD, api, connection, pki });
+    stations.push(signed.station);
+    await signed.station.dispose();
+    const tls = { ca: readFileSync(serverPki.caFile, 'utf8'), cert: signed.identity.certPem, key: signed.identity.keyPem };
+    expect([200, 201]).toContain((await call(connection, 'PUT', `/api/stations/${id}`, 'admin', { securityProfile: 3, serialNumber })).status);
+    const connected = new SimulatedStation({ id, version: '2.0.1', identity: { serialNumber }, connection: { url: wssUrl, securityProfile: 3, ...tls } });
+    stations.push(connected);
+    const closes: Array<{ code: number; reason: string }> = [];
+    connected.events.on('disconnected', (close) => closes.push(close));
+    await connected.connect();
+    await connected.boot();
+    expect(connected.registrationStatus).toBe('Accepted');
+
+    const serialOfStation = new X509Certificate(signed.identity.certPem).serialNumber.toLowerCase().replace(/^0+/, '');
+    expect(await call(pki, 'POST', '/api/revocations', 'admin', { serialNumber: serialOfStation, reason: 'keyCompromise' })).toMatchObject({ status: 201 });
+    // The gateway fetches CRLs every 2 s here (OCPP_TLS_CRL_REFRESH_SECONDS): the open connection goes at the next fetch.
+    const close = await eventually('the gateway to close the revoked station\'s connection', async () => closes[0], 30_000, [connection, pki]);
+    expect(close).toEqual({ code: 1008, reason: 'client certificate revoked' });
+    expect(connected.isConnected).toBe(false);
+
+    const revokedEvents = async () =>
+      ((await call(pki, 'GET', `/api/security-events?stationId=${id}&type=InvalidClientCertificate`, 'viewer')).body.items ?? []).filter((item) =>
+        String(item.techInfo).includes('while connected'),
+      );
+    const [event] = await eventually('the security event of the closed connection', async () => ((await revokedEvents()).length > 0 ? revokedEvents() : undefined), 30_000, [connection, pki]);
+    expect(String(event?.techInfo)).toContain(`CERT_REVOKED serial ${serialOfStation}`);
+
+    const reconnect = await connected.connect().then(
+      () => 'connected',
+      (error: Error) => error.message,
+    );
+    expect(reconnect).toBe('upgrade refused with HTTP 401');
+    // Once per connection: further fetches (every 2 s) found nothing open to close, so no second event.
+    const refusal = await eventually(
+      'the security event of the refused reconnect',
+      async () => {
+        const items = (await call(pki, 'GET', `/api/security-events?stationId=${id}&type=InvalidClientCertificate`, 'viewer')).body.items ?? [];
+        return items.find((item) => String(item.techInfo).includes('CERT_REVOKED') && !String(item.techInfo).includes('while connected'));
+      },
+      30_000,
+      [connection, pki],
+    );
+    expect(refusal).toBeDefined();
+    expect(await revokedEvents()).toHaveLength(1);
   });
 
   it('refuses a 1.6 station (security extension) on profile 3 once its certificate, got through SignCertificate, is revoked', async () => {

@@ -41,12 +41,14 @@ export function crlPem(der: Buffer): string {
   return `-----BEGIN X509 CRL-----\n${lines.join('\n')}\n-----END X509 CRL-----\n`;
 }
 
-interface Tlv {
+/** Where one DER element's content starts and ends. */
+export interface Tlv {
   start: number;
   end: number;
 }
 
-function tlv(der: Buffer, at: number, tag: number, what: string): Tlv {
+/** The element at `at`, which must carry `tag`. */
+export function tlv(der: Buffer, at: number, tag: number, what: string): Tlv {
   if (der[at] !== tag) throw new CrlDocumentError(`${what}: expected tag 0x${tag.toString(16)} at octet ${at}`);
   let length = der[at + 1];
   let start = at + 2;

@@ -44,7 +44,15 @@ describe('CrlFetcher', () => {
   it('writes all CRLs as PEM, reloads only on a change, and keeps the previous file when one CRL cannot be fetched', async () => {
     const file = path.join(dir, 'crls.pem');
     let reloads = 0;
-    const fetcher = new CrlFetcher({ urls: [`${base}/root`, `${base}/sub`], file, refreshMs: 3_600_000, logger: pino({ level: 'silent' }), onWritten: () => (reloads += 1) });
+    const fetched: number[] = [];
+    const fetcher = new CrlFetcher({
+      urls: [`${base}/root`, `${base}/sub`],
+      file,
+      refreshMs: 3_600_000,
+      logger: pino({ level: 'silent' }),
+      onWritten: () => (reloads += 1),
+      onFetched: (crls) => fetched.push(crls.length),
+    });
     const now = () => new Date('2026-12-06T01:00:00Z');
     served.set('/root', crl('root', '20261207000000Z'));
     served.set('/sub', crl('sub', '20261206030000Z'));
@@ -55,6 +63,8 @@ describe('CrlFetcher', () => {
     expect(reloads).toBe(1);
     expect(await fetcher.fetchOnce(() => new Date('2026-12-06T02:00:00Z'))).toBe(1_800_000);
     expect(reloads).toBe(1);
+    // Open connections are checked after every fetch, unchanged CRLs included.
+    expect(fetched).toEqual([2, 2]);
 
     served.set('/sub', crl('sub', '20261207030000Z'));
     await fetcher.fetchOnce(now);
@@ -68,6 +78,7 @@ describe('CrlFetcher', () => {
     expect(await fetcher.fetchOnce(now)).toBe(30_000);
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(reloads).toBe(2);
+    expect(fetched).toEqual([2, 2, 2]);
     expect(readdirSync(dir)).toEqual(['crls.pem']);
   });
 

@@ -1,6 +1,6 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { Logger } from 'pino';
-import { crlPem, readCrl } from './crl-document';
+import { type CrlDocument, crlPem, readCrl } from './crl-document';
 
 /** Never fetch more often than this, even with a CRL about to expire: the PKI may be down. */
 const MIN_DELAY_MS = 5_000;
@@ -19,6 +19,8 @@ export interface CrlFetcherOptions {
   readonly logger: Logger;
   /** Called after the file changed, so the TLS context is rebuilt at once rather than at the next poll. */
   readonly onWritten: () => void;
+  /** Called after every successful fetch, changed or not: open connections are checked against them. */
+  readonly onFetched?: (crls: readonly CrlDocument[]) => void;
 }
 
 /**
@@ -64,6 +66,7 @@ export class CrlFetcher {
         logger.info({ file, crls: crls.map((crl, i) => ({ url: urls[i], nextUpdate: crl.nextUpdate?.toISOString() })) }, 'wrote fresh CRLs');
         this.options.onWritten();
       }
+      this.options.onFetched?.(crls);
       const nextUpdates = crls.flatMap((crl) => (crl.nextUpdate ? [crl.nextUpdate] : []));
       const earliest = nextUpdates.length > 0 ? new Date(Math.min(...nextUpdates.map((date) => date.getTime()))) : undefined;
       return nextFetchDelay(now(), earliest, refreshMs);
@@ -95,7 +98,7 @@ export class CrlFetcher {
   }
 }
 
-async function fetchCrl(url: string): Promise<ReturnType<typeof readCrl>> {
+async function fetchCrl(url: string): Promise<CrlDocument> {
   const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow' });
   if (response.status !== 200) throw new Error(`${url} answered HTTP ${response.status}`);
   const body = Buffer.from(await response.arrayBuffer());

@@ -14,6 +14,7 @@ import { GatewayMetrics } from './gateway.metrics';
 import { StationConnections } from './station-connections';
 import { CloseCode, StationConnection } from './station-connection';
 import { CrlFetcher } from './crl-fetcher';
+import { RevokedConnectionCloser } from './revoked-connection-closer';
 import { ServerCertificateKeeper } from './server-certificates/server-certificate-keeper';
 import { gatewayTlsOptions } from './tls-options';
 import { reloadTlsOnChange } from './tls-reloader';
@@ -35,6 +36,7 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
   private keepAlive: NodeJS.Timeout | undefined;
   private tlsReload: NodeJS.Timeout | undefined;
   private crlFetcher: CrlFetcher | undefined;
+  private revokedCloser: RevokedConnectionCloser | undefined;
   private certificateKeeper: ServerCertificateKeeper | undefined;
   private readonly internalApiToken: string | undefined;
 
@@ -71,7 +73,16 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
       const tls = this.config.tls;
       let reloadNow = () => {};
       if (tls.crlFile !== undefined && tls.crlUrls.length > 0) {
-        this.crlFetcher = new CrlFetcher({ urls: tls.crlUrls, file: tls.crlFile, refreshMs: tls.crlRefreshMs, logger: this.logger, onWritten: () => reloadNow() });
+        const closer = new RevokedConnectionCloser(this.connections, this.events, this.logger);
+        this.revokedCloser = closer;
+        this.crlFetcher = new CrlFetcher({
+          urls: tls.crlUrls,
+          file: tls.crlFile,
+          refreshMs: tls.crlRefreshMs,
+          logger: this.logger,
+          onWritten: () => reloadNow(),
+          onFetched: (crls) => closer.loaded(crls),
+        });
         // Before listening: revoked certificates are refused from the first handshake when the PKI answers.
         await this.crlFetcher.start();
       }
@@ -151,6 +162,7 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
       onFrame: (direction) => (direction === 'sent' ? this.metrics.framesSent : this.metrics.framesReceived).inc({ protocol: accepted.protocol }),
       handleCall: (action, payload) => this.handlers.dispatch({ ...accepted, logger }, action, payload),
       onClose: (closed, code, reason) => this.detach(closed, code, reason, logger),
+      clientCertificate: accepted.clientCertificate,
     });
     this.connections.add(connection)?.close(CloseCode.normal, 'replaced by a newer connection of the same station');
     logger.info({ securityProfile: accepted.securityProfile }, 'station connected');
@@ -162,6 +174,7 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
         minimumSecurityProfile: accepted.minimumSecurityProfile,
       })
       .catch((error: unknown) => logger.error({ err: error }, 'could not publish the connected event'));
+    this.revokedCloser?.accepted(connection);
   }
 
   private detach(connection: StationConnection, code: number, reason: string, logger: Logger): void {

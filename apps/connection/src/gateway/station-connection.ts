@@ -1,6 +1,7 @@
 import { type CallOptions, RpcSession, SessionFaultCode, versionOfSubprotocol } from '@app/ocpp';
 import type { Logger } from 'pino';
 import type { RawData, WebSocket } from 'ws';
+import type { ClientCertificateIdentity } from './client-certificate-identity';
 import type { OcppSubprotocol } from './subprotocol';
 
 export type CallHandler = (action: string, payload: Record<string, unknown>) => Promise<Record<string, unknown>>;
@@ -11,6 +12,8 @@ export interface StationConnectionOptions {
   handleCall: CallHandler;
   logger: Logger;
   onClose: (connection: StationConnection, code: number, reason: string) => void;
+  /** The certificate a profile-3 connection was accepted with: a CRL loaded later may revoke it. */
+  clientCertificate?: ClientCertificateIdentity;
 }
 
 /** WebSocket close codes we send (RFC 6455 §7.4.1). */
@@ -18,6 +21,7 @@ export const CloseCode = {
   normal: 1000,
   goingAway: 1001,
   unsupportedData: 1003,
+  policyViolation: 1008,
 } as const;
 
 /**
@@ -28,6 +32,7 @@ export class StationConnection {
   readonly session: RpcSession;
   readonly connectedAt = new Date();
   private answeredLastPing = true;
+  private closing = false;
 
   constructor(
     readonly stationId: string,
@@ -79,7 +84,17 @@ export class StationConnection {
   }
 
   close(code: number, reason: string): void {
+    this.closing = true;
     this.socket.close(code, reason);
+  }
+
+  get clientCertificate(): ClientCertificateIdentity | undefined {
+    return this.options.clientCertificate;
+  }
+
+  /** The gateway has closed it (the close handshake may still be under way). */
+  get isClosing(): boolean {
+    return this.closing;
   }
 
   private receive(data: RawData, isBinary: boolean): void {

@@ -10,6 +10,7 @@ import { CredentialVerifier } from '../security/credential-verifier';
 import { StationEventEmitter } from '../station-events/station-event.emitter';
 import { type StationSecurity, StationRepository } from '../stations/station.repository';
 import { basicCredentialsOf } from './basic-auth';
+import { type ClientCertificateIdentity, clientCertificateIdentityOf } from './client-certificate-identity';
 import { parseStationPath } from './station-id';
 import { type OcppSubprotocol, negotiateSubprotocol } from './subprotocol';
 import { UpgradeRefusal } from './upgrade-refusal';
@@ -20,6 +21,8 @@ export interface AcceptedUpgrade {
   securityProfile: number;
   /** The lowest profile the station's registration allows. */
   minimumSecurityProfile: number;
+  /** Profile 3 only: kept so that a CRL loaded while the station is connected can revoke it. */
+  clientCertificate?: ClientCertificateIdentity;
 }
 
 /** scrypt of a random password nobody kept: unknown ids are verified against it, so they cost what known ones do. */
@@ -61,7 +64,19 @@ export class UpgradeAuthenticator {
       this.recordSecurityEvent(stationId, decision.reason, decision.detail);
       throw new UpgradeRefusal(401, 'authentication failed', BASIC_CHALLENGE);
     }
-    return { stationId, protocol, securityProfile: decision.profile, minimumSecurityProfile: station.securityProfile };
+    const accepted: AcceptedUpgrade = { stationId, protocol, securityProfile: decision.profile, minimumSecurityProfile: station.securityProfile };
+    if (decision.profile === 3 && request.socket instanceof TLSSocket) accepted.clientCertificate = this.certificateIdentity(stationId, request.socket);
+    return accepted;
+  }
+
+  /** TLS verified this certificate, so it reads; if not, the station still connects, unchecked while connected. */
+  private certificateIdentity(stationId: string, socket: TLSSocket): ClientCertificateIdentity | undefined {
+    try {
+      return clientCertificateIdentityOf(socket);
+    } catch (error) {
+      this.logger.error({ err: error, stationId }, 'could not read the client certificate; a revocation reaches this connection only when it reconnects');
+      return undefined;
+    }
   }
 
   private async knownStation(stationId: string, request: IncomingMessage): Promise<StationSecurity> {
