@@ -102,6 +102,8 @@ describe('PKI revocation at the gateway', () => {
         OCPP_CERT_ORGANIZATION: ORGANIZATION,
         OCPP_UNKNOWN_STATIONS: 'reject',
         OCPP_OCSP_TIMEOUT_SECONDS: '5',
+        // Our own responder and the unreachable one both listen on loopback, which is refused unless listed.
+        OCPP_OCSP_RESPONDER_HOSTS: '127.0.0.1,localhost',
       },
       httpPort,
     );

@@ -77,6 +77,9 @@ export const envSchema = z.object({
   // ISO 15118 for 2.0.1 stations: GetCertificateStatus asks the OCSP responder the request names;
   // Get15118EVCertificate goes to the contract-certificate provider (a Mobility Operator / CPS endpoint).
   OCPP_OCSP_TIMEOUT_SECONDS: integer(1, 60).default(10),
+  // The only hosts GetCertificateStatus may call (the responderURL comes from the station); unset:
+  // any host but loopback, private and link-local addresses.
+  OCPP_OCSP_RESPONDER_HOSTS: nameList.optional(),
   OCPP_CONTRACT_CERTIFICATE_URL: z.url({ protocol: /^https?$/ }).optional(),
   OCPP_CERT_ORGANIZATION: z.string().min(1).max(64).optional(),
   OCPP_UNKNOWN_STATIONS: z.enum(['accept', 'pending', 'reject']).optional(),

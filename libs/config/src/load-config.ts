@@ -164,6 +164,7 @@ function stationCoreConfig(env: Env, layout: ProcessLayout): RuntimeConfig['stat
     dataTransferVendorIds: env.OCPP_DATA_TRANSFER_VENDOR_IDS ?? [],
     chargingCapabilitiesAfterBoot: env.OCPP_CHARGING_CAPABILITIES_AFTER_BOOT,
     ocspTimeoutMs: env.OCPP_OCSP_TIMEOUT_SECONDS * 1000,
+    ocspResponderHosts: env.OCPP_OCSP_RESPONDER_HOSTS,
     contractCertificateUrl: env.OCPP_CONTRACT_CERTIFICATE_URL,
   };
 }

@@ -71,6 +71,8 @@ export interface StationCoreConfig {
   chargingCapabilitiesAfterBoot: boolean;
   /** GetCertificateStatus (2.0.1): how long the OCSP responder the station names may take. */
   ocspTimeoutMs: number;
+  /** OCPP_OCSP_RESPONDER_HOSTS: the only hosts GetCertificateStatus may call; undefined: any but internal addresses. */
+  ocspResponderHosts: string[] | undefined;
   /** Get15118EVCertificate (2.0.1) goes here; undefined: answered Failed. */
   contractCertificateUrl: string | undefined;
 }

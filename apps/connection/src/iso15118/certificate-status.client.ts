@@ -1,5 +1,6 @@
 import type { Ocpp201 } from '@app/ocpp';
 import { OcspRequestDataError, ocspRequestDer, ocspResponseStatus } from './ocsp-request';
+import { responderHostAllowed } from './responder-host';
 
 /** OCPP's limit on ocspResult (base64 of the DER OCSPResponse). */
 const MAX_OCSP_RESULT_CHARACTERS = 5500;
@@ -8,7 +9,7 @@ const MAX_OCSP_RESULT_CHARACTERS = 5500;
  * GetCertificateStatus for a station: asks the OCSP responder the request names and hands back
  * its answer as is (the station verifies the signature), or Failed with why. Never throws.
  */
-export async function fetchCertificateStatus(data: Ocpp201.OCSPRequestDataType, timeoutMs: number): Promise<Ocpp201.GetCertificateStatusResponse> {
+export async function fetchCertificateStatus(data: Ocpp201.OCSPRequestDataType, timeoutMs: number, responderHosts?: readonly string[]): Promise<Ocpp201.GetCertificateStatusResponse> {
   let request: Buffer;
   try {
     request = ocspRequestDer(data);
@@ -18,6 +19,7 @@ export async function fetchCertificateStatus(data: Ocpp201.OCSPRequestDataType, 
   }
   const url = URL.canParse(data.responderURL) ? new URL(data.responderURL) : undefined;
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return failed('InvalidResponderURL', 'responderURL is not an http(s) URL');
+  if (!responderHostAllowed(url, responderHosts)) return failed('InvalidResponderURL', `responderURL names a host this CSMS does not call (${url.hostname}); see OCPP_OCSP_RESPONDER_HOSTS`);
   let answer: Buffer;
   try {
     const response = await fetch(url, {

@@ -4,6 +4,8 @@ import { fetchCertificateStatus } from './certificate-status.client';
 import { fetchEvCertificate } from './contract-certificate.client';
 
 const data = { hashAlgorithm: 'SHA256' as const, issuerNameHash: 'aa'.repeat(32), issuerKeyHash: 'bb'.repeat(32), serialNumber: '0a', responderURL: '' };
+/** The test servers listen on loopback, which the gateway only calls when it is listed. */
+const LOOPBACK = ['127.0.0.1'];
 const evRequest = { iso15118SchemaVersion: 'urn:iso:15118:2:2013:MsgDef', action: 'Install' as const, exiRequest: 'AAEC' };
 
 /** A local HTTP server standing for the outside system (an OCSP responder, a contract-certificate provider). */
@@ -34,7 +36,7 @@ describe('fetchCertificateStatus', () => {
       res.writeHead(200, { 'content-type': 'application/ocsp-response' }).end(response);
     });
     servers.push(server);
-    expect(await fetchCertificateStatus({ ...data, responderURL: url }, 2000)).toEqual({ status: 'Accepted', ocspResult: response.toString('base64') });
+    expect(await fetchCertificateStatus({ ...data, responderURL: url }, 2000, LOOPBACK)).toEqual({ status: 'Accepted', ocspResult: response.toString('base64') });
     expect(received.type).toBe('application/ocsp-request');
     expect(received.body?.[0]).toBe(0x30);
   });
@@ -47,13 +49,15 @@ describe('fetchCertificateStatus', () => {
       // /silent: never answers
     });
     servers.push(server);
-    const status = (responderURL: string) => fetchCertificateStatus({ ...data, responderURL }, 300);
+    const status = (responderURL: string) => fetchCertificateStatus({ ...data, responderURL }, 300, LOOPBACK);
     expect(await status(`${url}unauthorized`)).toEqual({ status: 'Failed', statusInfo: { reasonCode: 'OcspNotSuccessful', additionalInfo: 'the OCSP responder answered unauthorized' } });
     expect(await status(`${url}broken`)).toMatchObject({ status: 'Failed', statusInfo: { reasonCode: 'OcspUnreachable', additionalInfo: 'the OCSP responder answered HTTP 500' } });
     expect(await status(`${url}html`)).toMatchObject({ status: 'Failed', statusInfo: { reasonCode: 'InvalidOcspResponse' } });
     expect(await status(`${url}silent`)).toMatchObject({ status: 'Failed', statusInfo: { reasonCode: 'OcspUnreachable', additionalInfo: 'the OCSP responder did not answer within 300 ms' } });
     expect(await status('ftp://ocsp.example')).toMatchObject({ status: 'Failed', statusInfo: { reasonCode: 'InvalidResponderURL' } });
-    expect(await fetchCertificateStatus({ ...data, issuerKeyHash: 'bb', responderURL: url }, 300)).toMatchObject({ status: 'Failed', statusInfo: { reasonCode: 'InvalidRequestData' } });
+    // Without the allow-list the station cannot make the gateway call an internal address (SSRF).
+    expect(await fetchCertificateStatus({ ...data, responderURL: `${url}unauthorized` }, 300)).toMatchObject({ status: 'Failed', statusInfo: { reasonCode: 'InvalidResponderURL' } });
+    expect(await fetchCertificateStatus({ ...data, issuerKeyHash: 'bb', responderURL: url }, 300, LOOPBACK)).toMatchObject({ status: 'Failed', statusInfo: { reasonCode: 'InvalidRequestData' } });
   });
 });
 

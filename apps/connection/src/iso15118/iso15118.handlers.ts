@@ -15,6 +15,7 @@ import { fetchEvCertificate } from './contract-certificate.client';
 export class Iso15118Handlers implements OnModuleInit {
   private readonly timeoutMs: number;
   private readonly providerUrl: string | undefined;
+  private readonly responderHosts: string[] | undefined;
 
   constructor(
     private readonly registry: CallHandlerRegistry,
@@ -22,13 +23,14 @@ export class Iso15118Handlers implements OnModuleInit {
   ) {
     this.timeoutMs = config.stationCore.ocspTimeoutMs;
     this.providerUrl = config.stationCore.contractCertificateUrl;
+    this.responderHosts = config.stationCore.ocspResponderHosts;
   }
 
   onModuleInit(): void {
     this.registry.registerVersioned({
       '2.0.1': {
         GetCertificateStatus: async (context, request) => {
-          const answer = await fetchCertificateStatus(request.ocspRequestData, this.timeoutMs);
+          const answer = await fetchCertificateStatus(request.ocspRequestData, this.timeoutMs, this.responderHosts);
           if (answer.status === 'Failed') context.logger.warn({ statusInfo: answer.statusInfo, responderURL: request.ocspRequestData.responderURL }, 'GetCertificateStatus failed');
           return answer;
         },
