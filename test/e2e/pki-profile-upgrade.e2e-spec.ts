@@ -17,6 +17,20 @@ const PASSPHRASE = 'pki-profile-upgrade-e2e-passphrase-0123';
 const INTERNAL_TOKEN = 'pki-profile-upgrade-internal-token-0123456789';
 const UPGRADE_TIMEOUT_S = 15;
 
+/** The steps of a 2.0.1 upgrade into network slot 2 that succeeded, each with the station's answer. */
+function expectSlotTwoUpgrade(job: Json, profile: 2 | 3): void {
+  expect((job.steps as Json[]).map((step) => [step.step, step.action, step.ok])).toEqual([
+    ['installRoot', 'InstallCertificate CSMSRootCertificate', true],
+    ['configure', 'GetVariables OCPPCommCtrlr/NetworkConfigurationPriority', true],
+    ['configure', 'SetNetworkProfile slot 2', true],
+    ['configure', 'SetVariables OCPPCommCtrlr/NetworkConfigurationPriority=2,1', true],
+    ['reset', 'Reset', true],
+    ['awaitReconnect', `wait for a connection on profile ${profile}`, true],
+    ['raiseMinimum', 'raise the registered minimum profile', true],
+  ]);
+  expect((job.steps as Json[])[6]?.answer).toEqual({ ok: true, securityProfile: profile, raised: true });
+}
+
 /**
  * Security-profile upgrade as a tracked job, on real Kafka and PostgreSQL with simulator stations
  * and a gateway serving ws and wss (its server certificate signed by the PKI's root, which the
@@ -161,16 +175,7 @@ describe('PKI security profile upgrade', () => {
     expect(started).toMatchObject({ status: 202, body: { stationId: 'UP-201', protocol: '2.0.1', fromProfile: 1, toProfile: 2, csmsUrl: wssUrl, status: 'running' } });
     const job = await finished(String(started.body.id));
     expect(job).toMatchObject({ status: 'succeeded', step: 'done', networkSlot: 2, previousPriority: '1', reason: null, requestedBy: expect.any(String) });
-    expect((job.steps as Json[]).map((step) => [step.step, step.action, step.ok])).toEqual([
-      ['installRoot', 'InstallCertificate CSMSRootCertificate', true],
-      ['configure', 'GetVariables OCPPCommCtrlr/NetworkConfigurationPriority', true],
-      ['configure', 'SetNetworkProfile slot 2', true],
-      ['configure', 'SetVariables OCPPCommCtrlr/NetworkConfigurationPriority=2,1', true],
-      ['reset', 'Reset', true],
-      ['awaitReconnect', 'wait for a connection on profile 2', true],
-      ['raiseMinimum', 'raise the registered minimum profile', true],
-    ]);
-    expect((job.steps as Json[])[6]?.answer).toEqual({ ok: true, securityProfile: 2, raised: true });
+    expectSlotTwoUpgrade(job, 2);
 
     expect(station.isConnected).toBe(true);
     expect(station.networkProfiles.activeSlot).toBe(2);
@@ -215,16 +220,7 @@ describe('PKI security profile upgrade', () => {
     expect(started).toMatchObject({ status: 202, body: { stationId: id, protocol: '2.0.1', fromProfile: 1, toProfile: 3, csmsUrl: wssUrl, status: 'running' } });
     const job = await finished(String(started.body.id));
     expect(job).toMatchObject({ status: 'succeeded', step: 'done', networkSlot: 2, previousPriority: '1', reason: null });
-    expect((job.steps as Json[]).map((step) => [step.step, step.action, step.ok])).toEqual([
-      ['installRoot', 'InstallCertificate CSMSRootCertificate', true],
-      ['configure', 'GetVariables OCPPCommCtrlr/NetworkConfigurationPriority', true],
-      ['configure', 'SetNetworkProfile slot 2', true],
-      ['configure', 'SetVariables OCPPCommCtrlr/NetworkConfigurationPriority=2,1', true],
-      ['reset', 'Reset', true],
-      ['awaitReconnect', 'wait for a connection on profile 3', true],
-      ['raiseMinimum', 'raise the registered minimum profile', true],
-    ]);
-    expect((job.steps as Json[])[6]?.answer).toEqual({ ok: true, securityProfile: 3, raised: true });
+    expectSlotTwoUpgrade(job, 3);
     expect(station.isConnected).toBe(true);
     expect(station.networkProfiles.activeSlot).toBe(2);
     expect(await liveProfile(id)).toMatchObject({ securityProfile: 3, live: expect.objectContaining({ connected: true, securityProfile: 3 }) });
