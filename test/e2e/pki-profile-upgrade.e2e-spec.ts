@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SimulatedStation } from '@app/simulator';
@@ -7,6 +7,7 @@ import { freePort } from '@test/support/free-port';
 import { testBrokers, uniqueTopicPrefix } from '@test/support/kafka-test-client';
 import { type Json, OperatorApiClient, type Role } from '@test/support/operator-api-client';
 import { type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
+import { tearDown } from '@test/support/e2e-teardown';
 import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
 import { signedStation } from '@test/support/signed-station';
 import { basicAuth, connectStation } from '@test/support/ws-station';
@@ -159,12 +160,7 @@ describe('PKI security profile upgrade', () => {
     expect(subCa.status).toBe(201);
   });
 
-  afterAll(async () => {
-    await Promise.all(stations.map((station) => station.dispose()));
-    await Promise.all([connection, pki].map((service) => service?.stop('SIGKILL')));
-    await database?.drop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => tearDown({ stations, services: [connection, pki], database, dir }));
 
   it('upgrades a 2.0.1 station from profile 1 to 2, confirms it on wss and raises its registered minimum', async () => {
     const station = await station201OnProfile1('UP-201');

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SimulatedStation, createCertificateRequest } from '@app/simulator';
@@ -8,6 +8,7 @@ import { testBrokers, uniqueTopicPrefix } from '@test/support/kafka-test-client'
 import { type Json, OperatorApiClient, type Role } from '@test/support/operator-api-client';
 import { type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
 import { signedStation } from '@test/support/signed-station';
+import { tearDown } from '@test/support/e2e-teardown';
 import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
 import { basicAuth, connectStation } from '@test/support/ws-station';
 import type { RawData, WebSocket } from 'ws';
@@ -119,13 +120,7 @@ describe('PKI certificate renewal', () => {
     await waitUntilReady(connection);
   });
 
-  afterAll(async () => {
-    for (const socket of sockets) socket.terminate();
-    await Promise.all(stations.map((station) => station.dispose()));
-    await Promise.all([connection, pki].map((service) => service?.stop('SIGKILL')));
-    await database?.drop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => tearDown({ sockets, stations, services: [connection, pki], database, dir }));
 
   it.each([
     ['RENEW-201', '2.0.1', 'SN-RENEW-201'],

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SimulatedStation } from '@app/simulator';
@@ -9,6 +9,7 @@ import { testBrokers, uniqueTopicPrefix } from '@test/support/kafka-test-client'
 import { type Json, OperatorApiClient, type Role } from '@test/support/operator-api-client';
 import { type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
 import { signedStation } from '@test/support/signed-station';
+import { tearDown } from '@test/support/e2e-teardown';
 import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
 import { TestPki } from '@test/support/test-pki';
 import { basicAuth, connectStation, exchange } from '@test/support/ws-station';
@@ -110,13 +111,7 @@ describe('PKI revocation at the gateway', () => {
     await waitUntilReady(connection);
   });
 
-  afterAll(async () => {
-    for (const socket of sockets) socket.terminate();
-    await Promise.all(stations.map((station) => station.dispose()));
-    await Promise.all([connection, pki].map((service) => service?.stop('SIGKILL')));
-    await database?.drop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => tearDown({ sockets, stations, services: [connection, pki], database, dir }));
 
   it('keeps both CRLs of the chain in the gateway CRL file, fetched before the gateway listens', () => {
     // waitUntilReady: the gateway listens only after its first fetch.

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SimulatedStation, createCertificateRequest } from '@app/simulator';
@@ -9,6 +9,7 @@ import { testBrokers, uniqueTopicPrefix } from '@test/support/kafka-test-client'
 import { type Json, OperatorApiClient, type Role } from '@test/support/operator-api-client';
 import { type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
 import { signedStation } from '@test/support/signed-station';
+import { tearDown } from '@test/support/e2e-teardown';
 import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
 import { TestPki } from '@test/support/test-pki';
 import { basicAuth, connectStation } from '@test/support/ws-station';
@@ -123,13 +124,7 @@ describe('PKI signing', () => {
     await waitUntilReady(connection);
   });
 
-  afterAll(async () => {
-    for (const socket of sockets) socket.terminate();
-    await Promise.all(stations.map((station) => station.dispose()));
-    await Promise.all([connection, pki].map((service) => service?.stop('SIGKILL')));
-    await database?.drop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => tearDown({ sockets, stations, services: [connection, pki], database, dir }));
 
   it('keeps the CAs with their certificates and never a key', async () => {
     const listed = await call(pki, 'GET', '/api/certificate-authorities', 'viewer');
