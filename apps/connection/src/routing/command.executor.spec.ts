@@ -11,6 +11,7 @@ import { StationConnections } from '../gateway/station-connections';
 import type { StationEventEmitter } from '../station-events/station-event.emitter';
 import type { StationRegistrations } from '../stations/station-registrations';
 import { CommandExecutor } from './command.executor';
+import { CommandResultObservers } from './command-result.observers';
 
 /** A 1.6 station's socket that answers every CALL with `answer`. */
 class AnsweringSocket extends EventEmitter {
@@ -46,6 +47,7 @@ function executorWith(answer: object) {
   );
   const events = { publishInBackground: jest.fn() };
   const history = { record: jest.fn() };
+  const observers = new CommandResultObservers(logger);
   const executor = new CommandExecutor(
     {} as EnvelopeConsumer,
     {} as EnvelopePublisher,
@@ -54,13 +56,25 @@ function executorWith(answer: object) {
     history as unknown as CommandLogRecorder,
     { observe: () => undefined } as unknown as CommandMetrics,
     events as unknown as StationEventEmitter,
+    observers,
     { gateway: { replicaIndex: 2 } } as RuntimeConfig,
     logger,
   );
-  return { executor, socket, events, history };
+  return { executor, socket, events, history, observers };
 }
 
 describe('CommandExecutor', () => {
+  it('tells every observer the answer once, and one failing observer does not stop the others', async () => {
+    const { executor, observers } = executorWith({ configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '60' }], unknownKey: [] });
+    observers.register('failing', () => {
+      throw new Error('boom');
+    });
+    const seen = new Promise<unknown>((resolve) => observers.register('learning', (_command, execution) => resolve(execution)));
+    await executor.executeOwn(commandWith({ case: 'getConfiguration', value: { keys: [] } }, { originService: 'connection' }));
+    await expect(seen).resolves.toMatchObject({ call: { action: 'GetConfiguration' }, outcome: { status: 'accepted' } });
+    expect(() => observers.register('learning', () => undefined)).toThrow(/already registered/);
+  });
+
   it('runs its own command like any other: the answer’s event goes to ocpp.events, the run to the history', async () => {
     const { executor, socket, events, history } = executorWith({ configurationKey: [{ key: 'ChargeProfileMaxStackLevel', readonly: true, value: '3' }] });
     const command = commandWith({ case: 'getChargingCapabilities', value: {} }, { originService: 'connection' });

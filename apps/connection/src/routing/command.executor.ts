@@ -13,6 +13,7 @@ import { StationConnections } from '../gateway/station-connections';
 import { StationEventEmitter } from '../station-events/station-event.emitter';
 import { StationRegistrations } from '../stations/station-registrations';
 import { type Execution, executeOnStation } from './command-execution';
+import { CommandResultObservers } from './command-result.observers';
 
 const DEFAULT_DEADLINE_MS = 30_000;
 
@@ -45,6 +46,7 @@ export class CommandExecutor implements OnApplicationBootstrap {
     private readonly history: CommandLogRecorder,
     private readonly metrics: CommandMetrics,
     private readonly events: StationEventEmitter,
+    private readonly observers: CommandResultObservers,
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
@@ -98,7 +100,7 @@ export class CommandExecutor implements OnApplicationBootstrap {
   /**
    * After the result is on its way, and without waiting: what the answer revealed about the
    * station goes to ocpp.events (for every backend, not only the requester), the run to the
-   * history and the metrics. Neither ever delays an answer.
+   * history and the metrics, and to the observers that learn from answers. None ever delays an answer.
    */
   private afterResult(command: StationCommand, { execution, receivedAt, completedAt, durationSeconds }: FinishedRun): void {
     if (execution.event) {
@@ -106,6 +108,7 @@ export class CommandExecutor implements OnApplicationBootstrap {
       this.events.publishInBackground(command.stationId, execution.event, logger, { correlationId: command.correlationId });
     }
     this.recordHistory(command, execution, { receivedAt, completedAt, replica: this.replicaIndex }, durationSeconds);
+    this.observers.notify(command, execution);
   }
 
   private recordHistory(command: StationCommand, execution: Execution, run: CommandRun, durationSeconds: number): void {
