@@ -11,6 +11,9 @@ import { StationCommandsService } from './commands/station-commands.service';
 import { IdTokenStoreRepository } from './id-tokens/id-token-store.repository';
 import { IdTokensController } from './id-tokens/id-tokens.controller';
 import { IdTokensService } from './id-tokens/id-tokens.service';
+import { StationMeterValuesReadRepository } from './meter-values/station-meter-values-read.repository';
+import { StationMeterValuesController } from './meter-values/station-meter-values.controller';
+import { StationMeterValuesService } from './meter-values/station-meter-values.service';
 import { StationHistoryReadRepository } from './station-history/station-history-read.repository';
 import { StationHistoryController } from './station-history/station-history.controller';
 import { StationHistoryService } from './station-history/station-history.service';
@@ -35,10 +38,11 @@ export const operatorApiControllers = [
   StationCommandsController,
   CommandHistoryController,
   StationHistoryController,
+  StationMeterValuesController,
 ];
 
 /**
- * The operator REST API (/api/stations with their history, /api/transactions, /api/id-tokens,
+ * The operator REST API (/api/stations with their history and meter values, /api/transactions, /api/id-tokens,
  * the station commands and their history), behind bearer API tokens with roles (docs/adr/008-operator-api-auth.md).
  */
 @Module({
@@ -59,6 +63,8 @@ export const operatorApiControllers = [
     CommandHistoryService,
     StationHistoryReadRepository,
     StationHistoryService,
+    StationMeterValuesReadRepository,
+    StationMeterValuesService,
   ],
 })
 export class ApiModule {}

@@ -20,6 +20,7 @@ const expectedRoles: Record<string, ApiRole> = {
   'POST /stations/:id/accept': 'operator',
   'GET /stations/:id/connectors': 'viewer',
   'GET /stations/:id/history': 'viewer',
+  'GET /stations/:id/meter-values': 'viewer',
   'GET /transactions': 'viewer',
   'GET /transactions/export': 'viewer',
   'GET /transactions/:id': 'viewer',

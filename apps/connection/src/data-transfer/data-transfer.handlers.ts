@@ -2,6 +2,8 @@ import { RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { type CallContext, CallHandlerRegistry } from '../gateway/call-handler.registry';
 import { StationEventEmitter } from '../station-events/station-event.emitter';
+import { StationHistoryRecorder } from '../station-history/station-history.recorder';
+import { dataTransferRecordOf } from '../station-history/station-history.records';
 import {
   type DataTransferReport,
   type DataTransferStatus,
@@ -11,7 +13,10 @@ import {
   dataTransferStatus,
 } from './data-transfer.adapter';
 
-/** DataTransfer from stations, both versions: answered by the configured vendor ids, `data_transfer` published after answering. */
+/**
+ * DataTransfer from stations, both versions: answered by the configured vendor ids; recorded in the
+ * station's history and `data_transfer` published, both in the background after answering.
+ */
 @Injectable()
 export class DataTransferHandlers implements OnModuleInit {
   private readonly vendorIds: ReadonlySet<string>;
@@ -19,6 +24,7 @@ export class DataTransferHandlers implements OnModuleInit {
   constructor(
     private readonly registry: CallHandlerRegistry,
     private readonly events: StationEventEmitter,
+    private readonly history: StationHistoryRecorder,
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
   ) {
     this.vendorIds = new Set(config.stationCore.dataTransferVendorIds);
@@ -34,6 +40,7 @@ export class DataTransferHandlers implements OnModuleInit {
   private receive(context: CallContext, report: DataTransferReport): DataTransferStatus {
     const status = dataTransferStatus(report, this.vendorIds);
     context.logger.info({ vendorId: report.vendorId, messageId: report.messageId, status }, 'data transfer from the station');
+    this.history.notified(dataTransferRecordOf(context.stationId, report, status, new Date()));
     this.events.publishInBackground(context.stationId, dataTransferEvent(report), context.logger);
     return status;
   }

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { GatewayModule } from '../gateway/gateway.module';
 import { StationEventsModule } from '../station-events/station-events.module';
+import { StationHistoryModule } from '../station-history/station-history.module';
 import { DataTransferHandlers } from './data-transfer.handlers';
 
 @Module({
-  imports: [GatewayModule, StationEventsModule],
+  imports: [GatewayModule, StationEventsModule, StationHistoryModule],
   providers: [DataTransferHandlers],
 })
 export class DataTransferModule {}

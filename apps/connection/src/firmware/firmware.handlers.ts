@@ -1,28 +1,35 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { type CallContext, CallHandlerRegistry } from '../gateway/call-handler.registry';
 import { StationEventEmitter } from '../station-events/station-event.emitter';
+import { StationHistoryRecorder } from '../station-history/station-history.recorder';
+import { type NotificationAction, progressRecordOf } from '../station-history/station-history.records';
 import { type FirmwareStatusReport, firmwareStatusEvent, firmwareStatusOf, firmwareStatusOf16 } from './firmware-status.adapter';
 
-/** Firmware status notifications of both versions (and the 1.6 signed-firmware variant): `firmware_status` published after answering. */
+/**
+ * Firmware status notifications of both versions (and the 1.6 signed-firmware variant): recorded in
+ * the station's history and `firmware_status` published, both in the background after answering.
+ */
 @Injectable()
 export class FirmwareHandlers implements OnModuleInit {
   constructor(
     private readonly registry: CallHandlerRegistry,
     private readonly events: StationEventEmitter,
+    private readonly history: StationHistoryRecorder,
   ) {}
 
   onModuleInit(): void {
     this.registry.registerVersioned({
       '1.6': {
-        FirmwareStatusNotification: async (context, request) => this.report(context, firmwareStatusOf16(request)),
-        SignedFirmwareStatusNotification: async (context, request) => this.report(context, firmwareStatusOf(request)),
+        FirmwareStatusNotification: async (context, request) => this.report(context, 'FirmwareStatusNotification', firmwareStatusOf16(request)),
+        SignedFirmwareStatusNotification: async (context, request) => this.report(context, 'SignedFirmwareStatusNotification', firmwareStatusOf(request)),
       },
-      '2.0.1': { FirmwareStatusNotification: async (context, request) => this.report(context, firmwareStatusOf(request)) },
+      '2.0.1': { FirmwareStatusNotification: async (context, request) => this.report(context, 'FirmwareStatusNotification', firmwareStatusOf(request)) },
     });
   }
 
-  private report(context: CallContext, report: FirmwareStatusReport): Record<string, never> {
+  private report(context: CallContext, action: NotificationAction, report: FirmwareStatusReport): Record<string, never> {
     context.logger.info({ firmwareStatus: report.status, requestId: report.requestId }, 'firmware status');
+    this.history.notified(progressRecordOf(context.stationId, action, report, new Date()));
     this.events.publishInBackground(context.stationId, firmwareStatusEvent(report), context.logger);
     return {};
   }

@@ -5,6 +5,7 @@ export const COMMAND_LOG_TABLE = 'command_log';
 export const BOOT_HISTORY_TABLE = 'station_boot_history';
 export const STATUS_HISTORY_TABLE = 'connector_status_history';
 export const CONNECTION_HISTORY_TABLE = 'station_connection_history';
+export const NOTIFICATION_HISTORY_TABLE = 'station_notification_history';
 
 /** Every history table; each has a `recorded_at` column (BRIN-indexed) that retention prunes by. */
-export const HISTORY_TABLES = [COMMAND_LOG_TABLE, BOOT_HISTORY_TABLE, STATUS_HISTORY_TABLE, CONNECTION_HISTORY_TABLE] as const;
+export const HISTORY_TABLES = [COMMAND_LOG_TABLE, BOOT_HISTORY_TABLE, STATUS_HISTORY_TABLE, CONNECTION_HISTORY_TABLE, NOTIFICATION_HISTORY_TABLE] as const;

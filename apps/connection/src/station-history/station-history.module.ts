@@ -3,7 +3,7 @@ import { ConnectionPersistenceModule } from '../persistence/connection-persisten
 import { StationHistoryRecorder } from './station-history.recorder';
 import { StationHistoryRepository } from './station-history.repository';
 
-/** Boots, connector statuses and connections of every station, for GET /api/stations/{id}/history. */
+/** Boots, connector statuses, connections and notifications of every station, for GET /api/stations/{id}/history. */
 @Module({
   imports: [ConnectionPersistenceModule],
   providers: [StationHistoryRepository, StationHistoryRecorder],

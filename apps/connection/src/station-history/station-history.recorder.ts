@@ -2,7 +2,7 @@ import { ROOT_LOGGER } from '@app/observability';
 import { BatchWriter } from '@app/persistence';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { BootHistoryRecord, ConnectionHistoryRecord, StatusHistoryRecord } from './station-history.records';
+import type { BootHistoryRecord, ConnectionHistoryRecord, NotificationHistoryRecord, StatusHistoryRecord } from './station-history.records';
 import { StationHistoryRepository } from './station-history.repository';
 
 /**
@@ -16,6 +16,7 @@ export class StationHistoryRecorder implements OnApplicationShutdown {
   private readonly boots: BatchWriter<BootHistoryRecord>;
   private readonly statuses: BatchWriter<StatusHistoryRecord>;
   private readonly connections: BatchWriter<ConnectionHistoryRecord>;
+  private readonly notifications: BatchWriter<NotificationHistoryRecord>;
 
   constructor(repository: StationHistoryRepository, @Inject(ROOT_LOGGER) rootLogger: Logger) {
     const logger = rootLogger.child({ component: 'station-history' });
@@ -30,6 +31,7 @@ export class StationHistoryRecorder implements OnApplicationShutdown {
     this.boots = writer('boot', (records) => repository.insertBoots(records));
     this.statuses = writer('status', (records) => repository.insertStatuses(records));
     this.connections = writer('connection', (records) => repository.insertConnections(records));
+    this.notifications = writer('notification', (records) => repository.insertNotifications(records));
   }
 
   booted(record: BootHistoryRecord): void {
@@ -44,12 +46,16 @@ export class StationHistoryRecorder implements OnApplicationShutdown {
     this.connections.add(record);
   }
 
+  notified(record: NotificationHistoryRecord): void {
+    this.notifications.add(record);
+  }
+
   /** Resolves once everything recorded so far is written (or reported lost). */
   async flush(): Promise<void> {
-    await Promise.all([this.boots.flush(), this.statuses.flush(), this.connections.flush()]);
+    await Promise.all([this.boots.flush(), this.statuses.flush(), this.connections.flush(), this.notifications.flush()]);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([this.boots.close(), this.statuses.close(), this.connections.close()]);
+    await Promise.all([this.boots.close(), this.statuses.close(), this.connections.close(), this.notifications.close()]);
   }
 }

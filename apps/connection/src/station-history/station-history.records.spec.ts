@@ -1,5 +1,5 @@
 import { BootHoldReason } from '../stations/boot-policy';
-import { bootRecordOf, connectedRecordOf, disconnectedRecordOf, statusRecordOf } from './station-history.records';
+import { DATA_TRANSFER_HISTORY_CHARS, bootRecordOf, connectedRecordOf, dataTransferRecordOf, disconnectedRecordOf, progressRecordOf, statusRecordOf } from './station-history.records';
 
 const at = new Date('2025-06-01T10:00:00Z');
 const connection = { stationId: 'CP-1', protocol: 'ocpp2.0.1', securityProfile: 2 };
@@ -33,5 +33,31 @@ describe('station history records', () => {
       closeCode: 1000,
       reason: 'replaced by a newer connection of the same station',
     });
+  });
+
+  it('keep firmware and log progress with the request they report on, none for 1.6 core', () => {
+    expect(progressRecordOf('CP-1', 'LogStatusNotification', { status: 'Uploaded', requestId: 7 }, at)).toEqual({
+      stationId: 'CP-1',
+      at,
+      action: 'LogStatusNotification',
+      status: 'Uploaded',
+      requestId: 7,
+      vendorId: null,
+      messageId: null,
+      data: null,
+    });
+    expect(progressRecordOf('CP-1', 'FirmwareStatusNotification', { status: 'Installed', requestId: 0 }, at)).toMatchObject({ requestId: null });
+  });
+
+  it('keep a DataTransfer with the answer it got and the start of its data', () => {
+    const long = 'x'.repeat(DATA_TRANSFER_HISTORY_CHARS + 50);
+    expect(dataTransferRecordOf('CP-1', { vendorId: 'com.acme', messageId: 'Hello', data: long }, 'UnknownVendorId', at)).toMatchObject({
+      action: 'DataTransfer',
+      status: 'UnknownVendorId',
+      vendorId: 'com.acme',
+      messageId: 'Hello',
+      data: 'x'.repeat(DATA_TRANSFER_HISTORY_CHARS),
+    });
+    expect(dataTransferRecordOf('CP-1', { vendorId: 'com.acme' }, 'Accepted', at)).toMatchObject({ messageId: null, data: null });
   });
 });

@@ -44,6 +44,31 @@ export interface ConnectionHistoryRecord {
   reason: string | null;
 }
 
+/** The station notifications kept only as history: firmware and log upload progress, DataTransfer. */
+export type NotificationAction =
+  | 'FirmwareStatusNotification'
+  | 'SignedFirmwareStatusNotification'
+  | 'DiagnosticsStatusNotification'
+  | 'LogStatusNotification'
+  | 'DataTransfer';
+
+/** A notification the station sent, with what it reported (or, for DataTransfer, what the CSMS answered). */
+export interface NotificationHistoryRecord {
+  stationId: string;
+  at: Date;
+  action: NotificationAction;
+  status: string;
+  /** The request it reports on (UpdateFirmware / GetLog requestId); null when the message carries none. */
+  requestId: number | null;
+  vendorId: string | null;
+  messageId: string | null;
+  /** DataTransfer data, cut to DATA_TRANSFER_HISTORY_CHARS. */
+  data: string | null;
+}
+
+/** Enough of a vendor's DataTransfer data to recognise it; all of it goes to ocpp.events. */
+export const DATA_TRANSFER_HISTORY_CHARS = 1000;
+
 /** What the gateway knows of a connection when it opens or closes. */
 export interface ConnectionFacts {
   stationId: string;
@@ -97,4 +122,22 @@ export function disconnectedRecordOf(
   const { stationId, protocol, securityProfile } = connection;
   const reason = close.replaced ? 'replaced by a newer connection of the same station' : close.reason || null;
   return { stationId, at, event: 'disconnected', protocol, securityProfile, replica, closeCode: close.code, reason };
+}
+
+/** Firmware update or log upload progress; requestId 0 is how the adapters say "none" (1.6 core). */
+export function progressRecordOf(stationId: string, action: NotificationAction, report: { status: string; requestId: number }, at: Date): NotificationHistoryRecord {
+  return { stationId, at, action, status: report.status, requestId: report.requestId === 0 ? null : report.requestId, vendorId: null, messageId: null, data: null };
+}
+
+export function dataTransferRecordOf(stationId: string, report: { vendorId: string; messageId?: string; data?: string }, answered: string, at: Date): NotificationHistoryRecord {
+  return {
+    stationId,
+    at,
+    action: 'DataTransfer',
+    status: answered,
+    requestId: null,
+    vendorId: report.vendorId,
+    messageId: report.messageId ?? null,
+    data: report.data === undefined ? null : report.data.slice(0, DATA_TRANSFER_HISTORY_CHARS),
+  };
 }

@@ -2,8 +2,8 @@ import { InjectDataSource, pgText } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
-import { BOOT_HISTORY_TABLE, CONNECTION_HISTORY_TABLE, STATUS_HISTORY_TABLE } from '../persistence/history-tables';
-import type { BootHistoryRecord, ConnectionHistoryRecord, StatusHistoryRecord } from './station-history.records';
+import { BOOT_HISTORY_TABLE, CONNECTION_HISTORY_TABLE, NOTIFICATION_HISTORY_TABLE, STATUS_HISTORY_TABLE } from '../persistence/history-tables';
+import type { BootHistoryRecord, ConnectionHistoryRecord, NotificationHistoryRecord, StatusHistoryRecord } from './station-history.records';
 
 const iso = (date: Date) => date.toISOString();
 
@@ -67,6 +67,25 @@ export class StationHistoryRepository {
         records.map((record) => pgText(record.replica)),
         records.map((record) => record.closeCode),
         records.map((record) => pgText(record.reason)),
+      ],
+    );
+  }
+
+  async insertNotifications(records: readonly NotificationHistoryRecord[]): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO "${CONNECTION_SCHEMA}"."${NOTIFICATION_HISTORY_TABLE}" (station_id, at, action, status, request_id, vendor_id, message_id, data)
+       SELECT station_id, at::timestamptz, action, status, request_id, vendor_id, message_id, data
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[])
+           AS row (station_id, at, action, status, request_id, vendor_id, message_id, data)`,
+      [
+        records.map((record) => pgText(record.stationId)),
+        records.map((record) => iso(record.at)),
+        records.map((record) => record.action),
+        records.map((record) => pgText(record.status)),
+        records.map((record) => record.requestId),
+        records.map((record) => pgText(record.vendorId)),
+        records.map((record) => pgText(record.messageId)),
+        records.map((record) => pgText(record.data)),
       ],
     );
   }

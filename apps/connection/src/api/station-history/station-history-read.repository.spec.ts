@@ -36,6 +36,14 @@ describe('StationHistoryReadRepository.list', () => {
     expect(branchOf(sql, 'boot')).toContain('at <= $3::timestamptz');
   });
 
+  it('reads notifications from their own table with their fields', async () => {
+    const { reads, queries } = repository();
+    await reads.list({ stationId: 'CP-1', kinds: ['notification'], limit: 5 });
+    const sql = queries[0]?.sql ?? '';
+    expect(sql).toContain('"connection"."station_notification_history"');
+    expect(branchOf(sql, 'notification')).toContain("'vendorId', vendor_id");
+  });
+
   it('filters every kind by time', async () => {
     const { reads, queries } = repository();
     const from = new Date('2025-06-01T00:00:00Z');

@@ -1,7 +1,7 @@
 import { InjectDataSource, sqlParameters } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { BOOT_HISTORY_TABLE, CONNECTION_HISTORY_TABLE, CONNECTION_SCHEMA, STATUS_HISTORY_TABLE, queryRows } from '../station-core.port';
+import { BOOT_HISTORY_TABLE, CONNECTION_HISTORY_TABLE, CONNECTION_SCHEMA, NOTIFICATION_HISTORY_TABLE, STATUS_HISTORY_TABLE, queryRows } from '../station-core.port';
 import type { HistoryKind } from './station-history.schemas';
 
 export interface HistoryRow {
@@ -41,10 +41,14 @@ const sources: Readonly<Record<HistoryKind, { table: string; details: string }>>
     details: `jsonb_build_object('event', event, 'protocol', protocol, 'securityProfile', security_profile, 'replica', replica,
       'closeCode', close_code, 'reason', reason)`,
   },
+  notification: {
+    table: NOTIFICATION_HISTORY_TABLE,
+    details: `jsonb_build_object('action', action, 'status', status, 'requestId', request_id, 'vendorId', vendor_id, 'messageId', message_id, 'data', data)`,
+  },
 };
 
 /**
- * A station's boots, connector statuses and connections, merged newest first by (at, kind, id).
+ * A station's boots, connector statuses, connections and notifications, merged newest first by (at, kind, id).
  * Each kind's newest `limit` rows past the cursor come from its own index, then the merge keeps
  * the newest `limit` of all.
  */

@@ -17,7 +17,7 @@ export class StationHistoryController {
   @ApiOperation({
     summary: 'Get a station’s history',
     description:
-      'Its boots (what it reported and what the CSMS answered, with the reason when Pending or Rejected), its connector status changes and its connections opened and closed, newest first. Written in the background: an event shows up shortly after it happened. Kept for HISTORY_RETENTION_DAYS.',
+      'Its boots (what it reported and what the CSMS answered, with the reason when Pending or Rejected), its connector status changes, its connections opened and closed, and its notifications (firmware update and log upload progress, DataTransfer with the answer it got), newest first. Written in the background: an event shows up shortly after it happened. Kept for HISTORY_RETENTION_DAYS.',
   })
   @ApiZodParam('id', stationIdSchema, 'Station id.')
   @ApiZodQuery(stationHistoryQuery)

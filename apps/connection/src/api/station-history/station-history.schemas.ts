@@ -2,10 +2,10 @@ import { pageQuery, pageSchema } from '@app/runtime';
 import { z } from 'zod';
 import { instantQuery, timestampSchema } from '../api-schemas';
 
-export const historyKinds = ['boot', 'status', 'connection'] as const;
+export const historyKinds = ['boot', 'status', 'connection', 'notification'] as const;
 export type HistoryKind = (typeof historyKinds)[number];
 
-const at = timestampSchema.meta({ description: 'When it happened: the station’s own time for statuses, the CSMS’s for boots and connections.' });
+const at = timestampSchema.meta({ description: 'When it happened: the station’s own time for statuses, the CSMS’s for boots, connections and notifications.' });
 
 export const bootEntrySchema = z.object({
   kind: z.literal('boot'),
@@ -45,13 +45,26 @@ export const connectionEntrySchema = z.object({
   reason: z.string().nullable().meta({ description: 'Close reason, when one was given or known.' }),
 });
 
-export const historyEntrySchema = z.discriminatedUnion('kind', [bootEntrySchema, statusEntrySchema, connectionEntrySchema]);
+export const notificationEntrySchema = z.object({
+  kind: z.literal('notification'),
+  at,
+  action: z
+    .enum(['FirmwareStatusNotification', 'SignedFirmwareStatusNotification', 'DiagnosticsStatusNotification', 'LogStatusNotification', 'DataTransfer'])
+    .meta({ description: 'The message the station sent.' }),
+  status: z.string().meta({ description: 'The status it reported (Downloading, Installed, Uploaded, ...); for DataTransfer, what the CSMS answered (Accepted, UnknownVendorId).' }),
+  requestId: z.number().int().nullable().meta({ description: 'The UpdateFirmware / GetLog request it reports on; null when the message carries none (1.6 core).' }),
+  vendorId: z.string().nullable().meta({ description: 'DataTransfer vendorId; null otherwise.' }),
+  messageId: z.string().nullable().meta({ description: 'DataTransfer messageId, when sent.' }),
+  data: z.string().nullable().meta({ description: 'DataTransfer data (2.0.1: as JSON text), its first 1,000 characters; the whole of it is published on ocpp.events.' }),
+});
+
+export const historyEntrySchema = z.discriminatedUnion('kind', [bootEntrySchema, statusEntrySchema, connectionEntrySchema, notificationEntrySchema]);
 export const historyPageSchema = pageSchema(historyEntrySchema);
 
 export type HistoryEntryView = z.output<typeof historyEntrySchema>;
 
 export const stationHistoryQuery = z.strictObject({
-  kind: z.enum(historyKinds).optional().meta({ description: 'Only boots, connector statuses or connections.' }),
+  kind: z.enum(historyKinds).optional().meta({ description: 'Only boots, connector statuses, connections or notifications (firmware and log upload progress, DataTransfer).' }),
   from: instantQuery.optional().meta({ description: 'Happened at or after this instant (ISO 8601 with offset).' }),
   to: instantQuery.optional().meta({ description: 'Happened before this instant.' }),
   ...pageQuery(['timestamp', 'text', 'integer']),

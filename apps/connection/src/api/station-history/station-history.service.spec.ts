@@ -24,7 +24,7 @@ describe('StationHistoryService', () => {
   it('pages every kind newest first, with a cursor on (at, kind, id)', async () => {
     const { service, filters } = setup(true);
     const result = await service.list('CP-1', { limit: 1 });
-    expect(filters[0]).toMatchObject({ stationId: 'CP-1', kinds: ['boot', 'status', 'connection'], limit: 2 });
+    expect(filters[0]).toMatchObject({ stationId: 'CP-1', kinds: ['boot', 'status', 'connection', 'notification'], limit: 2 });
     expect(result).toEqual({
       ok: true,
       value: {

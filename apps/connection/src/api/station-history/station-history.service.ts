@@ -6,7 +6,7 @@ import { StationHistoryReadRepository } from './station-history-read.repository'
 import { type HistoryEntryView, type StationHistoryQuery, historyKinds } from './station-history.schemas';
 import { historyEntryViewOf } from './station-history.view';
 
-/** What happened to a station: its boots and the answers they got, its connector statuses, its connections. */
+/** What happened to a station: its boots and the answers they got, its connector statuses, its connections, its notifications. */
 @Injectable()
 export class StationHistoryService {
   constructor(
