@@ -292,7 +292,9 @@ export const stationActionCases: StationActionCase[] = [
       ],
     }),
     answer: {},
-    coveredBy: { spec: 'smart-charging-inputs.e2e-spec.ts', rest: 'smart-charging GET /api/topology/stations/{id}/charging' },
+    effect: async (rest) => {
+      await rest.item(`/api/stations/${STATION_201}/reported-charging-profiles?requestId=1`, (profile) => profile.profileId === 77 && profile.purpose === 'TxDefaultProfile');
+    },
   },
   {
     version: '2.0.1',

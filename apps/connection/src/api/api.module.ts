@@ -3,6 +3,9 @@ import { Module } from '@nestjs/common';
 import { AuthorizationModule } from '../authorization/authorization.module';
 import { ConnectionPersistenceModule } from '../persistence/connection-persistence.module';
 import { StationsModule } from '../stations/stations.module';
+import { ReportedChargingProfilesReadRepository } from './charging-profiles/reported-charging-profiles-read.repository';
+import { ReportedChargingProfilesController } from './charging-profiles/reported-charging-profiles.controller';
+import { ReportedChargingProfilesService } from './charging-profiles/reported-charging-profiles.service';
 import { CommandHistoryReadRepository } from './command-history/command-history-read.repository';
 import { CommandHistoryController } from './command-history/command-history.controller';
 import { CommandHistoryService } from './command-history/command-history.service';
@@ -39,10 +42,11 @@ export const operatorApiControllers = [
   CommandHistoryController,
   StationHistoryController,
   StationMeterValuesController,
+  ReportedChargingProfilesController,
 ];
 
 /**
- * The operator REST API (/api/stations with their history and meter values, /api/transactions, /api/id-tokens,
+ * The operator REST API (/api/stations with their history, meter values and reported charging profiles, /api/transactions, /api/id-tokens,
  * the station commands and their history), behind bearer API tokens with roles (docs/adr/008-operator-api-auth.md).
  */
 @Module({
@@ -65,6 +69,8 @@ export const operatorApiControllers = [
     StationHistoryService,
     StationMeterValuesReadRepository,
     StationMeterValuesService,
+    ReportedChargingProfilesReadRepository,
+    ReportedChargingProfilesService,
   ],
 })
 export class ApiModule {}

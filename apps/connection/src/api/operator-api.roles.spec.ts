@@ -21,6 +21,7 @@ const expectedRoles: Record<string, ApiRole> = {
   'GET /stations/:id/connectors': 'viewer',
   'GET /stations/:id/history': 'viewer',
   'GET /stations/:id/meter-values': 'viewer',
+  'GET /stations/:id/reported-charging-profiles': 'viewer',
   'GET /transactions': 'viewer',
   'GET /transactions/export': 'viewer',
   'GET /transactions/:id': 'viewer',

@@ -4,7 +4,7 @@
 // When the core's schema changes, this file and the API's queries are what to adapt.
 
 export { CONNECTION_SCHEMA } from '../persistence/connection-schema';
-export { BOOT_HISTORY_TABLE, COMMAND_LOG_TABLE, CONNECTION_HISTORY_TABLE, NOTIFICATION_HISTORY_TABLE, STATUS_HISTORY_TABLE } from '../persistence/history-tables';
+export { BOOT_HISTORY_TABLE, COMMAND_LOG_TABLE, CONNECTION_HISTORY_TABLE, NOTIFICATION_HISTORY_TABLE, REPORTED_PROFILE_TABLE, STATUS_HISTORY_TABLE } from '../persistence/history-tables';
 export { type SqlExecutor, queryRows } from '@app/persistence';
 export { hashPassword, isAcceptablePasswordLength } from '../security/password-hash';
 export { StationRepository } from '../stations/station.repository';

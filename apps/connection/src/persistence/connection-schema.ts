@@ -14,6 +14,7 @@ import { CreateCommandLog1764151000001 } from './migrations/1764151000001-create
 import { CreateStationHistory1764151000002 } from './migrations/1764151000002-create-station-history';
 import { LighterMeterSample1764160000001 } from './migrations/1764160000001-lighter-meter-sample';
 import { CreateStationNotificationHistory1764175000001 } from './migrations/1764175000001-create-station-notification-history';
+import { CreateReportedChargingProfile1764175000002 } from './migrations/1764175000002-create-reported-charging-profile';
 
 export const CONNECTION_SCHEMA = 'connection';
 
@@ -35,5 +36,6 @@ export const connectionSchema: ServiceSchema = {
     CreateStationHistory1764151000002,
     LighterMeterSample1764160000001,
     CreateStationNotificationHistory1764175000001,
+    CreateReportedChargingProfile1764175000002,
   ],
 };

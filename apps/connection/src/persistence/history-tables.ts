@@ -1,11 +1,12 @@
-// The connection schema's history tables: written in the background by command-log/ and
-// station-history/, read by the operator API, pruned by retention/ (HISTORY_RETENTION_DAYS).
+// The connection schema's history tables: written by command-log/, station-history/ and
+// smart-charging/ (reported profiles), read by the operator API, pruned by retention/ (HISTORY_RETENTION_DAYS).
 
 export const COMMAND_LOG_TABLE = 'command_log';
 export const BOOT_HISTORY_TABLE = 'station_boot_history';
 export const STATUS_HISTORY_TABLE = 'connector_status_history';
 export const CONNECTION_HISTORY_TABLE = 'station_connection_history';
 export const NOTIFICATION_HISTORY_TABLE = 'station_notification_history';
+export const REPORTED_PROFILE_TABLE = 'reported_charging_profile';
 
 /** Every history table; each has a `recorded_at` column (BRIN-indexed) that retention prunes by. */
-export const HISTORY_TABLES = [COMMAND_LOG_TABLE, BOOT_HISTORY_TABLE, STATUS_HISTORY_TABLE, CONNECTION_HISTORY_TABLE, NOTIFICATION_HISTORY_TABLE] as const;
+export const HISTORY_TABLES = [COMMAND_LOG_TABLE, BOOT_HISTORY_TABLE, STATUS_HISTORY_TABLE, CONNECTION_HISTORY_TABLE, NOTIFICATION_HISTORY_TABLE, REPORTED_PROFILE_TABLE] as const;

@@ -1,16 +1,37 @@
 import pino from 'pino';
 import { type CallContext, CallHandlerRegistry } from '../gateway/call-handler.registry';
+import { WithholdResponse } from '@app/ocpp';
+import type { DurableAcknowledgement } from '../station-events/durable-acknowledgement';
 import type { StationEventEmitter } from '../station-events/station-event.emitter';
+import type { ReportedProfileRepository } from './reported-profile.repository';
 import { SmartChargingHandlers } from './smart-charging.handlers';
 
 const context = (protocol: CallContext['protocol']): CallContext => ({ stationId: 'CP-1', protocol, securityProfile: 1, logger: pino({ level: 'silent' }) });
 
-function registered() {
+function registered(store: (stationId: string, report: unknown) => Promise<void> = async () => undefined) {
   const registry = new CallHandlerRegistry();
   const events = { publishInBackground: jest.fn() };
-  new SmartChargingHandlers(registry, events as unknown as StationEventEmitter).onModuleInit();
-  return { registry, events };
+  const reported = { store: jest.fn(store) };
+  // The real rule: a failed write withholds the answer.
+  const durability = {
+    store: async (_logger: unknown, action: string, write: () => Promise<unknown>) => {
+      try {
+        return await write();
+      } catch (error) {
+        throw new WithholdResponse(`${action} could not be stored`, error);
+      }
+    },
+  };
+  new SmartChargingHandlers(registry, events as unknown as StationEventEmitter, reported as unknown as ReportedProfileRepository, durability as unknown as DurableAcknowledgement).onModuleInit();
+  return { registry, events, reported };
 }
+
+const report = {
+  requestId: 7,
+  chargingLimitSource: 'CSO',
+  evseId: 1,
+  chargingProfile: [{ id: 3, stackLevel: 0, chargingProfilePurpose: 'TxDefaultProfile', chargingProfileKind: 'Relative', chargingSchedule: [{ id: 1, chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 16 }] }] }],
+};
 
 describe('SmartChargingHandlers', () => {
   it('answers a 2.0.1 station at once and publishes what it said', async () => {
@@ -22,6 +43,21 @@ describe('SmartChargingHandlers', () => {
       ['CP-1', 'evChargingNeeds'],
       ['CP-1', 'chargingLimitCleared'],
     ]);
+  });
+
+  it('stores a reported profile part before answering, then publishes it', async () => {
+    const { registry, events, reported } = registered();
+    await expect(registry.dispatch(context('ocpp2.0.1'), 'ReportChargingProfiles', report)).resolves.toEqual({});
+    expect(reported.store).toHaveBeenCalledWith('CP-1', report);
+    expect(events.publishInBackground).toHaveBeenCalledWith('CP-1', expect.objectContaining({ case: 'chargingProfilesReported' }), expect.anything());
+  });
+
+  it('withholds the answer to a report it could not store, and publishes nothing', async () => {
+    const { registry, events } = registered(async () => {
+      throw new Error('database down');
+    });
+    await expect(registry.dispatch(context('ocpp2.0.1'), 'ReportChargingProfiles', report)).rejects.toBeInstanceOf(WithholdResponse);
+    expect(events.publishInBackground).not.toHaveBeenCalled();
   });
 
   it('leaves 1.6, which has none of these messages, to the NotSupported answer', async () => {

@@ -1,22 +1,27 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { type CallContext, CallHandlerRegistry } from '../gateway/call-handler.registry';
 import type { StationEventBody } from '../station-events/event-body';
+import { DurableAcknowledgement } from '../station-events/durable-acknowledgement';
 import { StationEventEmitter } from '../station-events/station-event.emitter';
 import { chargingLimitClearedEvent, chargingLimitEvent } from './charging-limit.adapter';
 import { evChargingNeedsAnswer, evChargingNeedsEvent } from './ev-charging-needs.adapter';
 import { chargingProfilesReportedEvent } from './reported-profile.adapter';
+import { ReportedProfileRepository } from './reported-profile.repository';
 
 /**
  * What 2.0.1 stations tell the CSMS for smart charging (1.6 has none of these messages): an EV's
  * needs, limits set by others, and the profiles asked for with GetChargingProfiles. Each is
  * answered at once and published after (like boots and statuses: losing one when Kafka is down
- * costs a re-allocation with less information, never a wrong limit).
+ * costs a re-allocation with less information, never a wrong limit). Reported profiles are also
+ * stored before the answer, for GET /api/stations/{id}/reported-charging-profiles.
  */
 @Injectable()
 export class SmartChargingHandlers implements OnModuleInit {
   constructor(
     private readonly registry: CallHandlerRegistry,
     private readonly events: StationEventEmitter,
+    private readonly reportedProfiles: ReportedProfileRepository,
+    private readonly durability: DurableAcknowledgement,
   ) {}
 
   onModuleInit(): void {
@@ -36,6 +41,7 @@ export class SmartChargingHandlers implements OnModuleInit {
         },
         ReportChargingProfiles: async (context, request) => {
           const { requestId, evseId, tbc } = request;
+          await this.durability.store(context.logger, 'ReportChargingProfiles', () => this.reportedProfiles.store(context.stationId, request));
           this.publish(context, chargingProfilesReportedEvent(request), { requestId, evseId, profiles: request.chargingProfile.length, tbc });
           return {};
         },
