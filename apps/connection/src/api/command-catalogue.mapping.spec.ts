@@ -9,7 +9,11 @@ import { commandPipe } from './commands/command-request.pipe';
 // → the version-neutral protobuf body → the OCPP call of each version (checked against the OCA
 // request schema by toOcppCall). A command without a sample fails the first test.
 
-type Sample = { body: object; calls: Readonly<Record<OcppVersion, string>> } | { byVersion: Readonly<Record<OcppVersion, { body: object; call: string }>> };
+type Sample =
+  | { body: object; calls: Readonly<Record<OcppVersion, string>> }
+  | { byVersion: Readonly<Record<OcppVersion, { body: object; call: string }>> }
+  // A command only 2.0.1 can carry out: a 1.6 station gets it refused as invalid, with the reason.
+  | { only201: { body: object; call: string }; refused16: RegExp };
 
 const both = (body: object, call16: string, call201 = call16): Sample => ({ body, calls: { '1.6': call16, '2.0.1': call201 } });
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
@@ -39,6 +43,7 @@ const samples: Readonly<Record<CommandName, Sample>> = {
   },
   'set-charging-profile': both({ profile: { id: 7, purpose: 'station-max', unit: 'A', periods: [{ startSeconds: 0, limit: 16 }] } }, 'SetChargingProfile'),
   'clear-charging-profile': both({ purpose: 'tx-default', stackLevel: 0 }, 'ClearChargingProfile'),
+  'get-charging-profiles': { only201: { body: { evseId: 1, purpose: 'tx-default', sources: ['CSO', 'EMS'] }, call: 'GetChargingProfiles' }, refused16: /1\.6 has no GetChargingProfiles/ },
   'get-composite-schedule': both({ evseId: 1, durationSeconds: 3600, unit: 'W' }, 'GetCompositeSchedule'),
   'clear-cache': both({}, 'ClearCache'),
   'update-firmware': both({ location: 'https://fw.example.com/4.2.bin', retrieveAt: '2025-06-01T10:00:00Z', retries: 3 }, 'UpdateFirmware'),
@@ -58,8 +63,9 @@ const samples: Readonly<Record<CommandName, Sample>> = {
   },
 };
 
-function sampleFor(name: CommandName, version: OcppVersion): { body: object; call: string } {
+function sampleFor(name: CommandName, version: OcppVersion): { body: object; call: string } | { body: object; refused: RegExp } {
   const sample = samples[name];
+  if ('only201' in sample) return version === '2.0.1' ? sample.only201 : { body: sample.only201.body, refused: sample.refused16 };
   return 'byVersion' in sample ? sample.byVersion[version] : { body: sample.body, call: sample.calls[version] };
 }
 
@@ -77,8 +83,9 @@ describe('operator commands: JSON body → neutral command → OCPP call', () =>
   });
 
   it.each(cases)('%s becomes a valid OCPP %s call', (name, version) => {
-    const { body, call } = sampleFor(name, version);
-    expect(callFor(name, version, body)).toMatchObject({ ok: true, action: call });
+    const sample = sampleFor(name, version);
+    if ('refused' in sample) expect(callFor(name, version, sample.body)).toMatchObject({ ok: false, reason: expect.stringMatching(sample.refused) });
+    else expect(callFor(name, version, sample.body)).toMatchObject({ ok: true, action: sample.call });
   });
 
   it('writes a station-max profile in JSON as a 1.6 ChargePointMaxProfile and a 2.0.1 ChargingStationMaxProfile', () => {

@@ -1,4 +1,4 @@
-import { ChargingProfilePurpose, ChargingRateUnit } from '@app/contracts';
+import { ChargingLimitSource, ChargingProfilePurpose, ChargingRateUnit } from '@app/contracts';
 import { z } from 'zod';
 import { chargingProfileSchema, neutralChargingProfile, profilePurposes, rateUnits } from './charging-profile.json';
 import { command } from './command-spec';
@@ -6,6 +6,8 @@ import { command } from './command-spec';
 // Charging profiles and composite schedules.
 
 const evseOrStation = (description: string) => z.number().int().min(0).max(2147483647).meta({ description });
+
+const limitSources = { EMS: ChargingLimitSource.EMS, Other: ChargingLimitSource.OTHER, SO: ChargingLimitSource.SO, CSO: ChargingLimitSource.CSO } as const;
 
 export const smartChargingCommands = {
   'set-charging-profile': command({
@@ -38,6 +40,28 @@ export const smartChargingCommands = {
         purpose: input.purpose === undefined ? ChargingProfilePurpose.UNSPECIFIED : profilePurposes[input.purpose],
         stackLevel: input.stackLevel ?? 0,
         hasStackLevel: input.stackLevel !== undefined,
+      },
+    }),
+  }),
+  'get-charging-profiles': command({
+    summary: 'Get the charging profiles a station holds',
+    description:
+      '2.0.1 GetChargingProfiles (1.6 has none: refused as invalid). `result.requestId` names the report; the station sends the profiles in ReportChargingProfiles, listed by GET /api/stations/{id}/reported-charging-profiles?requestId=…. Every given criterion must match.',
+    fields: {
+      evseId: evseOrStation('Profiles of this EVSE (0: station-wide ones); omitted: every EVSE and the station.').optional(),
+      purpose: z.enum(['station-max', 'tx-default', 'tx']).optional(),
+      stackLevel: z.number().int().min(0).max(2147483647).optional(),
+      profileIds: z.array(z.number().int().min(1).max(2147483647)).max(100).default([]),
+      sources: z.array(z.enum(['EMS', 'Other', 'SO', 'CSO'])).max(4).default([]).meta({ description: 'Who set them (CSO: a CSMS).' }),
+    },
+    toBody: (input) => ({
+      case: 'getChargingProfiles',
+      value: {
+        evseId: input.evseId,
+        purpose: input.purpose === undefined ? ChargingProfilePurpose.UNSPECIFIED : profilePurposes[input.purpose],
+        stackLevel: input.stackLevel,
+        profileIds: input.profileIds,
+        sources: input.sources.map((source) => limitSources[source]),
       },
     }),
   }),
