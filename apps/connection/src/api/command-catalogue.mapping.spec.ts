@@ -44,6 +44,8 @@ const samples: Readonly<Record<CommandName, Sample>> = {
   'set-charging-profile': both({ profile: { id: 7, purpose: 'station-max', unit: 'A', periods: [{ startSeconds: 0, limit: 16 }] } }, 'SetChargingProfile'),
   'clear-charging-profile': both({ purpose: 'tx-default', stackLevel: 0 }, 'ClearChargingProfile'),
   'get-charging-profiles': { only201: { body: { evseId: 1, purpose: 'tx-default', sources: ['CSO', 'EMS'] }, call: 'GetChargingProfiles' }, refused16: /1\.6 has no GetChargingProfiles/ },
+  'get-transaction-status': { only201: { body: { transactionId: 'TX-1' }, call: 'GetTransactionStatus' }, refused16: /GetTransactionStatus/ },
+  'cost-updated': { only201: { body: { transactionId: 'TX-1', totalCost: 12.5 }, call: 'CostUpdated' }, refused16: /CostUpdated/ },
   'get-composite-schedule': both({ evseId: 1, durationSeconds: 3600, unit: 'W' }, 'GetCompositeSchedule'),
   'clear-cache': both({}, 'ClearCache'),
   'update-firmware': both({ location: 'https://fw.example.com/4.2.bin', retrieveAt: '2025-06-01T10:00:00Z', retries: 3 }, 'UpdateFirmware'),

@@ -77,6 +77,24 @@ export class StationCommandsController {
     return this.send(id, command, actor);
   }
 
+  @CommandEndpoint('get-charging-profiles')
+  @RequireRole('operator')
+  getChargingProfiles(@Param('id', stationIdPipe) id: string, @Body(commandPipe('get-charging-profiles')) command: PreparedCommand, @CurrentPrincipal() actor?: ApiPrincipal) {
+    return this.send(id, command, actor);
+  }
+
+  @CommandEndpoint('get-transaction-status')
+  @RequireRole('operator')
+  getTransactionStatus(@Param('id', stationIdPipe) id: string, @Body(commandPipe('get-transaction-status')) command: PreparedCommand, @CurrentPrincipal() actor?: ApiPrincipal) {
+    return this.send(id, command, actor);
+  }
+
+  @CommandEndpoint('cost-updated')
+  @RequireRole('operator')
+  costUpdated(@Param('id', stationIdPipe) id: string, @Body(commandPipe('cost-updated')) command: PreparedCommand, @CurrentPrincipal() actor?: ApiPrincipal) {
+    return this.send(id, command, actor);
+  }
+
   @CommandEndpoint('get-composite-schedule')
   @RequireRole('operator')
   getCompositeSchedule(@Param('id', stationIdPipe) id: string, @Body(commandPipe('get-composite-schedule')) command: PreparedCommand, @CurrentPrincipal() actor?: ApiPrincipal) {
