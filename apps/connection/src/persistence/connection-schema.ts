@@ -13,6 +13,10 @@ import { AddTransactionExportIndex1764150000002 } from './migrations/17641500000
 import { CreateCommandLog1764151000001 } from './migrations/1764151000001-create-command-log';
 import { CreateStationHistory1764151000002 } from './migrations/1764151000002-create-station-history';
 import { LighterMeterSample1764160000001 } from './migrations/1764160000001-lighter-meter-sample';
+import { CreateDisplayMessage1764174000001 } from './migrations/1764174000001-create-display-message';
+import { CreateCustomerInformation1764174000002 } from './migrations/1764174000002-create-customer-information';
+import { CreatePublishedFirmware1764174000003 } from './migrations/1764174000003-create-published-firmware';
+import { CreateEvChargingSchedule1764174000004 } from './migrations/1764174000004-create-ev-charging-schedule';
 
 export const CONNECTION_SCHEMA = 'connection';
 
@@ -33,5 +37,9 @@ export const connectionSchema: ServiceSchema = {
     CreateCommandLog1764151000001,
     CreateStationHistory1764151000002,
     LighterMeterSample1764160000001,
+    CreateDisplayMessage1764174000001,
+    CreateCustomerInformation1764174000002,
+    CreatePublishedFirmware1764174000003,
+    CreateEvChargingSchedule1764174000004,
   ],
 };

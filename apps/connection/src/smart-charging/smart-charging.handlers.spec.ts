@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { type CallContext, CallHandlerRegistry } from '../gateway/call-handler.registry';
 import type { StationEventEmitter } from '../station-events/station-event.emitter';
+import type { EvChargingScheduleRepository } from './ev-charging-schedule.repository';
 import { SmartChargingHandlers } from './smart-charging.handlers';
 
 const context = (protocol: CallContext['protocol']): CallContext => ({ stationId: 'CP-1', protocol, securityProfile: 1, logger: pino({ level: 'silent' }) });
@@ -8,8 +9,9 @@ const context = (protocol: CallContext['protocol']): CallContext => ({ stationId
 function registered() {
   const registry = new CallHandlerRegistry();
   const events = { publishInBackground: jest.fn() };
-  new SmartChargingHandlers(registry, events as unknown as StationEventEmitter).onModuleInit();
-  return { registry, events };
+  const evSchedules = { save: jest.fn().mockResolvedValue(undefined) };
+  new SmartChargingHandlers(registry, events as unknown as StationEventEmitter, evSchedules as unknown as EvChargingScheduleRepository).onModuleInit();
+  return { registry, events, evSchedules };
 }
 
 describe('SmartChargingHandlers', () => {
@@ -22,6 +24,14 @@ describe('SmartChargingHandlers', () => {
       ['CP-1', 'evChargingNeeds'],
       ['CP-1', 'chargingLimitCleared'],
     ]);
+  });
+
+  it('stores the EV’s charging schedule before accepting it', async () => {
+    const { registry, evSchedules } = registered();
+    const chargingSchedule = { id: 1, chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: 11000 }] };
+    const request = { timeBase: '2026-01-01T10:00:00Z', evseId: 2, chargingSchedule };
+    await expect(registry.dispatch(context('ocpp2.0.1'), 'NotifyEVChargingSchedule', request)).resolves.toEqual({ status: 'Accepted' });
+    expect(evSchedules.save).toHaveBeenCalledWith('CP-1', 2, '2026-01-01T10:00:00Z', chargingSchedule);
   });
 
   it('leaves 1.6, which has none of these messages, to the NotSupported answer', async () => {

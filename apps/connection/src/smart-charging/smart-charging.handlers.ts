@@ -4,6 +4,7 @@ import type { StationEventBody } from '../station-events/event-body';
 import { StationEventEmitter } from '../station-events/station-event.emitter';
 import { chargingLimitClearedEvent, chargingLimitEvent } from './charging-limit.adapter';
 import { evChargingNeedsAnswer, evChargingNeedsEvent } from './ev-charging-needs.adapter';
+import { EvChargingScheduleRepository } from './ev-charging-schedule.repository';
 import { chargingProfilesReportedEvent } from './reported-profile.adapter';
 
 /**
@@ -17,6 +18,7 @@ export class SmartChargingHandlers implements OnModuleInit {
   constructor(
     private readonly registry: CallHandlerRegistry,
     private readonly events: StationEventEmitter,
+    private readonly evSchedules: EvChargingScheduleRepository,
   ) {}
 
   onModuleInit(): void {
@@ -33,6 +35,12 @@ export class SmartChargingHandlers implements OnModuleInit {
         ClearedChargingLimit: async (context, request) => {
           this.publish(context, chargingLimitClearedEvent(request), { evseId: request.evseId, source: request.chargingLimitSource });
           return {};
+        },
+        // The EV's own schedule (ISO 15118): stored before it is accepted, for operators to read.
+        NotifyEVChargingSchedule: async (context, request) => {
+          await this.evSchedules.save(context.stationId, request.evseId, request.timeBase, request.chargingSchedule);
+          context.logger.info({ evseId: request.evseId, periods: request.chargingSchedule.chargingSchedulePeriod.length }, 'EV charging schedule');
+          return { status: 'Accepted' };
         },
         ReportChargingProfiles: async (context, request) => {
           const { requestId, evseId, tbc } = request;
