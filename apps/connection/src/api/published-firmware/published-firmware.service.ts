@@ -41,8 +41,13 @@ export class PublishedFirmwareService {
     return succeeded({ requestId, commandId, status, stationStatus: typeof result.status === 'string' ? result.status : null });
   }
 
+  /** Accepted when the station answers Unpublished: a raw call only knows the generic success statuses. */
   async unpublish(stationId: string, checksum: string, timeoutSeconds: number | undefined, actor: ApiPrincipal | undefined): Promise<ApiResult<CommandAnswer>> {
-    return this.sender.refusal(stationId, FEATURE) ?? this.sender.send(stationId, 'UnpublishFirmware', { checksum: checksum.toLowerCase() }, actor, timeoutSeconds);
+    const refusal = this.sender.refusal<CommandAnswer>(stationId, FEATURE);
+    if (refusal) return refusal;
+    const sent = await this.sender.send(stationId, 'UnpublishFirmware', { checksum: checksum.toLowerCase() }, actor, timeoutSeconds);
+    if (!sent.ok) return sent;
+    return succeeded({ ...sent.value, status: sent.value.result.status === 'Unpublished' ? 'accepted' : 'rejected' });
   }
 
   async list(stationId: string) {
