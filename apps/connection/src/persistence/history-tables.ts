@@ -5,6 +5,8 @@ export const COMMAND_LOG_TABLE = 'command_log';
 export const BOOT_HISTORY_TABLE = 'station_boot_history';
 export const STATUS_HISTORY_TABLE = 'connector_status_history';
 export const CONNECTION_HISTORY_TABLE = 'station_connection_history';
+/** Tracked requests and the personal data customer-information reports bring back: kept no longer than the history. */
+export const TRACKED_REQUEST_TABLES = ['display_message_request', 'customer_information_request', 'customer_information_part'] as const;
 
 /** Every history table; each has a `recorded_at` column (BRIN-indexed) that retention prunes by. */
-export const HISTORY_TABLES = [COMMAND_LOG_TABLE, BOOT_HISTORY_TABLE, STATUS_HISTORY_TABLE, CONNECTION_HISTORY_TABLE] as const;
+export const HISTORY_TABLES = [COMMAND_LOG_TABLE, BOOT_HISTORY_TABLE, STATUS_HISTORY_TABLE, CONNECTION_HISTORY_TABLE, ...TRACKED_REQUEST_TABLES] as const;

@@ -7,7 +7,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * parts reported, so that a finished report removes the messages the station no longer has.
  * `operator_request_id` numbers every tracked request the operator API sends (display
  * messages, customer information, firmware publishing): OCPP requestIds are integers, and a
- * sequence keeps them unique across replicas.
+ * sequence keeps them unique across replicas. Requests are pruned like the history (recorded_at).
  */
 export class CreateDisplayMessage1764174000001 implements MigrationInterface {
   name = 'CreateDisplayMessage1764174000001';
@@ -40,8 +40,10 @@ export class CreateDisplayMessage1764174000001 implements MigrationInterface {
         parts integer NOT NULL DEFAULT 0,
         requested_at timestamptz NOT NULL DEFAULT now(),
         completed_at timestamptz,
+        recorded_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (station_id, request_id)
       )`);
+    await queryRunner.query(`CREATE INDEX display_message_request_recorded_idx ON "connection"."display_message_request" USING brin (recorded_at)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
