@@ -26,7 +26,7 @@ describe('FirmwareHandlers', () => {
     ]);
   });
 
-  it('does not answer when the status could not be stored, so the station sends it again', async () => {
+  it('fails the call (the station gets InternalError, not {}) when the status could not be stored', async () => {
     const { registry } = registered(async () => {
       throw new Error('database down');
     });
