@@ -2,7 +2,9 @@ import { inboxController } from '@app/persistence';
 import { Module } from '@nestjs/common';
 import { ApiModule } from './api/api.module';
 import { AuthorizationModule } from './authorization/authorization.module';
+import { CustomerInformationModule } from './customer-information/customer-information.module';
 import { DataTransferModule } from './data-transfer/data-transfer.module';
+import { DisplayMessagesModule } from './display-messages/display-messages.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { FirmwareModule } from './firmware/firmware.module';
 import { GatewayModule } from './gateway/gateway.module';
@@ -33,6 +35,8 @@ import { TransactionsModule } from './transactions/transactions.module';
     SecurityModule,
     Iso15118Module,
     SmartChargingModule,
+    DisplayMessagesModule,
+    CustomerInformationModule,
     RoutingModule,
     RetentionModule,
     ApiModule,

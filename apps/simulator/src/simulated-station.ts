@@ -5,6 +5,8 @@ import { StationLink } from './connection/station-link';
 import { ocpp16Dialect } from './dialect/ocpp16.dialect';
 import { ocpp201Dialect } from './dialect/ocpp201.dialect';
 import type { ExternalLimit, StationDialect } from './dialect/station-dialect';
+import { CustomerDataStore } from './customer-data/customer-data.store';
+import { DisplayMessageStore } from './display/display-message.store';
 import { callDispatcher } from './handlers/call-dispatcher';
 import type { AvailabilityChange, StationControl } from './handlers/station-control';
 import { initialSettings } from './provisioning/initial-settings';
@@ -54,6 +56,9 @@ export class SimulatedStation implements StationControl {
   readonly profiles: ChargingProfileStore;
   readonly certificates: CertificateStore;
   readonly networkProfiles: NetworkProfiles;
+  readonly displayMessages = new DisplayMessageStore();
+  readonly customerData = new CustomerDataStore();
+  readonly publishedFirmware = new Set<string>();
   localListVersion = 0;
   private readonly options: ResolvedStationOptions;
   private readonly link: StationLink;

@@ -1,6 +1,10 @@
 import { StationCommandsModule } from '@app/station-commands';
 import { Module } from '@nestjs/common';
 import { AuthorizationModule } from '../authorization/authorization.module';
+import { CustomerInformationModule } from '../customer-information/customer-information.module';
+import { DisplayMessagesModule } from '../display-messages/display-messages.module';
+import { FirmwareModule } from '../firmware/firmware.module';
+import { SmartChargingModule } from '../smart-charging/smart-charging.module';
 import { ConnectionPersistenceModule } from '../persistence/connection-persistence.module';
 import { StationsModule } from '../stations/stations.module';
 import { ReportedChargingProfilesReadRepository } from './charging-profiles/reported-charging-profiles-read.repository';
@@ -10,13 +14,22 @@ import { CommandHistoryReadRepository } from './command-history/command-history-
 import { CommandHistoryController } from './command-history/command-history.controller';
 import { CommandHistoryService } from './command-history/command-history.service';
 import { StationCommandsController } from './commands/station-commands.controller';
+import { Ocpp201CallSender } from './commands/ocpp201-call.sender';
 import { StationCommandsService } from './commands/station-commands.service';
+import { CustomerInformationController } from './customer-information/customer-information.controller';
+import { CustomerInformationService } from './customer-information/customer-information.service';
+import { DisplayMessagesController } from './display-messages/display-messages.controller';
+import { DisplayMessagesService } from './display-messages/display-messages.service';
+import { EvChargingSchedulesController } from './ev-charging-schedules/ev-charging-schedules.controller';
+import { EvChargingSchedulesService } from './ev-charging-schedules/ev-charging-schedules.service';
 import { IdTokenStoreRepository } from './id-tokens/id-token-store.repository';
 import { IdTokensController } from './id-tokens/id-tokens.controller';
 import { IdTokensService } from './id-tokens/id-tokens.service';
 import { StationMeterValuesReadRepository } from './meter-values/station-meter-values-read.repository';
 import { StationMeterValuesController } from './meter-values/station-meter-values.controller';
 import { StationMeterValuesService } from './meter-values/station-meter-values.service';
+import { PublishedFirmwareController } from './published-firmware/published-firmware.controller';
+import { PublishedFirmwareService } from './published-firmware/published-firmware.service';
 import { StationHistoryReadRepository } from './station-history/station-history-read.repository';
 import { StationHistoryController } from './station-history/station-history.controller';
 import { StationHistoryService } from './station-history/station-history.service';
@@ -43,6 +56,10 @@ export const operatorApiControllers = [
   StationHistoryController,
   StationMeterValuesController,
   ReportedChargingProfilesController,
+  DisplayMessagesController,
+  CustomerInformationController,
+  PublishedFirmwareController,
+  EvChargingSchedulesController,
 ];
 
 /**
@@ -50,7 +67,16 @@ export const operatorApiControllers = [
  * the station commands and their history), behind bearer API tokens with roles (docs/adr/008-operator-api-auth.md).
  */
 @Module({
-  imports: [ConnectionPersistenceModule, StationsModule, AuthorizationModule, StationCommandsModule.forService('connection')],
+  imports: [
+    ConnectionPersistenceModule,
+    StationsModule,
+    AuthorizationModule,
+    StationCommandsModule.forService('connection'),
+    DisplayMessagesModule,
+    CustomerInformationModule,
+    FirmwareModule,
+    SmartChargingModule,
+  ],
   controllers: [...operatorApiControllers, StationMinimumProfileController],
   providers: [
     StationReadRepository,
@@ -71,6 +97,11 @@ export const operatorApiControllers = [
     StationMeterValuesService,
     ReportedChargingProfilesReadRepository,
     ReportedChargingProfilesService,
+    Ocpp201CallSender,
+    DisplayMessagesService,
+    CustomerInformationService,
+    PublishedFirmwareService,
+    EvChargingSchedulesService,
   ],
 })
 export class ApiModule {}

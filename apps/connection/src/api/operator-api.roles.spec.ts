@@ -30,6 +30,18 @@ const expectedRoles: Record<string, ApiRole> = {
   'DELETE /id-tokens/:value': 'operator',
   'GET /commands': 'viewer',
   'GET /commands/:commandId': 'viewer',
+  'GET /stations/:id/display-messages': 'viewer',
+  'POST /stations/:id/display-messages': 'operator',
+  'DELETE /stations/:id/display-messages/:messageId': 'operator',
+  'POST /stations/:id/display-messages/requests': 'operator',
+  'GET /stations/:id/display-messages/requests/:requestId': 'viewer',
+  // Personal data: never for viewer tokens.
+  'POST /stations/:id/customer-information': 'operator',
+  'GET /stations/:id/customer-information/:requestId': 'operator',
+  'GET /stations/:id/published-firmware': 'viewer',
+  'POST /stations/:id/published-firmware': 'admin',
+  'DELETE /stations/:id/published-firmware/:checksum': 'admin',
+  'GET /stations/:id/ev-charging-schedules': 'viewer',
   ...Object.fromEntries(
     [
       'remote-start',

@@ -5,8 +5,8 @@
 
 export const REDACTED = '[redacted]';
 
-/** Property names that hold a secret themselves: `password`, `apnPassword`, `simPin`, ... */
-const SECRET_PROPERTY = /password|passwd|secret|simpin|privatekey/i;
+/** Property names that hold a secret themselves: `password`, `apnPassword`, `simPin`, ...; and a CustomerInformation's personal `customerIdentifier`. */
+const SECRET_PROPERTY = /password|passwd|secret|simpin|privatekey|customeridentifier/i;
 /** Setting names whose value is a secret: 1.6 AuthorizationKey, 2.0.1 BasicAuthPassword, ... */
 const SECRET_SETTING = /password|authorizationkey|secret|privatekey|pin$/i;
 /** Where a name/value pair keeps its value (1.6 key/value, 2.0.1 attributeValue, our neutral settings). */

@@ -4,10 +4,12 @@ import { StationEventEmitter } from '../station-events/station-event.emitter';
 import { StationHistoryRecorder } from '../station-history/station-history.recorder';
 import { type NotificationAction, progressRecordOf } from '../station-history/station-history.records';
 import { type FirmwareStatusReport, firmwareStatusEvent, firmwareStatusOf, firmwareStatusOf16 } from './firmware-status.adapter';
+import { PublishedFirmwareRepository } from './published-firmware.repository';
 
 /**
  * Firmware status notifications of both versions (and the 1.6 signed-firmware variant): recorded in
- * the station's history and `firmware_status` published, both in the background after answering.
+ * the station's history and `firmware_status` published, both in the background after answering;
+ * a 2.0.1 local controller's publishing status, stored per requestId before it is answered.
  */
 @Injectable()
 export class FirmwareHandlers implements OnModuleInit {
@@ -15,6 +17,7 @@ export class FirmwareHandlers implements OnModuleInit {
     private readonly registry: CallHandlerRegistry,
     private readonly events: StationEventEmitter,
     private readonly history: StationHistoryRecorder,
+    private readonly publications: PublishedFirmwareRepository,
   ) {}
 
   onModuleInit(): void {
@@ -23,7 +26,15 @@ export class FirmwareHandlers implements OnModuleInit {
         FirmwareStatusNotification: async (context, request) => this.report(context, 'FirmwareStatusNotification', firmwareStatusOf16(request)),
         SignedFirmwareStatusNotification: async (context, request) => this.report(context, 'SignedFirmwareStatusNotification', firmwareStatusOf(request)),
       },
-      '2.0.1': { FirmwareStatusNotification: async (context, request) => this.report(context, 'FirmwareStatusNotification', firmwareStatusOf(request)) },
+      '2.0.1': {
+        FirmwareStatusNotification: async (context, request) => this.report(context, 'FirmwareStatusNotification', firmwareStatusOf(request)),
+        // A local controller publishing firmware for the stations behind it (L03); stored before it is answered.
+        PublishFirmwareStatusNotification: async (context, request) => {
+          await this.publications.report(context.stationId, request.requestId ?? 0, request.status, request.location);
+          context.logger.info({ publishStatus: request.status, requestId: request.requestId }, 'firmware publishing status');
+          return {};
+        },
+      },
     });
   }
 

@@ -15,6 +15,10 @@ import { CreateStationHistory1764151000002 } from './migrations/1764151000002-cr
 import { LighterMeterSample1764160000001 } from './migrations/1764160000001-lighter-meter-sample';
 import { CreateStationNotificationHistory1764175000001 } from './migrations/1764175000001-create-station-notification-history';
 import { CreateReportedChargingProfile1764175000002 } from './migrations/1764175000002-create-reported-charging-profile';
+import { CreateDisplayMessage1764174000001 } from './migrations/1764174000001-create-display-message';
+import { CreateCustomerInformation1764174000002 } from './migrations/1764174000002-create-customer-information';
+import { CreatePublishedFirmware1764174000003 } from './migrations/1764174000003-create-published-firmware';
+import { CreateEvChargingSchedule1764174000004 } from './migrations/1764174000004-create-ev-charging-schedule';
 
 export const CONNECTION_SCHEMA = 'connection';
 
@@ -37,5 +41,9 @@ export const connectionSchema: ServiceSchema = {
     LighterMeterSample1764160000001,
     CreateStationNotificationHistory1764175000001,
     CreateReportedChargingProfile1764175000002,
+    CreateDisplayMessage1764174000001,
+    CreateCustomerInformation1764174000002,
+    CreatePublishedFirmware1764174000003,
+    CreateEvChargingSchedule1764174000004,
   ],
 };

@@ -8,5 +8,16 @@ export const CONNECTION_HISTORY_TABLE = 'station_connection_history';
 export const NOTIFICATION_HISTORY_TABLE = 'station_notification_history';
 export const REPORTED_PROFILE_TABLE = 'reported_charging_profile';
 
+/** Tracked requests and the personal data customer-information reports bring back: kept no longer than the history. */
+export const TRACKED_REQUEST_TABLES = ['display_message_request', 'customer_information_request', 'customer_information_part'] as const;
+
 /** Every history table; each has a `recorded_at` column (BRIN-indexed) that retention prunes by. */
-export const HISTORY_TABLES = [COMMAND_LOG_TABLE, BOOT_HISTORY_TABLE, STATUS_HISTORY_TABLE, CONNECTION_HISTORY_TABLE, NOTIFICATION_HISTORY_TABLE, REPORTED_PROFILE_TABLE] as const;
+export const HISTORY_TABLES = [
+  COMMAND_LOG_TABLE,
+  BOOT_HISTORY_TABLE,
+  STATUS_HISTORY_TABLE,
+  CONNECTION_HISTORY_TABLE,
+  NOTIFICATION_HISTORY_TABLE,
+  REPORTED_PROFILE_TABLE,
+  ...TRACKED_REQUEST_TABLES,
+] as const;

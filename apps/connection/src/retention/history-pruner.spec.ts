@@ -3,6 +3,8 @@ import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { BATCH_ROWS, HistoryPruner } from './history-pruner';
 
+const trackedRequests = { display_message_request: 0, customer_information_request: 0, customer_information_part: 0 };
+
 /** A database whose DELETEs remove `backlog[table]` rows, BATCH_ROWS at most per statement. */
 function database(backlog: Record<string, number>, locked = true) {
   const statements: { sql: string; parameters: unknown[] }[] = [];
@@ -27,15 +29,15 @@ describe('HistoryPruner', () => {
   it('deletes everything recorded before the retention, a batch at a time, in every history table', async () => {
     const { dataSource, statements } = database({ command_log: BATCH_ROWS + 3, connector_status_history: 7 });
     const deleted = await new HistoryPruner(dataSource, config, logger).prune(new Date('2025-06-01T00:00:00Z'));
-    expect(deleted).toEqual({ command_log: BATCH_ROWS + 3, station_boot_history: 0, connector_status_history: 7, station_connection_history: 0 });
+    expect(deleted).toEqual({ command_log: BATCH_ROWS + 3, station_boot_history: 0, connector_status_history: 7, station_connection_history: 0, station_notification_history: 0, reported_charging_profile: 0, ...trackedRequests });
     const deletes = statements.filter((statement) => statement.sql.startsWith('DELETE'));
-    expect(deletes.map((statement) => statement.parameters)).toEqual(Array(5).fill([new Date('2025-05-02T00:00:00Z')]));
+    expect(deletes.map((statement) => statement.parameters)).toEqual(Array(8).fill([new Date('2025-05-02T00:00:00Z')]));
     expect(deletes[0]?.sql).toContain('WHERE recorded_at < $1');
   });
 
   it('leaves the round to the replica that holds the lock', async () => {
     const { dataSource, statements } = database({ command_log: 10 }, false);
-    expect(await new HistoryPruner(dataSource, config, logger).prune()).toEqual({ command_log: 0, station_boot_history: 0, connector_status_history: 0, station_connection_history: 0 });
+    expect(await new HistoryPruner(dataSource, config, logger).prune()).toEqual({ command_log: 0, station_boot_history: 0, connector_status_history: 0, station_connection_history: 0, station_notification_history: 0, reported_charging_profile: 0, ...trackedRequests });
     expect(statements.some((statement) => statement.sql.startsWith('DELETE'))).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ export const BATCH_ROWS = 5000;
 const LOCK_KEY = `csms:history-retention:${CONNECTION_SCHEMA}`;
 
 /**
- * Keeps the history tables (commands, boots, statuses, connections) to HISTORY_RETENTION_DAYS:
+ * Keeps the history tables (commands, boots, statuses, connections, tracked requests, customer data) to HISTORY_RETENTION_DAYS:
  * at start-up and every hour, deletes rows recorded before the cutoff, a batch at a time. Every
  * replica runs it; a transaction-scoped advisory lock lets one delete at a time and the others
  * skip that round, so replicas do not fight over the same rows.

@@ -3,6 +3,7 @@ import { type CallContext, CallHandlerRegistry } from '../gateway/call-handler.r
 import { WithholdResponse } from '@app/ocpp';
 import type { DurableAcknowledgement } from '../station-events/durable-acknowledgement';
 import type { StationEventEmitter } from '../station-events/station-event.emitter';
+import type { EvChargingScheduleRepository } from './ev-charging-schedule.repository';
 import type { ReportedProfileRepository } from './reported-profile.repository';
 import { SmartChargingHandlers } from './smart-charging.handlers';
 
@@ -22,8 +23,15 @@ function registered(store: (stationId: string, report: unknown) => Promise<void>
       }
     },
   };
-  new SmartChargingHandlers(registry, events as unknown as StationEventEmitter, reported as unknown as ReportedProfileRepository, durability as unknown as DurableAcknowledgement).onModuleInit();
-  return { registry, events, reported };
+  const evSchedules = { save: jest.fn().mockResolvedValue(undefined) };
+  new SmartChargingHandlers(
+    registry,
+    events as unknown as StationEventEmitter,
+    reported as unknown as ReportedProfileRepository,
+    durability as unknown as DurableAcknowledgement,
+    evSchedules as unknown as EvChargingScheduleRepository,
+  ).onModuleInit();
+  return { registry, events, reported, evSchedules };
 }
 
 const report = {
@@ -58,6 +66,14 @@ describe('SmartChargingHandlers', () => {
     });
     await expect(registry.dispatch(context('ocpp2.0.1'), 'ReportChargingProfiles', report)).rejects.toBeInstanceOf(WithholdResponse);
     expect(events.publishInBackground).not.toHaveBeenCalled();
+  });
+
+  it('stores the EV’s charging schedule before accepting it', async () => {
+    const { registry, evSchedules } = registered();
+    const chargingSchedule = { id: 1, chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: 11000 }] };
+    const request = { timeBase: '2026-01-01T10:00:00Z', evseId: 2, chargingSchedule };
+    await expect(registry.dispatch(context('ocpp2.0.1'), 'NotifyEVChargingSchedule', request)).resolves.toEqual({ status: 'Accepted' });
+    expect(evSchedules.save).toHaveBeenCalledWith('CP-1', 2, '2026-01-01T10:00:00Z', chargingSchedule);
   });
 
   it('leaves 1.6, which has none of these messages, to the NotSupported answer', async () => {

@@ -5,6 +5,7 @@ import { DurableAcknowledgement } from '../station-events/durable-acknowledgemen
 import { StationEventEmitter } from '../station-events/station-event.emitter';
 import { chargingLimitClearedEvent, chargingLimitEvent } from './charging-limit.adapter';
 import { evChargingNeedsAnswer, evChargingNeedsEvent } from './ev-charging-needs.adapter';
+import { EvChargingScheduleRepository } from './ev-charging-schedule.repository';
 import { chargingProfilesReportedEvent } from './reported-profile.adapter';
 import { ReportedProfileRepository } from './reported-profile.repository';
 
@@ -22,6 +23,7 @@ export class SmartChargingHandlers implements OnModuleInit {
     private readonly events: StationEventEmitter,
     private readonly reportedProfiles: ReportedProfileRepository,
     private readonly durability: DurableAcknowledgement,
+    private readonly evSchedules: EvChargingScheduleRepository,
   ) {}
 
   onModuleInit(): void {
@@ -38,6 +40,12 @@ export class SmartChargingHandlers implements OnModuleInit {
         ClearedChargingLimit: async (context, request) => {
           this.publish(context, chargingLimitClearedEvent(request), { evseId: request.evseId, source: request.chargingLimitSource });
           return {};
+        },
+        // The EV's own schedule (ISO 15118): stored before it is accepted, for operators to read.
+        NotifyEVChargingSchedule: async (context, request) => {
+          await this.durability.store(context.logger, 'NotifyEVChargingSchedule', () => this.evSchedules.save(context.stationId, request.evseId, request.timeBase, request.chargingSchedule));
+          context.logger.info({ evseId: request.evseId, periods: request.chargingSchedule.chargingSchedulePeriod.length }, 'EV charging schedule');
+          return { status: 'Accepted' };
         },
         ReportChargingProfiles: async (context, request) => {
           const { requestId, evseId, tbc } = request;

@@ -1,5 +1,7 @@
 import type { JsonObject } from '@app/ocpp';
 import type { ConnectionSettings } from '../connection/connection-settings';
+import type { CustomerDataStore } from '../customer-data/customer-data.store';
+import type { DisplayMessageStore } from '../display/display-message.store';
 import type { NetworkProfiles, NetworkSlot } from '../connection/network-profiles';
 import type { StationSettings } from '../provisioning/station-settings';
 import type { CertificateStore } from '../security/certificate.store';
@@ -21,6 +23,10 @@ export interface StationControl {
   readonly settings: StationSettings;
   readonly profiles: ChargingProfileStore;
   readonly certificates: CertificateStore;
+  /** 2.0.1 display messages, customer data and the firmware a local controller publishes (MD5 checksums). */
+  readonly displayMessages: DisplayMessageStore;
+  readonly customerData: CustomerDataStore;
+  readonly publishedFirmware: Set<string>;
   /** 2.0.1 network connection profiles (SetNetworkProfile slots). */
   readonly networkProfiles: NetworkProfiles;
   /** How the station would connect through `slot`: its credentials and TLS trust with the slot's URL and profile. */

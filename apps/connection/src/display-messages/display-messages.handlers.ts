@@ -1,0 +1,30 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { CallHandlerRegistry } from '../gateway/call-handler.registry';
+import { displayMessageOf } from './display-message';
+import { DisplayMessageLedger } from './display-message.ledger';
+
+/**
+ * NotifyDisplayMessages (2.0.1 O04): a part of the report a GetDisplayMessages asked for, stored
+ * before it is answered, so that an answered part is never lost; 1.6 has no display messages.
+ */
+@Injectable()
+export class DisplayMessagesHandlers implements OnModuleInit {
+  constructor(
+    private readonly registry: CallHandlerRegistry,
+    private readonly ledger: DisplayMessageLedger,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.registerVersioned({
+      '2.0.1': {
+        NotifyDisplayMessages: async (context, request) => {
+          const messages = (request.messageInfo ?? []).map(displayMessageOf);
+          const last = request.tbc !== true;
+          await this.ledger.partReported(context.stationId, request.requestId, messages, last);
+          context.logger.info({ requestId: request.requestId, messages: messages.length, tbc: !last }, 'display messages reported');
+          return {};
+        },
+      },
+    });
+  }
+}
