@@ -31,7 +31,7 @@ describe('HistoryPruner', () => {
     const deleted = await new HistoryPruner(dataSource, config, logger).prune(new Date('2025-06-01T00:00:00Z'));
     expect(deleted).toEqual({ command_log: BATCH_ROWS + 3, station_boot_history: 0, connector_status_history: 7, station_connection_history: 0, station_notification_history: 0, reported_charging_profile: 0, ...trackedRequests });
     const deletes = statements.filter((statement) => statement.sql.startsWith('DELETE'));
-    expect(deletes.map((statement) => statement.parameters)).toEqual(Array(8).fill([new Date('2025-05-02T00:00:00Z')]));
+    expect(deletes.map((statement) => statement.parameters)).toEqual(Array(10).fill([new Date('2025-05-02T00:00:00Z')]));
     expect(deletes[0]?.sql).toContain('WHERE recorded_at < $1');
   });
 
