@@ -15,6 +15,7 @@ export const statusOfError: Readonly<Record<OperatorApiErrorCode, number>> = {
   [OperatorApiErrorCode.commandNotExpressible]: 422,
   [OperatorApiErrorCode.commandNotDelivered]: 503,
   [OperatorApiErrorCode.commandNotFound]: 404,
+  [OperatorApiErrorCode.monitoringReportNotFound]: 404,
 };
 
 export function problemOf(error: OperatorApiError): Problem {

@@ -1,6 +1,7 @@
 import { StationCommandsModule } from '@app/station-commands';
 import { Module } from '@nestjs/common';
 import { AuthorizationModule } from '../authorization/authorization.module';
+import { MonitoringModule } from '../monitoring/monitoring.module';
 import { ConnectionPersistenceModule } from '../persistence/connection-persistence.module';
 import { StationsModule } from '../stations/stations.module';
 import { CommandHistoryReadRepository } from './command-history/command-history-read.repository';
@@ -11,6 +12,7 @@ import { StationCommandsService } from './commands/station-commands.service';
 import { IdTokenStoreRepository } from './id-tokens/id-token-store.repository';
 import { IdTokensController } from './id-tokens/id-tokens.controller';
 import { IdTokensService } from './id-tokens/id-tokens.service';
+import { monitoringApiControllers, monitoringApiProviders } from './monitoring/monitoring-api';
 import { StationHistoryReadRepository } from './station-history/station-history-read.repository';
 import { StationHistoryController } from './station-history/station-history.controller';
 import { StationHistoryService } from './station-history/station-history.service';
@@ -35,6 +37,7 @@ export const operatorApiControllers = [
   StationCommandsController,
   CommandHistoryController,
   StationHistoryController,
+  ...monitoringApiControllers,
 ];
 
 /**
@@ -42,7 +45,7 @@ export const operatorApiControllers = [
  * the station commands and their history), behind bearer API tokens with roles (docs/adr/008-operator-api-auth.md).
  */
 @Module({
-  imports: [ConnectionPersistenceModule, StationsModule, AuthorizationModule, StationCommandsModule.forService('connection')],
+  imports: [ConnectionPersistenceModule, StationsModule, AuthorizationModule, StationCommandsModule.forService('connection'), MonitoringModule],
   controllers: [...operatorApiControllers, StationMinimumProfileController],
   providers: [
     StationReadRepository,
@@ -59,6 +62,7 @@ export const operatorApiControllers = [
     CommandHistoryService,
     StationHistoryReadRepository,
     StationHistoryService,
+    ...monitoringApiProviders,
   ],
 })
 export class ApiModule {}

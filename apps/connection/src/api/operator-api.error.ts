@@ -11,6 +11,7 @@ export enum OperatorApiErrorCode {
   commandNotExpressible = 'command-not-expressible',
   commandNotDelivered = 'command-not-delivered',
   commandNotFound = 'command-not-found',
+  monitoringReportNotFound = 'monitoring-report-not-found',
 }
 
 /** Why an operator request cannot be carried out; the REST edge (api-answer.ts) maps the code to an HTTP problem. */
