@@ -1,6 +1,7 @@
 import type { JsonObject } from '@app/ocpp';
 import type { ConnectionSettings } from '../connection/connection-settings';
 import type { NetworkProfiles, NetworkSlot } from '../connection/network-profiles';
+import type { StationMonitoring } from '../monitoring/station-monitoring';
 import type { StationSettings } from '../provisioning/station-settings';
 import type { CertificateStore } from '../security/certificate.store';
 import type { RateUnit } from '../smart-charging/charging-profile';
@@ -21,6 +22,8 @@ export interface StationControl {
   readonly settings: StationSettings;
   readonly profiles: ChargingProfileStore;
   readonly certificates: CertificateStore;
+  /** 2.0.1 variable monitors and the values they watch. */
+  readonly monitoring: StationMonitoring;
   /** 2.0.1 network connection profiles (SetNetworkProfile slots). */
   readonly networkProfiles: NetworkProfiles;
   /** How the station would connect through `slot`: its credentials and TLS trust with the slot's URL and profile. */
