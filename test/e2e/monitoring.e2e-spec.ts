@@ -113,9 +113,18 @@ describe('monitoring and alerts', () => {
       ]);
     });
 
-    it('refuses a NotifyMonitoringReport without seqNo with a CALLERROR and stores nothing', async () => {
+    it('refuses a NotifyMonitoringReport without seqNo or with a severity beyond 9 with a CALLERROR and stores nothing', async () => {
       const answer = await exchange(socket, JSON.stringify([2, 'bad', 'NotifyMonitoringReport', { requestId: 901, generatedAt: '2025-06-01T10:00:00.000Z' }]));
       expect(answer).toEqual([4, 'bad', expect.stringMatching(/Violation$/), expect.any(String), expect.anything()]);
+      const severe = { component: { name: 'EVSE' }, variable: { name: 'Power' }, variableMonitoring: [{ id: 43, transaction: false, value: 1, type: 'Delta', severity: 12 }] };
+      const outOfRange = { requestId: 902, seqNo: 0, generatedAt: '2025-06-01T10:00:00.000Z', monitor: [severe] };
+      expect(await exchange(socket, JSON.stringify([2, 'sev', 'NotifyMonitoringReport', outOfRange]))).toEqual([
+        4,
+        'sev',
+        'PropertyConstraintViolation',
+        'monitor 43 has severity 12; OCPP severities are 0-9',
+        expect.anything(),
+      ]);
       expect((await call('GET', '/api/stations/MON-RAW-201/monitors', 'viewer')).body.items).toHaveLength(2);
     });
 

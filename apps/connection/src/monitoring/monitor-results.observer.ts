@@ -3,6 +3,7 @@ import type { Ocpp201 } from '@app/ocpp';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Execution } from '../routing/command-execution';
 import { CommandResultObservers } from '../routing/command-result.observers';
+import { monitorProblem } from './monitoring-limits';
 import { monitorsCleared, monitorsSet } from './station-monitor';
 import { StationMonitorRepository } from './station-monitor.repository';
 
@@ -29,7 +30,7 @@ export class MonitorResultsObserver implements OnModuleInit {
     if (outcome.status !== 'accepted' && outcome.status !== 'rejected') return;
     if (call.action === 'SetVariableMonitoring') {
       const set = monitorsSet(call.payload as Ocpp201.SetVariableMonitoringRequest, outcome.result as unknown as Ocpp201.SetVariableMonitoringResponse);
-      await this.monitors.upsert(command.stationId, set, 'set');
+      await this.monitors.upsert(command.stationId, set.filter((monitor) => monitorProblem(monitor) === undefined), 'set');
     }
     if (call.action === 'ClearVariableMonitoring') {
       await this.monitors.remove(command.stationId, monitorsCleared(outcome.result as unknown as Ocpp201.ClearVariableMonitoringResponse));

@@ -1,5 +1,7 @@
+import { OcppErrorKind, OcppRpcError } from '@app/ocpp';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CallHandlerRegistry } from '../gateway/call-handler.registry';
+import { reportPartProblem } from './monitoring-limits';
 import { MonitoringReportRepository } from './monitoring-report.repository';
 import { monitorsOfReport } from './station-monitor';
 
@@ -16,6 +18,8 @@ export class MonitoringHandlers implements OnModuleInit {
       '2.0.1': {
         NotifyMonitoringReport: async (context, request) => {
           const part = { requestId: request.requestId, seqNo: request.seqNo, tbc: request.tbc ?? false, monitors: monitorsOfReport(request) };
+          const problem = reportPartProblem(request, part.monitors);
+          if (problem !== undefined) throw new OcppRpcError(OcppErrorKind.PropertyConstraintViolation, problem);
           const assembly = await this.reports.recordPart(context.stationId, part);
           const log = { requestId: part.requestId, seqNo: part.seqNo, tbc: part.tbc, monitors: part.monitors.length };
           if (assembly.complete) context.logger.info({ ...log, parts: assembly.parts, total: assembly.monitors.length }, 'monitoring report complete');

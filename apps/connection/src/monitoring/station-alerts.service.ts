@@ -1,7 +1,8 @@
-import type { Ocpp201 } from '@app/ocpp';
+import { OcppErrorKind, OcppRpcError, type Ocpp201 } from '@app/ocpp';
 import { Injectable } from '@nestjs/common';
 import type { ConnectorStatusReport } from '../stations/connector-status';
 import { type AlertChange, alertOfEvent, alertOfStatus } from './alert-rules';
+import { eventProblem } from './monitoring-limits';
 import { StationAlertRepository } from './station-alert.repository';
 import { StationMonitorRepository } from './station-monitor.repository';
 
@@ -17,7 +18,10 @@ export class StationAlertsService {
     private readonly monitors: StationMonitorRepository,
   ) {}
 
+  /** Throws PropertyConstraintViolation (nothing stored) for an event whose ids cannot be stored. */
   async eventsNotified(stationId: string, request: Ocpp201.NotifyEventRequest): Promise<void> {
+    const problem = request.eventData.map(eventProblem).find((found) => found !== undefined);
+    if (problem !== undefined) throw new OcppRpcError(OcppErrorKind.PropertyConstraintViolation, problem);
     const monitorIds = request.eventData.flatMap((event) => (event.variableMonitoringId === undefined ? [] : [event.variableMonitoringId]));
     const known = await this.monitors.findMany(stationId, monitorIds);
     for (const event of request.eventData) {
