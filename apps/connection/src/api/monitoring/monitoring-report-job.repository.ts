@@ -33,6 +33,8 @@ export class MonitoringReportJobRepository {
       [stationId, fullReport, JSON.stringify(request)],
     );
     if (row === undefined) throw new Error('INSERT … RETURNING gave no row');
+    // Parts a station once sent unasked under this requestId (the sequence cycles) are not this report's.
+    await execute(this.dataSource, `DELETE FROM "${CONNECTION_SCHEMA}"."monitoring_report_part" WHERE station_id = $1 AND request_id = $2`, [stationId, row.request_id]);
     return row.request_id;
   }
 
