@@ -9,6 +9,8 @@ import { CustomerDataStore } from './customer-data/customer-data.store';
 import { DisplayMessageStore } from './display/display-message.store';
 import { callDispatcher } from './handlers/call-dispatcher';
 import type { AvailabilityChange, StationControl } from './handlers/station-control';
+import { type ConnectorFault, faultNotification } from './monitoring/connector-fault';
+import { StationMonitoring } from './monitoring/station-monitoring';
 import { initialSettings } from './provisioning/initial-settings';
 import { Registration } from './provisioning/registration';
 import { StationSettings } from './provisioning/station-settings';
@@ -59,6 +61,7 @@ export class SimulatedStation implements StationControl {
   readonly displayMessages = new DisplayMessageStore();
   readonly customerData = new CustomerDataStore();
   readonly publishedFirmware = new Set<string>();
+  readonly monitoring: StationMonitoring;
   localListVersion = 0;
   private readonly options: ResolvedStationOptions;
   private readonly link: StationLink;
@@ -92,6 +95,7 @@ export class SimulatedStation implements StationControl {
     this.registration = new Registration(context);
     this.transactions = new TransactionRunner(context);
     this.externalLimits = new ExternalLimits(context, (evseId) => this.profilesChanged(evseId));
+    this.monitoring = new StationMonitoring(this.settings, this.options.evseCount, (action, payload) => this.link.call(action, payload), () => this.now());
   }
 
   get stationId(): string {
@@ -259,6 +263,17 @@ export class SimulatedStation implements StationControl {
   /** The limit from `source` on `evseId` (0: the station) is lifted; 2.0.1 sends ClearedChargingLimit. */
   clearChargingLimit(source: LimitSource, evseId = 0): Promise<void> {
     return this.externalLimits.lift(source, evseId);
+  }
+
+  /** The connector/EVSE reports a fault: 1.6 StatusNotification Faulted with its error code, 2.0.1 Faulted. */
+  async reportFault(evseId: number, fault: ConnectorFault): Promise<void> {
+    const message = faultNotification(this.version, evseId, fault, this.now());
+    await this.link.call(message.action, message.payload);
+  }
+
+  /** The fault is over: the connector/EVSE reports its status again (1.6 errorCode NoError). */
+  clearFault(evseId: number): Promise<void> {
+    return this.transactions.report(undefined, evseId, true);
   }
 
   reportStatus(status: ConnectorStatus | undefined, evseId?: number): Promise<void> {

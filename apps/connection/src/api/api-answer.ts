@@ -16,6 +16,7 @@ export const statusOfError: Readonly<Record<OperatorApiErrorCode, number>> = {
   [OperatorApiErrorCode.commandNotDelivered]: 503,
   [OperatorApiErrorCode.commandNotFound]: 404,
   [OperatorApiErrorCode.requestNotFound]: 404,
+  [OperatorApiErrorCode.monitoringReportNotFound]: 404,
 };
 
 export function problemOf(error: OperatorApiError): Problem {

@@ -5,6 +5,7 @@ import { CustomerInformationModule } from '../customer-information/customer-info
 import { DisplayMessagesModule } from '../display-messages/display-messages.module';
 import { FirmwareModule } from '../firmware/firmware.module';
 import { SmartChargingModule } from '../smart-charging/smart-charging.module';
+import { MonitoringModule } from '../monitoring/monitoring.module';
 import { ConnectionPersistenceModule } from '../persistence/connection-persistence.module';
 import { StationsModule } from '../stations/stations.module';
 import { ReportedChargingProfilesReadRepository } from './charging-profiles/reported-charging-profiles-read.repository';
@@ -30,6 +31,7 @@ import { StationMeterValuesController } from './meter-values/station-meter-value
 import { StationMeterValuesService } from './meter-values/station-meter-values.service';
 import { PublishedFirmwareController } from './published-firmware/published-firmware.controller';
 import { PublishedFirmwareService } from './published-firmware/published-firmware.service';
+import { monitoringApiControllers, monitoringApiProviders } from './monitoring/monitoring-api';
 import { StationHistoryReadRepository } from './station-history/station-history-read.repository';
 import { StationHistoryController } from './station-history/station-history.controller';
 import { StationHistoryService } from './station-history/station-history.service';
@@ -60,6 +62,7 @@ export const operatorApiControllers = [
   CustomerInformationController,
   PublishedFirmwareController,
   EvChargingSchedulesController,
+  ...monitoringApiControllers,
 ];
 
 /**
@@ -76,6 +79,7 @@ export const operatorApiControllers = [
     CustomerInformationModule,
     FirmwareModule,
     SmartChargingModule,
+    MonitoringModule,
   ],
   controllers: [...operatorApiControllers, StationMinimumProfileController],
   providers: [
@@ -102,6 +106,7 @@ export const operatorApiControllers = [
     CustomerInformationService,
     PublishedFirmwareService,
     EvChargingSchedulesService,
+    ...monitoringApiProviders,
   ],
 })
 export class ApiModule {}

@@ -12,6 +12,7 @@ export enum OperatorApiErrorCode {
   commandNotDelivered = 'command-not-delivered',
   commandNotFound = 'command-not-found',
   requestNotFound = 'request-not-found',
+  monitoringReportNotFound = 'monitoring-report-not-found',
 }
 
 /** Why an operator request cannot be carried out; the REST edge (api-answer.ts) maps the code to an HTTP problem. */

@@ -42,6 +42,15 @@ const expectedRoles: Record<string, ApiRole> = {
   'POST /stations/:id/published-firmware': 'admin',
   'DELETE /stations/:id/published-firmware/:checksum': 'admin',
   'GET /stations/:id/ev-charging-schedules': 'viewer',
+  'GET /alerts': 'viewer',
+  'GET /stations/:id/alerts': 'viewer',
+  'GET /stations/:id/monitors': 'viewer',
+  'POST /stations/:id/monitors': 'operator',
+  'POST /stations/:id/monitors/clear': 'operator',
+  'PUT /stations/:id/monitoring-base': 'operator',
+  'PUT /stations/:id/monitoring-level': 'operator',
+  'POST /stations/:id/monitoring-reports': 'operator',
+  'GET /stations/:id/monitoring-reports/:requestId': 'viewer',
   ...Object.fromEntries(
     [
       'remote-start',

@@ -12,3 +12,4 @@ export { StationRegistryError, StationRegistryErrorCode } from '../stations/stat
 export { type RegistrationStatus, registrationStatuses } from '../stations/registration-status';
 export { IdTokenRepository } from '../authorization/id-token.repository';
 export type { StoredIdToken } from '../authorization/id-token';
+export { StationMonitorRepository } from '../monitoring/station-monitor.repository';

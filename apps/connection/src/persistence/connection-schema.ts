@@ -19,6 +19,7 @@ import { CreateDisplayMessage1764174000001 } from './migrations/1764174000001-cr
 import { CreateCustomerInformation1764174000002 } from './migrations/1764174000002-create-customer-information';
 import { CreatePublishedFirmware1764174000003 } from './migrations/1764174000003-create-published-firmware';
 import { CreateEvChargingSchedule1764174000004 } from './migrations/1764174000004-create-ev-charging-schedule';
+import { CreateMonitoring1764171000001 } from './migrations/1764171000001-create-monitoring';
 
 export const CONNECTION_SCHEMA = 'connection';
 
@@ -45,5 +46,6 @@ export const connectionSchema: ServiceSchema = {
     CreateCustomerInformation1764174000002,
     CreatePublishedFirmware1764174000003,
     CreateEvChargingSchedule1764174000004,
+    CreateMonitoring1764171000001,
   ],
 };

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CallHandlerRegistry } from '../gateway/call-handler.registry';
+import { StationAlertsService } from '../monitoring/station-alerts.service';
 import { StationEventEmitter } from '../station-events/station-event.emitter';
 import { bootReportOf16, bootReportOf201 } from './boot-notification.adapter';
 import { BootNotificationHandler } from './boot-notification.handler';
@@ -21,6 +22,7 @@ export class ProvisioningHandlers implements OnModuleInit {
     private readonly boot: BootNotificationHandler,
     private readonly status: StatusNotificationHandler,
     private readonly events: StationEventEmitter,
+    private readonly alerts: StationAlertsService,
   ) {}
 
   onModuleInit(): void {
@@ -38,6 +40,7 @@ export class ProvisioningHandlers implements OnModuleInit {
           for (const notice of noticesOf(request)) {
             this.events.publishInBackground(context.stationId, noticeEvent(notice), context.logger, { occurredAt: notice.noticedAt });
           }
+          await this.alerts.eventsNotified(context.stationId, request);
           return {};
         },
       },

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CallContext } from '../gateway/call-handler.registry';
+import { StationAlertsService } from '../monitoring/station-alerts.service';
 import { StationEventEmitter } from '../station-events/station-event.emitter';
 import { StationHistoryRecorder } from '../station-history/station-history.recorder';
 import { statusRecordOf } from '../station-history/station-history.records';
@@ -19,10 +20,12 @@ export class StatusNotificationHandler {
     private readonly connectors: ConnectorRepository,
     private readonly events: StationEventEmitter,
     private readonly history: StationHistoryRecorder,
+    private readonly alerts: StationAlertsService,
   ) {}
 
   async handle(context: CallContext, report: ConnectorStatusReport): Promise<Record<string, never>> {
     const stored = await this.connectors.record(context.stationId, report);
+    if (stored) await this.alerts.statusReported(context.stationId, report);
     const fault = report.status === 'Faulted' || (report.errorCode !== undefined && report.errorCode !== 'NoError');
     const log = { evseId: report.evseId, connectorId: report.connectorId, status: report.ocppStatus, errorCode: report.errorCode, stored };
     if (fault) context.logger.warn({ ...log, info: report.info, vendorErrorCode: report.vendorErrorCode }, 'station reports a fault');

@@ -21,21 +21,6 @@ export const minimalResponses201: HandlerTable<'2.0.1'> = {
   CostUpdated: () => ({}),
   GetBaseReport: () => ({ status: 'EmptyResultSet' }),
   GetReport: () => ({ status: 'EmptyResultSet' }),
-  GetMonitoringReport: () => ({ status: 'EmptyResultSet' }),
   GetLog: () => ({ status: 'Accepted' }),
   UpdateFirmware: () => ({ status: 'Accepted' }),
-  SetMonitoringBase: () => ({ status: 'Accepted' }),
-  SetMonitoringLevel: () => ({ status: 'Accepted' }),
-  ClearVariableMonitoring: (request) => {
-    const [first, ...rest] = request.id;
-    return { clearMonitoringResult: [{ id: first, status: 'NotFound' }, ...rest.map((id) => ({ id, status: 'NotFound' as const }))] };
-  },
-  SetVariableMonitoring: (request) => {
-    const result = ({ id, type, severity, component, variable }: (typeof request.setMonitoringData)[number]) => {
-      const entry = { type, severity, component, variable, status: 'UnsupportedMonitorType' as const };
-      return id === undefined ? entry : { ...entry, id };
-    };
-    const [first, ...rest] = request.setMonitoringData;
-    return { setMonitoringResult: [result(first), ...rest.map(result)] };
-  },
 };

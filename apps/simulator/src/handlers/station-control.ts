@@ -3,6 +3,7 @@ import type { ConnectionSettings } from '../connection/connection-settings';
 import type { CustomerDataStore } from '../customer-data/customer-data.store';
 import type { DisplayMessageStore } from '../display/display-message.store';
 import type { NetworkProfiles, NetworkSlot } from '../connection/network-profiles';
+import type { StationMonitoring } from '../monitoring/station-monitoring';
 import type { StationSettings } from '../provisioning/station-settings';
 import type { CertificateStore } from '../security/certificate.store';
 import type { RateUnit } from '../smart-charging/charging-profile';
@@ -27,6 +28,8 @@ export interface StationControl {
   readonly displayMessages: DisplayMessageStore;
   readonly customerData: CustomerDataStore;
   readonly publishedFirmware: Set<string>;
+  /** 2.0.1 variable monitors and the values they watch. */
+  readonly monitoring: StationMonitoring;
   /** 2.0.1 network connection profiles (SetNetworkProfile slots). */
   readonly networkProfiles: NetworkProfiles;
   /** How the station would connect through `slot`: its credentials and TLS trust with the slot's URL and profile. */
