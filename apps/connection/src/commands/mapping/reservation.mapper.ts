@@ -1,8 +1,8 @@
 import type { OcppVersion } from '@app/ocpp';
-import { type CallMapping, byVersion, call, refuse, uncheckedCall } from './call-mapping';
+import { type CallMapping, type Mapped, byVersion, call, mapped, refuse, uncheckedCall } from './call-mapping';
 import { type CommandResponse, statusResponse } from './command-response';
 import { idToken201 } from './id-token.mapper';
-import type { BodyOf } from './neutral-command.types';
+import type { BodyOf, NeutralIdToken, NeutralTimestamp } from './neutral-command.types';
 import { compact, isoTime, nonEmpty, positive } from './payload-fields';
 import type { JsonObject } from './response-fields';
 
@@ -15,16 +15,22 @@ const GROUP_TOKEN_TYPE = 'Central';
 
 type ReserveNowBody = BodyOf<'reserveNow'>;
 
-/** What both versions need before anything version-specific: an id, a token and an expiry. */
-function reserveNowProblem(reserve: ReserveNowBody): string | undefined {
-  if (reserve.reservationId === 0) return 'a reservation needs a reservation id';
-  if (reserve.reservationId > INT32_MAX) return `reservation id ${reserve.reservationId} does not fit an OCPP integer`;
-  if (!reserve.idToken?.value) return 'a reservation needs an id token';
-  if (reserve.expiresAt === undefined) return 'a reservation needs an expiry';
-  return undefined;
+/** A ReserveNow with what both versions require present: an id, a token and an expiry. */
+interface CompleteReservation {
+  readonly body: ReserveNowBody;
+  readonly idToken: NeutralIdToken;
+  readonly expiresAt: NeutralTimestamp;
 }
 
-function reserveNow16(reserve: ReserveNowBody): CallMapping {
+function completeReservation(reserve: ReserveNowBody): Mapped<CompleteReservation> {
+  if (reserve.reservationId === 0) return refuse('a reservation needs a reservation id');
+  if (reserve.reservationId > INT32_MAX) return refuse(`reservation id ${reserve.reservationId} does not fit an OCPP integer`);
+  if (!reserve.idToken?.value) return refuse('a reservation needs an id token');
+  if (reserve.expiresAt === undefined) return refuse('a reservation needs an expiry');
+  return mapped({ body: reserve, idToken: reserve.idToken, expiresAt: reserve.expiresAt });
+}
+
+function reserveNow16({ body: reserve, idToken, expiresAt }: CompleteReservation): CallMapping {
   if (reserve.connectorType !== '') return refuse('OCPP 1.6 has no connector type in ReserveNow');
   return call(
     '1.6',
@@ -32,16 +38,16 @@ function reserveNow16(reserve: ReserveNowBody): CallMapping {
     compact({
       // connectorId 0: any connector of the station (1.6 §5.13, when ReserveConnectorZeroSupported).
       connectorId: reserve.evseId,
-      expiryDate: isoTime(reserve.expiresAt),
-      idTag: reserve.idToken?.value ?? '',
+      expiryDate: isoTime(expiresAt),
+      idTag: idToken.value,
       parentIdTag: nonEmpty(reserve.groupIdToken?.value ?? ''),
       reservationId: reserve.reservationId,
     }),
   );
 }
 
-function reserveNow201(reserve: ReserveNowBody): CallMapping {
-  const idToken = idToken201(reserve.idToken ?? { value: '', type: '' }, RESERVING_TOKEN_TYPE);
+function reserveNow201({ body: reserve, idToken: token, expiresAt }: CompleteReservation): CallMapping {
+  const idToken = idToken201(token, RESERVING_TOKEN_TYPE);
   if (!idToken.ok) return idToken;
   const group = reserve.groupIdToken?.value ? idToken201(reserve.groupIdToken, GROUP_TOKEN_TYPE) : undefined;
   if (group !== undefined && !group.ok) return group;
@@ -50,7 +56,7 @@ function reserveNow201(reserve: ReserveNowBody): CallMapping {
     'ReserveNow',
     compact({
       id: reserve.reservationId,
-      expiryDateTime: isoTime(reserve.expiresAt),
+      expiryDateTime: isoTime(expiresAt),
       connectorType: nonEmpty(reserve.connectorType),
       idToken: idToken.value,
       evseId: positive(reserve.evseId),
@@ -60,9 +66,9 @@ function reserveNow201(reserve: ReserveNowBody): CallMapping {
 }
 
 export function reserveNowCall(version: OcppVersion, reserve: ReserveNowBody): CallMapping {
-  const problem = reserveNowProblem(reserve);
-  if (problem !== undefined) return refuse(problem);
-  return byVersion(version, { '1.6': () => reserveNow16(reserve), '2.0.1': () => reserveNow201(reserve) });
+  const complete = completeReservation(reserve);
+  if (!complete.ok) return complete;
+  return byVersion(version, { '1.6': () => reserveNow16(complete.value), '2.0.1': () => reserveNow201(complete.value) });
 }
 
 export function cancelReservationCall(version: OcppVersion, cancel: BodyOf<'cancelReservation'>): CallMapping {
