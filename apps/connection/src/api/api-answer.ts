@@ -15,6 +15,9 @@ export const statusOfError: Readonly<Record<OperatorApiErrorCode, number>> = {
   [OperatorApiErrorCode.commandNotExpressible]: 422,
   [OperatorApiErrorCode.commandNotDelivered]: 503,
   [OperatorApiErrorCode.commandNotFound]: 404,
+  [OperatorApiErrorCode.reservationNotFound]: 404,
+  [OperatorApiErrorCode.reservationNotHeld]: 409,
+  [OperatorApiErrorCode.reservationInvalid]: 422,
 };
 
 export function problemOf(error: OperatorApiError): Problem {

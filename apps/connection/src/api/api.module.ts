@@ -11,6 +11,8 @@ import { StationCommandsService } from './commands/station-commands.service';
 import { IdTokenStoreRepository } from './id-tokens/id-token-store.repository';
 import { IdTokensController } from './id-tokens/id-tokens.controller';
 import { IdTokensService } from './id-tokens/id-tokens.service';
+import { ReservationsController } from './reservations/reservations.controller';
+import { reservationsApiProviders } from './reservations/reservations-api.providers';
 import { StationHistoryReadRepository } from './station-history/station-history-read.repository';
 import { StationHistoryController } from './station-history/station-history.controller';
 import { StationHistoryService } from './station-history/station-history.service';
@@ -35,6 +37,7 @@ export const operatorApiControllers = [
   StationCommandsController,
   CommandHistoryController,
   StationHistoryController,
+  ReservationsController,
 ];
 
 /**
@@ -59,6 +62,7 @@ export const operatorApiControllers = [
     CommandHistoryService,
     StationHistoryReadRepository,
     StationHistoryService,
+    ...reservationsApiProviders,
   ],
 })
 export class ApiModule {}

@@ -11,6 +11,9 @@ export enum OperatorApiErrorCode {
   commandNotExpressible = 'command-not-expressible',
   commandNotDelivered = 'command-not-delivered',
   commandNotFound = 'command-not-found',
+  reservationNotFound = 'reservation-not-found',
+  reservationNotHeld = 'reservation-not-held',
+  reservationInvalid = 'reservation-invalid',
 }
 
 /** Why an operator request cannot be carried out; the REST edge (api-answer.ts) maps the code to an HTTP problem. */

@@ -28,6 +28,10 @@ const expectedRoles: Record<string, ApiRole> = {
   'DELETE /id-tokens/:value': 'operator',
   'GET /commands': 'viewer',
   'GET /commands/:commandId': 'viewer',
+  'POST /reservations': 'operator',
+  'GET /reservations': 'viewer',
+  'GET /reservations/:id': 'viewer',
+  'POST /reservations/:id/cancel': 'operator',
   ...Object.fromEntries(
     [
       'remote-start',

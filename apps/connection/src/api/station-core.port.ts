@@ -12,3 +12,6 @@ export { StationRegistryError, StationRegistryErrorCode } from '../stations/stat
 export { type RegistrationStatus, registrationStatuses } from '../stations/registration-status';
 export { IdTokenRepository } from '../authorization/id-token.repository';
 export type { StoredIdToken } from '../authorization/id-token';
+export { reservationStatuses, type Reservation, type ReservationStatus } from '../reservations/reservation';
+export { RESERVATION_COLUMNS, ReservationRepository, type ReservationRow, reservationOf } from '../reservations/reservation.repository';
+export { statusAfterReserveNow } from '../reservations/reservation.rules';
