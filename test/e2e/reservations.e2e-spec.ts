@@ -171,6 +171,24 @@ describe('reservations', () => {
   });
 
   describe('REST edges', () => {
+    it('lists by effective status, newest first, page by page', async () => {
+      const byStatus = async (status: string) => (await call('GET', `/api/reservations?stationId=RES-16&status=${status}`, 'viewer')).body.items ?? [];
+      expect(await byStatus('used')).toEqual([expect.objectContaining({ status: 'used', idToken: 'TAG-HOLDER' })]);
+      expect(await byStatus('expired')).toEqual([expect.objectContaining({ status: 'expired', active: false })]);
+      expect(await byStatus('cancelled')).toHaveLength(1);
+      const all = (await call('GET', '/api/reservations?stationId=RES-16', 'viewer')).body.items ?? [];
+      const ids: unknown[] = [];
+      let cursor: string | null | undefined;
+      do {
+        const page = await call('GET', `/api/reservations?stationId=RES-16&limit=2${cursor ? `&cursor=${cursor}` : ''}`, 'viewer');
+        expect(page.status).toBe(200);
+        ids.push(...(page.body.items ?? []).map((item) => item.id));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(ids).toEqual(all.map((item) => item.id));
+      expect([...ids].sort((a, b) => Number(b) - Number(a))).toEqual(ids);
+    });
+
     it('needs operator to write and viewer to read, and refuses bad input precisely with nothing stored', async () => {
       const body = { stationId: 'RES-16', evseId: 1, idToken: 'TAG-HOLDER', expiresAt: new Date(Date.now() + HOLD_MS).toISOString() };
       expect((await call('POST', '/api/reservations', 'viewer', body)).status).toBe(403);
