@@ -13,6 +13,7 @@ import { type ConnectorFault, faultNotification } from './monitoring/connector-f
 import { StationMonitoring } from './monitoring/station-monitoring';
 import { initialSettings } from './provisioning/initial-settings';
 import { Registration } from './provisioning/registration';
+import { ReservationBook, type StationReservation } from './reservations/reservation-book';
 import { StationSettings } from './provisioning/station-settings';
 import { CertificateStore } from './security/certificate.store';
 import type { LimitSource, RateUnit } from './smart-charging/charging-profile';
@@ -62,6 +63,7 @@ export class SimulatedStation implements StationControl {
   readonly customerData = new CustomerDataStore();
   readonly publishedFirmware = new Set<string>();
   readonly monitoring: StationMonitoring;
+  readonly reservations: ReservationBook;
   localListVersion = 0;
   private readonly options: ResolvedStationOptions;
   private readonly link: StationLink;
@@ -96,6 +98,7 @@ export class SimulatedStation implements StationControl {
     this.transactions = new TransactionRunner(context);
     this.externalLimits = new ExternalLimits(context, (evseId) => this.profilesChanged(evseId));
     this.monitoring = new StationMonitoring(this.settings, this.options.evseCount, (action, payload) => this.link.call(action, payload), () => this.now());
+    this.reservations = new ReservationBook({ now: () => this.now(), onExpired: (reservation) => this.reservationExpired(reservation) });
   }
 
   get stationId(): string {
@@ -152,6 +155,7 @@ export class SimulatedStation implements StationControl {
   /** Disconnects and stops every timer; transactions are dropped without messages. */
   async dispose(): Promise<void> {
     this.transactions.halt();
+    this.reservations.clear();
     this.registration.reset();
     await this.disconnect(1001, 'station going away');
   }
@@ -176,9 +180,16 @@ export class SimulatedStation implements StationControl {
     return dialects[this.version].authorizationOf(await this.link.call(message.action, message.payload));
   }
 
-  /** Starts charging: 1.6 StartTransaction (using the CSMS's transactionId), 2.0.1 TransactionEvent Started. */
-  startTransaction(request: StartRequest): Promise<ActiveTransaction> {
-    return this.transactions.start(request);
+  /**
+   * Starts charging: 1.6 StartTransaction (using the CSMS's transactionId), 2.0.1 TransactionEvent
+   * Started; a reservation the token holds there is named in it and used once the CSMS accepts.
+   */
+  async startTransaction(request: StartRequest): Promise<ActiveTransaction> {
+    const evseId = request.evseId ?? this.freeEvse();
+    const reservation = evseId === undefined ? undefined : this.reservations.heldFor(evseId, request.idToken);
+    const transaction = await this.transactions.start({ ...request, evseId, reservationId: reservation?.id });
+    if (reservation) this.reservations.use(reservation.id);
+    return transaction;
   }
 
   /** Stops charging: 1.6 StopTransaction with meterStop, 2.0.1 TransactionEvent Ended; then Available. */
@@ -323,6 +334,12 @@ export class SimulatedStation implements StationControl {
         this.events.emit('protocolIssue', { code: 'follow-up-failed', description: error instanceof Error ? error.message : String(error) }),
       );
     });
+  }
+
+  /** A reservation ran out unused: a 2.0.1 station tells the CSMS (ReservationStatusUpdate Expired). */
+  private reservationExpired(reservation: StationReservation): void {
+    const message = dialects[this.version].reservationExpired(reservation.id);
+    if (message !== undefined && this.link.isOpen) this.afterAnswer(() => this.link.call(message.action, message.payload));
   }
 
   /** A 1.6 station has one endpoint; on SecurityProfile 2 or 3 it reaches it over TLS (no fallback: TC_083_CS). */

@@ -17,6 +17,9 @@ export const statusOfError: Readonly<Record<OperatorApiErrorCode, number>> = {
   [OperatorApiErrorCode.commandNotFound]: 404,
   [OperatorApiErrorCode.requestNotFound]: 404,
   [OperatorApiErrorCode.monitoringReportNotFound]: 404,
+  [OperatorApiErrorCode.reservationNotFound]: 404,
+  [OperatorApiErrorCode.reservationNotHeld]: 409,
+  [OperatorApiErrorCode.reservationInvalid]: 422,
 };
 
 export function problemOf(error: OperatorApiError): Problem {

@@ -32,6 +32,8 @@ import { StationMeterValuesService } from './meter-values/station-meter-values.s
 import { PublishedFirmwareController } from './published-firmware/published-firmware.controller';
 import { PublishedFirmwareService } from './published-firmware/published-firmware.service';
 import { monitoringApiControllers, monitoringApiProviders } from './monitoring/monitoring-api';
+import { ReservationsController } from './reservations/reservations.controller';
+import { reservationsApiProviders } from './reservations/reservations-api.providers';
 import { StationHistoryReadRepository } from './station-history/station-history-read.repository';
 import { StationHistoryController } from './station-history/station-history.controller';
 import { StationHistoryService } from './station-history/station-history.service';
@@ -63,6 +65,7 @@ export const operatorApiControllers = [
   PublishedFirmwareController,
   EvChargingSchedulesController,
   ...monitoringApiControllers,
+  ReservationsController,
 ];
 
 /**
@@ -107,6 +110,7 @@ export const operatorApiControllers = [
     PublishedFirmwareService,
     EvChargingSchedulesService,
     ...monitoringApiProviders,
+    ...reservationsApiProviders,
   ],
 })
 export class ApiModule {}

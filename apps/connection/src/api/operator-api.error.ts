@@ -13,6 +13,9 @@ export enum OperatorApiErrorCode {
   commandNotFound = 'command-not-found',
   requestNotFound = 'request-not-found',
   monitoringReportNotFound = 'monitoring-report-not-found',
+  reservationNotFound = 'reservation-not-found',
+  reservationNotHeld = 'reservation-not-held',
+  reservationInvalid = 'reservation-invalid',
 }
 
 /** Why an operator request cannot be carried out; the REST edge (api-answer.ts) maps the code to an HTTP problem. */

@@ -51,6 +51,10 @@ const expectedRoles: Record<string, ApiRole> = {
   'PUT /stations/:id/monitoring-level': 'operator',
   'POST /stations/:id/monitoring-reports': 'operator',
   'GET /stations/:id/monitoring-reports/:requestId': 'viewer',
+  'POST /reservations': 'operator',
+  'GET /reservations': 'viewer',
+  'GET /reservations/:id': 'viewer',
+  'POST /reservations/:id/cancel': 'operator',
   ...Object.fromEntries(
     [
       'remote-start',

@@ -13,3 +13,6 @@ export { type RegistrationStatus, registrationStatuses } from '../stations/regis
 export { IdTokenRepository } from '../authorization/id-token.repository';
 export type { StoredIdToken } from '../authorization/id-token';
 export { StationMonitorRepository } from '../monitoring/station-monitor.repository';
+export { reservationStatuses, type Reservation, type ReservationStatus } from '../reservations/reservation';
+export { RESERVATION_COLUMNS, ReservationRepository, type ReservationRow, reservationOf } from '../reservations/reservation.repository';
+export { statusAfterReserveNow } from '../reservations/reservation.rules';

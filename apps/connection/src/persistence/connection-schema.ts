@@ -20,6 +20,7 @@ import { CreateCustomerInformation1764174000002 } from './migrations/17641740000
 import { CreatePublishedFirmware1764174000003 } from './migrations/1764174000003-create-published-firmware';
 import { CreateEvChargingSchedule1764174000004 } from './migrations/1764174000004-create-ev-charging-schedule';
 import { CreateMonitoring1764171000001 } from './migrations/1764171000001-create-monitoring';
+import { CreateReservation1764172000001 } from './migrations/1764172000001-create-reservation';
 
 export const CONNECTION_SCHEMA = 'connection';
 
@@ -47,5 +48,6 @@ export const connectionSchema: ServiceSchema = {
     CreatePublishedFirmware1764174000003,
     CreateEvChargingSchedule1764174000004,
     CreateMonitoring1764171000001,
+    CreateReservation1764172000001,
   ],
 };

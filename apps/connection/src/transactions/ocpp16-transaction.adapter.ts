@@ -25,6 +25,7 @@ export function startReportOf16(request: Ocpp16.StartTransactionRequest): Transa
     chargingState: undefined,
     stoppedReason: undefined,
     remoteStartId: undefined,
+    reservationId: request.reservationId,
     meterWh: request.meterStart,
     meterValues: [],
   };

@@ -21,6 +21,7 @@ export function transactionReportOf201(request: Ocpp201.TransactionEventRequest)
     chargingState: info.chargingState,
     stoppedReason: info.stoppedReason,
     remoteStartId: info.remoteStartId,
+    reservationId: request.reservationId,
     meterWh: undefined,
     meterValues: meterReadingsOf201(request.meterValue ?? []),
   };

@@ -5,6 +5,8 @@ import pino from 'pino';
 import type { AuthorizationService } from '../authorization/authorization.service';
 import type { AuthorizationDecision } from '../authorization/id-token';
 import type { CallContext } from '../gateway/call-handler.registry';
+import { ReservationEnforcer } from '../reservations/reservation.enforcer';
+import type { ReservationRepository } from '../reservations/reservation.repository';
 import { DurableAcknowledgement } from '../station-events/durable-acknowledgement';
 import { derivedEventId } from '../station-events/event-id';
 import type { EventIdentity, StationEventEmitter } from '../station-events/station-event.emitter';
@@ -26,6 +28,9 @@ const started = transactionReportOf201({
   idToken: { idToken: 'TAG', type: 'ISO14443' },
   meterValue: [{ timestamp: '2025-06-01T12:00:00Z', sampledValue: [{ value: 1.5, context: 'Transaction.Begin', unitOfMeasure: { unit: 'kWh' } }] }],
 });
+
+/** A station without reservations: the enforcer passes every decision through. */
+const noReservations = new ReservationEnforcer({ activeAt: async () => [], evseIdsOf: async () => [] } as unknown as ReservationRepository);
 
 interface Published {
   body: StationEventBody;
@@ -57,7 +62,7 @@ function setup(options: { decision?: AuthorizationDecision['status']; storedStat
   };
   const config = { stationCore: { durableAckTimeoutMs: 1000 } } as RuntimeConfig;
   const durability = new DurableAcknowledgement(config, emitter as unknown as StationEventEmitter, new MetricsRegistry());
-  const handler = new TransactionMessageHandler(authorization as unknown as AuthorizationService, recorder as unknown as TransactionRecorder, durability);
+  const handler = new TransactionMessageHandler(authorization as unknown as AuthorizationService, recorder as unknown as TransactionRecorder, durability, noReservations);
   return { handler, published, recorder };
 }
 

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuthorizationService } from '../authorization/authorization.service';
-import type { AuthorizationDecision, AuthorizationStatus } from '../authorization/id-token';
+import type { AuthorizationDecision, AuthorizationStatus, IdTokenRef } from '../authorization/id-token';
 import type { CallContext } from '../gateway/call-handler.registry';
 import { meterValuesEvent } from '../metering/meter-values.events';
 import { normaliseMeterValues } from '../metering/sample-normaliser';
+import { type Admission, ReservationEnforcer } from '../reservations/reservation.enforcer';
 import { DurableAcknowledgement, type PendingEvent } from '../station-events/durable-acknowledgement';
 import { derivedEventId } from '../station-events/event-id';
 import type { TransactionReport } from './transaction-report';
@@ -43,6 +44,7 @@ export class TransactionMessageHandler {
     private readonly authorization: AuthorizationService,
     private readonly recorder: TransactionRecorder,
     private readonly durability: DurableAcknowledgement,
+    private readonly reservations: ReservationEnforcer,
   ) {}
 
   async handle(context: CallContext, report: TransactionReport): Promise<TransactionOutcome> {
@@ -51,10 +53,13 @@ export class TransactionMessageHandler {
     const { samples, refused } = normaliseMeterValues(report.meterValues);
     if (refused.length > 0) logger.warn({ action, refused: refused.slice(0, 5), count: refused.length }, 'meter values the CSMS cannot read were not stored');
     const token = report.idToken;
-    const decision = token ? await this.durability.store(logger, action, () => this.authorization.decide(token)) : undefined;
+    const admission = token ? await this.durability.store(logger, action, () => this.admit(stationId, report, token)) : undefined;
+    const decision = admission?.decision;
     const eventId = derivedEventId(stationId, action, report.naturalKey);
     const recorded = await this.durability.store(logger, action, () => this.recorder.record(stationId, report, samples, decision?.status, eventId));
     const { transactionId, state } = recorded;
+    const usedReservation = admission?.reservationId;
+    if (usedReservation !== undefined) await this.durability.store(logger, action, () => this.reservations.markUsed(usedReservation, stationId, transactionId));
 
     const events: PendingEvent[] = [{ body: transactionChangedEvent(transactionId, report, state), identity: { eventId, occurredAt: report.at } }];
     if (samples.length > 0) {
@@ -72,5 +77,12 @@ export class TransactionMessageHandler {
     // A retry is answered with the authorization of its first attempt.
     const answered = isAuthorizationStatus(recorded.idTokenStatus) ? recorded.idTokenStatus : decision?.status;
     return { transactionId, authorization: decision && answered ? { ...decision, status: answered } : decision };
+  }
+
+  /** The token's decision; where a transaction starts on an EVSE, reservations there apply too. */
+  private async admit(stationId: string, report: TransactionReport, token: IdTokenRef): Promise<Admission> {
+    const decision = await this.authorization.decide(token);
+    if (report.eventType === 'Ended' || report.evseId === undefined) return { decision, reservationId: undefined };
+    return this.reservations.atStart(stationId, { evseId: report.evseId, reservationId: report.reservationId }, token, decision);
   }
 }

@@ -27,6 +27,8 @@ export interface TransactionReport {
   chargingState: string | undefined;
   stoppedReason: string | undefined;
   remoteStartId: number | undefined;
+  /** The reservation the station says this transaction uses (1.6 StartTransaction, 2.0.1 TransactionEvent). */
+  reservationId?: number;
   /** The energy register the message states outright (1.6 meterStart / meterStop), Wh. */
   meterWh: number | undefined;
   meterValues: MeterReading[];

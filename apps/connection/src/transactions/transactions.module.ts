@@ -3,6 +3,7 @@ import { AuthorizationModule } from '../authorization/authorization.module';
 import { GatewayModule } from '../gateway/gateway.module';
 import { MeteringModule } from '../metering/metering.module';
 import { ConnectionPersistenceModule } from '../persistence/connection-persistence.module';
+import { ReservationsModule } from '../reservations/reservations.module';
 import { StationEventsModule } from '../station-events/station-events.module';
 import { TransactionHandlers } from './transaction.handlers';
 import { TransactionMessageHandler } from './transaction-message.handler';
@@ -10,7 +11,7 @@ import { TransactionRecorder } from './transaction.recorder';
 import { TransactionRepository } from './transaction.repository';
 
 @Module({
-  imports: [ConnectionPersistenceModule, GatewayModule, StationEventsModule, AuthorizationModule, MeteringModule],
+  imports: [ConnectionPersistenceModule, GatewayModule, StationEventsModule, AuthorizationModule, MeteringModule, ReservationsModule],
   providers: [TransactionHandlers, TransactionMessageHandler, TransactionRecorder, TransactionRepository],
   exports: [TransactionRepository],
 })

@@ -84,6 +84,7 @@ export const ocpp16Dialect: StationDialect = {
       idTag: transaction.idToken,
       meterStart: Math.floor(sample.energyWh),
       timestamp: isoTime(transaction.startedAt),
+      ...(transaction.reservationId === undefined ? {} : { reservationId: transaction.reservationId }),
     });
   },
 
@@ -119,4 +120,5 @@ export const ocpp16Dialect: StationDialect = {
   evChargingNeeds: () => undefined,
   chargingLimitSet: () => undefined,
   chargingLimitCleared: () => undefined,
+  reservationExpired: () => undefined,
 };

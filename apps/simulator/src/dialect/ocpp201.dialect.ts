@@ -135,6 +135,7 @@ export const ocpp201Dialect: StationDialect = {
       evse: evseOf(transaction),
       idToken: idTokenOf(transaction.idToken),
       meterValue: meterValue(sample, 'Transaction.Begin'),
+      ...(transaction.reservationId === undefined ? {} : { reservationId: transaction.reservationId }),
     });
   },
 
@@ -185,4 +186,6 @@ export const ocpp201Dialect: StationDialect = {
   chargingLimitCleared(source: LimitSource, evseId: number): OutgoingCall {
     return call('ClearedChargingLimit', { chargingLimitSource: source, ...evseField(evseId) });
   },
+
+  reservationExpired: (reservationId: number) => call('ReservationStatusUpdate', { reservationId, reservationUpdateStatus: 'Expired' }),
 };

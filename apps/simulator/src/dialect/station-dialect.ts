@@ -59,6 +59,8 @@ export interface StationDialect {
   chargingLimitSet(limit: ExternalLimit): OutgoingCall | undefined;
   /** 2.0.1 ClearedChargingLimit; undefined in 1.6. */
   chargingLimitCleared(source: LimitSource, evseId: number): OutgoingCall | undefined;
+  /** 2.0.1 ReservationStatusUpdate Expired; undefined in 1.6, whose stations tell the CSMS nothing. */
+  reservationExpired(reservationId: number): OutgoingCall | undefined;
 }
 
 /** A limit a system outside the CSMS (site energy manager, grid operator) puts on the station. */

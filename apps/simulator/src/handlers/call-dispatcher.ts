@@ -9,14 +9,15 @@ import { monitoring201 } from './monitoring.handlers';
 import { networkProfile201 } from './network-profile.handlers';
 import { remoteControl16, remoteControl201 } from './remote-control.handlers';
 import { remoteTrigger16, remoteTrigger201 } from './remote-trigger.handlers';
+import { reservations16, reservations201 } from './reservation.handlers';
 import { security16, security201 } from './security.handlers';
 import { smartCharging16, smartCharging201 } from './smart-charging.handlers';
 import type { StationControl } from './station-control';
 
 /** Handler tables per version, by capability; the minimal responses come last, as the fallback. */
 const tables: { readonly [V in OcppVersion]: readonly HandlerTable<V>[] } = {
-  '1.6': [remoteControl16, remoteTrigger16, configuration16, smartCharging16, security16, minimalResponses16],
-  '2.0.1': [remoteControl201, remoteTrigger201, configuration201, smartCharging201, security201, networkProfile201, displayMessages201, customerInformation201, firmwarePublishing201, monitoring201, minimalResponses201],
+  '1.6': [remoteControl16, remoteTrigger16, configuration16, smartCharging16, security16, reservations16, minimalResponses16],
+  '2.0.1': [remoteControl201, remoteTrigger201, configuration201, smartCharging201, security201, networkProfile201, displayMessages201, customerInformation201, firmwarePublishing201, monitoring201, reservations201, minimalResponses201],
 };
 
 export function handlerFor(version: OcppVersion, action: string): ErasedHandler | undefined {

@@ -7,8 +7,6 @@ import type { HandlerTable } from './handler-table';
  * action has either a handler or an entry here.
  */
 export const minimalResponses16: HandlerTable<'1.6'> = {
-  CancelReservation: () => ({ status: 'Accepted' }),
-  ReserveNow: () => ({ status: 'Accepted' }),
   GetDiagnostics: () => ({}),
   UpdateFirmware: () => ({}),
   SignedUpdateFirmware: () => ({ status: 'Accepted' }),
@@ -16,8 +14,6 @@ export const minimalResponses16: HandlerTable<'1.6'> = {
 };
 
 export const minimalResponses201: HandlerTable<'2.0.1'> = {
-  CancelReservation: () => ({ status: 'Accepted' }),
-  ReserveNow: () => ({ status: 'Accepted' }),
   CostUpdated: () => ({}),
   GetBaseReport: () => ({ status: 'EmptyResultSet' }),
   GetReport: () => ({ status: 'EmptyResultSet' }),

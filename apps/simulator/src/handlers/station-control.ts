@@ -5,6 +5,7 @@ import type { DisplayMessageStore } from '../display/display-message.store';
 import type { NetworkProfiles, NetworkSlot } from '../connection/network-profiles';
 import type { StationMonitoring } from '../monitoring/station-monitoring';
 import type { StationSettings } from '../provisioning/station-settings';
+import type { ReservationBook } from '../reservations/reservation-book';
 import type { CertificateStore } from '../security/certificate.store';
 import type { RateUnit } from '../smart-charging/charging-profile';
 import type { ChargingProfileStore } from '../smart-charging/charging-profile.store';
@@ -34,6 +35,8 @@ export interface StationControl {
   readonly networkProfiles: NetworkProfiles;
   /** How the station would connect through `slot`: its credentials and TLS trust with the slot's URL and profile. */
   connectionSettingsFor(slot: NetworkSlot): ConnectionSettings;
+  /** Reservations held (ReserveNow / CancelReservation). */
+  readonly reservations: ReservationBook;
   /** The local authorisation list version (SendLocalList / GetLocalListVersion). */
   localListVersion: number;
   now(): number;

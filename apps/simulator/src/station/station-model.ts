@@ -52,6 +52,7 @@ export interface ActiveTransaction {
   readonly meterStartWh: number;
   readonly trigger: StartTrigger;
   readonly remoteStartId?: number;
+  readonly reservationId?: number;
   /** 2.0.1 TransactionEvent seqNo of the next event. */
   nextSeqNo: number;
 }

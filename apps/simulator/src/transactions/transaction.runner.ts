@@ -21,6 +21,8 @@ export interface StartRequest {
   readonly idToken: string;
   readonly trigger?: StartTrigger;
   readonly remoteStartId?: number;
+  /** The reservation this start uses, named in StartTransaction / TransactionEvent. */
+  readonly reservationId?: number;
   /** The EV that arrives for this session; default: the station's `vehicle` option. */
   readonly vehicle?: Vehicle;
 }
@@ -185,6 +187,7 @@ export class TransactionRunner {
       meterStartWh: baseline.energyWh,
       trigger: request.trigger ?? 'Local',
       remoteStartId: request.remoteStartId,
+      reservationId: request.reservationId,
       nextSeqNo: 0,
     };
   }

@@ -46,6 +46,8 @@ const samples: Readonly<Record<CommandCase, Sample>> = {
   getLocalListVersion: { case: 'getLocalListVersion', value: {} },
   getChargingProfiles: { only: '2.0.1', body: { case: 'getChargingProfiles', value: { requestId: 7n, evseId: 1, purpose: purpose.tx } } },
   getChargingCapabilities: { case: 'getChargingCapabilities', value: {} },
+  reserveNow: { case: 'reserveNow', value: { reservationId: 3, evseId: 1, idToken: { value: 'TAG-1', type: 'ISO14443' }, expiresAt: at('2026-01-01T00:00:00Z') } },
+  cancelReservation: { case: 'cancelReservation', value: { reservationId: 3 } },
 };
 
 const neutralStatuses = ['Accepted', 'Scheduled', 'RebootRequired', 'Rejected', 'NotSupported', 'NotFound', 'Failed', 'VersionMismatch'];

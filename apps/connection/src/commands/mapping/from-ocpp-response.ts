@@ -9,6 +9,7 @@ import { getLogResponse, updateFirmwareResponse } from './firmware-and-log.mappe
 import { installedCertificatesResponse } from './installed-certificates.mapper';
 import { localListVersionResponse } from './local-list.mapper';
 import { rawCallResponse } from './raw-call.mapper';
+import { reservationResponse } from './reservation.mapper';
 import { type JsonObject, asJsonObject } from './response-fields';
 import { clearChargingProfileResponse, setChargingProfileResponse } from './profile-change.response';
 import { getChargingProfilesResponse } from './smart-charging.mapper';
@@ -52,6 +53,9 @@ export function fromOcppResponse(version: OcppVersion, command: StationCommand, 
       return setChargingProfileResponse(command, body.value, payload);
     case 'clearChargingProfile':
       return clearChargingProfileResponse(command, body.value, payload);
+    case 'reserveNow':
+    case 'cancelReservation':
+      return reservationResponse(body.value.reservationId, payload);
     // The answers to these carry a status and nothing else worth mapping.
     case 'remoteStop':
     case 'reset':

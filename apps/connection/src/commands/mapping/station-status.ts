@@ -10,12 +10,12 @@ type StatusActions16 =
   | 'RemoteStartTransaction' | 'RemoteStopTransaction' | 'Reset' | 'UnlockConnector' | 'ChangeAvailability' | 'TriggerMessage'
   | 'ExtendedTriggerMessage' | 'ChangeConfiguration' | 'SetChargingProfile' | 'ClearChargingProfile' | 'GetCompositeSchedule'
   | 'ClearCache' | 'SignedUpdateFirmware' | 'GetLog' | 'CertificateSigned' | 'InstallCertificate' | 'DeleteCertificate'
-  | 'GetInstalledCertificateIds' | 'DataTransfer' | 'SendLocalList';
+  | 'GetInstalledCertificateIds' | 'DataTransfer' | 'SendLocalList' | 'ReserveNow' | 'CancelReservation';
 type StatusActions201 =
   | 'RequestStartTransaction' | 'RequestStopTransaction' | 'Reset' | 'UnlockConnector' | 'ChangeAvailability' | 'TriggerMessage'
   | 'SetChargingProfile' | 'ClearChargingProfile' | 'GetCompositeSchedule' | 'ClearCache' | 'UpdateFirmware' | 'GetLog'
   | 'CertificateSigned' | 'InstallCertificate' | 'DeleteCertificate' | 'GetInstalledCertificateIds' | 'DataTransfer' | 'SendLocalList'
-  | 'GetChargingProfiles';
+  | 'GetChargingProfiles' | 'ReserveNow' | 'CancelReservation';
 
 /** Every status a station can answer to the commands we map, read from the generated OCA types. */
 export type StationStatus =
@@ -37,6 +37,10 @@ const neutralStatusOf: Readonly<Record<StationStatus, NeutralStatus>> = {
   Scheduled: 'Scheduled',
   RebootRequired: 'RebootRequired',
   Rejected: 'Rejected',
+  // ReserveNow's refusals, by why: the station's own status keeps the reason.
+  Faulted: 'Rejected',
+  Occupied: 'Rejected',
+  Unavailable: 'Rejected',
   OngoingAuthorizedTransaction: 'Rejected',
   InvalidCertificate: 'Rejected',
   RevokedCertificate: 'Rejected',

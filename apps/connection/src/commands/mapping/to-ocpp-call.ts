@@ -8,6 +8,7 @@ import { dataTransferCall } from './data-transfer.mapper';
 import { getLogCall, updateFirmwareCall } from './firmware-and-log.mapper';
 import { clearCacheCall, getLocalListVersionCall, sendLocalListCall } from './local-list.mapper';
 import { rawCall } from './raw-call.mapper';
+import { cancelReservationCall, reserveNowCall } from './reservation.mapper';
 import { getChargingCapabilitiesCall } from './charging-capabilities.mapper';
 import { clearChargingProfileCall, getChargingProfilesCall, getCompositeScheduleCall, setChargingProfileCall } from './smart-charging.mapper';
 import { remoteStartCall, remoteStopCall } from './transaction-commands.mapper';
@@ -64,6 +65,10 @@ function mapBody(version: OcppVersion, command: StationCommand): CallMapping {
       return getChargingProfilesCall(version, body.value, command.commandId);
     case 'getChargingCapabilities':
       return getChargingCapabilitiesCall(version);
+    case 'reserveNow':
+      return reserveNowCall(version, body.value);
+    case 'cancelReservation':
+      return cancelReservationCall(version, body.value);
     case undefined:
       return refuse('the command has no body');
     default:
