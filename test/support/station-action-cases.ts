@@ -298,6 +298,82 @@ export const stationActionCases: StationActionCase[] = [
   },
   {
     version: '2.0.1',
+    action: 'NotifyEvent',
+    payload: () => ({
+      generatedAt: at,
+      seqNo: 0,
+      eventData: [
+        {
+          eventId: 1,
+          timestamp: at,
+          trigger: 'Alerting',
+          actualValue: '93',
+          eventNotificationType: 'HardWiredNotification',
+          component: { name: 'EVSE', evse: { id: 1 } },
+          variable: { name: 'Temperature' },
+        },
+      ],
+    }),
+    answer: {},
+    effect: async (rest) => {
+      await rest.item(`/api/stations/${STATION_201}/alerts`, (alert) => alert.variable === 'Temperature' && alert.state === 'active');
+    },
+  },
+  {
+    version: '2.0.1',
+    action: 'NotifyMonitoringReport',
+    payload: () => ({
+      requestId: 900,
+      seqNo: 0,
+      generatedAt: at,
+      tbc: false,
+      monitor: [{ component: { name: 'EVSE', evse: { id: 1 } }, variable: { name: 'Power' }, variableMonitoring: [{ id: 5, transaction: false, value: 22000, type: 'UpperThreshold', severity: 4 }] }],
+    }),
+    answer: {},
+    coveredBy: { spec: 'monitoring.e2e-spec.ts', rest: 'GET /api/stations/{id}/monitors' },
+  },
+  {
+    version: '2.0.1',
+    action: 'ReservationStatusUpdate',
+    payload: () => ({ reservationId: 4242, reservationUpdateStatus: 'Expired' }),
+    // A reservation this CSMS never made changes nothing, and is still acknowledged.
+    answer: {},
+    coveredBy: { spec: 'reservations.e2e-spec.ts', rest: 'GET /api/reservations/{id}' },
+  },
+  {
+    version: '2.0.1',
+    action: 'NotifyDisplayMessages',
+    payload: () => ({ requestId: 901, tbc: false, messageInfo: [{ id: 3, priority: 'NormalCycle', message: { format: 'UTF8', content: 'Welcome' } }] }),
+    answer: {},
+    coveredBy: { spec: 'display-messages-customer-information.e2e-spec.ts', rest: 'GET /api/stations/{id}/display-messages' },
+  },
+  {
+    version: '2.0.1',
+    action: 'NotifyCustomerInformation',
+    payload: () => ({ requestId: 902, seqNo: 0, generatedAt: at, tbc: false, data: 'no data for this customer' }),
+    answer: {},
+    coveredBy: { spec: 'display-messages-customer-information.e2e-spec.ts', rest: 'GET /api/stations/{id}/customer-information/{requestId}' },
+  },
+  {
+    version: '2.0.1',
+    action: 'PublishFirmwareStatusNotification',
+    payload: () => ({ status: 'Published', requestId: 903, location: ['http://lc.local/firmware.bin'] }),
+    answer: {},
+    effect: async (rest) => {
+      await rest.item(`/api/stations/${STATION_201}/published-firmware`, (publication) => publication.requestId === 903 && publication.status === 'Published');
+    },
+  },
+  {
+    version: '2.0.1',
+    action: 'NotifyEVChargingSchedule',
+    payload: () => ({ timeBase: at, evseId: 1, chargingSchedule: { id: 1, chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: 11000 }] } }),
+    answer: { status: 'Accepted' },
+    effect: async (rest) => {
+      await rest.item(`/api/stations/${STATION_201}/ev-charging-schedules`, (schedule) => schedule.evseId === 1);
+    },
+  },
+  {
+    version: '2.0.1',
     action: 'TransactionEvent',
     payload: () => ({
       eventType: 'Ended',
