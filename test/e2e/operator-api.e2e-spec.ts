@@ -495,7 +495,7 @@ describe('operator REST API', () => {
 function operatorEndpointCount(): number {
   return operatorApiControllers
     .map((controller) => controller.prototype as unknown as Record<string, unknown>)
-    .flatMap((prototype) => Object.getOwnPropertyNames(prototype).map((name) => prototype[name]))
+    .flatMap((prototype) => Object.getOwnPropertyNames(prototype).filter((name) => name !== 'constructor').map((name) => prototype[name]))
     .filter((handler) => typeof handler === 'function' && Reflect.getMetadata(PATH_METADATA, handler) !== undefined).length;
 }
 
