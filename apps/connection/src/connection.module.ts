@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { ApiModule } from './api/api.module';
 import { AuthorizationModule } from './authorization/authorization.module';
 import { DataTransferModule } from './data-transfer/data-transfer.module';
+import { DeviceModelModule } from './device-model/device-model.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { FirmwareModule } from './firmware/firmware.module';
 import { GatewayModule } from './gateway/gateway.module';
@@ -30,6 +31,7 @@ import { TransactionsModule } from './transactions/transactions.module';
     FirmwareModule,
     DiagnosticsModule,
     DataTransferModule,
+    DeviceModelModule,
     SecurityModule,
     Iso15118Module,
     SmartChargingModule,

@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DeviceModelUpdater } from '../device-model/device-model.updater';
 import { CallHandlerRegistry } from '../gateway/call-handler.registry';
 import { StationEventEmitter } from '../station-events/station-event.emitter';
 import { bootReportOf16, bootReportOf201 } from './boot-notification.adapter';
@@ -21,6 +22,7 @@ export class ProvisioningHandlers implements OnModuleInit {
     private readonly boot: BootNotificationHandler,
     private readonly status: StatusNotificationHandler,
     private readonly events: StationEventEmitter,
+    private readonly deviceModel: DeviceModelUpdater,
   ) {}
 
   onModuleInit(): void {
@@ -38,6 +40,7 @@ export class ProvisioningHandlers implements OnModuleInit {
           for (const notice of noticesOf(request)) {
             this.events.publishInBackground(context.stationId, noticeEvent(notice), context.logger, { occurredAt: notice.noticedAt });
           }
+          await this.deviceModel.applyEvents(context.stationId, request, context.logger);
           return {};
         },
       },

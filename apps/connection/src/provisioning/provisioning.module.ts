@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeviceModelModule } from '../device-model/device-model.module';
 import { GatewayModule } from '../gateway/gateway.module';
 import { SmartChargingModule } from '../smart-charging/smart-charging.module';
 import { StationEventsModule } from '../station-events/station-events.module';
@@ -9,7 +10,7 @@ import { ProvisioningHandlers } from './provisioning.handlers';
 import { StatusNotificationHandler } from './status-notification.handler';
 
 @Module({
-  imports: [GatewayModule, StationsModule, StationEventsModule, StationHistoryModule, SmartChargingModule],
+  imports: [GatewayModule, StationsModule, StationEventsModule, StationHistoryModule, SmartChargingModule, DeviceModelModule],
   providers: [ProvisioningHandlers, BootNotificationHandler, StatusNotificationHandler],
 })
 export class ProvisioningModule {}
