@@ -1,6 +1,7 @@
 import { StationCommandsModule } from '@app/station-commands';
 import { Module } from '@nestjs/common';
 import { AuthorizationModule } from '../authorization/authorization.module';
+import { DeviceModelModule } from '../device-model/device-model.module';
 import { ConnectionPersistenceModule } from '../persistence/connection-persistence.module';
 import { StationsModule } from '../stations/stations.module';
 import { CommandHistoryReadRepository } from './command-history/command-history-read.repository';
@@ -8,6 +9,7 @@ import { CommandHistoryController } from './command-history/command-history.cont
 import { CommandHistoryService } from './command-history/command-history.service';
 import { StationCommandsController } from './commands/station-commands.controller';
 import { StationCommandsService } from './commands/station-commands.service';
+import { deviceModelApiControllers, deviceModelApiProviders } from './device-model/device-model-api.parts';
 import { IdTokenStoreRepository } from './id-tokens/id-token-store.repository';
 import { IdTokensController } from './id-tokens/id-tokens.controller';
 import { IdTokensService } from './id-tokens/id-tokens.service';
@@ -35,6 +37,7 @@ export const operatorApiControllers = [
   StationCommandsController,
   CommandHistoryController,
   StationHistoryController,
+  ...deviceModelApiControllers,
 ];
 
 /**
@@ -42,7 +45,7 @@ export const operatorApiControllers = [
  * the station commands and their history), behind bearer API tokens with roles (docs/adr/008-operator-api-auth.md).
  */
 @Module({
-  imports: [ConnectionPersistenceModule, StationsModule, AuthorizationModule, StationCommandsModule.forService('connection')],
+  imports: [ConnectionPersistenceModule, StationsModule, AuthorizationModule, StationCommandsModule.forService('connection'), DeviceModelModule],
   controllers: [...operatorApiControllers, StationMinimumProfileController],
   providers: [
     StationReadRepository,
@@ -59,6 +62,7 @@ export const operatorApiControllers = [
     CommandHistoryService,
     StationHistoryReadRepository,
     StationHistoryService,
+    ...deviceModelApiProviders,
   ],
 })
 export class ApiModule {}

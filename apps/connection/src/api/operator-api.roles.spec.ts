@@ -28,6 +28,11 @@ const expectedRoles: Record<string, ApiRole> = {
   'DELETE /id-tokens/:value': 'operator',
   'GET /commands': 'viewer',
   'GET /commands/:commandId': 'viewer',
+  'GET /stations/:id/device-model': 'viewer',
+  'POST /stations/:id/device-model/variables': 'operator',
+  'POST /stations/:id/device-model/reports': 'operator',
+  'GET /stations/:id/device-model/reports': 'viewer',
+  'GET /stations/:id/device-model/reports/:requestId': 'viewer',
   ...Object.fromEntries(
     [
       'remote-start',

@@ -17,8 +17,16 @@ export interface DeviceModelUpdate {
 
 const ACCEPTED = new Set(['Accepted', 'RebootRequired']);
 
-function valuesAsked(command: StationCommand): Map<string, string> {
-  return command.body.case === 'setConfiguration' ? new Map(command.body.value.settings.map((setting) => [setting.key, setting.value])) : new Map();
+/** What a configuration command asked for: the keys of a get (none: all), the settings of a set. */
+export interface AskedConfiguration {
+  keys?: readonly string[];
+  settings?: readonly { key: string; value: string }[];
+}
+
+function askedOf(command: StationCommand): AskedConfiguration {
+  if (command.body.case === 'getConfiguration') return { keys: command.body.value.keys };
+  if (command.body.case === 'setConfiguration') return { settings: command.body.value.settings };
+  return {};
 }
 
 function addressed<T>(key: string, build: (address: VariableAddress) => T): T[] {
@@ -39,13 +47,13 @@ function getVariablesUpdate(result: JsonObject): DeviceModelUpdate {
 }
 
 /** 2.0.1 SetVariables: the values come from the command, the verdict per variable from the answer. */
-function setVariablesUpdate(command: StationCommand, result: JsonObject): DeviceModelUpdate {
-  const asked = valuesAsked(command);
+function setVariablesUpdate(asked: AskedConfiguration, result: JsonObject): DeviceModelUpdate {
+  const values = new Map((asked.settings ?? []).map((setting) => [setting.key, setting.value]));
   const update: DeviceModelUpdate = { values: [], refused: [], removed: [] };
   for (const setting of objectsAt(result, 'settings')) {
     const key = stringAt(setting, 'key') ?? '';
     const stationStatus = stringAt(setting, 'stationStatus') ?? stringAt(setting, 'status') ?? '';
-    const value = asked.get(key);
+    const value = values.get(key);
     if (ACCEPTED.has(stationStatus) && value !== undefined) {
       update.values.push(...addressed(key, (address): ObservedValue => ({ ...address, type: 'Actual', value, rebootRequired: stationStatus === 'RebootRequired', setStatus: stationStatus })));
     } else {
@@ -55,26 +63,48 @@ function setVariablesUpdate(command: StationCommand, result: JsonObject): Device
   return update;
 }
 
-function getConfigurationUpdate(command: StationCommand, result: JsonObject): DeviceModelUpdate {
+function getConfigurationUpdate(asked: AskedConfiguration, result: JsonObject): DeviceModelUpdate {
   const keys = objectsAt(result, 'settings').map((setting) => ({ key: stringAt(setting, 'key') ?? '', value: stringAt(setting, 'value'), readonly: booleanAt(setting, 'readonly') }));
   const variables = keys.filter((entry) => entry.key !== '').map((entry) => variableOfConfigurationKey({ key: entry.key, ...(entry.value === undefined ? {} : { value: entry.value }), ...(entry.readonly === undefined ? {} : { readonly: entry.readonly }) }));
   const removed = stringsAt(result, 'unknownKeys').map(addressOfConfigurationKey);
-  const askedForAll = command.body.case === 'getConfiguration' && command.body.value.keys.length === 0;
+  const askedForAll = asked.keys !== undefined && asked.keys.length === 0;
   if (askedForAll) return { values: [], refused: [], removed, configuration: variables };
   const values = variables.flatMap((variable) =>
-    variable.attributes.flatMap((attribute) => (attribute.value === undefined ? [] : [{ ...variable, type: attribute.type, value: attribute.value, ...(attribute.mutability === undefined ? {} : { mutability: attribute.mutability }) }])),
+    variable.attributes.flatMap((attribute): ObservedValue[] =>
+      attribute.value === undefined
+        ? []
+        : [{ component: variable.component, variable: variable.variable, type: attribute.type, value: attribute.value, ...(attribute.mutability === undefined ? {} : { mutability: attribute.mutability }) }],
+    ),
   );
   return { values, refused: [], removed };
 }
 
-function changeConfigurationUpdate(command: StationCommand, result: JsonObject): DeviceModelUpdate {
+function changeConfigurationUpdate(asked: AskedConfiguration, result: JsonObject): DeviceModelUpdate {
   const update: DeviceModelUpdate = { values: [], refused: [], removed: [] };
-  const [setting] = command.body.case === 'setConfiguration' ? command.body.value.settings : [];
+  const [setting] = asked.settings ?? [];
   if (setting === undefined) return update;
   const stationStatus = stringAt(result, 'stationStatus') ?? stringAt(result, 'status') ?? '';
   if (ACCEPTED.has(stationStatus)) update.values.push(changedConfigurationKey(setting.key, setting.value, stationStatus));
   else update.refused.push({ ...addressOfConfigurationKey(setting.key), type: 'Actual', setStatus: stationStatus });
   return update;
+}
+
+/** The device-model update an answer (neutral form) to a configuration call carries, given what was asked. */
+export function deviceModelUpdateOfAnswer(action: string, asked: AskedConfiguration, result: JsonObject): DeviceModelUpdate | undefined {
+  const isGet = asked.keys !== undefined;
+  const isSet = asked.settings !== undefined;
+  switch (action) {
+    case 'GetVariables':
+      return isGet ? getVariablesUpdate(result) : undefined;
+    case 'SetVariables':
+      return isSet ? setVariablesUpdate(asked, result) : undefined;
+    case 'GetConfiguration':
+      return isGet ? getConfigurationUpdate(asked, result) : undefined;
+    case 'ChangeConfiguration':
+      return isSet ? changeConfigurationUpdate(asked, result) : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -84,17 +114,6 @@ function changeConfigurationUpdate(command: StationCommand, result: JsonObject):
 export function deviceModelUpdateOf(command: StationCommand, execution: Execution): DeviceModelUpdate | undefined {
   const { outcome, call } = execution;
   if (outcome.status !== 'accepted' && outcome.status !== 'rejected') return undefined;
-  const result = outcome.result ?? {};
-  switch (call?.action) {
-    case 'GetVariables':
-      return command.body.case === 'getConfiguration' ? getVariablesUpdate(result) : undefined;
-    case 'SetVariables':
-      return command.body.case === 'setConfiguration' ? setVariablesUpdate(command, result) : undefined;
-    case 'GetConfiguration':
-      return command.body.case === 'getConfiguration' ? getConfigurationUpdate(command, result) : undefined;
-    case 'ChangeConfiguration':
-      return command.body.case === 'setConfiguration' ? changeConfigurationUpdate(command, result) : undefined;
-    default:
-      return undefined;
-  }
+  if (call === undefined) return undefined;
+  return deviceModelUpdateOfAnswer(call.action, askedOf(command), outcome.result ?? {});
 }
