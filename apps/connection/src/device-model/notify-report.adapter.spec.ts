@@ -1,10 +1,10 @@
-import { validateRequest } from '@app/ocpp';
+import { type Ocpp201, validateRequest } from '@app/ocpp';
 import { valuesOfEvents } from './notify-event.values';
 import { reportPartOf } from './notify-report.adapter';
 import { isSecretVariable } from './secret-variable';
 
 describe('NotifyReport adapter', () => {
-  const request = {
+  const request: Ocpp201.NotifyReportRequest = {
     requestId: 7,
     generatedAt: '2025-06-01T10:00:00Z',
     seqNo: 1,
@@ -13,14 +13,14 @@ describe('NotifyReport adapter', () => {
       {
         component: { name: 'Connector', evse: { id: 1, connectorId: 2 } },
         variable: { name: 'ConnectorType' },
-        variableAttribute: [{ value: 'cType2', mutability: 'ReadOnly' as const, persistent: true, constant: true }],
-        variableCharacteristics: { dataType: 'string' as const, supportsMonitoring: false },
+        variableAttribute: [{ value: 'cType2', mutability: 'ReadOnly', persistent: true, constant: true }],
+        variableCharacteristics: { dataType: 'string', supportsMonitoring: false },
       },
       {
         component: { name: 'SampledDataCtrlr', instance: 'main' },
         variable: { name: 'TxUpdatedInterval', instance: 'x' },
-        variableAttribute: [{ type: 'Target' as const, value: '60' }],
-        variableCharacteristics: { unit: 's', dataType: 'integer' as const, minLimit: 1, maxLimit: 3600, supportsMonitoring: true },
+        variableAttribute: [{ type: 'Target', value: '60' }],
+        variableCharacteristics: { unit: 's', dataType: 'integer', minLimit: 1, maxLimit: 3600, supportsMonitoring: true },
       },
     ],
   };
