@@ -1,5 +1,6 @@
 import { type JsonObject, OcppErrorKind, OcppRpcError, type OcppVersion } from '@app/ocpp';
 import { configuration16, configuration201 } from './configuration.handlers';
+import { deviceModel201 } from './device-model.handlers';
 import { type ErasedHandler, type HandlerTable, handlerIn } from './handler-table';
 import { minimalResponses16, minimalResponses201 } from './minimal-responses';
 import { networkProfile201 } from './network-profile.handlers';
@@ -12,7 +13,7 @@ import type { StationControl } from './station-control';
 /** Handler tables per version, by capability; the minimal responses come last, as the fallback. */
 const tables: { readonly [V in OcppVersion]: readonly HandlerTable<V>[] } = {
   '1.6': [remoteControl16, remoteTrigger16, configuration16, smartCharging16, security16, minimalResponses16],
-  '2.0.1': [remoteControl201, remoteTrigger201, configuration201, smartCharging201, security201, networkProfile201, minimalResponses201],
+  '2.0.1': [remoteControl201, remoteTrigger201, configuration201, deviceModel201, smartCharging201, security201, networkProfile201, minimalResponses201],
 };
 
 export function handlerFor(version: OcppVersion, action: string): ErasedHandler | undefined {
