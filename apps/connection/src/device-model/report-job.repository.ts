@@ -74,14 +74,13 @@ export class ReportJobRepository {
 
   /**
    * Records the station's answer to the request. Parts may have arrived before the answer was
-   * processed: a job already receiving or complete keeps its status.
+   * processed: a job already receiving or complete keeps its status, and gains the answer.
    */
   async recordAnswer(stationId: string, requestId: number, status: ReportJobStatus, stationStatus: string | null, error: string | null): Promise<void> {
     await execute(
       this.dataSource,
-      `UPDATE ${JOBS} SET status = $3, station_status = $4, error = $5, updated_at = now(),
-              completed_at = CASE WHEN $3 = 'complete' THEN now() ELSE completed_at END
-        WHERE station_id = $1 AND request_id = $2 AND status = 'requested'`,
+      `UPDATE ${JOBS} SET status = CASE WHEN status = 'requested' THEN $3 ELSE status END, station_status = $4, error = $5, updated_at = now()
+        WHERE station_id = $1 AND request_id = $2`,
       [stationId, requestId, status, stationStatus, error],
     );
   }
