@@ -10,7 +10,29 @@ import { type Json, OperatorApiClient, type Role } from '@test/support/operator-
 import { type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
 import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
 import { connectStation, exchange } from '@test/support/ws-station';
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
+
+/** The next CALL of `action` the CSMS sends on a raw socket; other CALLs are answered NotImplemented. */
+function nextCall(socket: WebSocket, action: string, timeoutMs = 30_000): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (data: RawData) => {
+      const frame = JSON.parse(data.toString()) as unknown[];
+      if (frame[0] !== 2) return;
+      if (frame[2] !== action) {
+        socket.send(JSON.stringify([4, frame[1], 'NotImplemented', 'this test station answers no other CSMS calls', {}]));
+        return;
+      }
+      clearTimeout(timer);
+      socket.off('message', onMessage);
+      resolve(frame);
+    };
+    const timer = setTimeout(() => {
+      socket.off('message', onMessage);
+      reject(new Error(`no ${action} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.on('message', onMessage);
+  });
+}
 
 /**
  * The device model (issue 11): NotifyReport parts from a raw socket, a simulated 2.0.1 station's
@@ -23,6 +45,7 @@ describe('device model', () => {
   let database: TestDatabase;
   let connection: ServiceProcess;
   let wsUrl: string;
+  let rawStation: WebSocket;
   const sockets: WebSocket[] = [];
   const stations: SimulatedStation[] = [];
 
@@ -67,6 +90,8 @@ describe('device model', () => {
         API_TOKENS_FILE: api.writeTokenFile(dir),
         OCPP_WS_PORT: String(wsPort),
         OCPP_UNKNOWN_STATIONS: 'accept',
+        // The raw-socket station answers only the calls a test expects: no capability discovery after its boot.
+        OCPP_CHARGING_CAPABILITIES_AFTER_BOOT: 'false',
         LOG_LEVEL: 'warn',
       },
       await freePort(),
@@ -80,6 +105,7 @@ describe('device model', () => {
     const opened = await connectStation(`${wsUrl}/DM-RAW`, ['ocpp2.0.1']);
     if (!opened.open) throw new Error(`DM-RAW refused with ${opened.status}`);
     sockets.push(opened.socket);
+    rawStation = opened.socket;
     const boot = [2, 'b1', 'BootNotification', { reason: 'PowerUp', chargingStation: { vendorName: 'Acme', model: 'DC-50' } }];
     expect(await exchange(opened.socket, JSON.stringify(boot))).toEqual([3, 'b1', expect.objectContaining({ status: 'Accepted' })]);
     const part = (seqNo: number, tbc: boolean, reportData: object[]) => ({ requestId: 4242, generatedAt: '2025-06-01T10:00:00Z', seqNo, tbc, reportData });
@@ -148,6 +174,21 @@ describe('device model', () => {
     expect(await call('GET', '/api/stations/DM-RAW/device-model?attributeType=Maximum')).toMatchObject({ status: 400, body: { detail: expect.stringMatching(/^query\.attributeType/) } });
     expect((await call('GET', '/api/stations/NOBODY/device-model')).status).toBe(404);
     expect((await call('GET', '/api/stations/DM-RAW/device-model', 'nobody')).status).toBe(401);
+  });
+
+  it('replaces the stored model with a complete FullInventory it asked for: variables no longer reported disappear', async () => {
+    const asked = nextCall(rawStation, 'GetBaseReport');
+    const posting = call('POST', '/api/stations/DM-RAW/device-model/reports', 'operator', { reportBase: 'FullInventory' });
+    const [, messageId, , request] = await asked;
+    const { requestId } = request as { requestId: number };
+    rawStation.send(JSON.stringify([3, messageId, { status: 'Accepted' }]));
+    expect(await posting).toMatchObject({ status: 201, body: { requestId, kind: 'base', status: 'accepted', stationStatus: 'Accepted' } });
+    const heartbeat = { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' }, variableAttribute: [{ value: '60' }], variableCharacteristics: { dataType: 'integer', supportsMonitoring: false } };
+    const part = { requestId, generatedAt: '2025-06-01T11:00:00Z', seqNo: 0, tbc: false, reportData: [heartbeat] };
+    expect(await exchange(rawStation, JSON.stringify([2, 'full-0', 'NotifyReport', part]))).toEqual([3, 'full-0', {}]);
+    expect((await deviceModel('DM-RAW')).map((item) => `${String(item.key)}=${String(item.value)}`)).toEqual(['OCPPCommCtrlr/HeartbeatInterval=60']);
+    expect((await call('GET', `/api/stations/DM-RAW/device-model/reports/${requestId}`)).body).toMatchObject({ status: 'complete', partsReceived: 1, variablesStored: 1, completedAt: expect.any(String) });
+    expect((await call('GET', '/api/stations/DM-RAW/device-model/reports/999999')).status).toBe(404);
   });
 
   it('reads a simulated 2.0.1 station’s whole device model from GetBaseReport and sets variables through REST', async () => {
