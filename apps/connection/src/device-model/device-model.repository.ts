@@ -75,8 +75,12 @@ export class DeviceModelRepository {
     await execute(executor, `DELETE FROM ${DEVICE_MODEL_TABLE} WHERE station_id = $1 AND variable_key = ANY($2::text[])`, [stationId, addresses.map(variableKeyOf)]);
   }
 
-  /** Writes reported variables over what is stored: attributes and characteristics as reported. */
-  async writeVariables(executor: SqlExecutor, stationId: string, variables: readonly ReportedVariable[], source: ObservationSource): Promise<void> {
+  /**
+   * Writes reported variables over what is stored: attributes and characteristics as reported.
+   * With `reportStartedAt`, a value learned since (a set, get or event while the report was on its
+   * way) is newer than the report's and stays.
+   */
+  async writeVariables(executor: SqlExecutor, stationId: string, variables: readonly ReportedVariable[], source: ObservationSource, reportStartedAt?: Date): Promise<void> {
     const rows: AttributeRow[] = variables.flatMap((variable) =>
       variable.attributes.map((attribute) => ({ ...variable, ...attribute, value: attribute.value, characteristics: variable.characteristics })),
     );
@@ -90,10 +94,13 @@ export class DeviceModelRepository {
          JOIN unnest($12::text[], $13::boolean[], $14::boolean[], $15::text[], $16::text[], $17::float8[], $18::float8[], $19::text[], $20::boolean[], $21::int[])
            AS extra (mutability, persistent, constant, unit, data_type, min_limit, max_limit, values_list, supports_monitoring, position) USING (position)
        ON CONFLICT (station_id, variable_key, attribute_type) DO UPDATE
-         SET value = EXCLUDED.value, value_redacted = EXCLUDED.value_redacted, mutability = EXCLUDED.mutability, persistent = EXCLUDED.persistent,
+         SET value = CASE WHEN stored.source IN ('set', 'get', 'event') AND stored.updated_at > $23::timestamptz THEN stored.value ELSE EXCLUDED.value END,
+             value_redacted = EXCLUDED.value_redacted, mutability = EXCLUDED.mutability, persistent = EXCLUDED.persistent,
              constant = EXCLUDED.constant, unit = EXCLUDED.unit, data_type = EXCLUDED.data_type, min_limit = EXCLUDED.min_limit,
              max_limit = EXCLUDED.max_limit, values_list = EXCLUDED.values_list, supports_monitoring = EXCLUDED.supports_monitoring,
-             reboot_required = false, source = EXCLUDED.source, updated_at = now()`,
+             reboot_required = stored.reboot_required AND stored.source = 'set' AND stored.updated_at > $23::timestamptz,
+             source = CASE WHEN stored.source IN ('set', 'get', 'event') AND stored.updated_at > $23::timestamptz THEN stored.source ELSE EXCLUDED.source END,
+             updated_at = now()`,
       [
         stationId,
         ...addressArrays(rows),
@@ -108,6 +115,7 @@ export class DeviceModelRepository {
         rows.map((row) => row.characteristics?.supportsMonitoring ?? null),
         rows.map((_row, index) => index + 1),
         source,
+        reportStartedAt?.toISOString() ?? 'infinity',
       ],
     );
   }

@@ -5,7 +5,7 @@ import { rowsToRemove } from './device-model.diff';
 import { DeviceModelRepository } from './device-model.repository';
 import type { ReportPart } from './notify-report.adapter';
 import { assembledVariables, assemblyOf } from './report-assembly';
-import { replacesModel } from './report-job';
+import { type ReportJob, replacesModel } from './report-job';
 import { ReportJobRepository } from './report-job.repository';
 
 /**
@@ -27,16 +27,18 @@ export class NotifyReportHandler {
       if (job.status === 'complete') return undefined;
       const received = await this.jobs.storePart(manager, stationId, part);
       if (!assemblyOf(received).complete) return undefined;
-      return this.fold(manager, stationId, part.requestId, replacesModel(job));
+      return this.fold(manager, job);
     });
     if (folded !== undefined) logger.info({ requestId: part.requestId, variables: folded }, 'device model report complete');
     return {};
   }
 
-  private async fold(manager: EntityManager, stationId: string, requestId: number, replace: boolean): Promise<number> {
+  /** The report into the model; values learned since the report was asked for are newer and stay. */
+  private async fold(manager: EntityManager, job: ReportJob): Promise<number> {
+    const { stationId, requestId } = job;
     const variables = assembledVariables(await this.jobs.partsOf(manager, stationId, requestId));
-    if (replace) await this.model.removeRows(manager, stationId, rowsToRemove(await this.model.storedKeys(manager, stationId), variables));
-    await this.model.writeVariables(manager, stationId, variables, 'report');
+    if (replacesModel(job)) await this.model.removeRows(manager, stationId, rowsToRemove(await this.model.storedKeys(manager, stationId), variables));
+    await this.model.writeVariables(manager, stationId, variables, 'report', job.requestedAt);
     await this.jobs.complete(manager, stationId, requestId, variables.length);
     return variables.length;
   }
