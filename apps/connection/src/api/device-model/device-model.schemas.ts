@@ -71,7 +71,7 @@ export const setVariablesAnswerSchema = z.object({
   results: z.array(
     z.object({
       key: z.string(),
-      status: z.string().meta({ description: 'Accepted, RebootRequired (stored; applies after a reboot), Rejected, NotSupported, UnknownComponent, UnknownVariable, ... as the station answered; NotSent when the station was not asked (an earlier 1.6 key failed to reach it).' }),
+      status: z.string().meta({ description: 'Accepted, RebootRequired (stored; applies after a reboot), Rejected, NotSupported, UnknownComponent, UnknownVariable, ... as the station answered; 1.6 only: NoAnswer when the key’s ChangeConfiguration got no answer (statusInfo.reason says why), NotSent for the keys after it.' }),
       statusInfo: z.record(z.string(), z.unknown()).nullable(),
       commandId: z.string().nullable(),
     }),

@@ -88,7 +88,7 @@ export class DeviceModelService {
     return succeeded({ results: settingResults(outcome) });
   }
 
-  /** 1.6 sets one key per call; a key that never reached the station is reported NotSent, the model untouched. */
+  /** 1.6 sets one key per call; after a key without an answer (NoAnswer), the rest are not sent (NotSent). */
   private async changeConfiguration(stationId: string, settings: { key: string; value: string }[], actor: ApiPrincipal | undefined): Promise<DeviceModelResult<SetVariablesAnswer>> {
     const results: SetResult[] = [];
     for (const setting of settings) {
@@ -100,7 +100,8 @@ export class DeviceModelService {
       const answered = answerOf(outcome);
       if (!answered.ok) {
         if (results.length === 0) return answered;
-        results.push({ key: setting.key, status: 'NotSent', statusInfo: { reason: answered.error.message }, commandId: null });
+        // It may or may not have reached the station: the model is left as it was.
+        results.push({ key: setting.key, status: 'NoAnswer', statusInfo: { reason: answered.error.message }, commandId: null });
         continue;
       }
       await this.learn(stationId, 'ChangeConfiguration', [setting], outcome);
