@@ -2,7 +2,7 @@
 // as station-core.port.ts does for the station core.
 
 export { CONFIGURATION_COMPONENT, configurationKeyOf } from '../device-model/configuration-key.mapping';
-export { deviceModelUpdateOfAnswer } from '../device-model/command-result.updates';
+export { type DeviceModelUpdate, deviceModelUpdateOfAnswer } from '../device-model/command-result.updates';
 export { attributeTypes, mutabilities } from '../device-model/device-model.types';
 export { DEVICE_MODEL_TABLE } from '../device-model/device-model.repository';
 export { DeviceModelUpdater } from '../device-model/device-model.updater';
