@@ -276,4 +276,13 @@ describe('device model', () => {
     await call('POST', '/api/stations/DM-16/commands/set-configuration', 'admin', { settings: [{ key: 'HeartbeatInterval', value: '95' }] });
     await eventually('HeartbeatInterval from the command answer', async () => ((await deviceModel('DM-16', '&variable=HeartbeatInterval'))[0]?.value === '95' ? true : undefined), 30_000, [connection]);
   });
+
+  it('documents its endpoints in OpenAPI with their roles', async () => {
+    const document = (await (await fetch(`${connection.baseUrl}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, { 'x-required-role'?: string }>> };
+    const roles = (route: string) => Object.fromEntries(Object.entries(document.paths[route] ?? {}).map(([method, operation]) => [method, operation['x-required-role']]));
+    expect(roles('/api/stations/{id}/device-model')).toEqual({ get: 'viewer' });
+    expect(roles('/api/stations/{id}/device-model/variables')).toEqual({ post: 'operator' });
+    expect(roles('/api/stations/{id}/device-model/reports')).toEqual({ get: 'viewer', post: 'operator' });
+    expect(roles('/api/stations/{id}/device-model/reports/{requestId}')).toEqual({ get: 'viewer' });
+  });
 });
