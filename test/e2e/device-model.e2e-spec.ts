@@ -214,6 +214,19 @@ describe('device model', () => {
     expect(items).toContainEqual(expect.objectContaining({ key: 'Connector@2.1/ConnectorType', value: 'cType2', mutability: 'ReadOnly' }));
     expect(items).toContainEqual(expect.objectContaining({ key: 'OCPPCommCtrlr/MessageTimeout.Default', value: '30' }));
 
+    // GetReport of some components upserts them and keeps the rest; nothing matching is EmptyResultSet.
+    const partial = await call('POST', '/api/stations/DM-201/device-model/reports', 'operator', { componentVariable: [{ component: { name: 'Connector', evse: { id: 1 } } }] });
+    expect(partial).toMatchObject({ status: 201, body: { kind: 'criteria', stationStatus: 'Accepted', criteria: { componentVariable: [{ component: { name: 'Connector', evse: { id: 1 } } }] } } });
+    await eventually(
+      'the partial report complete',
+      async () => ((await call('GET', `/api/stations/DM-201/device-model/reports/${String(partial.body.requestId)}`)).body.status === 'complete' ? true : undefined),
+      60_000,
+      [connection],
+    );
+    expect(await deviceModel('DM-201')).toHaveLength(items.length);
+    const nothing = await call('POST', '/api/stations/DM-201/device-model/reports', 'operator', { componentVariable: [{ component: { name: 'FluxCapacitor' } }] });
+    expect(nothing).toMatchObject({ status: 201, body: { status: 'empty-result-set', stationStatus: 'EmptyResultSet' } });
+
     const set = await call('POST', '/api/stations/DM-201/device-model/variables', 'operator', {
       variables: [
         { key: 'OCPPCommCtrlr/HeartbeatInterval', value: '120' },
@@ -284,5 +297,8 @@ describe('device model', () => {
     expect(roles('/api/stations/{id}/device-model/variables')).toEqual({ post: 'operator' });
     expect(roles('/api/stations/{id}/device-model/reports')).toEqual({ get: 'viewer', post: 'operator' });
     expect(roles('/api/stations/{id}/device-model/reports/{requestId}')).toEqual({ get: 'viewer' });
+    expect(await call('POST', '/api/stations/DM-201/device-model/reports', 'operator', { reportBase: 'Everything' })).toMatchObject({ status: 400 });
+    expect(await call('POST', '/api/stations/DM-201/device-model/variables', 'operator', { variables: [] })).toMatchObject({ status: 400, body: { detail: expect.stringMatching(/^body\.variables/) } });
+    expect(await call('POST', '/api/stations/NOBODY/device-model/variables', 'operator', { variables: [{ key: 'A/B', value: '1' }] })).toMatchObject({ status: 404 });
   });
 });
