@@ -5,6 +5,7 @@ import { AuthorizationModule } from './authorization/authorization.module';
 import { CustomerInformationModule } from './customer-information/customer-information.module';
 import { DataTransferModule } from './data-transfer/data-transfer.module';
 import { DisplayMessagesModule } from './display-messages/display-messages.module';
+import { DeviceModelModule } from './device-model/device-model.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { FirmwareModule } from './firmware/firmware.module';
 import { GatewayModule } from './gateway/gateway.module';
@@ -32,6 +33,7 @@ import { TransactionsModule } from './transactions/transactions.module';
     FirmwareModule,
     DiagnosticsModule,
     DataTransferModule,
+    DeviceModelModule,
     SecurityModule,
     Iso15118Module,
     SmartChargingModule,

@@ -55,6 +55,11 @@ const expectedRoles: Record<string, ApiRole> = {
   'GET /reservations': 'viewer',
   'GET /reservations/:id': 'viewer',
   'POST /reservations/:id/cancel': 'operator',
+  'GET /stations/:id/device-model': 'viewer',
+  'POST /stations/:id/device-model/variables': 'operator',
+  'POST /stations/:id/device-model/reports': 'operator',
+  'GET /stations/:id/device-model/reports': 'viewer',
+  'GET /stations/:id/device-model/reports/:requestId': 'viewer',
   ...Object.fromEntries(
     [
       'remote-start',

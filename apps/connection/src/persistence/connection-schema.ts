@@ -21,6 +21,7 @@ import { CreatePublishedFirmware1764174000003 } from './migrations/1764174000003
 import { CreateEvChargingSchedule1764174000004 } from './migrations/1764174000004-create-ev-charging-schedule';
 import { CreateMonitoring1764171000001 } from './migrations/1764171000001-create-monitoring';
 import { CreateReservation1764172000001 } from './migrations/1764172000001-create-reservation';
+import { CreateDeviceModel1764170000001 } from './migrations/1764170000001-create-device-model';
 
 export const CONNECTION_SCHEMA = 'connection';
 
@@ -49,5 +50,6 @@ export const connectionSchema: ServiceSchema = {
     CreateEvChargingSchedule1764174000004,
     CreateMonitoring1764171000001,
     CreateReservation1764172000001,
+    CreateDeviceModel1764170000001,
   ],
 };

@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DeviceModelUpdater } from '../device-model/device-model.updater';
 import { CallHandlerRegistry } from '../gateway/call-handler.registry';
 import { StationAlertsService } from '../monitoring/station-alerts.service';
 import { StationEventEmitter } from '../station-events/station-event.emitter';
@@ -23,6 +24,7 @@ export class ProvisioningHandlers implements OnModuleInit {
     private readonly status: StatusNotificationHandler,
     private readonly events: StationEventEmitter,
     private readonly alerts: StationAlertsService,
+    private readonly deviceModel: DeviceModelUpdater,
   ) {}
 
   onModuleInit(): void {
@@ -41,6 +43,7 @@ export class ProvisioningHandlers implements OnModuleInit {
             this.events.publishInBackground(context.stationId, noticeEvent(notice), context.logger, { occurredAt: notice.noticedAt });
           }
           await this.alerts.eventsNotified(context.stationId, request);
+          await this.deviceModel.applyEvents(context.stationId, request, context.logger);
           return {};
         },
       },

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeviceModelModule } from '../device-model/device-model.module';
 import { GatewayModule } from '../gateway/gateway.module';
 import { MonitoringModule } from '../monitoring/monitoring.module';
 import { SmartChargingModule } from '../smart-charging/smart-charging.module';
@@ -10,7 +11,7 @@ import { ProvisioningHandlers } from './provisioning.handlers';
 import { StatusNotificationHandler } from './status-notification.handler';
 
 @Module({
-  imports: [GatewayModule, StationsModule, StationEventsModule, StationHistoryModule, SmartChargingModule, MonitoringModule],
+  imports: [GatewayModule, StationsModule, StationEventsModule, StationHistoryModule, SmartChargingModule, MonitoringModule, DeviceModelModule],
   providers: [ProvisioningHandlers, BootNotificationHandler, StatusNotificationHandler],
 })
 export class ProvisioningModule {}

@@ -1,5 +1,6 @@
 import type { Ocpp16, Ocpp201 } from '@app/ocpp';
 import { parsePriority } from '../connection/network-profiles';
+import { type ModelVariable, deviceModelOf } from '../device-model/simulated-device-model';
 import { SettingChange, type SettingDefinition, settingDefinitions, settings16 } from '../provisioning/station-settings';
 import type { HandlerTable } from './handler-table';
 import type { StationControl } from './station-control';
@@ -21,16 +22,18 @@ function getConfiguration(station: StationControl, keys: readonly string[] | und
 
 type Addressed = { component: Ocpp201.ComponentType; variable: Ocpp201.VariableType; attributeType?: Ocpp201.AttributeEnumType };
 
-type Lookup = { found: SettingDefinition } | { status: 'UnknownComponent' | 'UnknownVariable' | 'NotSupportedAttributeType' };
+type Lookup = { found: SettingDefinition } | { modelled: ModelVariable } | { status: 'UnknownComponent' | 'UnknownVariable' | 'NotSupportedAttributeType' };
 
+/** A station setting first (both versions share them), else a further variable of the station's device model. */
 function lookup(station: StationControl, data: Addressed): Lookup {
-  const found = station.settings.byVariable(data.component.name, data.variable.name);
-  if (found === undefined) {
-    const componentKnown = settingDefinitions.some((definition) => definition.component?.toLowerCase() === data.component.name.toLowerCase());
-    return { status: componentKnown ? 'UnknownVariable' : 'UnknownComponent' };
-  }
-  if (data.attributeType !== undefined && data.attributeType !== 'Actual') return { status: 'NotSupportedAttributeType' };
-  return { found };
+  const found = data.component.evse === undefined ? station.settings.byVariable(data.component.name, data.variable.name) : undefined;
+  const model = deviceModelOf(station.settings, station.evseCount);
+  const modelled = found === undefined ? model.find(data.component, data.variable) : undefined;
+  if (data.attributeType !== undefined && data.attributeType !== 'Actual' && (found ?? modelled) !== undefined) return { status: 'NotSupportedAttributeType' };
+  if (found !== undefined) return { found };
+  if (modelled !== undefined) return { modelled };
+  const componentKnown = settingDefinitions.some((definition) => definition.component?.toLowerCase() === data.component.name.toLowerCase()) || model.knowsComponent(data.component.name);
+  return { status: componentKnown ? 'UnknownVariable' : 'UnknownComponent' };
 }
 
 function addressOf(data: Addressed): Addressed {
@@ -41,12 +44,18 @@ function addressOf(data: Addressed): Addressed {
 function getVariable(station: StationControl, data: Ocpp201.GetVariableDataType): Ocpp201.GetVariableResultType {
   const result = lookup(station, data);
   if ('status' in result) return { ...addressOf(data), attributeStatus: result.status };
+  if ('modelled' in result) {
+    const value = deviceModelOf(station.settings, station.evseCount).actual(result.modelled);
+    // B06: a WriteOnly variable is never read back.
+    return value === undefined ? { ...addressOf(data), attributeStatus: 'Rejected' } : { ...addressOf(data), attributeStatus: 'Accepted', attributeValue: value };
+  }
   return { ...addressOf(data), attributeStatus: 'Accepted', attributeValue: station.settings.value(result.found.name) };
 }
 
 function setVariable(station: StationControl, data: Ocpp201.SetVariableDataType): Ocpp201.SetVariableResultType {
   const result = lookup(station, data);
   if ('status' in result) return { ...addressOf(data), attributeStatus: result.status };
+  if ('modelled' in result) return { ...addressOf(data), attributeStatus: deviceModelOf(station.settings, station.evseCount).set(result.modelled, data.attributeValue) };
   const priority = result.found.name === 'NetworkConfigurationPriority' ? parsePriority(data.attributeValue) : undefined;
   // B10: a priority naming a slot without a network profile would leave the station nowhere to go.
   if (priority !== undefined && !station.networkProfiles.knows(priority)) return { ...addressOf(data), attributeStatus: 'Rejected' };

@@ -15,8 +15,6 @@ export const minimalResponses16: HandlerTable<'1.6'> = {
 
 export const minimalResponses201: HandlerTable<'2.0.1'> = {
   CostUpdated: () => ({}),
-  GetBaseReport: () => ({ status: 'EmptyResultSet' }),
-  GetReport: () => ({ status: 'EmptyResultSet' }),
   GetLog: () => ({ status: 'Accepted' }),
   UpdateFirmware: () => ({ status: 'Accepted' }),
 };

@@ -1,0 +1,40 @@
+import type { Ocpp201 } from '@app/ocpp';
+import { Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { DeviceModelUpdate } from './command-result.updates';
+import { CONFIGURATION_COMPONENT } from './configuration-key.mapping';
+import { rowsToRemove } from './device-model.diff';
+import { DeviceModelRepository } from './device-model.repository';
+import { valuesOfEvents } from './notify-event.values';
+
+/** Applies what command answers and NotifyEvent tell about a station's device model. */
+@Injectable()
+export class DeviceModelUpdater {
+  constructor(private readonly model: DeviceModelRepository) {}
+
+  /** In one transaction: a 1.6 full configuration replaces the configuration component; values, refusals, unknown variables. */
+  async apply(stationId: string, update: DeviceModelUpdate): Promise<void> {
+    await this.model.dataSource.transaction(async (manager) => {
+      if (update.configuration !== undefined) {
+        const stored = await this.model.storedKeys(manager, stationId, CONFIGURATION_COMPONENT);
+        await this.model.removeRows(manager, stationId, rowsToRemove(stored, update.configuration));
+        await this.model.writeVariables(manager, stationId, update.configuration, 'configuration');
+      }
+      await this.model.removeVariables(manager, stationId, update.removed);
+      await this.model.writeValues(manager, stationId, update.values, update.refused.length > 0 || update.values.some((value) => value.setStatus) ? 'set' : 'get');
+      await this.model.markRefused(manager, stationId, update.refused);
+    });
+  }
+
+  /**
+   * NotifyEvent's actual values. The event is the station's to report whatever the store does:
+   * a failure here is logged and never fails the NotifyEvent.
+   */
+  async applyEvents(stationId: string, request: Ocpp201.NotifyEventRequest, logger: Logger): Promise<void> {
+    try {
+      await this.model.writeValues(this.model.dataSource, stationId, valuesOfEvents(request), 'event');
+    } catch (error) {
+      logger.error({ err: error }, 'could not store NotifyEvent values in the device model');
+    }
+  }
+}
