@@ -321,6 +321,29 @@ export const stationActionCases: StationActionCase[] = [
   },
   {
     version: '2.0.1',
+    action: 'NotifyReport',
+    // Unasked (no GetBaseReport before it): kept as a report of its own and folded into the device model.
+    payload: () => ({
+      requestId: 904,
+      generatedAt: at,
+      seqNo: 0,
+      tbc: false,
+      reportData: [
+        {
+          component: { name: 'OCPPCommCtrlr' },
+          variable: { name: 'HeartbeatInterval' },
+          variableAttribute: [{ type: 'Actual', value: '300', mutability: 'ReadWrite' }],
+          variableCharacteristics: { dataType: 'integer', unit: 's', supportsMonitoring: false },
+        },
+      ],
+    }),
+    answer: {},
+    effect: async (rest) => {
+      await rest.item(`/api/stations/${STATION_201}/device-model?component=OCPPCommCtrlr`, (item) => item.key === 'OCPPCommCtrlr/HeartbeatInterval' && item.value === '300');
+    },
+  },
+  {
+    version: '2.0.1',
     action: 'NotifyMonitoringReport',
     payload: () => ({
       requestId: 900,
