@@ -11,6 +11,9 @@ import { StationCommandsService } from './commands/station-commands.service';
 import { IdTokenStoreRepository } from './id-tokens/id-token-store.repository';
 import { IdTokensController } from './id-tokens/id-tokens.controller';
 import { IdTokensService } from './id-tokens/id-tokens.service';
+import { LocalListsModule } from './local-lists.port';
+import { LocalListsController } from './local-lists/local-lists.controller';
+import { LocalListsService } from './local-lists/local-lists.service';
 import { StationHistoryReadRepository } from './station-history/station-history-read.repository';
 import { StationHistoryController } from './station-history/station-history.controller';
 import { StationHistoryService } from './station-history/station-history.service';
@@ -35,6 +38,7 @@ export const operatorApiControllers = [
   StationCommandsController,
   CommandHistoryController,
   StationHistoryController,
+  LocalListsController,
 ];
 
 /**
@@ -42,7 +46,7 @@ export const operatorApiControllers = [
  * the station commands and their history), behind bearer API tokens with roles (docs/adr/008-operator-api-auth.md).
  */
 @Module({
-  imports: [ConnectionPersistenceModule, StationsModule, AuthorizationModule, StationCommandsModule.forService('connection')],
+  imports: [ConnectionPersistenceModule, StationsModule, AuthorizationModule, StationCommandsModule.forService('connection'), LocalListsModule],
   controllers: [...operatorApiControllers, StationMinimumProfileController],
   providers: [
     StationReadRepository,
@@ -59,6 +63,7 @@ export const operatorApiControllers = [
     CommandHistoryService,
     StationHistoryReadRepository,
     StationHistoryService,
+    LocalListsService,
   ],
 })
 export class ApiModule {}

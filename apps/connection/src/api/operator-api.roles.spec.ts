@@ -28,6 +28,10 @@ const expectedRoles: Record<string, ApiRole> = {
   'DELETE /id-tokens/:value': 'operator',
   'GET /commands': 'viewer',
   'GET /commands/:commandId': 'viewer',
+  'GET /local-lists': 'viewer',
+  'GET /stations/:id/local-list': 'viewer',
+  'POST /stations/:id/local-list/push': 'operator',
+  'POST /local-lists/push': 'operator',
   ...Object.fromEntries(
     [
       'remote-start',

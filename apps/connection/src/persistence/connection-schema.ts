@@ -13,6 +13,7 @@ import { AddTransactionExportIndex1764150000002 } from './migrations/17641500000
 import { CreateCommandLog1764151000001 } from './migrations/1764151000001-create-command-log';
 import { CreateStationHistory1764151000002 } from './migrations/1764151000002-create-station-history';
 import { LighterMeterSample1764160000001 } from './migrations/1764160000001-lighter-meter-sample';
+import { CreateLocalList1764173000001 } from './migrations/1764173000001-create-local-list';
 
 export const CONNECTION_SCHEMA = 'connection';
 
@@ -33,5 +34,6 @@ export const connectionSchema: ServiceSchema = {
     CreateCommandLog1764151000001,
     CreateStationHistory1764151000002,
     LighterMeterSample1764160000001,
+    CreateLocalList1764173000001,
   ],
 };

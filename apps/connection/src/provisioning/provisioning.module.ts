@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { GatewayModule } from '../gateway/gateway.module';
+import { LocalListsModule } from '../local-lists/local-lists.module';
 import { SmartChargingModule } from '../smart-charging/smart-charging.module';
 import { StationEventsModule } from '../station-events/station-events.module';
 import { StationHistoryModule } from '../station-history/station-history.module';
@@ -9,7 +10,7 @@ import { ProvisioningHandlers } from './provisioning.handlers';
 import { StatusNotificationHandler } from './status-notification.handler';
 
 @Module({
-  imports: [GatewayModule, StationsModule, StationEventsModule, StationHistoryModule, SmartChargingModule],
+  imports: [GatewayModule, StationsModule, StationEventsModule, StationHistoryModule, SmartChargingModule, LocalListsModule],
   providers: [ProvisioningHandlers, BootNotificationHandler, StatusNotificationHandler],
 })
 export class ProvisioningModule {}
