@@ -48,7 +48,7 @@ export interface PlanInput {
 }
 
 /** The CALL frame around the entries: [2,"<uuid>","SendLocalList",{"versionNumber":…,"updateType":"Differential","localAuthorizationList":[…]}]. */
-const FRAME_OVERHEAD_BYTES = 160;
+export const FRAME_OVERHEAD_BYTES = 160;
 
 /** An upper bound of an entry's JSON in either version (2.0.1 is the longer form). */
 export function changeBytes(change: ListChange): number {
