@@ -2,6 +2,7 @@ import type { JsonObject, OcppVersion } from '@app/ocpp';
 import type { ConnectionSettings } from './connection/connection-settings';
 import { type NetworkSlot, NetworkProfiles, parsePriority } from './connection/network-profiles';
 import { StationLink } from './connection/station-link';
+import { LocalAuthList } from './authorization/local-auth-list';
 import { ocpp16Dialect } from './dialect/ocpp16.dialect';
 import { ocpp201Dialect } from './dialect/ocpp201.dialect';
 import type { ExternalLimit, StationDialect } from './dialect/station-dialect';
@@ -54,7 +55,7 @@ export class SimulatedStation implements StationControl {
   readonly profiles: ChargingProfileStore;
   readonly certificates: CertificateStore;
   readonly networkProfiles: NetworkProfiles;
-  localListVersion = 0;
+  readonly localList: LocalAuthList;
   private readonly options: ResolvedStationOptions;
   private readonly link: StationLink;
   private readonly registration: Registration;
@@ -70,6 +71,7 @@ export class SimulatedStation implements StationControl {
     this.certificates = new CertificateStore(cert && key ? { certPem: cert, keyPem: key } : undefined);
     this.settings = new StationSettings(initialSettings(this.options, dialect.allowedRateUnits));
     this.networkProfiles = new NetworkProfiles(options.connection.url);
+    this.localList = new LocalAuthList(this.options.localList.maxEntries);
     this.profiles = new ChargingProfileStore({
       evseCount: this.options.evseCount,
       transactionOn: (evseId) => this.transactionIdOn(evseId),

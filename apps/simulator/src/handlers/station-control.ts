@@ -1,5 +1,6 @@
 import type { JsonObject } from '@app/ocpp';
 import type { ConnectionSettings } from '../connection/connection-settings';
+import type { LocalAuthList } from '../authorization/local-auth-list';
 import type { NetworkProfiles, NetworkSlot } from '../connection/network-profiles';
 import type { StationSettings } from '../provisioning/station-settings';
 import type { CertificateStore } from '../security/certificate.store';
@@ -25,8 +26,8 @@ export interface StationControl {
   readonly networkProfiles: NetworkProfiles;
   /** How the station would connect through `slot`: its credentials and TLS trust with the slot's URL and profile. */
   connectionSettingsFor(slot: NetworkSlot): ConnectionSettings;
-  /** The local authorisation list version (SendLocalList / GetLocalListVersion). */
-  localListVersion: number;
+  /** The local authorisation list (SendLocalList / GetLocalListVersion). */
+  readonly localList: LocalAuthList;
   now(): number;
   /** The CSMS-visible transaction id on a connector/EVSE. */
   transactionIdOn(evseId: number): string | undefined;
