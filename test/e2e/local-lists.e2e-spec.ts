@@ -1,0 +1,181 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SimulatedStation } from '@app/simulator';
+import { freePort } from '@test/support/free-port';
+import { testBrokers, uniqueTopicPrefix } from '@test/support/kafka-test-client';
+import { type Json, OperatorApiClient, type Role } from '@test/support/operator-api-client';
+import { type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
+import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
+
+/** Three entries per SendLocalList: a list of 7 or 8 tokens takes three messages. */
+const ITEMS_PER_MESSAGE = 3;
+const LONG_TOKEN = 'LONG-TOKEN-FOR-2.0.1-ONLY';
+
+type Registered = Record<string, string>;
+
+/**
+ * Local authorization lists on both versions, with the simulator's stations and the connection
+ * service as a process (real Kafka and PostgreSQL): a push through REST leaves each station holding
+ * exactly the list the id-token store gives, in messages within its limits; a token change is sent
+ * as a differential update; a station whose list was lost while disconnected gets the full list
+ * again when it reconnects (GetLocalListVersion reconciliation).
+ */
+describe('local authorization lists', () => {
+  const prefix = uniqueTopicPrefix('locallist');
+  const api = new OperatorApiClient();
+  const stations = new Map<string, SimulatedStation>();
+  const registered: Registered = {};
+  let dir: string;
+  let database: TestDatabase;
+  let connection: ServiceProcess;
+
+  const call = (method: string, route: string, as: Role | 'nobody', body?: unknown) => api.call(connection.baseUrl, method, route, as, body);
+  const stateOf = async (stationId: string) => (await call('GET', `/api/stations/${stationId}/local-list`, 'viewer')).body;
+  const station = (stationId: string) => {
+    const found = stations.get(stationId);
+    if (found === undefined) throw new Error(`no station ${stationId}`);
+    return found;
+  };
+
+  /** What the station should hold: every registered token its version can carry, status as on a list. */
+  const expectedList = (stationId: string) =>
+    Object.entries(registered)
+      .filter(([token]) => station(stationId).version === '2.0.1' || token.length <= 20)
+      .map(([idToken, status]) => ({ idToken, status: status === 'Accepted' ? 'Accepted' : 'Blocked' }))
+      .sort((a, b) => (a.idToken.toLowerCase() < b.idToken.toLowerCase() ? -1 : 1));
+
+  const putToken = async (value: string, status: string) => {
+    expect((await call('PUT', `/api/id-tokens/${value}`, 'operator', { status })).status).toBeLessThan(300);
+    registered[value] = status;
+  };
+
+  const syncStateBecomes = (stationId: string, wanted: string, more: (state: Json) => boolean = () => true) =>
+    eventually(
+      `${stationId}'s local list ${wanted}`,
+      async () => {
+        const state = await stateOf(stationId);
+        return state.syncState === wanted && more(state) ? state : undefined;
+      },
+      60_000,
+      [connection],
+    );
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'csms-local-lists-'));
+    database = await createTestDatabase('local_lists');
+    const [httpPort, wsPort] = await Promise.all([freePort(), freePort()]);
+    connection = startService(
+      'connection',
+      {
+        KAFKA_BROKERS: testBrokers(),
+        KAFKA_TOPIC_PREFIX: prefix,
+        KAFKA_COMMAND_PARTITIONS: '1',
+        DATABASE_URL: database.url,
+        OCPP_WS_PORT: String(wsPort),
+        OCPP_UNKNOWN_STATIONS: 'accept',
+        API_TOKENS_FILE: api.writeTokenFile(dir),
+        LOG_LEVEL: 'warn',
+      },
+      httpPort,
+    );
+    await waitUntilReady(connection);
+    for (const [id, version] of [
+      ['LL-16', '1.6'],
+      ['LL-201', '2.0.1'],
+    ] as const) {
+      const simulated = new SimulatedStation({ id, version, connection: { url: `ws://127.0.0.1:${wsPort}/ocpp`, securityProfile: 0 }, localList: { itemsPerMessage: ITEMS_PER_MESSAGE } });
+      stations.set(id, simulated);
+      await simulated.connect();
+      await simulated.boot();
+      // The reconciliation after boot finds no list wanted and none held.
+      await syncStateBecomes(id, 'in-sync', (state) => state.attemptedAt !== null);
+    }
+  });
+
+  afterAll(async () => {
+    await Promise.all([...stations.values()].map((simulated) => simulated.dispose()));
+    await connection?.stop('SIGKILL');
+    await database?.drop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('marks lists pending when tokens are registered, and pushes the computed list in messages within the station’s limits', async () => {
+    for (const value of ['TAG-A', 'TAG-B', 'TAG-C', 'TAG-D', 'TAG-E']) await putToken(value, 'Accepted');
+    await putToken('TAG-BLOCKED', 'Blocked');
+    await putToken('TAG-NOCREDIT', 'NoCredit');
+    await putToken(LONG_TOKEN, 'Accepted');
+    expect(await stateOf('LL-16')).toMatchObject({ syncState: 'pending', entries: 0, desiredEntries: 7 });
+    expect(await stateOf('LL-201')).toMatchObject({ syncState: 'pending', entries: 0, desiredEntries: 8 });
+
+    expect((await call('POST', '/api/stations/LL-16/local-list/push', 'viewer', {})).status).toBe(403);
+    for (const [stationId, sizes] of [
+      ['LL-16', [3, 3, 1]],
+      ['LL-201', [3, 3, 2]],
+    ] as const) {
+      const pushed = await call('POST', `/api/stations/${stationId}/local-list/push`, 'operator', {});
+      expect(pushed).toMatchObject({ status: 200, body: { stationId, state: 'in-sync', version: 3, entries: sizes.reduce((a, b) => a + b, 0) } });
+      expect(pushed.body.sent).toEqual(
+        sizes.map((entries, index) => ({ version: index + 1, updateType: index === 0 ? 'full' : 'differential', entries, status: 'Accepted' })),
+      );
+      expect(station(stationId).localList.entries()).toEqual(expectedList(stationId));
+      expect(station(stationId).localList.version).toBe(3);
+      const state = await stateOf(stationId);
+      expect(state).toMatchObject({ syncState: 'in-sync', version: 3, lastError: null });
+      expect((state.items as Json[] | undefined)?.map((item) => item.idToken)).toEqual(expectedList(stationId).map((item) => item.idToken));
+    }
+  });
+
+  it('sends a token change to the out-of-sync stations as one differential update', async () => {
+    await putToken('TAG-A', 'Blocked');
+    expect((await call('DELETE', '/api/id-tokens/TAG-B', 'operator')).status).toBe(204);
+    delete registered['TAG-B'];
+    await putToken('TAG-F', 'Accepted');
+    expect(await stateOf('LL-16')).toMatchObject({ syncState: 'pending', version: 3 });
+
+    expect((await call('POST', '/api/local-lists/push', 'operator', { stationIds: ['LL-16'], select: 'out-of-sync' })).status).toBe(400);
+    const pushed = await call('POST', '/api/local-lists/push', 'operator', { select: 'out-of-sync' });
+    expect(pushed.status).toBe(200);
+    expect(pushed.body.items).toEqual(
+      ['LL-16', 'LL-201'].map((stationId) =>
+        expect.objectContaining({ stationId, state: 'in-sync', version: 4, sent: [{ version: 4, updateType: 'differential', entries: 3, status: 'Accepted' }] }),
+      ),
+    );
+    for (const stationId of ['LL-16', 'LL-201']) {
+      expect(station(stationId).localList.entries()).toEqual(expectedList(stationId));
+      expect(await stateOf(stationId)).toMatchObject({ syncState: 'in-sync', version: 4 });
+    }
+    const listed = await call('GET', '/api/local-lists?stationId=LL-16&stationId=LL-201', 'viewer');
+    expect(listed.body.items?.map((item) => [item.stationId, item.syncState, item.version])).toEqual([
+      ['LL-16', 'in-sync', 4],
+      ['LL-201', 'in-sync', 4],
+    ]);
+  });
+
+  it.each(['LL-16', 'LL-201'])('sends the full list again to %s after it lost its list while disconnected', async (stationId) => {
+    const simulated = station(stationId);
+    await simulated.disconnect();
+    simulated.localList.clear();
+    await simulated.connect();
+    await simulated.boot();
+    // Versions 5, 6, 7: a Full update and two Differential ones, numbered above the stored version 4.
+    const state = await syncStateBecomes(stationId, 'in-sync', (current) => current.version === 7);
+    expect(simulated.localList.version).toBe(7);
+    expect(simulated.localList.entries()).toEqual(expectedList(stationId));
+    expect(state.entries).toBe(expectedList(stationId).length);
+    // The reconciliation's Full update, in the command history (written in the background).
+    const full = await eventually(
+      `the full list sent to ${stationId} after it reconnected`,
+      async () => {
+        const history = await call('GET', `/api/commands?stationId=${stationId}`, 'viewer');
+        return history.body.items?.find((item) => {
+          const request = (item.request ?? {}) as Json;
+          return item.action === 'SendLocalList' && request.updateType === 'Full' && (request.listVersion ?? request.versionNumber) === 5;
+        });
+      },
+      30_000,
+      [connection],
+    );
+    expect(full).toMatchObject({ originService: 'connection', actor: null, status: 'accepted' });
+  });
+});
