@@ -80,6 +80,7 @@ describe('local authorization lists', () => {
       httpPort,
     );
     await waitUntilReady(connection);
+    await putToken('TAG-A', 'Accepted');
     for (const [id, version] of [
       ['LL-16', '1.6'],
       ['LL-201', '2.0.1'],
@@ -88,8 +89,9 @@ describe('local authorization lists', () => {
       stations.set(id, simulated);
       await simulated.connect();
       await simulated.boot();
-      // The reconciliation after boot finds no list wanted and none held.
-      await syncStateBecomes(id, 'in-sync', (state) => state.attemptedAt !== null);
+      // The reconciliation after the first boot gives the station the list it lacks: one token, version 1.
+      await syncStateBecomes(id, 'in-sync', (state) => state.version === 1);
+      expect(simulated.localList.entries()).toEqual([{ idToken: 'TAG-A', status: 'Accepted' }]);
     }
   });
 
@@ -100,33 +102,46 @@ describe('local authorization lists', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('marks lists pending when tokens are registered, and pushes the computed list in messages within the station’s limits', async () => {
-    for (const value of ['TAG-A', 'TAG-B', 'TAG-C', 'TAG-D', 'TAG-E']) await putToken(value, 'Accepted');
+  it('marks lists pending when tokens are registered, and pushes the difference in messages within the station’s limits', async () => {
+    for (const value of ['TAG-B', 'TAG-C', 'TAG-D', 'TAG-E']) await putToken(value, 'Accepted');
     await putToken('TAG-BLOCKED', 'Blocked');
     await putToken('TAG-NOCREDIT', 'NoCredit');
     await putToken(LONG_TOKEN, 'Accepted');
-    expect(await stateOf('LL-16')).toMatchObject({ syncState: 'pending', entries: 0, desiredEntries: 7 });
-    expect(await stateOf('LL-201')).toMatchObject({ syncState: 'pending', entries: 0, desiredEntries: 8 });
+    expect(await stateOf('LL-16')).toMatchObject({ syncState: 'pending', version: 1, entries: 1, desiredEntries: 7 });
+    expect(await stateOf('LL-201')).toMatchObject({ syncState: 'pending', version: 1, entries: 1, desiredEntries: 8 });
 
     expect((await call('POST', '/api/stations/LL-16/local-list/push', 'viewer', {})).status).toBe(403);
+    expect((await call('POST', '/api/stations/LL-16/local-list/push', 'operator', { full: 'yes' })).status).toBe(400);
+    expect((await call('POST', '/api/stations/NOBODY/local-list/push', 'operator', {})).status).toBe(404);
+    // 1.6 gets 6 new tokens (the long one is no 1.6 idTag), 2.0.1 gets 7: three per message.
     for (const [stationId, sizes] of [
-      ['LL-16', [3, 3, 1]],
-      ['LL-201', [3, 3, 2]],
+      ['LL-16', [3, 3]],
+      ['LL-201', [3, 3, 1]],
     ] as const) {
       const pushed = await call('POST', `/api/stations/${stationId}/local-list/push`, 'operator', {});
-      expect(pushed).toMatchObject({ status: 200, body: { stationId, state: 'in-sync', version: 3, entries: sizes.reduce((a, b) => a + b, 0) } });
-      expect(pushed.body.sent).toEqual(
-        sizes.map((entries, index) => ({ version: index + 1, updateType: index === 0 ? 'full' : 'differential', entries, status: 'Accepted' })),
-      );
+      const version = 1 + sizes.length;
+      expect(pushed).toMatchObject({ status: 200, body: { stationId, state: 'in-sync', version, entries: expectedList(stationId).length } });
+      expect(pushed.body.sent).toEqual(sizes.map((entries, index) => ({ version: index + 2, updateType: 'differential', entries, status: 'Accepted' })));
       expect(station(stationId).localList.entries()).toEqual(expectedList(stationId));
-      expect(station(stationId).localList.version).toBe(3);
+      expect(station(stationId).localList.version).toBe(version);
       const state = await stateOf(stationId);
-      expect(state).toMatchObject({ syncState: 'in-sync', version: 3, lastError: null });
+      expect(state).toMatchObject({ syncState: 'in-sync', version, lastError: null });
       expect((state.items as Json[] | undefined)?.map((item) => item.idToken)).toEqual(expectedList(stationId).map((item) => item.idToken));
     }
   });
 
+  it('pushes the whole list when asked, a Full message first', async () => {
+    const pushed = await call('POST', '/api/local-lists/push', 'operator', { stationIds: ['LL-201'], full: true });
+    expect(pushed.body.items?.[0]?.sent).toEqual([
+      { version: 5, updateType: 'full', entries: 3, status: 'Accepted' },
+      { version: 6, updateType: 'differential', entries: 3, status: 'Accepted' },
+      { version: 7, updateType: 'differential', entries: 2, status: 'Accepted' },
+    ]);
+    expect(station('LL-201').localList.entries()).toEqual(expectedList('LL-201'));
+  });
+
   it('sends a token change to the out-of-sync stations as one differential update', async () => {
+    const before = { 'LL-16': 3, 'LL-201': 7 };
     await putToken('TAG-A', 'Blocked');
     expect((await call('DELETE', '/api/id-tokens/TAG-B', 'operator')).status).toBe(204);
     delete registered['TAG-B'];
@@ -137,30 +152,39 @@ describe('local authorization lists', () => {
     const pushed = await call('POST', '/api/local-lists/push', 'operator', { select: 'out-of-sync' });
     expect(pushed.status).toBe(200);
     expect(pushed.body.items).toEqual(
-      ['LL-16', 'LL-201'].map((stationId) =>
-        expect.objectContaining({ stationId, state: 'in-sync', version: 4, sent: [{ version: 4, updateType: 'differential', entries: 3, status: 'Accepted' }] }),
+      (['LL-16', 'LL-201'] as const).map((stationId) =>
+        expect.objectContaining({
+          stationId,
+          state: 'in-sync',
+          version: before[stationId] + 1,
+          sent: [{ version: before[stationId] + 1, updateType: 'differential', entries: 3, status: 'Accepted' }],
+        }),
       ),
     );
     for (const stationId of ['LL-16', 'LL-201']) {
       expect(station(stationId).localList.entries()).toEqual(expectedList(stationId));
-      expect(await stateOf(stationId)).toMatchObject({ syncState: 'in-sync', version: 4 });
+      expect(await stateOf(stationId)).toMatchObject({ syncState: 'in-sync' });
     }
     const listed = await call('GET', '/api/local-lists?stationId=LL-16&stationId=LL-201', 'viewer');
     expect(listed.body.items?.map((item) => [item.stationId, item.syncState, item.version])).toEqual([
       ['LL-16', 'in-sync', 4],
-      ['LL-201', 'in-sync', 4],
+      ['LL-201', 'in-sync', 8],
     ]);
   });
 
-  it.each(['LL-16', 'LL-201'])('sends the full list again to %s after it lost its list while disconnected', async (stationId) => {
+  it.each([
+    ['LL-16', 4],
+    ['LL-201', 8],
+  ])('sends the full list again to %s after it lost its list while disconnected', async (stationId, stored) => {
     const simulated = station(stationId);
     await simulated.disconnect();
     simulated.localList.clear();
     await simulated.connect();
     await simulated.boot();
-    // Versions 5, 6, 7: a Full update and two Differential ones, numbered above the stored version 4.
-    const state = await syncStateBecomes(stationId, 'in-sync', (current) => current.version === 7);
-    expect(simulated.localList.version).toBe(7);
+    // A Full update and Differential ones, numbered above the stored version.
+    const chunks = Math.ceil(expectedList(stationId).length / ITEMS_PER_MESSAGE);
+    const state = await syncStateBecomes(stationId, 'in-sync', (current) => current.version === stored + chunks);
+    expect(simulated.localList.version).toBe(stored + chunks);
     expect(simulated.localList.entries()).toEqual(expectedList(stationId));
     expect(state.entries).toBe(expectedList(stationId).length);
     // The reconciliation's Full update, in the command history (written in the background).
@@ -170,7 +194,7 @@ describe('local authorization lists', () => {
         const history = await call('GET', `/api/commands?stationId=${stationId}`, 'viewer');
         return history.body.items?.find((item) => {
           const request = (item.request ?? {}) as Json;
-          return item.action === 'SendLocalList' && request.updateType === 'Full' && (request.listVersion ?? request.versionNumber) === 5;
+          return item.action === 'SendLocalList' && request.updateType === 'Full' && (request.listVersion ?? request.versionNumber) === stored + 1;
         });
       },
       30_000,

@@ -468,7 +468,7 @@ describe('operator REST API', () => {
       const operations = Object.entries(document.paths)
         .filter(([route]) => route.startsWith('/api/') && !route.startsWith('/api/internal/'))
         .flatMap(([route, item]) => Object.entries(item).map(([method, operation]) => ({ route, method, operation })));
-      expect(operations.length).toBe(36);
+      expect(operations.length).toBe(40);
       for (const { route, method, operation } of operations) {
         expect({ route, method, security: operation.security }).toEqual({ route, method, security: [{ 'api-token': [] }] });
         expect(['viewer', 'operator', 'admin']).toContain(operation['x-required-role']);

@@ -53,5 +53,6 @@ describe('syncStateOf', () => {
     expect(syncStateOf({ outcome: 'failed', digest: 'd1', desiredDigest: 'd2' })).toBe('failed');
     expect(syncStateOf({ outcome: null, digest: null, desiredDigest: 'd2' })).toBe('pending');
     expect(syncStateOf({ outcome: 'not-supported', digest: null, desiredDigest: 'd2' })).toBe('not-supported');
+    expect(syncStateOf({ outcome: null, digest: null, desiredDigest: listDigest([]) })).toBe('in-sync');
   });
 });

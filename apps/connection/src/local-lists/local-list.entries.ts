@@ -38,6 +38,11 @@ function listStatusOf(status: string): LocalListStatus {
 /** The case-insensitive identity of an entry, as OCPP compares id tokens. */
 export const entryKey = (entry: Pick<LocalListEntry, 'idToken'>): string => entry.idToken.toLowerCase();
 
+const byKey = (a: LocalListEntry, b: LocalListEntry): number => (entryKey(a) < entryKey(b) ? -1 : entryKey(a) > entryKey(b) ? 1 : 0);
+
+/** Entries ordered by token, as lists are stored and shown. */
+export const sortedEntries = (entries: Iterable<LocalListEntry>): LocalListEntry[] => [...entries].sort(byKey);
+
 /** What a station of `version` should hold at `now`, ordered by token; an expired token is listed as Expired. */
 export function desiredEntries(tokens: readonly RegisteredToken[], version: OcppVersion, now: Date): LocalListEntry[] {
   return tokens
@@ -51,7 +56,7 @@ export function desiredEntries(tokens: readonly RegisteredToken[], version: Ocpp
         expiresAt: token.expiresAt === null ? null : token.expiresAt.toISOString(),
       } satisfies LocalListEntry;
     })
-    .sort((a, b) => (entryKey(a) < entryKey(b) ? -1 : entryKey(a) > entryKey(b) ? 1 : 0));
+    .sort(byKey);
 }
 
 export function sameEntry(a: LocalListEntry, b: LocalListEntry): boolean {

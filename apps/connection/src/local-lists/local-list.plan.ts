@@ -1,4 +1,4 @@
-import { type LocalListEntry, entryKey, sameEntry } from './local-list.entries';
+import { type LocalListEntry, entryKey, sameEntry, sortedEntries } from './local-list.entries';
 
 // The pure core of list synchronisation: from what the station holds and what it should hold,
 // the SendLocalList updates to send, each within the station's per-message limits.
@@ -91,14 +91,14 @@ export function diffLists(held: readonly LocalListEntry[], desired: readonly Loc
   return [...upserts, ...removals];
 }
 
-/** The list after the station applied `update`. */
+/** The list after the station applied `update`, ordered by token. */
 export function applyUpdate(held: readonly LocalListEntry[], update: ListUpdate): LocalListEntry[] {
   const byKey = new Map(update.full ? [] : held.map((entry) => [entryKey(entry), entry]));
   for (const change of update.changes) {
     if (change.entry === undefined) byKey.delete(change.idToken.toLowerCase());
     else byKey.set(entryKey(change.entry), change.entry);
   }
-  return [...byKey.values()];
+  return sortedEntries(byKey.values());
 }
 
 /**

@@ -12,6 +12,7 @@ import type { StationConnection } from '../gateway/station-connection';
 import { StationConnections } from '../gateway/station-connections';
 import { CommandExecutor } from '../routing/command.executor';
 import { StationRepository } from '../stations/station.repository';
+import { LocalListRepository } from './local-list.repository';
 import { type LocalListSender, LocalListSync } from './local-list.sync';
 
 /** The origin of the commands the reconciliation sends, as the command history shows it. */
@@ -23,6 +24,7 @@ export const LOCAL_LIST_ORIGIN = 'connection';
  * last saw it accept and brings the list up to date: a full list when the versions differ (the
  * station lost or replaced its list), a differential one when only the tokens changed. Runs
  * after the station's CALL in progress is answered, never blocks it, and one at a time per station.
+ * While no token is registered and the CSMS never gave the station a list, it asks nothing.
  */
 @Injectable()
 export class LocalListReconciler implements OnModuleInit {
@@ -37,6 +39,7 @@ export class LocalListReconciler implements OnModuleInit {
     private readonly executor: CommandExecutor,
     private readonly stations: StationRepository,
     private readonly sync: LocalListSync,
+    private readonly lists: LocalListRepository,
   ) {
     this.timeoutMs = config.gateway.callTimeoutMs;
     this.logger = logger.child({ component: 'local-lists' });
@@ -72,7 +75,8 @@ export class LocalListReconciler implements OnModuleInit {
     // One microtask later the session is known to be answering the CALL in progress (see ChargingCapabilitiesDiscovery).
     Promise.resolve()
       .then(() => connection.session.whenIdle())
-      .then(() => this.sync.sync(stationId, versionOfSubprotocol(connection.protocol), this.senderFor(stationId), { logger }))
+      .then(() => this.lists.mayNeedList(stationId))
+      .then((needed) => (needed ? this.sync.sync(stationId, versionOfSubprotocol(connection.protocol), this.senderFor(stationId), { logger }) : undefined))
       .catch((error: unknown) => logger.error({ err: error }, 'could not reconcile the station’s local list'))
       .finally(() => this.running.delete(stationId));
   }

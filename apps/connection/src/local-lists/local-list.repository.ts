@@ -46,6 +46,19 @@ export class LocalListRepository {
     return rows.map((row) => ({ value: row.value, type: row.type, status: row.status, expiresAt: row.expires_at === null ? null : new Date(row.expires_at) }));
   }
 
+  /**
+   * Whether the station's list can be out of date: some token is registered (it should hold a
+   * list), or the CSMS once gave it one. Otherwise reconciliation asks nothing at all.
+   */
+  async mayNeedList(stationId: string): Promise<boolean> {
+    const [row] = await queryRows<{ needed: boolean }>(
+      this.dataSource,
+      `SELECT EXISTS (SELECT 1 FROM ${ID_TOKEN}) OR EXISTS (SELECT 1 FROM ${LOCAL_LIST} WHERE station_id = $1 AND version IS NOT NULL) AS needed`,
+      [stationId],
+    );
+    return row?.needed === true;
+  }
+
   async find(stationId: string): Promise<LocalListRow | undefined> {
     const [row] = await queryRows<LocalListRow>(this.dataSource, `SELECT ${SUMMARY}, entries FROM ${LOCAL_LIST} WHERE station_id = $1`, [stationId]);
     return row;

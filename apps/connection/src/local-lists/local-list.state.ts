@@ -1,3 +1,4 @@
+import { listDigest } from './local-list.entries';
 import type { SyncOutcome } from './local-list.repository';
 import type { SyncState } from './local-list.sync';
 
@@ -8,6 +9,9 @@ export interface StateInput {
   readonly desiredDigest: string;
 }
 
+/** A station never given a list holds none, as far as the CSMS knows. */
+const EMPTY_LIST_DIGEST = listDigest([]);
+
 /**
  * A list is in sync while the station holds what the id-token store says it should: a token
  * change turns every station's list pending without touching their rows, and the next
@@ -15,6 +19,6 @@ export interface StateInput {
  */
 export function syncStateOf(input: StateInput): SyncState {
   if (input.outcome === 'not-supported') return 'not-supported';
-  if (input.digest !== null && input.digest === input.desiredDigest) return 'in-sync';
+  if ((input.digest ?? EMPTY_LIST_DIGEST) === input.desiredDigest) return 'in-sync';
   return input.outcome === 'failed' ? 'failed' : 'pending';
 }
