@@ -172,8 +172,27 @@ describe('local authorization lists', () => {
     ]);
   });
 
+  it('turns a list changed by a raw send-local-list pending, and answers with the full list at the next push', async () => {
+    const raw = await call('POST', '/api/stations/LL-16/commands/send-local-list', 'operator', {
+      version: 50,
+      updateType: 'differential',
+      entries: [{ idToken: 'RAW-1', status: 'Accepted' }],
+    });
+    expect(raw).toMatchObject({ status: 200, body: { status: 'accepted' } });
+    expect(station('LL-16').localList.get('RAW-1')).toBeDefined();
+    await syncStateBecomes('LL-16', 'pending', (state) => state.version === null);
+    const pushed = await call('POST', '/api/stations/LL-16/local-list/push', 'operator', {});
+    expect(pushed.body.sent).toEqual([
+      { version: 51, updateType: 'full', entries: 3, status: 'Accepted' },
+      { version: 52, updateType: 'differential', entries: 3, status: 'Accepted' },
+      { version: 53, updateType: 'differential', entries: 1, status: 'Accepted' },
+    ]);
+    expect(station('LL-16').localList.entries()).toEqual(expectedList('LL-16'));
+    expect(await stateOf('LL-16')).toMatchObject({ syncState: 'in-sync', version: 53 });
+  });
+
   it.each([
-    ['LL-16', 4],
+    ['LL-16', 53],
     ['LL-201', 8],
   ])('sends the full list again to %s after it lost its list while disconnected', async (stationId, stored) => {
     const simulated = station(stationId);

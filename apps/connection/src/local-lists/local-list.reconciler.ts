@@ -83,13 +83,13 @@ export class LocalListReconciler implements OnModuleInit {
 
   /** Runs each command on this replica's connection, like any other command (history, metrics). */
   private senderFor(stationId: string): LocalListSender {
-    return async (body: CommandBody) => {
+    return async (body: CommandBody, correlationId: string) => {
       const commandId = randomUUID();
       const now = new Date();
       const command = create(StationCommandSchema, {
         commandId,
         stationId,
-        correlationId: commandId,
+        correlationId,
         issuedAt: timestampFromDate(now),
         deadline: timestampFromDate(new Date(now.getTime() + this.timeoutMs)),
         originService: LOCAL_LIST_ORIGIN,

@@ -98,6 +98,18 @@ export class LocalListRepository {
     );
   }
 
+  /**
+   * The station's list was changed by someone else (a raw send-local-list command): what it holds
+   * is unknown, so the next synchronisation sends the full list, and until then the list is pending.
+   */
+  async forgetHeld(stationId: string, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO ${LOCAL_LIST} AS list (station_id, digest, last_error) VALUES ($1, '', $2)
+       ON CONFLICT (station_id) DO UPDATE SET version = NULL, entries = '[]'::jsonb, entry_count = 0, digest = '', last_error = $2, updated_at = now()`,
+      [stationId, reason],
+    );
+  }
+
   async recordOutcome(stationId: string, outcome: SyncOutcome, error: string | null): Promise<void> {
     await this.dataSource.query(`UPDATE ${LOCAL_LIST} SET outcome = $2, last_error = $3, attempted_at = now(), updated_at = now() WHERE station_id = $1`, [
       stationId,

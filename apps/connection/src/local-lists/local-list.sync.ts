@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AuthorizationStatus, timestampFromDate } from '@app/contracts';
 import type { OcppVersion } from '@app/ocpp';
 import type { CommandBody, CommandStatus } from '@app/station-commands';
@@ -16,8 +17,16 @@ export interface SentOutcome {
   errorDescription?: string;
 }
 
-/** Sends one version-neutral command to the station and resolves with its outcome. */
-export type LocalListSender = (body: CommandBody) => Promise<SentOutcome>;
+/** Sends one version-neutral command to the station under `correlationId` and resolves with its outcome. */
+export type LocalListSender = (body: CommandBody, correlationId: string) => Promise<SentOutcome>;
+
+/** The correlation id of every command of one synchronisation starts with this: the observer of other SendLocalLists ignores them. */
+export const SYNC_CORRELATION_PREFIX = 'local-list-sync:';
+
+export const isSyncCorrelation = (correlationId: string): boolean => correlationId.startsWith(SYNC_CORRELATION_PREFIX);
+
+/** The sender of one synchronisation, its correlation id bound. */
+type Send = (body: CommandBody) => Promise<SentOutcome>;
 
 export type SyncState = 'in-sync' | 'pending' | 'failed' | 'not-supported';
 
@@ -92,7 +101,8 @@ export class LocalListSync {
       return { stationId, state: 'busy', version: null, entries: 0, sent: [], error: 'another update of this station’s local list is running' };
     }
     try {
-      const report = await this.run(stationId, version, send, options);
+      const correlationId = `${SYNC_CORRELATION_PREFIX}${randomUUID()}`;
+      const report = await this.run(stationId, version, (body) => send(body, correlationId), options);
       await this.lists.recordOutcome(stationId, report.state === 'in-sync' || report.state === 'not-supported' ? report.state : 'failed', report.error ?? null);
       options.logger.info({ stationId, state: report.state, version: report.version, sent: report.sent.length, error: report.error }, 'local list synchronised');
       return report;
@@ -101,7 +111,7 @@ export class LocalListSync {
     }
   }
 
-  private async run(stationId: string, version: OcppVersion, send: LocalListSender, options: SyncOptions): Promise<SyncReport> {
+  private async run(stationId: string, version: OcppVersion, send: Send, options: SyncOptions): Promise<SyncReport> {
     const desired = desiredEntries(await this.lists.registeredTokens(), version, new Date());
     let held = heldOf(await this.lists.find(stationId));
     const report: SyncReport = { stationId, state: 'pending', version: held.version ?? null, entries: held.entries.length, sent: [] };
@@ -142,7 +152,7 @@ export class LocalListSync {
     stationId: string,
     updates: readonly ListUpdate[],
     heldEntries: readonly LocalListEntry[],
-    send: LocalListSender,
+    send: Send,
     report: SyncReport,
     accepted: (held: HeldList) => void,
   ): Promise<'done' | 'version-mismatch' | 'not-supported' | 'failed'> {
@@ -171,7 +181,7 @@ export class LocalListSync {
   }
 
   /** The station's limits; the defaults when it cannot tell (the answer is not needed to be safe). */
-  private async limitsOf(version: OcppVersion, send: LocalListSender): Promise<ListLimits> {
+  private async limitsOf(version: OcppVersion, send: Send): Promise<ListLimits> {
     const answer = await send({ case: 'getConfiguration', value: { keys: limitKeysOf(version) } });
     const settings = answer.status === 'accepted' && Array.isArray(answer.result?.settings) ? (answer.result.settings as { key: string; value?: string }[]) : [];
     return limitsFrom(version, settings);

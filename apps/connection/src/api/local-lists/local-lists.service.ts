@@ -98,7 +98,7 @@ export class LocalListsService {
     const version = location === undefined ? undefined : versionOfPresence[location.protocol];
     if (!location?.connected || version === undefined) return { stationId, state: 'not-connected', version: null, entries: 0, sent: [], error: `station ${stationId} is not connected` };
     const logger = this.logger.child({ stationId, actor: actor?.name });
-    const report: SyncReport = await this.sync.sync(stationId, version, (body) => this.client.send(stationId, body, { actor: actor?.name }), { full, logger });
+    const report: SyncReport = await this.sync.sync(stationId, version, (body, correlationId) => this.client.send(stationId, body, { actor: actor?.name, correlationId }), { full, logger });
     return report;
   }
 
