@@ -126,6 +126,8 @@ describe('LocalListSync', () => {
       ['differential', 'Accepted'],
     ]);
     expect(report).toMatchObject({ state: 'in-sync' });
+    expect(report.error).toBeUndefined();
+    expect(lists.row).toMatchObject({ outcome: 'in-sync', last_error: null });
     expect(station.list.size).toBe(6);
   });
 

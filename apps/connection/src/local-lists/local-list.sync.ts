@@ -141,6 +141,7 @@ export class LocalListSync {
       if (ended === 'version-mismatch' && !forceFull) {
         options.logger.info({ stationId }, 'the station refused a differential local list update (VersionMismatch); sending the full list');
         forceFull = true;
+        delete report.error;
         continue;
       }
       return fail(ended === 'not-supported' ? 'not-supported' : 'failed', report.error ?? 'the station refused the list');

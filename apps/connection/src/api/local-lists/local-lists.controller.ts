@@ -1,4 +1,4 @@
-import { ApiProblems, ApiTokenAuth, ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse, type ApiPrincipal, CurrentPrincipal, RequireRole, ZodValidationPipe } from '@app/runtime';
+import { ApiProblems, Problem, ApiTokenAuth, ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse, type ApiPrincipal, CurrentPrincipal, RequireRole, ZodValidationPipe } from '@app/runtime';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { answer } from '../api-answer';
@@ -53,9 +53,17 @@ export class LocalListsController {
   @ApiZodParam('id', stationIdSchema, 'Station id.')
   @ApiZodBody(pushLocalListBody)
   @ApiZodResponse(200, syncReportSchema, 'How the update ended (see `state`), with every message sent and the station’s answers.')
-  @ApiProblems({ 400: 'The body or station id is invalid.', 404: 'No such station.', 409: 'The station is not connected.' })
+  @ApiProblems({
+    400: 'The body or station id is invalid.',
+    404: 'No such station.',
+    409: 'The station is not connected, or another update of its list is running.',
+    503: 'The command could not be handed to the message bus.',
+  })
   async push(@Param('id', stationIdPipe) id: string, @Body(new ZodValidationPipe(pushLocalListBody, 'body')) body: PushLocalListBody, @CurrentPrincipal() actor?: ApiPrincipal) {
-    return answer(await this.localLists.push(id, body.full, actor));
+    const report = answer(await this.localLists.push(id, body.full, actor));
+    // Another update of this list runs (a reconciliation, another operator): nothing was sent.
+    if (report.state === 'busy') throw new Problem({ status: 409, code: 'local-list-busy', detail: report.error ?? 'another update of this station’s local list is running' });
+    return report;
   }
 
   @Post('local-lists/push')

@@ -77,7 +77,13 @@ export class LocalListsService {
   }
 
   async push(stationId: string, full: boolean, actor: ApiPrincipal | undefined): Promise<ApiResult<SyncReportView>> {
-    const report = await this.pushOne(stationId, full, actor);
+    let report: SyncReportView;
+    try {
+      report = await this.pushOne(stationId, full, actor);
+    } catch (error) {
+      this.logger.error({ err: error, stationId }, 'could not push the local list');
+      return failed(OperatorApiErrorCode.commandNotDelivered, 'the local list could not be sent (message bus or database unavailable); try again');
+    }
     if (report.state !== 'not-connected') return succeeded(report);
     if (!(await this.stations.exists(stationId))) return failed(OperatorApiErrorCode.stationNotFound, `station ${stationId} is not registered`);
     return failed(OperatorApiErrorCode.stationNotConnected, `station ${stationId} is not connected`);
@@ -88,7 +94,7 @@ export class LocalListsService {
     const items: SyncReportView[] = [];
     for (let start = 0; start < stationIds.length; start += GROUP_CONCURRENCY) {
       const batch = stationIds.slice(start, start + GROUP_CONCURRENCY);
-      items.push(...(await Promise.all(batch.map((stationId) => this.pushOne(stationId, body.full, actor)))));
+      items.push(...(await Promise.all(batch.map((stationId) => this.pushOne(stationId, body.full, actor).catch((error: unknown) => this.undelivered(stationId, error))))));
     }
     return { items };
   }
@@ -100,6 +106,12 @@ export class LocalListsService {
     const logger = this.logger.child({ stationId, actor: actor?.name });
     const report: SyncReport = await this.sync.sync(stationId, version, (body, correlationId) => this.client.send(stationId, body, { actor: actor?.name, correlationId }), { full, logger });
     return report;
+  }
+
+  /** One station of a group whose update could not be sent does not stop the others. */
+  private undelivered(stationId: string, error: unknown): SyncReportView {
+    this.logger.error({ err: error, stationId }, 'could not push the local list');
+    return { stationId, state: 'failed', version: null, entries: 0, sent: [], error: 'the local list could not be sent (message bus or database unavailable)' };
   }
 
   /** Stations whose list is pending or failed, the first GROUP_LIMIT by id. */
