@@ -71,7 +71,7 @@ export class SimulatedStation implements StationControl {
     this.certificates = new CertificateStore(cert && key ? { certPem: cert, keyPem: key } : undefined);
     this.settings = new StationSettings(initialSettings(this.options, dialect.allowedRateUnits));
     this.networkProfiles = new NetworkProfiles(options.connection.url);
-    this.localList = new LocalAuthList(this.options.localList.maxEntries);
+    this.localList = new LocalAuthList(this.options.localList);
     this.profiles = new ChargingProfileStore({
       evseCount: this.options.evseCount,
       transactionOn: (evseId) => this.transactionIdOn(evseId),

@@ -23,14 +23,14 @@ export type LocalListAnswer = 'Accepted' | 'VersionMismatch' | 'Failed';
  * The station's local authorization list (1.6 LocalAuthListManagement, 2.0.1 D01-D02): a version
  * and the tokens with their status. A full update replaces it; a differential one must carry a
  * newer version (VersionMismatch otherwise) and edits it. An update that would break the list
- * (a full list with a status-less entry, more entries than the station holds) fails and changes
- * nothing. Survives reconnects; `clear` is a factory reset.
+ * (a full list with a status-less entry, more entries than the station holds, more entries in one
+ * message than it takes) fails and changes nothing. Survives reconnects; `clear` is a factory reset.
  */
 export class LocalAuthList {
   private listVersion = 0;
   private readonly items = new Map<string, LocalListItem>();
 
-  constructor(private readonly maxEntries: number) {}
+  constructor(private readonly limits: { readonly maxEntries: number; readonly itemsPerMessage: number }) {}
 
   /** 0 while no list was installed. */
   get version(): number {
@@ -42,7 +42,7 @@ export class LocalAuthList {
   }
 
   apply(update: LocalListUpdate): LocalListAnswer {
-    if (update.version <= 0) return 'Failed';
+    if (update.version <= 0 || update.changes.length > this.limits.itemsPerMessage) return 'Failed';
     if (!update.full && update.version <= this.listVersion) return 'VersionMismatch';
     if (update.full && update.changes.some((change) => change.status === undefined)) return 'Failed';
     const next = new Map(update.full ? [] : this.items);
@@ -51,7 +51,7 @@ export class LocalAuthList {
       if (change.status === undefined) next.delete(key);
       else next.set(key, { idToken: change.idToken, status: change.status, ...(change.expiresAt === undefined ? {} : { expiresAt: change.expiresAt }) });
     }
-    if (next.size > this.maxEntries) return 'Failed';
+    if (next.size > this.limits.maxEntries) return 'Failed';
     this.items.clear();
     next.forEach((item, key) => this.items.set(key, item));
     this.listVersion = update.version;
