@@ -29,6 +29,7 @@ describe('local authorization lists', () => {
   let dir: string;
   let database: TestDatabase;
   let connection: ServiceProcess;
+  let wsPort: number;
 
   const call = (method: string, route: string, as: Role | 'nobody', body?: unknown) => api.call(connection.baseUrl, method, route, as, body);
   const stateOf = async (stationId: string) => (await call('GET', `/api/stations/${stationId}/local-list`, 'viewer')).body;
@@ -64,7 +65,8 @@ describe('local authorization lists', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'csms-local-lists-'));
     database = await createTestDatabase('local_lists');
-    const [httpPort, wsPort] = await Promise.all([freePort(), freePort()]);
+    const [httpPort, ws] = await Promise.all([freePort(), freePort()]);
+    wsPort = ws;
     connection = startService(
       'connection',
       {
@@ -85,15 +87,20 @@ describe('local authorization lists', () => {
       ['LL-16', '1.6'],
       ['LL-201', '2.0.1'],
     ] as const) {
-      const simulated = new SimulatedStation({ id, version, connection: { url: `ws://127.0.0.1:${wsPort}/ocpp`, securityProfile: 0 }, localList: { itemsPerMessage: ITEMS_PER_MESSAGE } });
-      stations.set(id, simulated);
-      await simulated.connect();
-      await simulated.boot();
+      const simulated = await connectStation(id, version, { itemsPerMessage: ITEMS_PER_MESSAGE });
       // The reconciliation after the first boot gives the station the list it lacks: one token, version 1.
       await syncStateBecomes(id, 'in-sync', (state) => state.version === 1);
       expect(simulated.localList.entries()).toEqual([{ idToken: 'TAG-A', status: 'Accepted' }]);
     }
   });
+
+  const connectStation = async (id: string, version: '1.6' | '2.0.1', localList: { itemsPerMessage?: number; maxEntries?: number }) => {
+    const simulated = new SimulatedStation({ id, version, connection: { url: `ws://127.0.0.1:${wsPort}/ocpp`, securityProfile: 0 }, localList });
+    stations.set(id, simulated);
+    await simulated.connect();
+    await simulated.boot();
+    return simulated;
+  };
 
   afterAll(async () => {
     await Promise.all([...stations.values()].map((simulated) => simulated.dispose()));
@@ -220,5 +227,16 @@ describe('local authorization lists', () => {
       [connection],
     );
     expect(full).toMatchObject({ originService: 'connection', actor: null, status: 'accepted' });
+  });
+
+  it.each([
+    ['LL-SMALL-16', '1.6', 'the list has 7 entries; the station holds at most 2'],
+    ['LL-SMALL-201', '2.0.1', 'SendLocalList version 1: answered Failed'],
+  ] as const)('records why the list does not fit %s, and leaves its list alone', async (stationId, version, reason) => {
+    // 1.6 tells its LocalAuthListMaxLength, checked before sending; 2.0.1 cannot tell it, so the station answers Failed.
+    const simulated = await connectStation(stationId, version, { maxEntries: 2 });
+    const state = await syncStateBecomes(stationId, 'failed');
+    expect(state).toMatchObject({ version: null, entries: 0, lastError: reason });
+    expect([simulated.localList.version, simulated.localList.size]).toEqual([0, 0]);
   });
 });
