@@ -2,6 +2,7 @@ import type { JsonObject, OcppVersion } from '@app/ocpp';
 import type { ConnectionSettings } from './connection/connection-settings';
 import { type NetworkSlot, NetworkProfiles, parsePriority } from './connection/network-profiles';
 import { StationLink } from './connection/station-link';
+import { LocalAuthList } from './authorization/local-auth-list';
 import { ocpp16Dialect } from './dialect/ocpp16.dialect';
 import { ocpp201Dialect } from './dialect/ocpp201.dialect';
 import type { ExternalLimit, StationDialect } from './dialect/station-dialect';
@@ -64,7 +65,8 @@ export class SimulatedStation implements StationControl {
   readonly publishedFirmware = new Set<string>();
   readonly monitoring: StationMonitoring;
   readonly reservations: ReservationBook;
-  localListVersion = 0;
+
+  readonly localList: LocalAuthList;
   private readonly options: ResolvedStationOptions;
   private readonly link: StationLink;
   private readonly registration: Registration;
@@ -80,6 +82,7 @@ export class SimulatedStation implements StationControl {
     this.certificates = new CertificateStore(cert && key ? { certPem: cert, keyPem: key } : undefined);
     this.settings = new StationSettings(initialSettings(this.options, dialect.allowedRateUnits));
     this.networkProfiles = new NetworkProfiles(options.connection.url);
+    this.localList = new LocalAuthList(this.options.localList);
     this.profiles = new ChargingProfileStore({
       evseCount: this.options.evseCount,
       transactionOn: (evseId) => this.transactionIdOn(evseId),

@@ -1,61 +1,58 @@
-import { StationCommandsModule } from "@app/station-commands";
-import { Module } from "@nestjs/common";
-import { AuthorizationModule } from "../authorization/authorization.module";
-import { CustomerInformationModule } from "../customer-information/customer-information.module";
-import { DisplayMessagesModule } from "../display-messages/display-messages.module";
-import { FirmwareModule } from "../firmware/firmware.module";
-import { SmartChargingModule } from "../smart-charging/smart-charging.module";
-import { MonitoringModule } from "../monitoring/monitoring.module";
-import { DeviceModelModule } from "../device-model/device-model.module";
-import { ConnectionPersistenceModule } from "../persistence/connection-persistence.module";
-import { StationsModule } from "../stations/stations.module";
-import { ReportedChargingProfilesReadRepository } from "./charging-profiles/reported-charging-profiles-read.repository";
-import { ReportedChargingProfilesController } from "./charging-profiles/reported-charging-profiles.controller";
-import { ReportedChargingProfilesService } from "./charging-profiles/reported-charging-profiles.service";
-import { CommandHistoryReadRepository } from "./command-history/command-history-read.repository";
-import { CommandHistoryController } from "./command-history/command-history.controller";
-import { CommandHistoryService } from "./command-history/command-history.service";
-import { StationCommandsController } from "./commands/station-commands.controller";
-import { Ocpp201CallSender } from "./commands/ocpp201-call.sender";
-import { StationCommandsService } from "./commands/station-commands.service";
-import { CustomerInformationController } from "./customer-information/customer-information.controller";
-import { CustomerInformationService } from "./customer-information/customer-information.service";
-import { DisplayMessagesController } from "./display-messages/display-messages.controller";
-import { DisplayMessagesService } from "./display-messages/display-messages.service";
-import { EvChargingSchedulesController } from "./ev-charging-schedules/ev-charging-schedules.controller";
-import { EvChargingSchedulesService } from "./ev-charging-schedules/ev-charging-schedules.service";
-import {
-  deviceModelApiControllers,
-  deviceModelApiProviders,
-} from "./device-model/device-model-api.parts";
-import { IdTokenStoreRepository } from "./id-tokens/id-token-store.repository";
-import { IdTokensController } from "./id-tokens/id-tokens.controller";
-import { IdTokensService } from "./id-tokens/id-tokens.service";
-import { StationMeterValuesReadRepository } from "./meter-values/station-meter-values-read.repository";
-import { StationMeterValuesController } from "./meter-values/station-meter-values.controller";
-import { StationMeterValuesService } from "./meter-values/station-meter-values.service";
-import { PublishedFirmwareController } from "./published-firmware/published-firmware.controller";
-import { PublishedFirmwareService } from "./published-firmware/published-firmware.service";
-import {
-  monitoringApiControllers,
-  monitoringApiProviders,
-} from "./monitoring/monitoring-api";
-import { ReservationsController } from "./reservations/reservations.controller";
-import { reservationsApiProviders } from "./reservations/reservations-api.providers";
-import { StationHistoryReadRepository } from "./station-history/station-history-read.repository";
-import { StationHistoryController } from "./station-history/station-history.controller";
-import { StationHistoryService } from "./station-history/station-history.service";
-import { ConnectorsController } from "./stations/connectors.controller";
-import { StationReadRepository } from "./stations/station-read.repository";
-import { StationMinimumProfileController } from "./stations/station-minimum-profile.internal.controller";
-import { StationRegistrationRepository } from "./stations/station-registration.repository";
-import { StationsController } from "./stations/stations.controller";
-import { StationsService } from "./stations/stations.service";
-import { TransactionExportRepository } from "./transactions/transaction-export.repository";
-import { TransactionExportService } from "./transactions/transaction-export.service";
-import { TransactionReadRepository } from "./transactions/transaction-read.repository";
-import { TransactionsController } from "./transactions/transactions.controller";
-import { TransactionsService } from "./transactions/transactions.service";
+import { StationCommandsModule } from '@app/station-commands';
+import { Module } from '@nestjs/common';
+import { AuthorizationModule } from '../authorization/authorization.module';
+import { CustomerInformationModule } from '../customer-information/customer-information.module';
+import { DeviceModelModule } from '../device-model/device-model.module';
+import { DisplayMessagesModule } from '../display-messages/display-messages.module';
+import { FirmwareModule } from '../firmware/firmware.module';
+import { SmartChargingModule } from '../smart-charging/smart-charging.module';
+import { MonitoringModule } from '../monitoring/monitoring.module';
+import { ConnectionPersistenceModule } from '../persistence/connection-persistence.module';
+import { StationsModule } from '../stations/stations.module';
+import { ReportedChargingProfilesReadRepository } from './charging-profiles/reported-charging-profiles-read.repository';
+import { ReportedChargingProfilesController } from './charging-profiles/reported-charging-profiles.controller';
+import { ReportedChargingProfilesService } from './charging-profiles/reported-charging-profiles.service';
+import { CommandHistoryReadRepository } from './command-history/command-history-read.repository';
+import { CommandHistoryController } from './command-history/command-history.controller';
+import { CommandHistoryService } from './command-history/command-history.service';
+import { StationCommandsController } from './commands/station-commands.controller';
+import { Ocpp201CallSender } from './commands/ocpp201-call.sender';
+import { StationCommandsService } from './commands/station-commands.service';
+import { CustomerInformationController } from './customer-information/customer-information.controller';
+import { CustomerInformationService } from './customer-information/customer-information.service';
+import { deviceModelApiControllers, deviceModelApiProviders } from './device-model/device-model-api.parts';
+import { DisplayMessagesController } from './display-messages/display-messages.controller';
+import { DisplayMessagesService } from './display-messages/display-messages.service';
+import { EvChargingSchedulesController } from './ev-charging-schedules/ev-charging-schedules.controller';
+import { EvChargingSchedulesService } from './ev-charging-schedules/ev-charging-schedules.service';
+import { IdTokenStoreRepository } from './id-tokens/id-token-store.repository';
+import { IdTokensController } from './id-tokens/id-tokens.controller';
+import { IdTokensService } from './id-tokens/id-tokens.service';
+import { LocalListsModule } from './local-lists.port';
+import { LocalListsController } from './local-lists/local-lists.controller';
+import { LocalListsService } from './local-lists/local-lists.service';
+import { StationMeterValuesReadRepository } from './meter-values/station-meter-values-read.repository';
+import { StationMeterValuesController } from './meter-values/station-meter-values.controller';
+import { StationMeterValuesService } from './meter-values/station-meter-values.service';
+import { PublishedFirmwareController } from './published-firmware/published-firmware.controller';
+import { PublishedFirmwareService } from './published-firmware/published-firmware.service';
+import { monitoringApiControllers, monitoringApiProviders } from './monitoring/monitoring-api';
+import { ReservationsController } from './reservations/reservations.controller';
+import { reservationsApiProviders } from './reservations/reservations-api.providers';
+import { StationHistoryReadRepository } from './station-history/station-history-read.repository';
+import { StationHistoryController } from './station-history/station-history.controller';
+import { StationHistoryService } from './station-history/station-history.service';
+import { ConnectorsController } from './stations/connectors.controller';
+import { StationReadRepository } from './stations/station-read.repository';
+import { StationMinimumProfileController } from './stations/station-minimum-profile.internal.controller';
+import { StationRegistrationRepository } from './stations/station-registration.repository';
+import { StationsController } from './stations/stations.controller';
+import { StationsService } from './stations/stations.service';
+import { TransactionExportRepository } from './transactions/transaction-export.repository';
+import { TransactionExportService } from './transactions/transaction-export.service';
+import { TransactionReadRepository } from './transactions/transaction-read.repository';
+import { TransactionsController } from './transactions/transactions.controller';
+import { TransactionsService } from './transactions/transactions.service';
 
 /** Every controller of the operator REST API, for the role-matrix spec and the module. */
 export const operatorApiControllers = [
@@ -75,6 +72,7 @@ export const operatorApiControllers = [
   ...monitoringApiControllers,
   ReservationsController,
   ...deviceModelApiControllers,
+  LocalListsController,
 ];
 
 /**
@@ -86,13 +84,14 @@ export const operatorApiControllers = [
     ConnectionPersistenceModule,
     StationsModule,
     AuthorizationModule,
-    StationCommandsModule.forService("connection"),
+    StationCommandsModule.forService('connection'),
     DisplayMessagesModule,
     CustomerInformationModule,
     FirmwareModule,
     SmartChargingModule,
     MonitoringModule,
     DeviceModelModule,
+    LocalListsModule,
   ],
   controllers: [...operatorApiControllers, StationMinimumProfileController],
   providers: [
@@ -122,6 +121,7 @@ export const operatorApiControllers = [
     ...monitoringApiProviders,
     ...reservationsApiProviders,
     ...deviceModelApiProviders,
+    LocalListsService,
   ],
 })
 export class ApiModule {}

@@ -60,6 +60,10 @@ const expectedRoles: Record<string, ApiRole> = {
   'POST /stations/:id/device-model/reports': 'operator',
   'GET /stations/:id/device-model/reports': 'viewer',
   'GET /stations/:id/device-model/reports/:requestId': 'viewer',
+  'GET /local-lists': 'viewer',
+  'GET /stations/:id/local-list': 'viewer',
+  'POST /stations/:id/local-list/push': 'operator',
+  'POST /local-lists/push': 'operator',
   ...Object.fromEntries(
     [
       'remote-start',

@@ -22,6 +22,7 @@ import { CreateEvChargingSchedule1764174000004 } from './migrations/176417400000
 import { CreateMonitoring1764171000001 } from './migrations/1764171000001-create-monitoring';
 import { CreateReservation1764172000001 } from './migrations/1764172000001-create-reservation';
 import { CreateDeviceModel1764170000001 } from './migrations/1764170000001-create-device-model';
+import { CreateLocalList1764173000001 } from './migrations/1764173000001-create-local-list';
 
 export const CONNECTION_SCHEMA = 'connection';
 
@@ -51,5 +52,6 @@ export const connectionSchema: ServiceSchema = {
     CreateMonitoring1764171000001,
     CreateReservation1764172000001,
     CreateDeviceModel1764170000001,
+    CreateLocalList1764173000001,
   ],
 };

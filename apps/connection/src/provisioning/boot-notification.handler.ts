@@ -1,6 +1,7 @@
 import { RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CallContext } from '../gateway/call-handler.registry';
+import { LocalListReconciler } from '../local-lists/local-list.reconciler';
 import { ChargingCapabilitiesDiscovery } from '../smart-charging/charging-capabilities.discovery';
 import { StationEventEmitter } from '../station-events/station-event.emitter';
 import { StationHistoryRecorder } from '../station-history/station-history.recorder';
@@ -15,7 +16,7 @@ import { bootedEvent } from './provisioning.events';
  * BootNotification, both versions: stores what the station reports, answers by its registration
  * (Accepted / Pending / Rejected), and publishes `booted` after answering; the boot and its
  * answer go to the station's history in the background. An accepted station is then asked for its
- * charging capabilities.
+ * charging capabilities, and its local list is reconciled.
  */
 @Injectable()
 export class BootNotificationHandler {
@@ -28,6 +29,7 @@ export class BootNotificationHandler {
     private readonly events: StationEventEmitter,
     private readonly history: StationHistoryRecorder,
     private readonly capabilities: ChargingCapabilitiesDiscovery,
+    private readonly localLists: LocalListReconciler,
   ) {
     this.settings = {
       heartbeatIntervalSeconds: config.gateway.heartbeatIntervalSeconds,
@@ -50,6 +52,7 @@ export class BootNotificationHandler {
     this.events.publishInBackground(context.stationId, bootedEvent(report, decision), context.logger, { occurredAt: now });
     this.history.booted(bootRecordOf(context.stationId, report, decision, now));
     if (decision.status === 'Accepted') this.capabilities.afterAcceptedBoot(context);
+    if (decision.status === 'Accepted') this.localLists.afterAcceptedBoot(context);
     return bootAnswer(decision, now);
   }
 }

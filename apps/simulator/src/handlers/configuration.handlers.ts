@@ -1,4 +1,5 @@
 import type { Ocpp16, Ocpp201 } from '@app/ocpp';
+import type { LocalListChange, LocalListUpdate } from '../authorization/local-auth-list';
 import { parsePriority } from '../connection/network-profiles';
 import { type ModelVariable, deviceModelOf } from '../device-model/simulated-device-model';
 import { SettingChange, type SettingDefinition, settingDefinitions, settings16 } from '../provisioning/station-settings';
@@ -75,6 +76,20 @@ function securityProfileAllowed(station: StationControl, value: string): boolean
   return wanted < 3 || station.certificates.clientIdentity() !== undefined;
 }
 
+function listChange(idToken: string, status: string | undefined, expiresAt: string | undefined): LocalListChange {
+  return { idToken, ...(status === undefined ? {} : { status }), ...(expiresAt === undefined ? {} : { expiresAt }) };
+}
+
+function localListUpdate16(request: Ocpp16.SendLocalListRequest): LocalListUpdate {
+  const changes = (request.localAuthorizationList ?? []).map((entry) => listChange(entry.idTag, entry.idTagInfo?.status, entry.idTagInfo?.expiryDate));
+  return { version: request.listVersion, full: request.updateType === 'Full', changes };
+}
+
+function localListUpdate201(request: Ocpp201.SendLocalListRequest): LocalListUpdate {
+  const changes = (request.localAuthorizationList ?? []).map((entry) => listChange(entry.idToken.idToken, entry.idTokenInfo?.status, entry.idTokenInfo?.cacheExpiryDateTime));
+  return { version: request.versionNumber, full: request.updateType === 'Full', changes };
+}
+
 /** Configuration keys (1.6) and device-model variables (2.0.1) over one settings store; local list and cache. */
 export const configuration16: HandlerTable<'1.6'> = {
   GetConfiguration: (request, station) => getConfiguration(station, request.key),
@@ -83,11 +98,8 @@ export const configuration16: HandlerTable<'1.6'> = {
     return { status: changeStatus16[station.settings.change(station.settings.byKey(request.key), request.value)] };
   },
   ClearCache: () => ({ status: 'Accepted' }),
-  GetLocalListVersion: (_request, station) => ({ listVersion: station.localListVersion }),
-  SendLocalList: (request, station) => {
-    station.localListVersion = request.listVersion;
-    return { status: 'Accepted' };
-  },
+  GetLocalListVersion: (_request, station) => ({ listVersion: station.localList.version }),
+  SendLocalList: (request, station) => ({ status: station.localList.apply(localListUpdate16(request)) }),
 };
 
 export const configuration201: HandlerTable<'2.0.1'> = {
@@ -100,9 +112,6 @@ export const configuration201: HandlerTable<'2.0.1'> = {
     return { setVariableResult: [setVariable(station, first), ...rest.map((data) => setVariable(station, data))] };
   },
   ClearCache: () => ({ status: 'Accepted' }),
-  GetLocalListVersion: (_request, station) => ({ versionNumber: station.localListVersion }),
-  SendLocalList: (request, station) => {
-    station.localListVersion = request.versionNumber;
-    return { status: 'Accepted' };
-  },
+  GetLocalListVersion: (_request, station) => ({ versionNumber: station.localList.version }),
+  SendLocalList: (request, station) => ({ status: station.localList.apply(localListUpdate201(request)) }),
 };

@@ -2,6 +2,7 @@ import type { JsonObject } from '@app/ocpp';
 import type { ConnectionSettings } from '../connection/connection-settings';
 import type { CustomerDataStore } from '../customer-data/customer-data.store';
 import type { DisplayMessageStore } from '../display/display-message.store';
+import type { LocalAuthList } from '../authorization/local-auth-list';
 import type { NetworkProfiles, NetworkSlot } from '../connection/network-profiles';
 import type { StationMonitoring } from '../monitoring/station-monitoring';
 import type { StationSettings } from '../provisioning/station-settings';
@@ -37,8 +38,8 @@ export interface StationControl {
   connectionSettingsFor(slot: NetworkSlot): ConnectionSettings;
   /** Reservations held (ReserveNow / CancelReservation). */
   readonly reservations: ReservationBook;
-  /** The local authorisation list version (SendLocalList / GetLocalListVersion). */
-  localListVersion: number;
+  /** The local authorisation list (SendLocalList / GetLocalListVersion). */
+  readonly localList: LocalAuthList;
   now(): number;
   /** The CSMS-visible transaction id on a connector/EVSE. */
   transactionIdOn(evseId: number): string | undefined;

@@ -93,6 +93,23 @@ describe.each(['1.6', '2.0.1'] as const)('station handlers over OCPP %s', (versi
     await expect(csms.call(id, 'GetLocalListVersion', {})).resolves.toEqual(version === '1.6' ? { listVersion: 5 } : { versionNumber: 5 });
   });
 
+  it('applies differential local list updates that follow its version and answers VersionMismatch to others', async () => {
+    const entry = (token: string, status?: string) =>
+      version === '1.6'
+        ? { idTag: token, ...(status === undefined ? {} : { idTagInfo: { status } }) }
+        : { idToken: { idToken: token, type: 'ISO14443' }, ...(status === undefined ? {} : { idTokenInfo: { status } }) };
+    const send = (listVersion: number, updateType: string, entries: object[]) =>
+      csms.call(id, 'SendLocalList', { ...(version === '1.6' ? { listVersion } : { versionNumber: listVersion }), updateType, localAuthorizationList: entries });
+    await expect(send(10, 'Full', [entry('A', 'Accepted'), entry('B', 'Accepted')])).resolves.toEqual({ status: 'Accepted' });
+    await expect(send(11, 'Differential', [entry('A'), entry('C', 'Blocked')])).resolves.toEqual({ status: 'Accepted' });
+    await expect(send(11, 'Differential', [entry('D', 'Accepted')])).resolves.toEqual({ status: 'VersionMismatch' });
+    expect(station.localList.entries()).toEqual([
+      { idToken: 'B', status: 'Accepted' },
+      { idToken: 'C', status: 'Blocked' },
+    ]);
+    expect(station.localList.version).toBe(11);
+  });
+
   it('reboots on Reset: reconnects and boots again', async () => {
     await expect(csms.call(id, 'Reset', { type: version === '1.6' ? 'Soft' : 'Immediate' })).resolves.toEqual({ status: 'Accepted' });
     await station.events.next('booted');

@@ -20,6 +20,9 @@ export type SettingName =
   | 'MeterValuesSampledData'
   | 'ConnectionTimeOut'
   | 'LocalAuthListEnabled'
+  | 'SendLocalListMaxLength'
+  | 'LocalAuthListMaxLength'
+  | 'LocalAuthListBytesPerMessage'
   | 'ChargeProfileMaxStackLevel'
   | 'ChargingScheduleAllowedChargingRateUnit'
   | 'ChargingScheduleMaxPeriods'
@@ -41,6 +44,9 @@ export const settingDefinitions: readonly SettingDefinition[] = [
   { name: 'MeterValuesSampledData', component: 'SampledDataCtrlr', variable: 'TxUpdatedMeasurands', readonly: false, kind: 'string' },
   { name: 'ConnectionTimeOut', component: 'TxCtrlr', variable: 'EVConnectionTimeOut', readonly: false, kind: 'integer' },
   { name: 'LocalAuthListEnabled', component: 'LocalAuthListCtrlr', variable: 'Enabled', readonly: false, kind: 'boolean' },
+  { name: 'SendLocalListMaxLength', component: 'LocalAuthListCtrlr', variable: 'ItemsPerMessage', readonly: true, kind: 'integer' },
+  { name: 'LocalAuthListMaxLength', readonly: true, kind: 'integer' },
+  { name: 'LocalAuthListBytesPerMessage', component: 'LocalAuthListCtrlr', variable: 'BytesPerMessage', readonly: true, kind: 'integer', only201: true },
   { name: 'ChargeProfileMaxStackLevel', component: 'SmartChargingCtrlr', variable: 'ProfileStackLevel', readonly: true, kind: 'integer' },
   { name: 'ChargingScheduleAllowedChargingRateUnit', component: 'SmartChargingCtrlr', variable: 'RateUnit', readonly: true, kind: 'string' },
   { name: 'ChargingScheduleMaxPeriods', component: 'SmartChargingCtrlr', variable: 'PeriodsPerSchedule', readonly: true, kind: 'integer' },

@@ -43,11 +43,23 @@ export interface StationOptions {
   readonly transactionMessageRetryIntervalMs?: number;
   /** What Reset does: reboot (stop transactions, reconnect, boot) or only acknowledge; default reboot. */
   readonly resetBehaviour?: 'reboot' | 'acknowledge';
+  /**
+   * The local authorization list's limits, reported as 1.6 SendLocalListMaxLength /
+   * LocalAuthListMaxLength and 2.0.1 LocalAuthListCtrlr ItemsPerMessage / BytesPerMessage;
+   * default 20 entries per message, 8192 bytes per message, 1000 entries.
+   */
+  readonly localList?: Partial<LocalListLimits>;
   /** The clock; tests may pass a fake. Default Date.now. */
   readonly now?: () => number;
 }
 
-export type ResolvedStationOptions = Required<Omit<StationOptions, 'identity'>> & { readonly identity: StationIdentity };
+export interface LocalListLimits {
+  readonly itemsPerMessage: number;
+  readonly bytesPerMessage: number;
+  readonly maxEntries: number;
+}
+
+export type ResolvedStationOptions = Required<Omit<StationOptions, 'identity' | 'localList'>> & { readonly identity: StationIdentity; readonly localList: LocalListLimits };
 
 export function resolveStationOptions(options: StationOptions): ResolvedStationOptions {
   return {
@@ -65,6 +77,7 @@ export function resolveStationOptions(options: StationOptions): ResolvedStationO
     transactionMessageAttempts: Math.max(1, options.transactionMessageAttempts ?? 3),
     transactionMessageRetryIntervalMs: options.transactionMessageRetryIntervalMs ?? 5000,
     resetBehaviour: options.resetBehaviour ?? 'reboot',
+    localList: { itemsPerMessage: 20, bytesPerMessage: 8192, maxEntries: 1000, ...options.localList },
     now: options.now ?? Date.now,
   };
 }
