@@ -13,16 +13,16 @@ import { AddTransactionExportIndex1764150000002 } from './migrations/17641500000
 import { CreateCommandLog1764151000001 } from './migrations/1764151000001-create-command-log';
 import { CreateStationHistory1764151000002 } from './migrations/1764151000002-create-station-history';
 import { LighterMeterSample1764160000001 } from './migrations/1764160000001-lighter-meter-sample';
-import { CreateStationNotificationHistory1764175000001 } from './migrations/1764175000001-create-station-notification-history';
-import { CreateReportedChargingProfile1764175000002 } from './migrations/1764175000002-create-reported-charging-profile';
+import { CreateDeviceModel1764170000001 } from './migrations/1764170000001-create-device-model';
+import { CreateMonitoring1764171000001 } from './migrations/1764171000001-create-monitoring';
+import { CreateReservation1764172000001 } from './migrations/1764172000001-create-reservation';
+import { CreateLocalList1764173000001 } from './migrations/1764173000001-create-local-list';
 import { CreateDisplayMessage1764174000001 } from './migrations/1764174000001-create-display-message';
 import { CreateCustomerInformation1764174000002 } from './migrations/1764174000002-create-customer-information';
 import { CreatePublishedFirmware1764174000003 } from './migrations/1764174000003-create-published-firmware';
 import { CreateEvChargingSchedule1764174000004 } from './migrations/1764174000004-create-ev-charging-schedule';
-import { CreateMonitoring1764171000001 } from './migrations/1764171000001-create-monitoring';
-import { CreateReservation1764172000001 } from './migrations/1764172000001-create-reservation';
-import { CreateDeviceModel1764170000001 } from './migrations/1764170000001-create-device-model';
-import { CreateLocalList1764173000001 } from './migrations/1764173000001-create-local-list';
+import { CreateStationNotificationHistory1764175000001 } from './migrations/1764175000001-create-station-notification-history';
+import { CreateReportedChargingProfile1764175000002 } from './migrations/1764175000002-create-reported-charging-profile';
 
 export const CONNECTION_SCHEMA = 'connection';
 
@@ -43,15 +43,15 @@ export const connectionSchema: ServiceSchema = {
     CreateCommandLog1764151000001,
     CreateStationHistory1764151000002,
     LighterMeterSample1764160000001,
-    CreateStationNotificationHistory1764175000001,
-    CreateReportedChargingProfile1764175000002,
+    CreateDeviceModel1764170000001,
+    CreateMonitoring1764171000001,
+    CreateReservation1764172000001,
+    CreateLocalList1764173000001,
     CreateDisplayMessage1764174000001,
     CreateCustomerInformation1764174000002,
     CreatePublishedFirmware1764174000003,
     CreateEvChargingSchedule1764174000004,
-    CreateMonitoring1764171000001,
-    CreateReservation1764172000001,
-    CreateDeviceModel1764170000001,
-    CreateLocalList1764173000001,
+    CreateStationNotificationHistory1764175000001,
+    CreateReportedChargingProfile1764175000002,
   ],
 };
