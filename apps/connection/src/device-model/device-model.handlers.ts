@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CallHandlerRegistry } from '../gateway/call-handler.registry';
+import { DurableAcknowledgement } from '../station-events/durable-acknowledgement';
 import { reportPartOf } from './notify-report.adapter';
 import { NotifyReportHandler } from './notify-report.handler';
 
@@ -9,11 +10,16 @@ export class DeviceModelHandlers implements OnModuleInit {
   constructor(
     private readonly registry: CallHandlerRegistry,
     private readonly reports: NotifyReportHandler,
+    private readonly durability: DurableAcknowledgement,
   ) {}
 
   onModuleInit(): void {
     this.registry.registerVersioned({
-      '2.0.1': { NotifyReport: (context, request) => this.reports.handle(context.stationId, reportPartOf(request), context.logger) },
+      // A part the database could not take is not answered: the station sends it again.
+      '2.0.1': {
+        NotifyReport: (context, request) =>
+          this.durability.store(context.logger, 'NotifyReport', () => this.reports.handle(context.stationId, reportPartOf(request), context.logger)),
+      },
     });
   }
 }

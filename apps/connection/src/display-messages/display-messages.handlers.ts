@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CallHandlerRegistry } from '../gateway/call-handler.registry';
+import { DurableAcknowledgement } from '../station-events/durable-acknowledgement';
 import { displayMessageOf } from './display-message';
 import { DisplayMessageLedger } from './display-message.ledger';
 
@@ -12,6 +13,7 @@ export class DisplayMessagesHandlers implements OnModuleInit {
   constructor(
     private readonly registry: CallHandlerRegistry,
     private readonly ledger: DisplayMessageLedger,
+    private readonly durability: DurableAcknowledgement,
   ) {}
 
   onModuleInit(): void {
@@ -20,7 +22,7 @@ export class DisplayMessagesHandlers implements OnModuleInit {
         NotifyDisplayMessages: async (context, request) => {
           const messages = (request.messageInfo ?? []).map(displayMessageOf);
           const last = request.tbc !== true;
-          await this.ledger.partReported(context.stationId, request.requestId, messages, last);
+          await this.durability.store(context.logger, 'NotifyDisplayMessages', () => this.ledger.partReported(context.stationId, request.requestId, messages, last));
           context.logger.info({ requestId: request.requestId, messages: messages.length, tbc: !last }, 'display messages reported');
           return {};
         },
