@@ -11,6 +11,9 @@ export const REPORTED_PROFILE_TABLE = 'reported_charging_profile';
 /** Tracked requests and the personal data customer-information reports bring back: kept no longer than the history. */
 export const TRACKED_REQUEST_TABLES = ['display_message_request', 'customer_information_request', 'customer_information_part'] as const;
 
+/** Station alerts: an active one stays whatever its age; a cleared one is history, pruned by `cleared_at`. */
+export const STATION_ALERT_TABLE = 'station_alert';
+
 /** Every history table; each has a `recorded_at` column (BRIN-indexed) that retention prunes by. */
 export const HISTORY_TABLES = [
   COMMAND_LOG_TABLE,
@@ -21,3 +24,9 @@ export const HISTORY_TABLES = [
   REPORTED_PROFILE_TABLE,
   ...TRACKED_REQUEST_TABLES,
 ] as const;
+
+/** What retention prunes: each table by the column that says when its row became history. */
+export const PRUNED_TABLES: readonly { table: string; recordedAt: string }[] = [
+  ...HISTORY_TABLES.map((table) => ({ table, recordedAt: 'recorded_at' })),
+  { table: STATION_ALERT_TABLE, recordedAt: 'cleared_at' },
+];
