@@ -29,4 +29,11 @@ export const HISTORY_TABLES = [
 export const PRUNED_TABLES: readonly { table: string; recordedAt: string }[] = [
   ...HISTORY_TABLES.map((table) => ({ table, recordedAt: 'recorded_at' })),
   { table: STATION_ALERT_TABLE, recordedAt: 'cleared_at' },
+  // Report jobs are the operator's history of GetBaseReport / GetReport / GetMonitoringReport; the
+  // parts of a report that never completed (timed out, a station that rebooted mid-report, an
+  // unsolicited report with gaps) would otherwise stay for ever: completed reports drop theirs.
+  { table: 'device_model_report', recordedAt: 'updated_at' },
+  { table: 'device_model_report_part', recordedAt: 'received_at' },
+  { table: 'monitoring_report_job', recordedAt: 'requested_at' },
+  { table: 'monitoring_report_part', recordedAt: 'received_at' },
 ];
