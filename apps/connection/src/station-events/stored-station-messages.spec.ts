@@ -15,7 +15,8 @@ import type { MonitoringReportRepository } from '../monitoring/monitoring-report
 import type { StationAlertsService } from '../monitoring/station-alerts.service';
 import type { BootNotificationHandler } from '../provisioning/boot-notification.handler';
 import { ProvisioningHandlers } from '../provisioning/provisioning.handlers';
-import type { StatusNotificationHandler } from '../provisioning/status-notification.handler';
+import { StatusNotificationHandler } from '../provisioning/status-notification.handler';
+import type { ConnectorRepository } from '../stations/connector.repository';
 import type { StationHistoryRecorder } from '../station-history/station-history.recorder';
 import { durableAcknowledgementFixture } from './durable-acknowledgement.fixtures';
 import type { StationEventEmitter } from './station-event.emitter';
@@ -39,7 +40,13 @@ function registryWithFailingStores(): CallHandlerRegistry {
   new ProvisioningHandlers(
     registry,
     {} as BootNotificationHandler,
-    {} as StatusNotificationHandler,
+    new StatusNotificationHandler(
+      { record: async () => true } as unknown as ConnectorRepository,
+      events,
+      { statusChanged: jest.fn() } as unknown as StationHistoryRecorder,
+      { statusReported: databaseDown } as unknown as StationAlertsService,
+      durability,
+    ),
     events,
     { eventsNotified: databaseDown } as unknown as StationAlertsService,
     { applyEvents: jest.fn() } as unknown as DeviceModelUpdater,
@@ -49,6 +56,7 @@ function registryWithFailingStores(): CallHandlerRegistry {
 }
 
 const requests: readonly [string, Record<string, unknown>][] = [
+  ['StatusNotification', { timestamp: generatedAt, connectorStatus: 'Faulted', evseId: 1, connectorId: 1 }],
   ['NotifyReport', { requestId: 1, generatedAt, seqNo: 0, tbc: false, reportData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' }, variableAttribute: [{ value: '60' }] }] }],
   ['NotifyMonitoringReport', { requestId: 2, generatedAt, seqNo: 0, tbc: false }],
   ['NotifyDisplayMessages', { requestId: 3 }],
