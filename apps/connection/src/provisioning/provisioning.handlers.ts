@@ -44,9 +44,11 @@ export class ProvisioningHandlers implements OnModuleInit {
           for (const notice of noticesOf(request)) {
             this.events.publishInBackground(context.stationId, noticeEvent(notice), context.logger, { occurredAt: notice.noticedAt });
           }
-          // Alerts are stored before the answer; a database failure withholds it and the station retries.
-          await this.durability.store(context.logger, 'NotifyEvent', () => this.alerts.eventsNotified(context.stationId, request));
-          await this.deviceModel.applyEvents(context.stationId, request, context.logger);
+          // Alerts and device-model values are stored before the answer; a database failure withholds it and the station retries.
+          await this.durability.store(context.logger, 'NotifyEvent', async () => {
+            await this.alerts.eventsNotified(context.stationId, request);
+            await this.deviceModel.applyEvents(context.stationId, request);
+          });
           return {};
         },
       },

@@ -29,7 +29,7 @@ const generatedAt = '2025-06-01T10:00:00.000Z';
 const events = { publishInBackground: jest.fn() } as unknown as StationEventEmitter;
 
 /** Each station message whose data is stored before it is answered, with a store that fails. */
-function registryWithFailingStores(): CallHandlerRegistry {
+function registryWithFailingStores(failing: 'alerts' | 'device-model' = 'alerts'): CallHandlerRegistry {
   const registry = new CallHandlerRegistry();
   const durability = durableAcknowledgementFixture();
   new DeviceModelHandlers(registry, { handle: databaseDown } as unknown as NotifyReportHandler, durability).onModuleInit();
@@ -48,8 +48,8 @@ function registryWithFailingStores(): CallHandlerRegistry {
       durability,
     ),
     events,
-    { eventsNotified: databaseDown } as unknown as StationAlertsService,
-    { applyEvents: jest.fn() } as unknown as DeviceModelUpdater,
+    { eventsNotified: failing === 'alerts' ? databaseDown : jest.fn() } as unknown as StationAlertsService,
+    { applyEvents: failing === 'device-model' ? databaseDown : jest.fn() } as unknown as DeviceModelUpdater,
     durability,
   ).onModuleInit();
   return registry;
@@ -76,6 +76,12 @@ describe('station messages stored before they are answered', () => {
   it.each(requests)('%s: a database failure withholds the answer (the station retries) instead of answering {} or InternalError', async (action, payload) => {
     const registry = registryWithFailingStores();
     await expect(registry.dispatch(context, action, payload)).rejects.toBeInstanceOf(WithholdResponse);
+  });
+
+  it('NotifyEvent: a device-model value that cannot be stored withholds the answer too', async () => {
+    const registry = registryWithFailingStores('device-model');
+    const notifyEvent = requests.find(([action]) => action === 'NotifyEvent')?.[1] ?? {};
+    await expect(registry.dispatch(context, 'NotifyEvent', notifyEvent)).rejects.toBeInstanceOf(WithholdResponse);
   });
 
   it('an OcppRpcError raised while storing stays the answer: it is the station’s fault, not the database’s', async () => {
