@@ -16,3 +16,4 @@ export * from './session/rpc-session';
 export * from './session/rpc-session.error';
 export * from './session/rpc-session.options';
 export * from './reports/report-parts';
+export * from './reports/stored-integers';

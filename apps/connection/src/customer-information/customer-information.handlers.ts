@@ -1,3 +1,4 @@
+import { assertStorableIntegers } from '@app/ocpp';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CallHandlerRegistry } from '../gateway/call-handler.registry';
 import { DurableAcknowledgement } from '../station-events/durable-acknowledgement';
@@ -20,6 +21,7 @@ export class CustomerInformationHandlers implements OnModuleInit {
       '2.0.1': {
         NotifyCustomerInformation: async (context, request) => {
           const { requestId, seqNo } = request;
+          assertStorableIntegers({ requestId, seqNo });
           const part = { seqNo, data: request.data, tbc: request.tbc === true, generatedAt: new Date(request.generatedAt) };
           await this.durability.store(context.logger, 'NotifyCustomerInformation', () => this.repository.addPart(context.stationId, requestId, part));
           context.logger.info({ requestId, seqNo, tbc: request.tbc === true }, 'customer information part received');

@@ -1,3 +1,4 @@
+import { assertStorableIntegers } from '@app/ocpp';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CallHandlerRegistry } from '../gateway/call-handler.registry';
 import { DurableAcknowledgement } from '../station-events/durable-acknowledgement';
@@ -20,6 +21,8 @@ export class DisplayMessagesHandlers implements OnModuleInit {
     this.registry.registerVersioned({
       '2.0.1': {
         NotifyDisplayMessages: async (context, request) => {
+          assertStorableIntegers({ requestId: request.requestId });
+          (request.messageInfo ?? []).forEach((info, index) => assertStorableIntegers({ [`messageInfo[${index}].id`]: info.id }));
           const messages = (request.messageInfo ?? []).map(displayMessageOf);
           const last = request.tbc !== true;
           await this.durability.store(context.logger, 'NotifyDisplayMessages', () => this.ledger.partReported(context.stationId, request.requestId, messages, last));

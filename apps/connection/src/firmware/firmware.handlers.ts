@@ -1,3 +1,4 @@
+import { assertStorableIntegers } from '@app/ocpp';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { type CallContext, CallHandlerRegistry } from '../gateway/call-handler.registry';
 import { DurableAcknowledgement } from '../station-events/durable-acknowledgement';
@@ -32,6 +33,7 @@ export class FirmwareHandlers implements OnModuleInit {
         FirmwareStatusNotification: async (context, request) => this.report(context, 'FirmwareStatusNotification', firmwareStatusOf(request)),
         // A local controller publishing firmware for the stations behind it (L03); stored before it is answered.
         PublishFirmwareStatusNotification: async (context, request) => {
+          assertStorableIntegers({ requestId: request.requestId });
           await this.durability.store(context.logger, 'PublishFirmwareStatusNotification', () =>
             this.publications.report(context.stationId, request.requestId ?? 0, request.status, request.location),
           );

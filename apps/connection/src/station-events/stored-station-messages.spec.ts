@@ -84,6 +84,19 @@ describe('station messages stored before they are answered', () => {
     await expect(registry.dispatch(context, 'NotifyEvent', notifyEvent)).rejects.toBeInstanceOf(WithholdResponse);
   });
 
+  it.each([
+    ['NotifyReport', { requestId: 1, generatedAt, seqNo: 2_147_483_648, tbc: false }, 'seqNo 2147483648'],
+    ['NotifyReport', { requestId: 1, generatedAt, seqNo: 0, reportData: [{ component: { name: 'EVSE', evse: { id: 3_000_000_000 } }, variable: { name: 'Power' }, variableAttribute: [{ value: '1' }] }] }, 'reportData[0].component.evse.id'],
+    ['NotifyCustomerInformation', { data: 'x', seqNo: 0, generatedAt, requestId: 2_147_483_648 }, 'requestId 2147483648'],
+    ['NotifyDisplayMessages', { requestId: 3, messageInfo: [{ id: 2_147_483_648, priority: 'NormalCycle', message: { format: 'UTF8', content: 'x' } }] }, 'messageInfo[0].id'],
+    ['PublishFirmwareStatusNotification', { status: 'Published', requestId: 2_147_483_648 }, 'requestId 2147483648'],
+  ])('%s with an integer no column can hold: PropertyConstraintViolation naming it, nothing stored, not withheld', async (action, payload, named) => {
+    const registry = registryWithFailingStores();
+    const answer = registry.dispatch(context, action, payload as Record<string, unknown>);
+    await expect(answer).rejects.toBeInstanceOf(OcppRpcError);
+    await expect(answer).rejects.toMatchObject({ kind: OcppErrorKind.PropertyConstraintViolation, message: expect.stringContaining(named) });
+  });
+
   it('an OcppRpcError raised while storing stays the answer: it is the station’s fault, not the database’s', async () => {
     const durability = durableAcknowledgementFixture();
     const refused = new OcppRpcError(OcppErrorKind.PropertyConstraintViolation, 'eventId out of range');
