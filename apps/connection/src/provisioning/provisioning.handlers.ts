@@ -41,14 +41,15 @@ export class ProvisioningHandlers implements OnModuleInit {
         Heartbeat: heartbeatAnswer,
         StatusNotification: (context, request) => this.status.handle(context, statusReportOf201(request)),
         NotifyEvent: async (context, request) => {
-          for (const notice of noticesOf(request)) {
-            this.events.publishInBackground(context.stationId, noticeEvent(notice), context.logger, { occurredAt: notice.noticedAt });
-          }
           // Alerts and device-model values are stored before the answer; a database failure withholds it and the station retries.
           await this.durability.store(context.logger, 'NotifyEvent', async () => {
             await this.alerts.eventsNotified(context.stationId, request);
             await this.deviceModel.applyEvents(context.stationId, request);
           });
+          // Published once stored: a withheld or refused NotifyEvent publishes nothing, so a retry does not publish it twice.
+          for (const notice of noticesOf(request)) {
+            this.events.publishInBackground(context.stationId, noticeEvent(notice), context.logger, { occurredAt: notice.noticedAt });
+          }
           return {};
         },
       },

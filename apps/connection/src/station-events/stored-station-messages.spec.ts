@@ -78,6 +78,14 @@ describe('station messages stored before they are answered', () => {
     await expect(registry.dispatch(context, action, payload)).rejects.toBeInstanceOf(WithholdResponse);
   });
 
+  it('NotifyEvent: publishes nothing while its answer is withheld, so the retry does not publish the events twice', async () => {
+    (events.publishInBackground as jest.Mock).mockClear();
+    const registry = registryWithFailingStores();
+    const notifyEvent = requests.find(([action]) => action === 'NotifyEvent')?.[1] ?? {};
+    await expect(registry.dispatch(context, 'NotifyEvent', notifyEvent)).rejects.toBeInstanceOf(WithholdResponse);
+    expect(events.publishInBackground).not.toHaveBeenCalled();
+  });
+
   it('NotifyEvent: a device-model value that cannot be stored withholds the answer too', async () => {
     const registry = registryWithFailingStores('device-model');
     const notifyEvent = requests.find(([action]) => action === 'NotifyEvent')?.[1] ?? {};
