@@ -8,6 +8,9 @@ import type { CustomerInformationPart } from './customer-information.document';
 const REQUESTS = `"${CONNECTION_SCHEMA}"."customer_information_request"`;
 const PARTS = `"${CONNECTION_SCHEMA}"."customer_information_part"`;
 
+/** Request ids tried for a new request before giving up. */
+const CREATE_ATTEMPTS = 100;
+
 export type CustomerRequestStatus = 'requested' | 'accepted' | 'rejected' | 'failed';
 
 /** Whom a CustomerInformation is about: exactly one of the three, as OCPP puts it on the wire. */
@@ -48,17 +51,28 @@ const REQUEST_COLUMNS = 'station_id, request_id, report, clear, customer, status
 export class CustomerInformationRepository {
   constructor(@InjectDataSource(CONNECTION_SCHEMA) private readonly dataSource: DataSource) {}
 
-  /** A new request, stored before it is sent so that its first part always finds it. */
+  /**
+   * A new request, stored before it is sent so that its first part always finds it. An id the
+   * station's requests already hold (one an operator chose for a raw CustomerInformation) is
+   * skipped; parts a station once sent unasked under the new id are dropped, so that no other
+   * customer's data is read as this one's.
+   */
   async create(stationId: string, request: { report: boolean; clear: boolean; customer: CustomerReference }): Promise<number> {
-    const requestId = await nextOperatorRequestId(this.dataSource);
-    await this.dataSource.query(`INSERT INTO ${REQUESTS} (station_id, request_id, report, clear, customer, status) VALUES ($1, $2, $3, $4, $5::jsonb, 'requested')`, [
-      stationId,
-      requestId,
-      request.report,
-      request.clear,
-      pgJson(request.customer),
-    ]);
-    return requestId;
+    return this.dataSource.transaction(async (manager) => {
+      for (let attempt = 0; attempt < CREATE_ATTEMPTS; attempt += 1) {
+        const requestId = await nextOperatorRequestId(manager);
+        const created = await queryRows<{ request_id: number }>(
+          manager,
+          `INSERT INTO ${REQUESTS} (station_id, request_id, report, clear, customer, status) VALUES ($1, $2, $3, $4, $5::jsonb, 'requested')
+           ON CONFLICT (station_id, request_id) DO NOTHING RETURNING request_id`,
+          [stationId, requestId, request.report, request.clear, pgJson(request.customer)],
+        );
+        if (created.length === 0) continue;
+        await manager.query(`DELETE FROM ${PARTS} WHERE station_id = $1 AND request_id = $2`, [stationId, requestId]);
+        return requestId;
+      }
+      throw new Error(`no free customer-information request id for ${stationId} after ${CREATE_ATTEMPTS} attempts`);
+    });
   }
 
   /** The station's answer; a request sent as a raw command gets its row here. */
