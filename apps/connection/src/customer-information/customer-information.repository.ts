@@ -2,14 +2,11 @@ import { InjectDataSource, pgJson, pgText, queryRows } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
-import { nextOperatorRequestId } from '../persistence/operator-request-id';
+import { insertWithFreshRequestId } from '../persistence/operator-request-id';
 import type { CustomerInformationPart } from './customer-information.document';
 
 const REQUESTS = `"${CONNECTION_SCHEMA}"."customer_information_request"`;
 const PARTS = `"${CONNECTION_SCHEMA}"."customer_information_part"`;
-
-/** Request ids tried for a new request before giving up. */
-const CREATE_ATTEMPTS = 100;
 
 export type CustomerRequestStatus = 'requested' | 'accepted' | 'rejected' | 'failed';
 
@@ -59,19 +56,17 @@ export class CustomerInformationRepository {
    */
   async create(stationId: string, request: { report: boolean; clear: boolean; customer: CustomerReference }): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      for (let attempt = 0; attempt < CREATE_ATTEMPTS; attempt += 1) {
-        const requestId = await nextOperatorRequestId(manager);
+      const requestId = await insertWithFreshRequestId(manager, 'customer-information', async (candidate) => {
         const created = await queryRows<{ request_id: number }>(
           manager,
           `INSERT INTO ${REQUESTS} (station_id, request_id, report, clear, customer, status) VALUES ($1, $2, $3, $4, $5::jsonb, 'requested')
            ON CONFLICT (station_id, request_id) DO NOTHING RETURNING request_id`,
-          [stationId, requestId, request.report, request.clear, pgJson(request.customer)],
+          [stationId, candidate, request.report, request.clear, pgJson(request.customer)],
         );
-        if (created.length === 0) continue;
-        await manager.query(`DELETE FROM ${PARTS} WHERE station_id = $1 AND request_id = $2`, [stationId, requestId]);
-        return requestId;
-      }
-      throw new Error(`no free customer-information request id for ${stationId} after ${CREATE_ATTEMPTS} attempts`);
+        return created.length > 0;
+      });
+      await manager.query(`DELETE FROM ${PARTS} WHERE station_id = $1 AND request_id = $2`, [stationId, requestId]);
+      return requestId;
     });
   }
 
