@@ -277,7 +277,7 @@ describe('display messages, customer information and firmware publishing', () =>
     it('answers a display-message request to a 1.6 station with a precise 422', async () => {
       await simulatedStation('DM-16', '1.6');
       const refused = await call('POST', '/api/stations/DM-16/display-messages', 'operator', content(1, 'Hello'));
-      expect(refused).toMatchObject({ status: 422, body: { detail: 'display messages need OCPP 2.0.1; station DM-16 is connected with OCPP 1.6' } });
+      expect(refused).toMatchObject({ status: 422, body: { detail: 'display messages: OCPP 2.0.1 only; station DM-16 is connected over OCPP 1.6' } });
       const asked = await call('POST', '/api/stations/DM-16/customer-information', 'operator', { report: true, clear: false, customerIdentifier: 'c' });
       expect(asked.status).toBe(422);
     });

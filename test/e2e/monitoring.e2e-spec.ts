@@ -251,7 +251,7 @@ describe('monitoring and alerts', () => {
 
       const refused = await call('PUT', '/api/stations/MON-SIM-16/monitoring-level', 'operator', { severity: 3 });
       expect(refused.status).toBe(422);
-      expect(refused.body.detail).toBe('SetMonitoringLevel is OCPP 2.0.1 only; station MON-SIM-16 is connected over OCPP 1.6');
+      expect(refused.body.detail).toBe('SetMonitoringLevel: OCPP 2.0.1 only; station MON-SIM-16 is connected over OCPP 1.6');
       expect((await call('POST', '/api/stations/MON-SIM-16/monitoring-reports', 'operator', {})).status).toBe(422);
     });
   });

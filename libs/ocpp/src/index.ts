@@ -15,3 +15,5 @@ export * from './validation/payload.validator';
 export * from './session/rpc-session';
 export * from './session/rpc-session.error';
 export * from './session/rpc-session.options';
+export * from './reports/report-parts';
+export * from './reports/stored-integers';

@@ -43,4 +43,13 @@ describe('commandRecordOf', () => {
     const record = commandRecordOf(command, { outcome: { status: 'call-error', errorCode: 'InternalError', errorDescription: 'boom' }, call }, run);
     expect(record).toMatchObject({ request: { key: 'AuthorizationKey', value: REDACTED }, errorCode: 'InternalError', errorDescription: 'boom', response: null });
   });
+
+  it('blanks whom a CustomerInformation is about (personal data), in the request and the answer, for viewers of the history', () => {
+    const command = commandWith({ case: 'rawCall', value: { action: 'CustomerInformation', payloadJson: '{}' } }, { originService: 'connection', actor: 'noc' });
+    const payload = { requestId: 4, report: true, clear: false, idToken: { idToken: 'DRIVER-CARD-1', type: 'ISO14443' } };
+    const record = commandRecordOf(command, { outcome: { status: 'accepted', result: { status: 'Accepted', payload } }, call: { action: 'CustomerInformation', payload } }, run);
+    expect(record.request).toEqual({ requestId: 4, report: true, clear: false, idToken: REDACTED });
+    expect(record.response).toEqual({ status: 'Accepted', payload: { requestId: 4, report: true, clear: false, idToken: REDACTED } });
+    expect(JSON.stringify(record)).not.toContain('DRIVER-CARD-1');
+  });
 });

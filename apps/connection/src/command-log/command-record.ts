@@ -1,7 +1,7 @@
 import { type StationCommand, timestampDate } from '@app/contracts';
 import type { CommandStatus } from '@app/station-commands';
 import type { Execution } from '../routing/command-execution';
-import { redactSecrets } from './secret-redaction';
+import { redactCall, redactSecrets } from './secret-redaction';
 
 /** One command as the command history keeps it: who asked what of which station, and how it ended. */
 export interface CommandRecord {
@@ -47,11 +47,11 @@ export function commandRecordOf(command: StationCommand, { outcome, call }: Exec
     actor: command.actor || null,
     command: commandNameOf(command),
     action: call?.action ?? null,
-    request: call ? redactSecrets(call.payload) : null,
+    request: call ? redactCall(call.action, call.payload) : null,
     issuedAt: command.issuedAt ? timestampDate(command.issuedAt) : run.receivedAt,
     completedAt: run.completedAt,
     status: outcome.status,
-    response: outcome.result ? redactSecrets(outcome.result) : null,
+    response: outcome.result ? (call ? redactCall(call.action, outcome.result) : redactSecrets(outcome.result)) : null,
     errorCode: outcome.errorCode ?? null,
     errorDescription: outcome.errorDescription ?? null,
     replica: run.replica,

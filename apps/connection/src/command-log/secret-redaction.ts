@@ -36,6 +36,27 @@ function redactValue(value: unknown): unknown {
   );
 }
 
+/**
+ * Who a CustomerInformation is about is personal data (GDPR): the customer-information endpoints
+ * show it to operators only, so the command history, readable with the viewer role, blanks it.
+ */
+const PERSONAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  CustomerInformation: ['customerIdentifier', 'idToken', 'customerCertificate'],
+};
+
+/** redactSecrets, and for an action about a person (CustomerInformation) whom it is about, wherever it stands. */
+export function redactCall<T>(action: string, payload: T): T {
+  const personal = PERSONAL_FIELDS[action];
+  const redacted = redactSecrets(payload);
+  return personal === undefined ? redacted : (blankFields(redacted, personal) as T);
+}
+
+function blankFields(value: unknown, names: readonly string[]): unknown {
+  if (Array.isArray(value)) return value.map((member) => blankFields(member, names));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([name, member]) => [name, names.includes(name) ? REDACTED : blankFields(member, names)]));
+}
+
 /** The setting a name/value pair is about: 1.6 `key`, 2.0.1 `variable.name`, or a neutral `key`. */
 function settingName(pair: Record<string, unknown>): string | undefined {
   if (typeof pair.key === 'string') return pair.key;

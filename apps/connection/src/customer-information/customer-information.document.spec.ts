@@ -29,4 +29,10 @@ describe('assembleCustomerInformation', () => {
   it('is empty and incomplete before any part', () => {
     expect(assembleCustomerInformation([])).toEqual({ complete: false, data: '', parts: 0, missingSeqNos: [], generatedAt: null });
   });
+
+  it('names at most 100 gaps when a station sends a huge seqNo, without enumerating up to it', () => {
+    const document = assembleCustomerInformation([part(0, 'A', true), part(2_000_000_000, 'Z', false)]);
+    expect(document).toMatchObject({ complete: false, data: 'A', parts: 2 });
+    expect(document.missingSeqNos).toHaveLength(100);
+  });
 });

@@ -1,3 +1,5 @@
+import { assembleParts } from '@app/ocpp';
+
 /** One NotifyCustomerInformation part as stored. */
 export interface CustomerInformationPart {
   seqNo: number;
@@ -25,8 +27,7 @@ export interface CustomerInformationDocument {
  */
 export function assembleCustomerInformation(parts: readonly CustomerInformationPart[]): CustomerInformationDocument {
   const bySeqNo = new Map(parts.map((part) => [part.seqNo, part]));
-  const highest = Math.max(-1, ...bySeqNo.keys());
-  const missingSeqNos = Array.from({ length: highest + 1 }, (_, seqNo) => seqNo).filter((seqNo) => !bySeqNo.has(seqNo));
+  const missingSeqNos = assembleParts(parts).missing;
   const contiguous: CustomerInformationPart[] = [];
   for (let seqNo = 0; bySeqNo.has(seqNo); seqNo += 1) contiguous.push(bySeqNo.get(seqNo) as CustomerInformationPart);
   const last = contiguous.at(-1);

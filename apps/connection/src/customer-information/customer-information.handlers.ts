@@ -1,5 +1,7 @@
+import { assertStorableIntegers } from '@app/ocpp';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CallHandlerRegistry } from '../gateway/call-handler.registry';
+import { DurableAcknowledgement } from '../station-events/durable-acknowledgement';
 import { CustomerInformationRepository } from './customer-information.repository';
 
 /**
@@ -11,6 +13,7 @@ export class CustomerInformationHandlers implements OnModuleInit {
   constructor(
     private readonly registry: CallHandlerRegistry,
     private readonly repository: CustomerInformationRepository,
+    private readonly durability: DurableAcknowledgement,
   ) {}
 
   onModuleInit(): void {
@@ -18,7 +21,9 @@ export class CustomerInformationHandlers implements OnModuleInit {
       '2.0.1': {
         NotifyCustomerInformation: async (context, request) => {
           const { requestId, seqNo } = request;
-          await this.repository.addPart(context.stationId, requestId, { seqNo, data: request.data, tbc: request.tbc === true, generatedAt: new Date(request.generatedAt) });
+          assertStorableIntegers({ requestId, seqNo });
+          const part = { seqNo, data: request.data, tbc: request.tbc === true, generatedAt: new Date(request.generatedAt) };
+          await this.durability.store(context.logger, 'NotifyCustomerInformation', () => this.repository.addPart(context.stationId, requestId, part));
           context.logger.info({ requestId, seqNo, tbc: request.tbc === true }, 'customer information part received');
           return {};
         },

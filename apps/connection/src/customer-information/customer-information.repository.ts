@@ -2,7 +2,7 @@ import { InjectDataSource, pgJson, pgText, queryRows } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
-import { nextOperatorRequestId } from '../persistence/operator-request-id';
+import { insertWithFreshRequestId } from '../persistence/operator-request-id';
 import type { CustomerInformationPart } from './customer-information.document';
 
 const REQUESTS = `"${CONNECTION_SCHEMA}"."customer_information_request"`;
@@ -48,17 +48,26 @@ const REQUEST_COLUMNS = 'station_id, request_id, report, clear, customer, status
 export class CustomerInformationRepository {
   constructor(@InjectDataSource(CONNECTION_SCHEMA) private readonly dataSource: DataSource) {}
 
-  /** A new request, stored before it is sent so that its first part always finds it. */
+  /**
+   * A new request, stored before it is sent so that its first part always finds it. An id the
+   * station's requests already hold (one an operator chose for a raw CustomerInformation) is
+   * skipped; parts a station once sent unasked under the new id are dropped, so that no other
+   * customer's data is read as this one's.
+   */
   async create(stationId: string, request: { report: boolean; clear: boolean; customer: CustomerReference }): Promise<number> {
-    const requestId = await nextOperatorRequestId(this.dataSource);
-    await this.dataSource.query(`INSERT INTO ${REQUESTS} (station_id, request_id, report, clear, customer, status) VALUES ($1, $2, $3, $4, $5::jsonb, 'requested')`, [
-      stationId,
-      requestId,
-      request.report,
-      request.clear,
-      pgJson(request.customer),
-    ]);
-    return requestId;
+    return this.dataSource.transaction(async (manager) => {
+      const requestId = await insertWithFreshRequestId(manager, 'customer-information', async (candidate) => {
+        const created = await queryRows<{ request_id: number }>(
+          manager,
+          `INSERT INTO ${REQUESTS} (station_id, request_id, report, clear, customer, status) VALUES ($1, $2, $3, $4, $5::jsonb, 'requested')
+           ON CONFLICT (station_id, request_id) DO NOTHING RETURNING request_id`,
+          [stationId, candidate, request.report, request.clear, pgJson(request.customer)],
+        );
+        return created.length > 0;
+      });
+      await manager.query(`DELETE FROM ${PARTS} WHERE station_id = $1 AND request_id = $2`, [stationId, requestId]);
+      return requestId;
+    });
   }
 
   /** The station's answer; a request sent as a raw command gets its row here. */

@@ -1,6 +1,5 @@
 import type { Ocpp201 } from '@app/ocpp';
 import { Injectable } from '@nestjs/common';
-import type { Logger } from 'pino';
 import type { DeviceModelUpdate } from './command-result.updates';
 import { CONFIGURATION_COMPONENT } from './configuration-key.mapping';
 import { rowsToRemove } from './device-model.diff';
@@ -26,15 +25,8 @@ export class DeviceModelUpdater {
     });
   }
 
-  /**
-   * NotifyEvent's actual values. The event is the station's to report whatever the store does:
-   * a failure here is logged and never fails the NotifyEvent.
-   */
-  async applyEvents(stationId: string, request: Ocpp201.NotifyEventRequest, logger: Logger): Promise<void> {
-    try {
-      await this.model.writeValues(this.model.dataSource, stationId, valuesOfEvents(request), 'event');
-    } catch (error) {
-      logger.error({ err: error }, 'could not store NotifyEvent values in the device model');
-    }
+  /** NotifyEvent's actual values; stored before the NotifyEvent is answered (a failure withholds the answer). */
+  async applyEvents(stationId: string, request: Ocpp201.NotifyEventRequest): Promise<void> {
+    await this.model.writeValues(this.model.dataSource, stationId, valuesOfEvents(request), 'event');
   }
 }

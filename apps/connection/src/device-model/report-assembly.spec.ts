@@ -33,4 +33,8 @@ describe('report assembly', () => {
       'EVSE/Power=22000',
     ]);
   });
+
+  it('stays incomplete, at once, for a last part with a seqNo of two billion', () => {
+    expect(assemblyOf([{ seqNo: 0, tbc: true }, { seqNo: 2_000_000_000, tbc: false }])).toMatchObject({ complete: false });
+  });
 });

@@ -1,3 +1,4 @@
+import { assembleParts } from '@app/ocpp';
 import type { ReportedVariable } from './device-model.types';
 import { variableKeyOf } from './variable-key';
 
@@ -18,12 +19,8 @@ export interface Assembly {
  * have arrived, in any order; a part received twice counts once.
  */
 export function assemblyOf(parts: readonly ReceivedPart[]): Assembly {
-  const last = parts.filter((part) => !part.tbc).reduce<number | undefined>((lowest, part) => (lowest === undefined ? part.seqNo : Math.min(lowest, part.seqNo)), undefined);
-  if (last === undefined) return { complete: false, missing: [] };
-  const seen = new Set(parts.map((part) => part.seqNo));
-  const missing: number[] = [];
-  for (let seqNo = 0; seqNo <= last; seqNo += 1) if (!seen.has(seqNo)) missing.push(seqNo);
-  return { complete: missing.length === 0, missing };
+  const { complete, last, missing } = assembleParts(parts);
+  return { complete, missing: last === undefined ? [] : missing };
 }
 
 /** The variables of all parts in sequence order; a variable reported twice keeps its latest description. */

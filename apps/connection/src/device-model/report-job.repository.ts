@@ -9,6 +9,8 @@ import type { ReportBase, ReportJob, ReportJobKind, ReportJobStatus } from './re
 
 const JOBS = `"${CONNECTION_SCHEMA}"."device_model_report"`;
 const PARTS = `"${CONNECTION_SCHEMA}"."device_model_report_part"`;
+/** Request ids tried for a new job: each one skipped is a report the station sent unasked under it. */
+const CREATE_ATTEMPTS = 100;
 const COLUMNS = `station_id, request_id, kind, report_base, criteria, status, station_status, error, actor, parts_received, variables_stored, requested_at, updated_at, completed_at`;
 
 interface JobRow {
@@ -60,16 +62,22 @@ export interface NewReportJob {
 export class ReportJobRepository {
   constructor(@InjectDataSource(CONNECTION_SCHEMA) readonly dataSource: DataSource) {}
 
-  /** A new job with a request id of its own (a sequence: unique across replicas). */
+  /**
+   * A new job with a request id of its own (a sequence: unique across replicas). An id the
+   * station already used for a report of its own (an unsolicited job) is skipped for the next.
+   */
   async create(job: NewReportJob): Promise<ReportJob> {
-    const [row] = await queryRows<JobRow>(
-      this.dataSource,
-      `INSERT INTO ${JOBS} (station_id, request_id, kind, report_base, criteria, status, actor)
-       VALUES ($1, nextval('"${CONNECTION_SCHEMA}"."device_model_request_id"'), $2, $3, $4::jsonb, 'requested', $5) RETURNING ${COLUMNS}`,
-      [job.stationId, job.kind, job.reportBase ?? null, pgJson(job.criteria), job.actor ?? null],
-    );
-    if (row === undefined) throw new Error('INSERT … RETURNING gave no row');
-    return jobOf(row);
+    for (let attempt = 0; attempt < CREATE_ATTEMPTS; attempt += 1) {
+      const [row] = await queryRows<JobRow>(
+        this.dataSource,
+        `INSERT INTO ${JOBS} (station_id, request_id, kind, report_base, criteria, status, actor)
+         VALUES ($1, nextval('"${CONNECTION_SCHEMA}"."device_model_request_id"'), $2, $3, $4::jsonb, 'requested', $5)
+         ON CONFLICT (station_id, request_id) DO NOTHING RETURNING ${COLUMNS}`,
+        [job.stationId, job.kind, job.reportBase ?? null, pgJson(job.criteria), job.actor ?? null],
+      );
+      if (row !== undefined) return jobOf(row);
+    }
+    throw new Error(`no free report request id for ${job.stationId} after ${CREATE_ATTEMPTS} attempts`);
   }
 
   /**

@@ -2,7 +2,7 @@ import { InjectDataSource, pgJson, queryRows } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
-import { nextOperatorRequestId } from '../persistence/operator-request-id';
+import { insertWithFreshRequestId } from '../persistence/operator-request-id';
 import type { DisplayMessage, DisplayMessageCriteria } from './display-message';
 
 const MESSAGES = `"${CONNECTION_SCHEMA}"."display_message"`;
@@ -102,9 +102,14 @@ export class DisplayMessageRepository {
 
   /** A new GetDisplayMessages, stored before it is sent so that its first part always finds it. */
   async createRequest(stationId: string, criteria: DisplayMessageCriteria): Promise<number> {
-    const requestId = await nextOperatorRequestId(this.dataSource);
-    await this.dataSource.query(`INSERT INTO ${REQUESTS} (station_id, request_id, criteria, status) VALUES ($1, $2, $3::jsonb, 'requested')`, [stationId, requestId, pgJson(criteria)]);
-    return requestId;
+    return insertWithFreshRequestId(this.dataSource, 'display-message', async (requestId) => {
+      const created = await queryRows<{ request_id: number }>(
+        this.dataSource,
+        `INSERT INTO ${REQUESTS} (station_id, request_id, criteria, status) VALUES ($1, $2, $3::jsonb, 'requested') ON CONFLICT (station_id, request_id) DO NOTHING RETURNING request_id`,
+        [stationId, requestId, pgJson(criteria)],
+      );
+      return created.length > 0;
+    });
   }
 
   /**

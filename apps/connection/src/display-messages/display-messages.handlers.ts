@@ -1,5 +1,7 @@
+import { assertStorableIntegers } from '@app/ocpp';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CallHandlerRegistry } from '../gateway/call-handler.registry';
+import { DurableAcknowledgement } from '../station-events/durable-acknowledgement';
 import { displayMessageOf } from './display-message';
 import { DisplayMessageLedger } from './display-message.ledger';
 
@@ -12,15 +14,18 @@ export class DisplayMessagesHandlers implements OnModuleInit {
   constructor(
     private readonly registry: CallHandlerRegistry,
     private readonly ledger: DisplayMessageLedger,
+    private readonly durability: DurableAcknowledgement,
   ) {}
 
   onModuleInit(): void {
     this.registry.registerVersioned({
       '2.0.1': {
         NotifyDisplayMessages: async (context, request) => {
+          assertStorableIntegers({ requestId: request.requestId });
+          (request.messageInfo ?? []).forEach((info, index) => assertStorableIntegers({ [`messageInfo[${index}].id`]: info.id }));
           const messages = (request.messageInfo ?? []).map(displayMessageOf);
           const last = request.tbc !== true;
-          await this.ledger.partReported(context.stationId, request.requestId, messages, last);
+          await this.durability.store(context.logger, 'NotifyDisplayMessages', () => this.ledger.partReported(context.stationId, request.requestId, messages, last));
           context.logger.info({ requestId: request.requestId, messages: messages.length, tbc: !last }, 'display messages reported');
           return {};
         },

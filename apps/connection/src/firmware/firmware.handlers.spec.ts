@@ -1,5 +1,7 @@
 import pino from 'pino';
 import { type CallContext, CallHandlerRegistry } from '../gateway/call-handler.registry';
+import { WithholdResponse } from '@app/ocpp';
+import { durableAcknowledgementFixture } from '../station-events/durable-acknowledgement.fixtures';
 import type { StationEventEmitter } from '../station-events/station-event.emitter';
 import type { StationHistoryRecorder } from '../station-history/station-history.recorder';
 import { FirmwareHandlers } from './firmware.handlers';
@@ -12,7 +14,13 @@ function registered(report: () => Promise<void> = async () => undefined) {
   const events = { publishInBackground: jest.fn() };
   const publications = { report: jest.fn(report) };
   const history = { notified: jest.fn() };
-  new FirmwareHandlers(registry, events as unknown as StationEventEmitter, history as unknown as StationHistoryRecorder, publications as unknown as PublishedFirmwareRepository).onModuleInit();
+  new FirmwareHandlers(
+    registry,
+    events as unknown as StationEventEmitter,
+    history as unknown as StationHistoryRecorder,
+    publications as unknown as PublishedFirmwareRepository,
+    durableAcknowledgementFixture(),
+  ).onModuleInit();
   return { registry, events, publications, history };
 }
 
@@ -39,11 +47,11 @@ describe('FirmwareHandlers', () => {
     ]);
   });
 
-  it('fails the call (the station gets InternalError, not {}) when the status could not be stored', async () => {
+  it('withholds the answer (the station retries) when the status could not be stored', async () => {
     const { registry } = registered(async () => {
       throw new Error('database down');
     });
-    await expect(registry.dispatch(context('ocpp2.0.1'), 'PublishFirmwareStatusNotification', { status: 'Downloaded', requestId: 1 })).rejects.toThrow('database down');
+    await expect(registry.dispatch(context('ocpp2.0.1'), 'PublishFirmwareStatusNotification', { status: 'Downloaded', requestId: 1 })).rejects.toBeInstanceOf(WithholdResponse);
   });
 
   it('still publishes firmware update progress as an event', async () => {

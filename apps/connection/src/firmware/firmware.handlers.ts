@@ -1,5 +1,7 @@
+import { assertStorableIntegers } from '@app/ocpp';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { type CallContext, CallHandlerRegistry } from '../gateway/call-handler.registry';
+import { DurableAcknowledgement } from '../station-events/durable-acknowledgement';
 import { StationEventEmitter } from '../station-events/station-event.emitter';
 import { StationHistoryRecorder } from '../station-history/station-history.recorder';
 import { type NotificationAction, progressRecordOf } from '../station-history/station-history.records';
@@ -18,6 +20,7 @@ export class FirmwareHandlers implements OnModuleInit {
     private readonly events: StationEventEmitter,
     private readonly history: StationHistoryRecorder,
     private readonly publications: PublishedFirmwareRepository,
+    private readonly durability: DurableAcknowledgement,
   ) {}
 
   onModuleInit(): void {
@@ -30,7 +33,10 @@ export class FirmwareHandlers implements OnModuleInit {
         FirmwareStatusNotification: async (context, request) => this.report(context, 'FirmwareStatusNotification', firmwareStatusOf(request)),
         // A local controller publishing firmware for the stations behind it (L03); stored before it is answered.
         PublishFirmwareStatusNotification: async (context, request) => {
-          await this.publications.report(context.stationId, request.requestId ?? 0, request.status, request.location);
+          assertStorableIntegers({ requestId: request.requestId });
+          await this.durability.store(context.logger, 'PublishFirmwareStatusNotification', () =>
+            this.publications.report(context.stationId, request.requestId ?? 0, request.status, request.location),
+          );
           context.logger.info({ publishStatus: request.status, requestId: request.requestId }, 'firmware publishing status');
           return {};
         },

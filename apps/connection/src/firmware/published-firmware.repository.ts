@@ -2,7 +2,7 @@ import { InjectDataSource, pgJson, queryRows } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
-import { nextOperatorRequestId } from '../persistence/operator-request-id';
+import { insertWithFreshRequestId } from '../persistence/operator-request-id';
 
 const PUBLISHED = `"${CONNECTION_SCHEMA}"."published_firmware"`;
 
@@ -37,12 +37,15 @@ export class PublishedFirmwareRepository {
 
   /** A new PublishFirmware, stored before it is sent so that its first status notification finds it. */
   async create(stationId: string, location: string, checksum: string): Promise<number> {
-    const requestId = await nextOperatorRequestId(this.dataSource);
-    await this.dataSource.query(
-      `INSERT INTO ${PUBLISHED} (station_id, request_id, location, checksum, status, requested_at) VALUES ($1, $2, $3, $4, 'Requested', now())`,
-      [stationId, requestId, location, checksum],
-    );
-    return requestId;
+    return insertWithFreshRequestId(this.dataSource, 'firmware publishing', async (requestId) => {
+      const created = await queryRows<{ request_id: number }>(
+        this.dataSource,
+        `INSERT INTO ${PUBLISHED} (station_id, request_id, location, checksum, status, requested_at) VALUES ($1, $2, $3, $4, 'Requested', now())
+         ON CONFLICT (station_id, request_id) DO NOTHING RETURNING request_id`,
+        [stationId, requestId, location, checksum],
+      );
+      return created.length > 0;
+    });
   }
 
   /** The station refused the request or never got it; a status it already reported stays. */

@@ -1,3 +1,4 @@
+import { assembleParts } from '@app/ocpp';
 import type { StationMonitor } from './station-monitor';
 
 /** One NotifyMonitoringReport part as stored until its report is complete. */
@@ -15,14 +16,11 @@ export type Assembly = { complete: true; parts: number; monitors: StationMonitor
  * part sent twice counts once (stored by seqNo). A monitor reported twice keeps its last report.
  */
 export function assembleReport(parts: readonly ReportPart[]): Assembly {
-  const bySeqNo = new Map(parts.map((part) => [part.seqNo, part]));
-  const last = parts.find((part) => !part.tbc);
-  const highest = Math.max(-1, ...bySeqNo.keys());
-  const end = last?.seqNo ?? highest + 1;
-  const missing: number[] = [];
-  for (let seqNo = 0; seqNo <= end; seqNo += 1) if (!bySeqNo.has(seqNo)) missing.push(seqNo);
-  if (last === undefined || missing.length > 0) return { complete: false, missing };
+  const assembly = assembleParts(parts);
+  if (!assembly.complete || assembly.last === undefined) return { complete: false, missing: assembly.missing };
+  const last = assembly.last;
   const monitors = new Map<number, StationMonitor>();
-  for (let seqNo = 0; seqNo <= last.seqNo; seqNo += 1) for (const monitor of bySeqNo.get(seqNo)?.monitors ?? []) monitors.set(monitor.monitorId, monitor);
-  return { complete: true, parts: last.seqNo + 1, monitors: [...monitors.values()] };
+  const inOrder = parts.filter((part) => part.seqNo >= 0 && part.seqNo <= last).sort((a, b) => a.seqNo - b.seqNo);
+  for (const part of inOrder) for (const monitor of part.monitors) monitors.set(monitor.monitorId, monitor);
+  return { complete: true, parts: last + 1, monitors: [...monitors.values()] };
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GatewayModule } from '../gateway/gateway.module';
 import { ConnectionPersistenceModule } from '../persistence/connection-persistence.module';
+import { StationEventsModule } from '../station-events/station-events.module';
 import { CommandObserversModule } from '../routing/command-observers.module';
 import { MonitorResultsObserver } from './monitor-results.observer';
 import { MonitoringHandlers } from './monitoring.handlers';
@@ -14,7 +15,7 @@ import { StationMonitorRepository } from './station-monitor.repository';
  * alerts of both versions; StationAlertsService is what provisioning tells about events and faults.
  */
 @Module({
-  imports: [GatewayModule, ConnectionPersistenceModule, CommandObserversModule],
+  imports: [GatewayModule, ConnectionPersistenceModule, CommandObserversModule, StationEventsModule],
   providers: [MonitoringHandlers, MonitorResultsObserver, MonitoringReportRepository, StationMonitorRepository, StationAlertRepository, StationAlertsService],
   exports: [StationAlertsService, StationMonitorRepository],
 })

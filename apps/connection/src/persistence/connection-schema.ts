@@ -23,6 +23,7 @@ import { CreatePublishedFirmware1764174000003 } from './migrations/1764174000003
 import { CreateEvChargingSchedule1764174000004 } from './migrations/1764174000004-create-ev-charging-schedule';
 import { CreateStationNotificationHistory1764175000001 } from './migrations/1764175000001-create-station-notification-history';
 import { CreateReportedChargingProfile1764175000002 } from './migrations/1764175000002-create-reported-charging-profile';
+import { IndexClearedStationAlerts1764176000001 } from './migrations/1764176000001-index-cleared-station-alerts';
 
 export const CONNECTION_SCHEMA = 'connection';
 
@@ -53,5 +54,6 @@ export const connectionSchema: ServiceSchema = {
     CreateEvChargingSchedule1764174000004,
     CreateStationNotificationHistory1764175000001,
     CreateReportedChargingProfile1764175000002,
+    IndexClearedStationAlerts1764176000001,
   ],
 };

@@ -11,6 +11,9 @@ export const REPORTED_PROFILE_TABLE = 'reported_charging_profile';
 /** Tracked requests and the personal data customer-information reports bring back: kept no longer than the history. */
 export const TRACKED_REQUEST_TABLES = ['display_message_request', 'customer_information_request', 'customer_information_part'] as const;
 
+/** Station alerts: an active one stays whatever its age; a cleared one is history, pruned by `cleared_at`. */
+export const STATION_ALERT_TABLE = 'station_alert';
+
 /** Every history table; each has a `recorded_at` column (BRIN-indexed) that retention prunes by. */
 export const HISTORY_TABLES = [
   COMMAND_LOG_TABLE,
@@ -21,3 +24,16 @@ export const HISTORY_TABLES = [
   REPORTED_PROFILE_TABLE,
   ...TRACKED_REQUEST_TABLES,
 ] as const;
+
+/** What retention prunes: each table by the column that says when its row became history. */
+export const PRUNED_TABLES: readonly { table: string; recordedAt: string }[] = [
+  ...HISTORY_TABLES.map((table) => ({ table, recordedAt: 'recorded_at' })),
+  { table: STATION_ALERT_TABLE, recordedAt: 'cleared_at' },
+  // Report jobs are the operator's history of GetBaseReport / GetReport / GetMonitoringReport; the
+  // parts of a report that never completed (timed out, a station that rebooted mid-report, an
+  // unsolicited report with gaps) would otherwise stay for ever: completed reports drop theirs.
+  { table: 'device_model_report', recordedAt: 'updated_at' },
+  { table: 'device_model_report_part', recordedAt: 'received_at' },
+  { table: 'monitoring_report_job', recordedAt: 'requested_at' },
+  { table: 'monitoring_report_part', recordedAt: 'received_at' },
+];

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DeviceModelUpdater } from '../device-model/device-model.updater';
 import { CallHandlerRegistry } from '../gateway/call-handler.registry';
 import { StationAlertsService } from '../monitoring/station-alerts.service';
+import { DurableAcknowledgement } from '../station-events/durable-acknowledgement';
 import { StationEventEmitter } from '../station-events/station-event.emitter';
 import { bootReportOf16, bootReportOf201 } from './boot-notification.adapter';
 import { BootNotificationHandler } from './boot-notification.handler';
@@ -25,6 +26,7 @@ export class ProvisioningHandlers implements OnModuleInit {
     private readonly events: StationEventEmitter,
     private readonly alerts: StationAlertsService,
     private readonly deviceModel: DeviceModelUpdater,
+    private readonly durability: DurableAcknowledgement,
   ) {}
 
   onModuleInit(): void {
@@ -39,11 +41,15 @@ export class ProvisioningHandlers implements OnModuleInit {
         Heartbeat: heartbeatAnswer,
         StatusNotification: (context, request) => this.status.handle(context, statusReportOf201(request)),
         NotifyEvent: async (context, request) => {
+          // Alerts and device-model values are stored before the answer; a database failure withholds it and the station retries.
+          await this.durability.store(context.logger, 'NotifyEvent', async () => {
+            await this.alerts.eventsNotified(context.stationId, request);
+            await this.deviceModel.applyEvents(context.stationId, request);
+          });
+          // Published once stored: a withheld or refused NotifyEvent publishes nothing, so a retry does not publish it twice.
           for (const notice of noticesOf(request)) {
             this.events.publishInBackground(context.stationId, noticeEvent(notice), context.logger, { occurredAt: notice.noticedAt });
           }
-          await this.alerts.eventsNotified(context.stationId, request);
-          await this.deviceModel.applyEvents(context.stationId, request, context.logger);
           return {};
         },
       },

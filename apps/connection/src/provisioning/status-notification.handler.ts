@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CallContext } from '../gateway/call-handler.registry';
 import { StationAlertsService } from '../monitoring/station-alerts.service';
+import { DurableAcknowledgement } from '../station-events/durable-acknowledgement';
 import { StationEventEmitter } from '../station-events/station-event.emitter';
 import { StationHistoryRecorder } from '../station-history/station-history.recorder';
 import { statusRecordOf } from '../station-history/station-history.records';
@@ -12,7 +13,9 @@ import { statusEvent } from './provisioning.events';
  * StatusNotification, both versions: keeps the last status of every connector (a status older
  * than the stored one, queued while offline, is published but not stored) and publishes
  * `status` after answering. 1.6 error codes other than NoError are the station's fault reports.
- * Every status, late ones too, goes to the station's history in the background.
+ * Every status, late ones too, goes to the station's history in the background. The connector's
+ * status and the fault alert it raises or clears are stored before the answer: when the database
+ * cannot take them the answer is withheld, so the station sends the status again.
  */
 @Injectable()
 export class StatusNotificationHandler {
@@ -21,11 +24,15 @@ export class StatusNotificationHandler {
     private readonly events: StationEventEmitter,
     private readonly history: StationHistoryRecorder,
     private readonly alerts: StationAlertsService,
+    private readonly durability: DurableAcknowledgement,
   ) {}
 
   async handle(context: CallContext, report: ConnectorStatusReport): Promise<Record<string, never>> {
-    const stored = await this.connectors.record(context.stationId, report);
-    if (stored) await this.alerts.statusReported(context.stationId, report);
+    const stored = await this.durability.store(context.logger, 'StatusNotification', async () => {
+      const newer = await this.connectors.record(context.stationId, report);
+      if (newer) await this.alerts.statusReported(context.stationId, report);
+      return newer;
+    });
     const fault = report.status === 'Faulted' || (report.errorCode !== undefined && report.errorCode !== 'NoError');
     const log = { evseId: report.evseId, connectorId: report.connectorId, status: report.ocppStatus, errorCode: report.errorCode, stored };
     if (fault) context.logger.warn({ ...log, info: report.info, vendorErrorCode: report.vendorErrorCode }, 'station reports a fault');

@@ -1,3 +1,4 @@
+import { OcppErrorKind } from '@app/ocpp';
 import { StationCommandSchema, timestampFromDate } from '@app/contracts';
 import { create } from '@bufbuild/protobuf';
 import pino from 'pino';
@@ -66,5 +67,20 @@ describe('2.0.1 ReservationStatusUpdate', () => {
       ['end', 5, 'expired', { stationId: 'CP-9' }],
       ['end', 6, 'removed', { stationId: 'CP-9' }],
     ]);
+  });
+
+  it('refuses a reservationId no reservation can have with PropertyConstraintViolation, touching nothing', async () => {
+    const { calls, repository } = fakeRepository();
+    let handler: ((context: CallContext, request: object) => Promise<object>) | undefined;
+    const registry = {
+      registerVersioned: (tables: Record<string, Record<string, typeof handler>>) => {
+        handler = tables['2.0.1']?.['ReservationStatusUpdate'];
+      },
+    };
+    const durability = { store: async <T>(_logger: unknown, _action: string, write: () => Promise<T>) => write() };
+    new ReservationStatusHandlers(registry as unknown as CallHandlerRegistry, repository, durability as unknown as DurableAcknowledgement).onModuleInit();
+    const context: CallContext = { stationId: 'CP-9', protocol: 'ocpp2.0.1', securityProfile: 1, logger: pino({ level: 'silent' }) };
+    await expect(handler?.(context, { reservationId: 2_147_483_648, reservationUpdateStatus: 'Expired' })).rejects.toMatchObject({ kind: OcppErrorKind.PropertyConstraintViolation });
+    expect(calls).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Ocpp201 } from '@app/ocpp';
+import { type Ocpp201, assertStorableIntegers } from '@app/ocpp';
 import { CallHandlerRegistry } from '../gateway/call-handler.registry';
 import { DurableAcknowledgement } from '../station-events/durable-acknowledgement';
 import { ReservationRepository } from './reservation.repository';
@@ -23,6 +23,8 @@ export class ReservationStatusHandlers implements OnModuleInit {
     this.registry.registerVersioned({
       '2.0.1': {
         ReservationStatusUpdate: async (context, request) => {
+          // An id no reservation can have would fail the query and be withheld for ever: the station is told.
+          assertStorableIntegers({ reservationId: request.reservationId });
           const status = endings[request.reservationUpdateStatus];
           const ended = await this.durability.store(context.logger, 'ReservationStatusUpdate', () =>
             this.reservations.end(request.reservationId, status, { stationId: context.stationId }),

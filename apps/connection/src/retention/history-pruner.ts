@@ -5,7 +5,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
-import { HISTORY_TABLES } from '../persistence/history-tables';
+import { PRUNED_TABLES } from '../persistence/history-tables';
 import { retentionCutoff } from './retention-cutoff';
 
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
@@ -14,7 +14,7 @@ export const BATCH_ROWS = 5000;
 const LOCK_KEY = `csms:history-retention:${CONNECTION_SCHEMA}`;
 
 /**
- * Keeps the history tables (commands, boots, statuses, connections, tracked requests, customer data) to HISTORY_RETENTION_DAYS:
+ * Keeps the history tables (commands, boots, statuses, connections, tracked requests, customer data, cleared alerts) to HISTORY_RETENTION_DAYS:
  * at start-up and every hour, deletes rows recorded before the cutoff, a batch at a time. Every
  * replica runs it; a transaction-scoped advisory lock lets one delete at a time and the others
  * skip that round, so replicas do not fight over the same rows.
@@ -51,11 +51,11 @@ export class HistoryPruner implements OnApplicationBootstrap, OnApplicationShutd
   async prune(now = new Date()): Promise<Record<string, number>> {
     const cutoff = retentionCutoff(now, this.retentionDays);
     const deleted: Record<string, number> = {};
-    for (const table of HISTORY_TABLES) {
+    for (const { table, recordedAt } of PRUNED_TABLES) {
       let total = 0;
       let batch: number;
       do {
-        batch = await this.deleteBatch(table, cutoff);
+        batch = await this.deleteBatch(table, recordedAt, cutoff);
         total += batch;
         // A short batch: nothing older is left (or another replica holds the lock this round).
       } while (batch === BATCH_ROWS && !this.stopped);
@@ -78,13 +78,13 @@ export class HistoryPruner implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /** One batch in its own transaction; 0 when another replica holds the lock (it prunes this round). */
-  private deleteBatch(table: string, cutoff: Date): Promise<number> {
+  private deleteBatch(table: string, recordedAt: string, cutoff: Date): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const [lock] = await queryRows<{ locked: boolean }>(manager, 'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [LOCK_KEY]);
       if (!lock?.locked) return 0;
       const deleted = await queryRows<{ id: string }>(
         manager,
-        `DELETE FROM "${CONNECTION_SCHEMA}"."${table}" WHERE ctid IN (SELECT ctid FROM "${CONNECTION_SCHEMA}"."${table}" WHERE recorded_at < $1 LIMIT ${BATCH_ROWS}) RETURNING 1 AS id`,
+        `DELETE FROM "${CONNECTION_SCHEMA}"."${table}" WHERE ctid IN (SELECT ctid FROM "${CONNECTION_SCHEMA}"."${table}" WHERE ${recordedAt} < $1 LIMIT ${BATCH_ROWS}) RETURNING 1 AS id`,
         [cutoff],
       );
       return deleted.length;

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { type CallContext, CallHandlerRegistry } from '../gateway/call-handler.registry';
-import { WithholdResponse } from '@app/ocpp';
+import { OcppErrorKind, WithholdResponse } from '@app/ocpp';
 import type { DurableAcknowledgement } from '../station-events/durable-acknowledgement';
 import type { StationEventEmitter } from '../station-events/station-event.emitter';
 import type { EvChargingScheduleRepository } from './ev-charging-schedule.repository';
@@ -66,6 +66,16 @@ describe('SmartChargingHandlers', () => {
     });
     await expect(registry.dispatch(context('ocpp2.0.1'), 'ReportChargingProfiles', report)).rejects.toBeInstanceOf(WithholdResponse);
     expect(events.publishInBackground).not.toHaveBeenCalled();
+  });
+
+  it('refuses ids no column can hold with PropertyConstraintViolation, storing nothing (a withheld answer would be resent for ever)', async () => {
+    const { registry, reported, evSchedules } = registered();
+    const tooLarge = { ...report, chargingProfile: [{ ...report.chargingProfile[0], id: 2_147_483_648 }] };
+    await expect(registry.dispatch(context('ocpp2.0.1'), 'ReportChargingProfiles', tooLarge)).rejects.toMatchObject({ kind: OcppErrorKind.PropertyConstraintViolation, message: expect.stringContaining('chargingProfile[0].id') });
+    const schedule = { timeBase: '2026-01-01T10:00:00Z', evseId: 2_147_483_648, chargingSchedule: { id: 1, chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: 1 }] } };
+    await expect(registry.dispatch(context('ocpp2.0.1'), 'NotifyEVChargingSchedule', schedule)).rejects.toMatchObject({ kind: OcppErrorKind.PropertyConstraintViolation });
+    expect(reported.store).not.toHaveBeenCalled();
+    expect(evSchedules.save).not.toHaveBeenCalled();
   });
 
   it('stores the EV’s charging schedule before accepting it', async () => {

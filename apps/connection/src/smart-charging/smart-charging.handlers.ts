@@ -1,3 +1,4 @@
+import { assertStorableIntegers } from '@app/ocpp';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { type CallContext, CallHandlerRegistry } from '../gateway/call-handler.registry';
 import type { StationEventBody } from '../station-events/event-body';
@@ -43,12 +44,15 @@ export class SmartChargingHandlers implements OnModuleInit {
         },
         // The EV's own schedule (ISO 15118): stored before it is accepted, for operators to read.
         NotifyEVChargingSchedule: async (context, request) => {
+          assertStorableIntegers({ evseId: request.evseId });
           await this.durability.store(context.logger, 'NotifyEVChargingSchedule', () => this.evSchedules.save(context.stationId, request.evseId, request.timeBase, request.chargingSchedule));
           context.logger.info({ evseId: request.evseId, periods: request.chargingSchedule.chargingSchedulePeriod.length }, 'EV charging schedule');
           return { status: 'Accepted' };
         },
         ReportChargingProfiles: async (context, request) => {
           const { requestId, evseId, tbc } = request;
+          assertStorableIntegers({ requestId, evseId });
+          request.chargingProfile.forEach((profile, index) => assertStorableIntegers({ [`chargingProfile[${index}].id`]: profile.id, [`chargingProfile[${index}].stackLevel`]: profile.stackLevel }));
           await this.durability.store(context.logger, 'ReportChargingProfiles', () => this.reportedProfiles.store(context.stationId, request));
           this.publish(context, chargingProfilesReportedEvent(request), { requestId, evseId, profiles: request.chargingProfile.length, tbc });
           return {};

@@ -1,5 +1,5 @@
 import { RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
-import { WithholdResponse } from '@app/ocpp';
+import { OcppRpcError, WithholdResponse } from '@app/ocpp';
 import { MetricsRegistry } from '@app/observability';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
@@ -37,11 +37,15 @@ export class DurableAcknowledgement {
     ]);
   }
 
-  /** Runs a message's database writes; when they fail the answer is withheld. */
+  /**
+   * Runs a message's database writes; when they fail the answer is withheld. An OcppRpcError is
+   * the station's own fault (e.g. a value the schema allows but we cannot store): it stays the answer.
+   */
   async store<T>(logger: Logger, action: string, write: () => Promise<T>): Promise<T> {
     try {
       return await write();
     } catch (error) {
+      if (error instanceof OcppRpcError) throw error;
       logger.error({ err: error, action }, 'could not store a station message; withholding the answer so that the station retries');
       this.withheld.inc({ action, reason: 'database' });
       throw new WithholdResponse(`${action} could not be stored`, error);

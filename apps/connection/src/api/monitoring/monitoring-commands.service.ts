@@ -1,11 +1,8 @@
-import { OcppVersion } from '@app/contracts';
 import type { Ocpp201 } from '@app/ocpp';
 import type { ApiPrincipal } from '@app/runtime';
-import { PresenceDirectory } from '@app/station-commands';
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_TIMEOUT_SECONDS } from '../commands/command-spec';
-import { StationCommandsService } from '../commands/station-commands.service';
-import { type ApiResult, OperatorApiErrorCode, failed, succeeded } from '../operator-api.error';
+import { Ocpp201CallSender } from '../commands/ocpp201-call.sender';
+import { type ApiResult, succeeded } from '../operator-api.error';
 import { componentBody, ocppComponent, ocppVariable, reasonOf, stationStatusOf, variableBody } from './monitoring-call';
 import type { ClearMonitorsBody, MonitoringBaseBody, MonitoringLevelBody, SetMonitorsBody } from './monitoring.schemas';
 
@@ -21,10 +18,7 @@ export interface StationAnswer {
  */
 @Injectable()
 export class MonitoringCommandsService {
-  constructor(
-    private readonly commands: StationCommandsService,
-    private readonly presence: PresenceDirectory,
-  ) {}
+  constructor(private readonly sender: Ocpp201CallSender) {}
 
   async setMonitors(stationId: string, body: SetMonitorsBody, actor?: ApiPrincipal) {
     const setMonitoringData = body.monitors.map((monitor): Ocpp201.SetMonitoringDataType => {
@@ -79,18 +73,14 @@ export class MonitoringCommandsService {
 
   /** A 422 naming the version when the station is connected over another version than 2.0.1. */
   versionRefusal(stationId: string, action: string): ApiResult<never> | undefined {
-    const location = this.presence.locate(stationId);
-    if (!location?.connected || location.protocol === OcppVersion.OCPP_VERSION_2_0_1) return undefined;
-    const version = location.protocol === OcppVersion.OCPP_VERSION_1_6 ? 'OCPP 1.6' : 'another OCPP version';
-    return failed(OperatorApiErrorCode.commandNotExpressible, `${action} is OCPP 2.0.1 only; station ${stationId} is connected over ${version}`);
+    return this.sender.refusal(stationId, action);
   }
 
   /** Sends one 2.0.1 action as a raw call; its answer whether the station accepted or not. */
   async call(stationId: string, action: string, payload: object, timeoutSeconds: number | undefined, actor: ApiPrincipal | undefined): Promise<ApiResult<StationAnswer>> {
     const refusal = this.versionRefusal(stationId, action);
     if (refusal) return refusal;
-    const command = { name: 'raw' as const, body: { case: 'rawCall' as const, value: { action, payloadJson: JSON.stringify(payload) } }, timeoutMs: (timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000 };
-    const sent = await this.commands.send(stationId, command, actor);
+    const sent = await this.sender.send(stationId, action, payload, actor, timeoutSeconds);
     if (!sent.ok) return sent;
     return succeeded({ commandId: sent.value.commandId, result: sent.value.result });
   }
