@@ -8,5 +8,5 @@ export { DEVICE_MODEL_TABLE } from '../device-model/device-model.repository';
 export { DeviceModelUpdater } from '../device-model/device-model.updater';
 export { type ReportBase, type ReportJob, reportBases, reportJobStatuses, statusOfAnswer } from '../device-model/report-job';
 export { ReportJobRepository } from '../device-model/report-job.repository';
-export { isSecretVariable } from '../device-model/secret-variable';
+export { needsAdminToSet } from '../device-model/admin-only-variable';
 export { addressOfKey } from '../device-model/variable-key';

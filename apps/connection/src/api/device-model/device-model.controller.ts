@@ -52,14 +52,14 @@ export class DeviceModelController {
     description:
       'Sets Actual values and answers the station’s status per variable: a 2.0.1 station gets one SetVariables, a 1.6 station one ChangeConfiguration per key, in order. ' +
       'Accepted values are stored at once; RebootRequired ones too, flagged; a refusal (Rejected, UnknownVariable, NotSupported, ...) leaves the stored value and records the status. ' +
-      'Credentials (BasicAuthPassword, AuthorizationKey, ...) need the admin role.',
+      'Credentials (BasicAuthPassword, AuthorizationKey, ...), SecurityCtrlr, the network profile choice and the 1.6 security keys need the admin role, like `set-configuration`.',
   })
   @ApiZodParam('id', stationIdSchema, STATION_ID)
   @ApiZodBody(setVariablesBody)
   @ApiZodResponse(200, setVariablesAnswerSchema, 'The station’s answer per variable.')
   @ApiProblems({
     400: 'The body is invalid.',
-    403: 'A credential needs the admin role.',
+    403: 'A credential, security or network-profile variable needs the admin role.',
     404: 'No such station.',
     409: 'The station is not connected.',
     422: 'A key is not a variable name.',

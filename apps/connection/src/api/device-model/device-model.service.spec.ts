@@ -87,6 +87,9 @@ describe('DeviceModelService.setVariables', () => {
     expect(await service.setVariables('CP-1', secret, operator)).toMatchObject({ ok: false, error: { code: 'credential-needs-admin' } });
     expect(sent).toHaveLength(0);
     expect(await service.setVariables('CP-1', secret, admin)).toMatchObject({ ok: true });
+    const network = { variables: [{ key: 'OCPPCommCtrlr/NetworkConfigurationPriority', value: '2,1' }] };
+    expect(await service.setVariables('CP-1', network, operator)).toMatchObject({ ok: false, error: { code: 'credential-needs-admin' } });
+    expect(await service.setVariables('CP-1', { variables: [{ key: 'OCPPCommCtrlr/HeartbeatInterval', value: '60' }] }, operator)).toMatchObject({ ok: true });
     expect(await service.setVariables('CP-1', { variables: [{ key: 'HeartbeatInterval', value: '1' }] }, admin)).toMatchObject({ ok: false, error: { code: 'invalid-variable-name' } });
   });
 

@@ -4,7 +4,7 @@ import { type CommandOutcome, PresenceDirectory, StationCommandClient } from '@a
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { answerOf } from '../commands/command-answer';
-import { DeviceModelUpdater, addressOfKey, configurationKeyOf, deviceModelUpdateOfAnswer, isSecretVariable } from '../device-model.port';
+import { DeviceModelUpdater, addressOfKey, configurationKeyOf, deviceModelUpdateOfAnswer, needsAdminToSet } from '../device-model.port';
 import { OperatorApiErrorCode, failed, succeeded } from '../operator-api.error';
 import { StationReadRepository } from '../stations/station-read.repository';
 import { DeviceModelApiErrorCode, type DeviceModelResult, refused } from './device-model-api.error';
@@ -72,9 +72,12 @@ export class DeviceModelService {
     if (!version.ok) return version;
     const keys = body.variables.map((variable) => (version.value === '1.6' ? configurationKeyOf(variable.key) : variable.key));
     for (const key of keys) {
-      const name = version.value === '1.6' ? key : addressOfKey(key)?.variable.name;
+      const address = version.value === '1.6' ? undefined : addressOfKey(key);
+      const name = version.value === '1.6' ? key : address?.variable.name;
       if (name === undefined) return refused(DeviceModelApiErrorCode.invalidVariableName, `"${key}" is not an OCPP 2.0.1 variable name (Component[.instance][@evseId[.connectorId]]/Variable[.instance])`);
-      if (isSecretVariable(name) && !grants(actor?.roles ?? [], 'admin')) return refused(DeviceModelApiErrorCode.credentialNeedsAdmin, `${key} is a credential: only an admin may set it`);
+      if (needsAdminToSet(address?.component.name, name) && !grants(actor?.roles ?? [], 'admin')) {
+        return refused(DeviceModelApiErrorCode.credentialNeedsAdmin, `${key} sets the station's credentials, security or network profile: only an admin may set it`);
+      }
     }
     const settings = keys.map((key, index) => ({ key, value: body.variables[index]?.value ?? '' }));
     return version.value === '1.6' ? this.changeConfiguration(stationId, settings, actor) : this.setVariables201(stationId, settings, actor);
