@@ -353,7 +353,9 @@ export const stationActionCases: StationActionCase[] = [
       monitor: [{ component: { name: 'EVSE', evse: { id: 1 } }, variable: { name: 'Power' }, variableMonitoring: [{ id: 5, transaction: false, value: 22000, type: 'UpperThreshold', severity: 4 }] }],
     }),
     answer: {},
-    coveredBy: { spec: 'monitoring.e2e-spec.ts', rest: 'GET /api/stations/{id}/monitors' },
+    effect: async (rest) => {
+      await rest.item(`/api/stations/${STATION_201}/monitors`, (monitor) => monitor.monitorId === 5 && monitor.severity === 4);
+    },
   },
   {
     version: '2.0.1',
@@ -368,7 +370,9 @@ export const stationActionCases: StationActionCase[] = [
     action: 'NotifyDisplayMessages',
     payload: () => ({ requestId: 901, tbc: false, messageInfo: [{ id: 3, priority: 'NormalCycle', message: { format: 'UTF8', content: 'Welcome' } }] }),
     answer: {},
-    coveredBy: { spec: 'display-messages-customer-information.e2e-spec.ts', rest: 'GET /api/stations/{id}/display-messages' },
+    effect: async (rest) => {
+      await rest.item(`/api/stations/${STATION_201}/display-messages`, (message) => message.id === 3);
+    },
   },
   {
     version: '2.0.1',
