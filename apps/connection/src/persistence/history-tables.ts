@@ -1,5 +1,6 @@
-// The connection schema's history tables: written by command-log/, station-history/ and
-// smart-charging/ (reported profiles), read by the operator API, pruned by retention/ (HISTORY_RETENTION_DAYS).
+// The connection schema's tables that only grow: the history (command-log/, station-history/,
+// reported profiles), tracked requests, cleared alerts and report jobs. Read by the operator API,
+// pruned by retention/ (HISTORY_RETENTION_DAYS).
 
 export const COMMAND_LOG_TABLE = 'command_log';
 export const BOOT_HISTORY_TABLE = 'station_boot_history';
