@@ -10,3 +10,6 @@ export { type EmbeddedConnection, type EmbeddedPostgresLease, acquireEmbeddedPos
 export * from './sql/sql-rows';
 export * from './sql/sql-parameters';
 export * from './sql/result-transaction';
+export * from './group-commit/group-committer';
+export * from './group-commit/row-data-error';
+export * from './sql/pool-warm-up';

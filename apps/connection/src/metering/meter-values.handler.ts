@@ -1,8 +1,5 @@
-import { InjectDataSource } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
 import type { CallContext } from '../gateway/call-handler.registry';
-import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
 import { DurableAcknowledgement } from '../station-events/durable-acknowledgement';
 import { derivedEventId } from '../station-events/event-id';
 import type { MeterValuesReport } from './meter-values.adapter';
@@ -11,13 +8,13 @@ import { MeterSampleRepository } from './meter-sample.repository';
 import { normaliseMeterValues } from './sample-normaliser';
 
 /**
- * MeterValues outside transaction messages, both versions: normalised samples stored, then
- * `meter_values` made durable, then answered (acknowledge after durability).
+ * MeterValues outside transaction messages, both versions: normalised samples stored (in a group
+ * commit with other stations' messages, ADR 032), then `meter_values` made durable, then answered
+ * (acknowledge after durability).
  */
 @Injectable()
 export class MeterValuesHandler {
   constructor(
-    @InjectDataSource(CONNECTION_SCHEMA) private readonly dataSource: DataSource,
     private readonly samples: MeterSampleRepository,
     private readonly durability: DurableAcknowledgement,
   ) {}
@@ -27,7 +24,7 @@ export class MeterValuesHandler {
     if (refused.length > 0) context.logger.warn({ refused: refused.slice(0, 5), count: refused.length }, 'meter values the CSMS cannot read were not stored');
     if (samples.length === 0) return {};
     const { logger, stationId } = context;
-    await this.durability.store(logger, 'MeterValues', () => this.samples.insert(this.dataSource, stationId, report.evseId, report.transactionId, samples));
+    await this.durability.store(logger, 'MeterValues', () => this.samples.record(stationId, report.evseId, report.transactionId, samples));
     const eventId = derivedEventId(stationId, 'MeterValues', meterValuesKey(report.evseId, report.transactionId, samples));
     const event = { body: meterValuesEvent(report.transactionId, report.evseId, samples), identity: { eventId, occurredAt: samples[0]?.at } };
     await this.durability.publish(stationId, logger, 'MeterValues', [event]);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CallContext } from '../gateway/call-handler.registry';
+import { alertOfStatus } from '../monitoring/alert-rules';
 import { StationAlertsService } from '../monitoring/station-alerts.service';
 import { DurableAcknowledgement } from '../station-events/durable-acknowledgement';
 import { StationEventEmitter } from '../station-events/station-event.emitter';
@@ -14,8 +15,9 @@ import { statusEvent } from './provisioning.events';
  * than the stored one, queued while offline, is published but not stored) and publishes
  * `status` after answering. 1.6 error codes other than NoError are the station's fault reports.
  * Every status, late ones too, goes to the station's history in the background. The connector's
- * status and the fault alert it raises or clears are stored before the answer: when the database
- * cannot take them the answer is withheld, so the station sends the status again.
+ * status and the fault alert it raises or clears are stored before the answer, the status in a
+ * group commit with other stations' (ADR 032): when the database cannot take them the answer is
+ * withheld, so the station sends the status again.
  */
 @Injectable()
 export class StatusNotificationHandler {
@@ -28,12 +30,14 @@ export class StatusNotificationHandler {
   ) {}
 
   async handle(context: CallContext, report: ConnectorStatusReport): Promise<Record<string, never>> {
+    const alert = alertOfStatus(report);
     const stored = await this.durability.store(context.logger, 'StatusNotification', async () => {
-      const newer = await this.connectors.record(context.stationId, report);
-      if (newer) await this.alerts.statusReported(context.stationId, report);
+      // A healthy status clears its connector's fault alert in the status's own group commit; a fault raises one after it.
+      const newer = await this.connectors.record(context.stationId, report, alert.kind === 'clear' ? alert.key : undefined);
+      if (newer && alert.kind === 'raise') await this.alerts.statusReported(context.stationId, report);
       return newer;
     });
-    const fault = report.status === 'Faulted' || (report.errorCode !== undefined && report.errorCode !== 'NoError');
+    const fault = alert.kind === 'raise';
     const log = { evseId: report.evseId, connectorId: report.connectorId, status: report.ocppStatus, errorCode: report.errorCode, stored };
     if (fault) context.logger.warn({ ...log, info: report.info, vendorErrorCode: report.vendorErrorCode }, 'station reports a fault');
     else context.logger.debug(log, 'connector status');

@@ -5,7 +5,8 @@ import type { InboundRecord, MessageBus, OutboundRecord, Subscription } from '..
 import { type TopicName, type TopicSpec, Topics } from '../topics';
 import { kafkajsLogCreator, kafkajsLogLevel } from './kafkajs-logger';
 import { fixedPartitionAssigner } from './fixed-partition.assigner';
-import { PublishBatcher, type TopicBatch } from './publish-batcher';
+import type { TopicBatch } from './publish-batcher';
+import { ShardedProducers } from './sharded-producers';
 import { provisionTopics } from './topic-provisioner';
 
 export interface KafkaBusOptions {
@@ -17,16 +18,22 @@ export interface KafkaBusOptions {
 
 const HEALTH_TIMEOUT_MS = 2500;
 
+/**
+ * Idempotent producers, each with one produce request in flight (kafkajs serialises an
+ * idempotent producer's requests per broker), so this many requests can be in flight at once
+ * (ADR 032). Records with the same key always use the same producer, which keeps their order.
+ */
+const PRODUCERS = 3;
+
 /** MessageBus over Apache Kafka with kafkajs: idempotent producer, acks=all, one consumer per subscription. */
 export class KafkaBus implements MessageBus {
   readonly kind = 'kafka' as const;
   private readonly kafka: Kafka;
-  private readonly producer: Producer;
+  private readonly producers: ShardedProducers<Producer>;
   private readonly admin: Admin;
   private readonly consumers: Consumer[] = [];
   private readonly stopping = new AbortController();
   private readonly topicByPrefixedName: Map<string, TopicName>;
-  private readonly batcher = new PublishBatcher((batches) => this.sendBatches(batches));
 
   constructor(
     private readonly options: KafkaBusOptions,
@@ -39,13 +46,11 @@ export class KafkaBus implements MessageBus {
       logLevel: kafkajsLogLevel(logger),
       retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5000 },
     });
-    // The idempotent producer needs one request in flight to keep per-partition order on retries.
-    this.producer = this.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+    this.producers = new ShardedProducers(
+      PRODUCERS,
+      () => this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner }),
+      (producer, batches) => this.sendBatches(producer, batches),
+    );
     this.admin = this.kafka.admin();
     this.topicByPrefixedName = new Map(Object.values(Topics).map((topic) => [this.prefixed(topic), topic]));
   }
@@ -53,15 +58,21 @@ export class KafkaBus implements MessageBus {
   async start(): Promise<void> {
     await this.admin.connect();
     await provisionTopics(this.admin, this.options.topics, (name) => this.prefixed(name), this.logger);
-    await this.producer.connect();
+    // Ready means the first publish goes straight out: producer ids and topic metadata are
+    // fetched now (a batch without messages loads the metadata and sends nothing).
+    await this.producers.start((producer) => producer.connect().then(() => producer.sendBatch({ acks: -1, topicMessages: this.warmUpTopics() })));
   }
 
   publish(topic: TopicName, records: OutboundRecord[]): Promise<void> {
-    return this.batcher.publish(topic, records);
+    return this.producers.publish(topic, records);
   }
 
-  private async sendBatches(batches: TopicBatch[]): Promise<void> {
-    await this.producer.sendBatch({
+  private warmUpTopics(): { topic: string; messages: [] }[] {
+    return this.options.topics.map((spec) => ({ topic: this.prefixed(spec.name), messages: [] }));
+  }
+
+  private async sendBatches(producer: Producer, batches: TopicBatch[]): Promise<void> {
+    await producer.sendBatch({
       acks: -1,
       topicMessages: batches.map(({ topic, records }) => ({
         topic: this.prefixed(topic),
@@ -116,7 +127,7 @@ export class KafkaBus implements MessageBus {
   async stop(): Promise<void> {
     this.stopping.abort();
     await Promise.allSettled(this.consumers.map((consumer) => consumer.disconnect()));
-    await this.producer.disconnect();
+    await this.producers.stop((producer) => producer.disconnect());
     await this.admin.disconnect();
   }
 

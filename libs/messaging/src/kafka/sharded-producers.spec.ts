@@ -1,0 +1,52 @@
+import type { OutboundRecord } from '../message-bus';
+import { Topics } from '../topics';
+import { ShardedProducers, shardOf } from './sharded-producers';
+import type { TopicBatch } from './publish-batcher';
+
+const record = (key: string, partition?: number): OutboundRecord => ({ key, value: new Uint8Array([1]), headers: {}, ...(partition === undefined ? {} : { partition }) });
+
+describe('shardOf', () => {
+  it('sends one key always to the same shard, and spreads keys over all shards', () => {
+    const shards = new Set(Array.from({ length: 200 }, (_, index) => shardOf(record(`station-${index}`), 3)));
+    expect(shards).toEqual(new Set([0, 1, 2]));
+    expect(shardOf(record('station-7'), 3)).toBe(shardOf(record('station-7'), 3));
+  });
+
+  it('follows the partition when the caller chose one', () => {
+    expect(shardOf(record('a', 4), 3)).toBe(1);
+    expect(shardOf(record('b', 4), 3)).toBe(1);
+  });
+});
+
+describe('ShardedProducers', () => {
+  it("splits a publish over its records' producers and resolves once every part is acknowledged", async () => {
+    const sent: { producer: number; keys: string[] }[] = [];
+    let next = 0;
+    const producers = new ShardedProducers(
+      3,
+      () => next++,
+      async (producer, batches: TopicBatch[]) => {
+        sent.push({ producer, keys: batches.flatMap((batch) => batch.records.map((r) => r.key)) });
+      },
+    );
+    const keys = Array.from({ length: 30 }, (_, index) => `station-${index}`);
+    await producers.publish(Topics.events, keys.map((key) => record(key)));
+    expect(sent.flatMap((send) => send.keys).sort()).toEqual([...keys].sort());
+    for (const send of sent) for (const key of send.keys) expect(shardOf(record(key), 3)).toBe(send.producer);
+  });
+
+  it('rejects the publish when one of its producers fails', async () => {
+    const producers = new ShardedProducers(
+      2,
+      (() => {
+        let next = 0;
+        return () => next++;
+      })(),
+      async (producer) => {
+        if (producer === 1) throw new Error('broker gone');
+      },
+    );
+    const keys = Array.from({ length: 20 }, (_, index) => `k${index}`);
+    await expect(producers.publish(Topics.events, keys.map((key) => record(key)))).rejects.toThrow('broker gone');
+  });
+});

@@ -1,0 +1,59 @@
+import type { OutboundRecord } from '../message-bus';
+import type { TopicName } from '../topics';
+import { PublishBatcher, type TopicBatch } from './publish-batcher';
+
+interface Shard<P> {
+  producer: P;
+  batcher: PublishBatcher;
+}
+
+/**
+ * Several producers behind one publish, so that several produce requests are in flight at once
+ * while each producer keeps the one request that its idempotence needs (ADR 032). A record goes
+ * to the producer its partition (when the caller chose one) or its key picks, so records of one
+ * key — one station's events — keep their order; each producer coalesces what waits for it
+ * into its next request (PublishBatcher).
+ */
+export class ShardedProducers<P = unknown> {
+  private readonly shards: Shard<P>[];
+
+  constructor(count: number, createProducer: () => P, send: (producer: P, batches: TopicBatch[]) => Promise<void>) {
+    this.shards = Array.from({ length: Math.max(1, count) }, () => {
+      const producer = createProducer();
+      return { producer, batcher: new PublishBatcher((batches) => send(producer, batches)) };
+    });
+  }
+
+  async start(connect: (producer: P) => Promise<unknown>): Promise<void> {
+    await Promise.all(this.shards.map((shard) => connect(shard.producer)));
+  }
+
+  async stop(disconnect: (producer: P) => Promise<unknown>): Promise<void> {
+    await Promise.all(this.shards.map((shard) => disconnect(shard.producer)));
+  }
+
+  /** Resolves once every record is acknowledged by the producer of its shard. */
+  publish(topic: TopicName, records: OutboundRecord[]): Promise<void> {
+    const byShard = new Map<number, OutboundRecord[]>();
+    for (const record of records) {
+      const index = shardOf(record, this.shards.length);
+      const list = byShard.get(index);
+      if (list) list.push(record);
+      else byShard.set(index, [record]);
+    }
+    const sent = [...byShard].map(([index, list]) => (this.shards[index] as Shard<P>).batcher.publish(topic, list));
+    return sent.length === 1 ? (sent[0] as Promise<void>) : Promise.all(sent).then(() => undefined);
+  }
+}
+
+/** The shard of a record: by its partition when the caller chose one, else by its key (FNV-1a). */
+export function shardOf(record: Pick<OutboundRecord, 'key' | 'partition'>, shards: number): number {
+  if (shards <= 1) return 0;
+  if (record.partition !== undefined) return record.partition % shards;
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < record.key.length; index += 1) {
+    hash ^= record.key.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % shards;
+}

@@ -1,0 +1,158 @@
+import type { RuntimeConfig } from '@app/config';
+import { ConnectorRepository } from '@app/connection/stations/connector.repository';
+import type { ConnectorStatusReport } from '@app/connection/stations/connector-status';
+import { MeterSampleRepository } from '@app/connection/metering/meter-sample.repository';
+import type { MeterSample } from '@app/connection/metering/meter-sample';
+import { connectionSchema } from '@app/connection/persistence/connection-schema';
+import { GroupCommits } from '@app/connection/persistence/group-commits';
+import { MetricsRegistry } from '@app/observability';
+import { type OpenDataSource, openServiceDataSource, queryRows } from '@app/persistence';
+import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
+import pino from 'pino';
+
+const POOL = 3;
+
+const status = (overrides: Partial<ConnectorStatusReport> = {}): ConnectorStatusReport => ({
+  evseId: 1,
+  connectorId: 1,
+  status: 'Available',
+  ocppStatus: 'Available',
+  errorCode: undefined,
+  info: undefined,
+  vendorErrorCode: undefined,
+  statusAt: new Date('2026-12-06T08:00:00Z'),
+  ...overrides,
+});
+
+const sample = (at: string, value: number): MeterSample => ({
+  at: new Date(at),
+  measurand: 'Energy.Active.Import.Register',
+  phase: '',
+  location: 'Outlet',
+  context: 'Sample.Periodic',
+  value,
+  unit: 'Wh',
+});
+
+/** Sum of a histogram's _count series in the registry's text output. */
+async function writes(metrics: MetricsRegistry, kind: string): Promise<number> {
+  const text = await metrics.registry.metrics();
+  const match = new RegExp(`^csms_group_commit_items_count\\{kind="${kind}"\\} (\\d+)`, 'm').exec(text);
+  return Number(match?.[1] ?? 0);
+}
+
+/**
+ * Group commit on the station core's acknowledged path (ADR 032), against the real PostgreSQL:
+ * many stations' messages share statements, each caller learns its own outcome, and one bad row
+ * fails only its own message.
+ */
+describe('group commit of connector statuses and meter samples', () => {
+  let database: TestDatabase;
+  let open: OpenDataSource;
+  let metrics: MetricsRegistry;
+  let connectors: ConnectorRepository;
+  let samples: MeterSampleRepository;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('group_commit');
+    open = await openServiceDataSource({ kind: 'postgres', url: database.url, poolSize: POOL }, connectionSchema, pino({ level: 'silent' }));
+    metrics = new MetricsRegistry();
+    const groupCommits = new GroupCommits(metrics, open.dataSource, { database: { poolSize: POOL } } as RuntimeConfig);
+    connectors = new ConnectorRepository(open.dataSource, groupCommits);
+    samples = new MeterSampleRepository(open.dataSource, groupCommits);
+    await groupCommits.onModuleInit();
+    const stations = [
+      ...Array.from({ length: 600 }, (_, index) => `gc-station-${index}`),
+      ...Array.from({ length: 20 }, (_, index) => `gc-busy-${index}`),
+      ...Array.from({ length: 20 }, (_, index) => `gc-ok-${index}`),
+      'gc-twice',
+      'gc-bad',
+      'gc-faulty',
+    ];
+    await database.query(`INSERT INTO connection.station (id, security_profile) SELECT unnest($1::text[]), 0`, [stations]);
+  });
+
+  afterAll(async () => {
+    await open?.close();
+    await database?.drop();
+  });
+
+  it('prepared the group-commit statements on every pooled connection before the first message', async () => {
+    // Hold every pooled connection at once, so that each is asked about its own prepared statements.
+    const runners = await Promise.all(Array.from({ length: POOL }, async () => {
+      const runner = open.dataSource.createQueryRunner();
+      await runner.connect();
+      return runner;
+    }));
+    try {
+      for (const runner of runners) {
+        const prepared = await queryRows<{ name: string }>(runner, `SELECT name FROM pg_prepared_statements WHERE name LIKE 'csms_%' ORDER BY name`);
+        expect(prepared.map((row) => row.name)).toEqual(['csms_connector_record_statuses', 'csms_meter_sample_record']);
+      }
+    } finally {
+      await Promise.all(runners.map((runner) => runner.release()));
+    }
+  });
+
+  it("stores 600 stations' statuses in far fewer statements, each caller told whether its status was stored", async () => {
+    const before = await writes(metrics, 'connector_status');
+    const results = await Promise.all(Array.from({ length: 600 }, (_, index) => connectors.record(`gc-station-${index}`, status())));
+    expect(results.every((stored) => stored)).toBe(true);
+    const statements = (await writes(metrics, 'connector_status')) - before;
+    expect(statements).toBeLessThan(600);
+    const [count] = await database.query<{ count: string }>(`SELECT count(*) FROM connection.connector WHERE station_id LIKE 'gc-station-%'`);
+    expect(count?.count).toBe('600');
+  });
+
+  it('keeps the newest of two statuses of one connector that share a statement, and refuses an older one later', async () => {
+    const older = status({ status: 'Occupied', ocppStatus: 'Charging', statusAt: new Date('2026-12-06T09:00:00Z') });
+    const newer = status({ status: 'Available', ocppStatus: 'Available', statusAt: new Date('2026-12-06T09:00:05Z') });
+    // Both submitted in the same tick: with the slots busy they leave in one statement.
+    const busy = Array.from({ length: 20 }, (_, index) => connectors.record(`gc-busy-${index}`, status()));
+    const [olderStored, newerStored] = await Promise.all([connectors.record('gc-twice', older), connectors.record('gc-twice', newer), ...busy]);
+    expect([olderStored, newerStored]).toEqual([false, true]);
+    expect(await connectors.record('gc-twice', status({ statusAt: new Date('2026-12-06T08:59:00Z') }))).toBe(false);
+    const [stored] = await connectors.list('gc-twice');
+    expect(stored).toMatchObject({ status: 'Available', statusAt: new Date('2026-12-06T09:00:05Z') });
+  });
+
+  it('fails only the message whose row the database refuses; the others of its statement are stored', async () => {
+    const blockers = Array.from({ length: 10 }, (_, index) => connectors.record(`gc-ok-${index}`, status()));
+    const bad = connectors.record('gc-bad', status({ evseId: -1 })).then(
+      () => 'stored',
+      (error: unknown) => (error as Error).name,
+    );
+    const good = Array.from({ length: 10 }, (_, index) => connectors.record(`gc-ok-${10 + index}`, status()));
+    expect(await bad).toBe('GroupCommitFailed');
+    expect(await Promise.all([...blockers, ...good])).toEqual(Array.from({ length: 20 }, () => true));
+  });
+
+  it("clears a connector's fault alert in the statement that stores its healthy status", async () => {
+    await database.query(
+      `INSERT INTO connection.station_alert (station_id, alert_key, source, severity, evse_id, connector_id, raised_at, last_reported_at)
+       VALUES ('gc-faulty', 'connector@1.1', 'connector', 2, 1, 1, '2026-12-06T07:00:00Z', '2026-12-06T07:00:00Z')`,
+    );
+    expect(await connectors.record('gc-faulty', status(), 'connector@1.1')).toBe(true);
+    const [alert] = await database.query<{ cleared_at: Date | null }>(`SELECT cleared_at FROM connection.station_alert WHERE station_id = 'gc-faulty'`);
+    expect(alert?.cleared_at).toEqual(new Date('2026-12-06T08:00:00Z'));
+  });
+
+  it("stores many stations' meter samples together, once each, and links a repeated sample to its transaction", async () => {
+    const before = await writes(metrics, 'meter_sample');
+    await Promise.all(
+      Array.from({ length: 300 }, (_, index) =>
+        samples.record(`gc-meter-${index}`, 1, undefined, [sample('2026-12-06T08:00:00Z', index), sample('2026-12-06T08:01:00Z', index + 1)]),
+      ),
+    );
+    expect((await writes(metrics, 'meter_sample')) - before).toBeLessThan(300);
+    // The same sample twice in one statement (a retry beside its original), the second with its transaction.
+    await Promise.all([
+      samples.record('gc-meter-0', 1, undefined, [sample('2026-12-06T08:00:00Z', 0)]),
+      samples.record('gc-meter-0', 1, 'tx-1', [sample('2026-12-06T08:00:00Z', 0)]),
+    ]);
+    const rows = await database.query<{ count: string; linked: string }>(
+      `SELECT count(*), count(transaction_id) AS linked FROM connection.meter_sample WHERE station_id LIKE 'gc-meter-%'`,
+    );
+    expect(rows[0]).toEqual({ count: '600', linked: '1' });
+  });
+});
