@@ -1,6 +1,7 @@
 import type { RuntimeConfig } from '@app/config';
 import { ConnectorRepository } from '@app/connection/stations/connector.repository';
 import type { ConnectorStatusReport } from '@app/connection/stations/connector-status';
+import { LastSeenWriter } from '@app/connection/stations/last-seen.writer';
 import { MeterSampleRepository } from '@app/connection/metering/meter-sample.repository';
 import type { MeterSample } from '@app/connection/metering/meter-sample';
 import { connectionSchema } from '@app/connection/persistence/connection-schema';
@@ -46,7 +47,7 @@ async function writes(metrics: MetricsRegistry, kind: string): Promise<number> {
  * many stations' messages share statements, each caller learns its own outcome, and one bad row
  * fails only its own message.
  */
-describe('group commit of connector statuses and meter samples', () => {
+describe('group commit of connector statuses and meter samples, batched last-seen times', () => {
   let database: TestDatabase;
   let open: OpenDataSource;
   let metrics: MetricsRegistry;
@@ -68,6 +69,8 @@ describe('group commit of connector statuses and meter samples', () => {
       'gc-twice',
       'gc-bad',
       'gc-faulty',
+      'gc-seen-1',
+      'gc-seen-2',
     ];
     await database.query(`INSERT INTO connection.station (id, security_profile) SELECT unnest($1::text[]), 0`, [stations]);
   });
@@ -154,5 +157,21 @@ describe('group commit of connector statuses and meter samples', () => {
       `SELECT count(*), count(transaction_id) AS linked FROM connection.meter_sample WHERE station_id LIKE 'gc-meter-%'`,
     );
     expect(rows[0]).toEqual({ count: '600', linked: '1' });
+  });
+
+  it('writes last-seen times many per statement, the latest per station, never moving one back', async () => {
+    const writer = new LastSeenWriter(open.dataSource, pino({ level: 'silent' }));
+    writer.seen('gc-seen-1', new Date('2026-12-06T10:00:00Z'));
+    writer.seen('gc-seen-1', new Date('2026-12-06T10:01:00Z'));
+    writer.seen('gc-seen-2', new Date('2026-12-06T10:02:00Z'));
+    await writer.onApplicationShutdown();
+    const later = new LastSeenWriter(open.dataSource, pino({ level: 'silent' }));
+    later.seen('gc-seen-2', new Date('2026-12-06T09:00:00Z'));
+    await later.onApplicationShutdown();
+    const rows = await database.query<{ id: string; last_seen_at: Date }>(`SELECT id, last_seen_at FROM connection.station WHERE id LIKE 'gc-seen-%' ORDER BY id`);
+    expect(rows).toEqual([
+      { id: 'gc-seen-1', last_seen_at: new Date('2026-12-06T10:01:00Z') },
+      { id: 'gc-seen-2', last_seen_at: new Date('2026-12-06T10:02:00Z') },
+    ]);
   });
 });

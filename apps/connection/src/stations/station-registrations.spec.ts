@@ -3,6 +3,7 @@ import pino from 'pino';
 import type { CallContext } from '../gateway/call-handler.registry';
 import type { RegistrationStatus } from './registration-status';
 import { StationRegistrations } from './station-registrations';
+import type { LastSeenWriter } from './last-seen.writer';
 import type { StationRepository } from './station.repository';
 
 const context: CallContext = { stationId: 'CP-1', protocol: 'ocpp2.0.1', securityProfile: 1, logger: pino({ level: 'silent' }) };
@@ -13,9 +14,9 @@ function registrations(registration: RegistrationStatus | undefined | Error) {
       if (registration instanceof Error) throw registration;
       return registration;
     }),
-    touchLastSeen: jest.fn(async () => undefined),
   };
-  return { gate: new StationRegistrations(store as unknown as StationRepository), store };
+  const lastSeen = { seen: jest.fn() };
+  return { gate: new StationRegistrations(store as unknown as StationRepository, lastSeen as unknown as LastSeenWriter), store, lastSeen };
 }
 
 describe('StationRegistrations (the registration gate)', () => {
@@ -34,10 +35,10 @@ describe('StationRegistrations (the registration gate)', () => {
   });
 
   it('admits BootNotification without reading anything: the boot handler reads and records the registration', async () => {
-    const { gate, store } = registrations(new Error('database unavailable'));
+    const { gate, store, lastSeen } = registrations(new Error('database unavailable'));
     await expect(gate.admit(context, 'BootNotification')).resolves.toBeUndefined();
     expect(store.findRegistration).not.toHaveBeenCalled();
-    expect(store.touchLastSeen).not.toHaveBeenCalled();
+    expect(lastSeen.seen).not.toHaveBeenCalled();
   });
 
   it('treats a station that is no longer registered as rejected', async () => {
@@ -80,10 +81,10 @@ describe('StationRegistrations (the registration gate)', () => {
   });
 
   it('records when the station was last seen, at most once a minute', async () => {
-    const { gate, store } = registrations('accepted');
+    const { gate, lastSeen } = registrations('accepted');
     await gate.admit(context, 'Heartbeat');
     await gate.admit(context, 'Heartbeat');
-    expect(store.touchLastSeen).toHaveBeenCalledTimes(1);
-    expect(store.touchLastSeen).toHaveBeenCalledWith('CP-1', expect.any(Date));
+    expect(lastSeen.seen).toHaveBeenCalledTimes(1);
+    expect(lastSeen.seen).toHaveBeenCalledWith('CP-1', expect.any(Date));
   });
 });

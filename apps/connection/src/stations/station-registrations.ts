@@ -1,8 +1,8 @@
 import { type OcppRpcError, WithholdResponse } from '@app/ocpp';
 import { Injectable } from '@nestjs/common';
-import type { Logger } from 'pino';
 import type { CallContext, CallGuard } from '../gateway/call-handler.registry';
 import { LastSeenThrottle } from './last-seen.throttle';
+import { LastSeenWriter } from './last-seen.writer';
 import { gateCall } from './registration-gate';
 import type { RegistrationStatus } from './registration-status';
 import { StationRepository } from './station.repository';
@@ -33,12 +33,15 @@ export class StationRegistrations implements CallGuard {
   private nextTriggerSweepAt = 0;
   private readonly lastSeen = new LastSeenThrottle();
 
-  constructor(private readonly stations: StationRepository) {}
+  constructor(
+    private readonly stations: StationRepository,
+    private readonly lastSeenTimes: LastSeenWriter,
+  ) {}
 
   async admit(context: CallContext, action: string): Promise<OcppRpcError | undefined> {
     // Always admitted, and it records the station's registration and last-seen time itself.
     if (action === BOOT_NOTIFICATION) return undefined;
-    this.noteSeen(context.stationId, context.logger);
+    this.noteSeen(context.stationId);
     const registration = await this.registrationOf(context, action);
     const triggered = registration === 'pending' && this.takeTrigger(context.stationId, action);
     const verdict = gateCall(registration, action, triggered);
@@ -106,10 +109,7 @@ export class StationRegistrations implements CallGuard {
     }
   }
 
-  private noteSeen(stationId: string, logger: Logger, now = Date.now()): void {
-    if (!this.lastSeen.due(stationId, now)) return;
-    this.stations
-      .touchLastSeen(stationId, new Date(now))
-      .catch((error: unknown) => logger.warn({ err: error }, 'could not record when the station was last seen'));
+  private noteSeen(stationId: string, now = Date.now()): void {
+    if (this.lastSeen.due(stationId, now)) this.lastSeenTimes.seen(stationId, new Date(now));
   }
 }

@@ -1,4 +1,4 @@
-import { execute, InjectDataSource, namedStatement, queryRows } from '@app/persistence';
+import { InjectDataSource, queryRows } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource, Repository } from 'typeorm';
 import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
@@ -29,11 +29,6 @@ export interface RecordedBoot {
 }
 
 export type AcceptPendingResult = { ok: true } | { ok: false; error: StationRegistryError };
-
-const TOUCH_LAST_SEEN = namedStatement(
-  'station_touch_last_seen',
-  `UPDATE "${CONNECTION_SCHEMA}"."station" SET last_seen_at = $2 WHERE id = $1 AND (last_seen_at IS NULL OR last_seen_at < $2)`,
-);
 
 @Injectable()
 export class StationRepository {
@@ -86,13 +81,6 @@ export class StationRepository {
     const row = rows[0];
     if (!row || !isRegistrationStatus(row.registration_status)) return undefined;
     return { registration: row.registration_status, serialNumber: row.serial_number };
-  }
-
-  async touchLastSeen(id: string, at: Date): Promise<void> {
-    await execute(this.dataSource, TOUCH_LAST_SEEN, [
-      id,
-      at,
-    ]);
   }
 
   /** An operator accepts a Pending station: its next BootNotification is Accepted. */
