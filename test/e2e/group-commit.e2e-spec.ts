@@ -43,7 +43,7 @@ async function writes(metrics: MetricsRegistry, kind: string): Promise<number> {
 }
 
 /**
- * Group commit on the station core's acknowledged path (ADR 032), against the real PostgreSQL:
+ * Group commit on the station core's acknowledged path (ADR 035), against the real PostgreSQL:
  * many stations' messages share statements, each caller learns its own outcome, and one bad row
  * fails only its own message.
  */

@@ -15,7 +15,7 @@ const INSERT_SAMPLES = namedStatement(
     RETURNING (xmax = 0) AS inserted`,
 );
 
-// The group-commit form (ADR 032): the samples of many stations' messages in one statement.
+// The group-commit form (ADR 035): the samples of many stations' messages in one statement.
 const RECORD_SAMPLES = namedStatement(
   'meter_sample_record',
   `INSERT INTO "${CONNECTION_SCHEMA}"."meter_sample" AS stored (station_id, evse_id, transaction_id, sampled_at, measurand, phase, location, context, value, unit)

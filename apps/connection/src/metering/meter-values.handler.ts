@@ -9,7 +9,7 @@ import { normaliseMeterValues } from './sample-normaliser';
 
 /**
  * MeterValues outside transaction messages, both versions: normalised samples stored (in a group
- * commit with other stations' messages, ADR 032), then `meter_values` made durable, then answered
+ * commit with other stations' messages, ADR 035), then `meter_values` made durable, then answered
  * (acknowledge after durability).
  */
 @Injectable()

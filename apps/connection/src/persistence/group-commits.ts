@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { CONNECTION_SCHEMA } from './connection-schema';
 
 /**
- * Sizing of the group commits on the station core's acknowledged path (ADR 032). Two writes in
+ * Sizing of the group commits on the station core's acknowledged path (ADR 035). Two writes in
  * flight per kind keep the database busy while the next batch gathers, and leave the rest of the
  * pool to transactions, boots and the operator API. 500 rows keep one statement's parameters
  * well under a megabyte. 20,000 queued messages is several seconds of the fastest rate measured

@@ -16,7 +16,7 @@ import { statusEvent } from './provisioning.events';
  * `status` after answering. 1.6 error codes other than NoError are the station's fault reports.
  * Every status, late ones too, goes to the station's history in the background. The connector's
  * status and the fault alert it raises or clears are stored before the answer, the status in a
- * group commit with other stations' (ADR 032): when the database cannot take them the answer is
+ * group commit with other stations' (ADR 035): when the database cannot take them the answer is
  * withheld, so the station sends the status again.
  */
 @Injectable()

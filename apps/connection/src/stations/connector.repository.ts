@@ -36,7 +36,7 @@ interface StatusRow {
   clearsAlert: string | null;
 }
 
-// One statement per group commit (ADR 032): the statuses of many stations stored, and the fault
+// One statement per group commit (ADR 035): the statuses of many stations stored, and the fault
 // alerts the stored ones clear cleared, in one round trip. A status older than the stored one
 // (queued while offline) is not stored and clears nothing.
 const RECORD_STATUSES = namedStatement(

@@ -21,7 +21,7 @@ const HEALTH_TIMEOUT_MS = 2500;
 /**
  * Idempotent producers, each with one produce request in flight (kafkajs serialises an
  * idempotent producer's requests per broker), so this many requests can be in flight at once
- * (ADR 032). Records with the same key always use the same producer, which keeps their order.
+ * (ADR 035). Records with the same key always use the same producer, which keeps their order.
  */
 const PRODUCERS = 3;
 

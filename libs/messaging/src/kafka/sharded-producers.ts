@@ -9,7 +9,7 @@ interface Shard<P> {
 
 /**
  * Several producers behind one publish, so that several produce requests are in flight at once
- * while each producer keeps the one request that its idempotence needs (ADR 032). A record goes
+ * while each producer keeps the one request that its idempotence needs (ADR 035). A record goes
  * to the producer its partition (when the caller chose one) or its key picks, so records of one
  * key — one station's events — keep their order; each producer coalesces what waits for it
  * into its next request (PublishBatcher).

@@ -44,7 +44,7 @@ interface Waiting<T, R> {
 }
 
 /**
- * Group commit for the acknowledged hot path (ADR 032): the writes of many stations' messages
+ * Group commit for the acknowledged hot path (ADR 035): the writes of many stations' messages
  * share one statement, and each caller's promise settles only once its own rows are committed
  * (or have failed). There is no timer: a write starts as soon as a slot is free, so an idle
  * system answers as fast as with one statement per message, and under load the items that queue
