@@ -10,7 +10,8 @@ import { hashGeneratedPassword } from './password-hash';
  *   other than space, drawn uniformly: 20 × log2(94) ≈ 131 bits, and still text a station can
  *   send in its Basic header. (The 2.0.1 alphabet would give 20 × log2(71) ≈ 123 bits: too few.)
  */
-export type StationPasswordForm = 'ocpp2.0.1' | 'ocpp1.6';
+export const passwordForms = ['ocpp2.0.1', 'ocpp1.6'] as const;
+export type StationPasswordForm = (typeof passwordForms)[number];
 
 export interface GeneratedStationPassword {
   /** What the station presents in its Basic header. Returned once to whoever asked for it; never stored or logged. */
