@@ -48,7 +48,7 @@ function setup(answer: (body: CommandBody) => ApiResult<CommandAnswer>, register
     registrations as unknown as StationRegistrationRepository,
     logger,
   );
-  return { rotation, presence, sent, stored, lines };
+  return { rotation, presence, sent, stored, lines, registrations };
 }
 
 const accepted = (): ApiResult<CommandAnswer> => succeeded({ commandId: 'c1', status: 'accepted', result: { status: 'Accepted' } });
@@ -97,6 +97,14 @@ describe('StationPasswordRotation', () => {
     connect(presence, 'CP-2', OcppVersion.OCPP_VERSION_2_0_1);
     expect(await rotation.rotate('CP-2', undefined)).toMatchObject({ ok: false, error: { code: 'station-timeout' } });
     expect(stored.size).toBe(0);
+  });
+
+  it('says so, loudly, when the station took the password but its hash could not be stored', async () => {
+    const { rotation, presence, lines, registrations } = setup(accepted);
+    registrations.replacePasswordHash.mockRejectedValueOnce(new Error('database down'));
+    connect(presence, 'CP-2', OcppVersion.OCPP_VERSION_2_0_1);
+    await expect(rotation.rotate('CP-2', undefined)).rejects.toThrow('database down');
+    expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({ level: 50, stationId: 'CP-2', commandId: 'c1' });
   });
 
   it('sends nothing to a station that is not connected (409) or not registered (404)', async () => {

@@ -58,11 +58,20 @@ export class StationPasswordRotation {
     if (!answer.ok) return answer;
     const { commandId, status, result } = answer.value;
     if (status !== 'accepted') return succeeded({ commandId, rotated: false, result });
-    if (!(await this.registrations.replacePasswordHash(stationId, generated.passwordHash))) {
+    if (!(await this.storeHash(stationId, generated.passwordHash, commandId))) {
       this.logger.error({ stationId, commandId }, 'the station took a new password but was unregistered meanwhile');
       return failed(OperatorApiErrorCode.stationNotFound, `station ${stationId} was unregistered while its password was being rotated`, { commandId });
     }
     this.logger.info({ actor: actor?.name, stationId, commandId, form }, 'station password rotated');
     return succeeded({ commandId, rotated: true, result });
+  }
+
+  private async storeHash(stationId: string, passwordHash: string, commandId: string): Promise<boolean> {
+    try {
+      return await this.registrations.replacePasswordHash(stationId, passwordHash);
+    } catch (error) {
+      this.logger.error({ err: error, stationId, commandId }, 'the station took a new password whose hash could not be stored: it cannot reconnect until its password is set again');
+      throw error;
+    }
   }
 }
