@@ -1,5 +1,6 @@
 export { connectionService } from './connection.definition';
-export { hashPassword } from './security/password-hash';
+export { hashPassword, verifyPassword } from './security/password-hash';
+export { type GeneratedStationPassword, type StationPasswordForm, authorizationKeyOf, generateStationPassword } from './security/station-password.generator';
 // For the e2e checks of the OpenAPI document: every operator endpoint, every command.
 export { operatorApiControllers } from './api/api.module';
 export { commandNames } from './api/commands/command-catalogue';

@@ -1,5 +1,6 @@
 import type { JsonObject, OcppVersion } from '@app/ocpp';
 import type { ConnectionSettings } from './connection/connection-settings';
+import { BasicAuthPassword } from './connection/basic-auth-password';
 import { type NetworkSlot, NetworkProfiles, parsePriority } from './connection/network-profiles';
 import { StationLink } from './connection/station-link';
 import { LocalAuthList } from './authorization/local-auth-list';
@@ -60,6 +61,7 @@ export class SimulatedStation implements StationControl {
   readonly profiles: ChargingProfileStore;
   readonly certificates: CertificateStore;
   readonly networkProfiles: NetworkProfiles;
+  readonly basicAuthPassword: BasicAuthPassword;
   readonly displayMessages = new DisplayMessageStore();
   readonly customerData = new CustomerDataStore();
   readonly publishedFirmware = new Set<string>();
@@ -82,6 +84,7 @@ export class SimulatedStation implements StationControl {
     this.certificates = new CertificateStore(cert && key ? { certPem: cert, keyPem: key } : undefined);
     this.settings = new StationSettings(initialSettings(this.options, dialect.allowedRateUnits));
     this.networkProfiles = new NetworkProfiles(options.connection.url);
+    this.basicAuthPassword = new BasicAuthPassword(options.connection.password);
     this.localList = new LocalAuthList(this.options.localList);
     this.profiles = new ChargingProfileStore({
       evseCount: this.options.evseCount,
@@ -363,6 +366,6 @@ export class SimulatedStation implements StationControl {
     const identity = this.certificates.clientIdentity();
     const roots = this.certificates.list(CSMS_ROOT_TYPES).map((entry) => entry.pem);
     const ca = roots.length === 0 ? configured.ca : [configured.ca, ...roots].filter((pem) => pem !== undefined).join('\n');
-    return { ...configured, url: slot.url, securityProfile, ca, cert: identity?.certPem, key: identity?.keyPem };
+    return { ...configured, url: slot.url, securityProfile, password: this.basicAuthPassword.value, ca, cert: identity?.certPem, key: identity?.keyPem };
   }
 }

@@ -45,6 +45,8 @@ import { StationHistoryService } from './station-history/station-history.service
 import { ConnectorsController } from './stations/connectors.controller';
 import { StationReadRepository } from './stations/station-read.repository';
 import { StationMinimumProfileController } from './stations/station-minimum-profile.internal.controller';
+import { StationPasswordController } from './stations/station-password.controller';
+import { StationPasswordRotation } from './stations/station-password.rotation';
 import { StationRegistrationRepository } from './stations/station-registration.repository';
 import { StationsController } from './stations/stations.controller';
 import { StationsService } from './stations/stations.service';
@@ -57,6 +59,7 @@ import { TransactionsService } from './transactions/transactions.service';
 /** Every controller of the operator REST API, for the role-matrix spec and the module. */
 export const operatorApiControllers = [
   StationsController,
+  StationPasswordController,
   ConnectorsController,
   TransactionsController,
   IdTokensController,
@@ -98,6 +101,7 @@ export const operatorApiControllers = [
     StationReadRepository,
     StationRegistrationRepository,
     StationsService,
+    StationPasswordRotation,
     TransactionReadRepository,
     TransactionsService,
     TransactionExportRepository,

@@ -18,6 +18,8 @@ const expectedRoles: Record<string, ApiRole> = {
   'GET /stations/:id': 'viewer',
   'PUT /stations/:id': 'admin',
   'POST /stations/:id/accept': 'operator',
+  // Credentials: who may connect as the station.
+  'POST /stations/:id/rotate-password': 'admin',
   'GET /stations/:id/connectors': 'viewer',
   'GET /stations/:id/history': 'viewer',
   'GET /stations/:id/meter-values': 'viewer',

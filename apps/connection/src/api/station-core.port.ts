@@ -6,7 +6,8 @@
 export { CONNECTION_SCHEMA } from '../persistence/connection-schema';
 export { BOOT_HISTORY_TABLE, COMMAND_LOG_TABLE, CONNECTION_HISTORY_TABLE, NOTIFICATION_HISTORY_TABLE, REPORTED_PROFILE_TABLE, STATUS_HISTORY_TABLE } from '../persistence/history-tables';
 export { type SqlExecutor, queryRows } from '@app/persistence';
-export { hashPassword, isAcceptablePasswordLength } from '../security/password-hash';
+export { hashPassword, isAcceptablePasswordLength, verifyPassword } from '../security/password-hash';
+export { type StationPasswordForm, authorizationKeyOf, generateStationPassword, passwordForms } from '../security/station-password.generator';
 export { StationRepository } from '../stations/station.repository';
 export { StationRegistryError, StationRegistryErrorCode } from '../stations/station-registry.error';
 export { type RegistrationStatus, registrationStatuses } from '../stations/registration-status';

@@ -25,9 +25,6 @@ export interface AcceptedUpgrade {
   clientCertificate?: ClientCertificateIdentity;
 }
 
-/** scrypt of a random password nobody kept: unknown ids are verified against it, so they cost what known ones do. */
-const DECOY_HASH = 'scrypt$1024$8$1$7RYOwv+5puB+tT0thTnLLA==$d1Toh0bY8z1kAeKxFwvwgMoESIu3sP/iYpK+wOXrbBY=';
-
 const BASIC_CHALLENGE = { 'WWW-Authenticate': 'Basic realm="OCPP", charset="UTF-8"' };
 
 /**
@@ -86,7 +83,7 @@ export class UpgradeAuthenticator {
       this.recordSecurityEvent(stationId, 'unknown-station', 'station id not registered');
       // As long as a wrong password takes: the answer's timing must not tell which ids exist.
       const basic = basicCredentialsOf(stationId, request.headers.authorization);
-      if (basic) await this.verifier.verify(stationId, basic.password, DECOY_HASH);
+      if (basic) await this.verifier.refuseUnknown(basic.password);
       throw new UpgradeRefusal(401, 'authentication failed', BASIC_CHALLENGE);
     }
     if (this.config.unknownStations === 'pending') {

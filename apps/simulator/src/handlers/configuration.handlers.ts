@@ -53,9 +53,16 @@ function getVariable(station: StationControl, data: Ocpp201.GetVariableDataType)
   return { ...addressOf(data), attributeStatus: 'Accepted', attributeValue: station.settings.value(result.found.name) };
 }
 
+/** SecurityCtrlr.BasicAuthPassword: the password the station connects with from its next connection on (A01). */
+const isBasicAuthPassword = (variable: ModelVariable): boolean => same(variable.component.name, 'SecurityCtrlr') && same(variable.variable.name, 'BasicAuthPassword');
+const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
 function setVariable(station: StationControl, data: Ocpp201.SetVariableDataType): Ocpp201.SetVariableResultType {
   const result = lookup(station, data);
   if ('status' in result) return { ...addressOf(data), attributeStatus: result.status };
+  if ('modelled' in result && isBasicAuthPassword(result.modelled)) {
+    return { ...addressOf(data), attributeStatus: station.basicAuthPassword.setPasswordString(data.attributeValue) ? 'Accepted' : 'Rejected' };
+  }
   if ('modelled' in result) return { ...addressOf(data), attributeStatus: deviceModelOf(station.settings, station.evseCount).set(result.modelled, data.attributeValue) };
   const priority = result.found.name === 'NetworkConfigurationPriority' ? parsePriority(data.attributeValue) : undefined;
   // B10: a priority naming a slot without a network profile would leave the station nowhere to go.
@@ -95,6 +102,8 @@ export const configuration16: HandlerTable<'1.6'> = {
   GetConfiguration: (request, station) => getConfiguration(station, request.key),
   ChangeConfiguration: (request, station) => {
     if (request.key === 'SecurityProfile' && !securityProfileAllowed(station, request.value)) return { status: 'Rejected' };
+    // 1.6 security whitepaper: the password's bytes in hexadecimal; write-only, so GetConfiguration does not list it.
+    if (request.key === 'AuthorizationKey') return { status: station.basicAuthPassword.setAuthorizationKey(request.value) ? 'Accepted' : 'Rejected' };
     return { status: changeStatus16[station.settings.change(station.settings.byKey(request.key), request.value)] };
   },
   ClearCache: () => ({ status: 'Accepted' }),

@@ -3,6 +3,7 @@ import type { ConnectionSettings } from '../connection/connection-settings';
 import type { CustomerDataStore } from '../customer-data/customer-data.store';
 import type { DisplayMessageStore } from '../display/display-message.store';
 import type { LocalAuthList } from '../authorization/local-auth-list';
+import type { BasicAuthPassword } from '../connection/basic-auth-password';
 import type { NetworkProfiles, NetworkSlot } from '../connection/network-profiles';
 import type { StationMonitoring } from '../monitoring/station-monitoring';
 import type { StationSettings } from '../provisioning/station-settings';
@@ -34,6 +35,8 @@ export interface StationControl {
   readonly monitoring: StationMonitoring;
   /** 2.0.1 network connection profiles (SetNetworkProfile slots). */
   readonly networkProfiles: NetworkProfiles;
+  /** The Basic-auth password it connects with (BasicAuthPassword / AuthorizationKey set it). */
+  readonly basicAuthPassword: BasicAuthPassword;
   /** How the station would connect through `slot`: its credentials and TLS trust with the slot's URL and profile. */
   connectionSettingsFor(slot: NetworkSlot): ConnectionSettings;
   /** Reservations held (ReserveNow / CancelReservation). */

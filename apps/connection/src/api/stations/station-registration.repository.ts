@@ -7,7 +7,7 @@ import type { CurrentRegistration, RegistrationWrite } from './station-registrat
 
 const STATION = `"${CONNECTION_SCHEMA}"."station"`;
 
-export interface StoredRegistration extends Omit<RegistrationWrite, 'password'> {
+export interface StoredRegistration extends Omit<RegistrationWrite, 'password' | 'generatePassword'> {
   /** A new hash, or undefined to keep the stored one. */
   passwordHash: string | undefined;
 }
@@ -30,6 +30,12 @@ export class StationRegistrationRepository {
       await this.write(manager, stationId, decision.value);
       return succeeded({ created: current === undefined });
     });
+  }
+
+  /** Replaces the station's password hash (a rotation the station accepted); false when the station is not registered. */
+  async replacePasswordHash(stationId: string, passwordHash: string): Promise<boolean> {
+    const rows = await queryRows<{ id: string }>(this.dataSource, `UPDATE ${STATION} SET password_hash = $2, updated_at = now() WHERE id = $1 RETURNING id`, [stationId, passwordHash]);
+    return rows.length > 0;
   }
 
   private async current(executor: SqlExecutor, stationId: string): Promise<CurrentRegistration | undefined> {

@@ -1,4 +1,5 @@
 import { decideRegistration } from './station-registration';
+import { registerStationBody } from './station.schemas';
 
 const PASSWORD = 'station-password-0123';
 
@@ -26,6 +27,20 @@ describe('decideRegistration', () => {
   ])('refuses a registration the station could not connect with (%j + %j)', (current, body, field) => {
     const decision = decideRegistration('CP-1', current, body);
     expect(decision).toMatchObject({ ok: false, error: { code: 'credentials-missing', details: { field } } });
+  });
+
+  it('counts a password to generate as the password profiles 1 and 2 need', () => {
+    expect(decideRegistration('CP-1', undefined, { securityProfile: 2, generatePassword: 'ocpp2.0.1' })).toMatchObject({
+      ok: true,
+      value: { securityProfile: 2, password: undefined, generatePassword: 'ocpp2.0.1' },
+    });
+  });
+
+  it('refuses a body with both a password and a password to generate', () => {
+    const parsed = registerStationBody.safeParse({ password: PASSWORD, generatePassword: 'ocpp1.6' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues).toEqual([expect.objectContaining({ path: ['generatePassword'], message: 'give password or generatePassword, not both' })]);
+    expect(registerStationBody.safeParse({ generatePassword: 'ocpp3' }).success).toBe(false);
   });
 
   it('allows profile 0 without credentials and profile 3 with a serial number', () => {

@@ -1,5 +1,5 @@
 import { type ApiResult, OperatorApiErrorCode, failed, succeeded } from '../operator-api.error';
-import type { RegistrationStatus } from '../station-core.port';
+import type { RegistrationStatus, StationPasswordForm } from '../station-core.port';
 import type { RegisterStationBody } from './station.schemas';
 
 /** What is registered for a station now, as far as a registration must know. */
@@ -12,8 +12,10 @@ export interface CurrentRegistration {
 /** The row to write: every field resolved, the password still in clear (hashed by the caller). */
 export interface RegistrationWrite {
   securityProfile: number;
-  /** undefined: keep the stored hash. */
+  /** undefined: keep the stored hash (unless one is generated). */
   password: string | undefined;
+  /** Generate the password, in this form (never together with `password`). */
+  generatePassword: StationPasswordForm | undefined;
   serialNumber: string | null;
   registrationStatus: RegistrationStatus | undefined;
 }
@@ -27,7 +29,7 @@ const NEW_STATION_PROFILE = 1;
  */
 export function decideRegistration(stationId: string, current: CurrentRegistration | undefined, body: RegisterStationBody): ApiResult<RegistrationWrite> {
   const securityProfile = body.securityProfile ?? current?.securityProfile ?? NEW_STATION_PROFILE;
-  const hasPassword = body.password !== undefined || (current?.hasPassword ?? false);
+  const hasPassword = body.password !== undefined || body.generatePassword !== undefined || (current?.hasPassword ?? false);
   const serialNumber = body.serialNumber === undefined ? (current?.serialNumber ?? null) : body.serialNumber;
   if ((securityProfile === 1 || securityProfile === 2) && !hasPassword) {
     return failed(OperatorApiErrorCode.credentialsMissing, `station ${stationId} on security profile ${securityProfile} needs a Basic-auth password`, { field: 'body.password' });
@@ -37,5 +39,5 @@ export function decideRegistration(stationId: string, current: CurrentRegistrati
       field: 'body.serialNumber',
     });
   }
-  return succeeded({ securityProfile, password: body.password, serialNumber, registrationStatus: body.registrationStatus });
+  return succeeded({ securityProfile, password: body.password, generatePassword: body.generatePassword, serialNumber, registrationStatus: body.registrationStatus });
 }

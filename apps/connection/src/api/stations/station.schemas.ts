@@ -1,7 +1,7 @@
 import { pageQuery, pageSchema, queryBoolean } from '@app/runtime';
 import { z } from 'zod';
 import { stationIdSchema, timestampSchema } from '../api-schemas';
-import { registrationStatuses } from '../station-core.port';
+import { passwordForms, registrationStatuses } from '../station-core.port';
 
 export const liveStateSchema = z
   .object({
@@ -70,7 +70,11 @@ export const registerStationBody = z.strictObject({
     .min(16, 'must be 16-40 characters')
     .max(40, 'must be 16-40 characters')
     .optional()
-    .meta({ description: 'Basic-auth password (profiles 1 and 2), 16-40 characters; stored as a hash, never returned. Omit to keep the current one.' }),
+    .meta({ description: 'A Basic-auth password someone chose (profiles 1 and 2), 16-40 characters; stored as a scrypt hash, never returned. Omit to keep the current one.' }),
+  generatePassword: z.enum(passwordForms).optional().meta({
+    description:
+      'Instead of `password`: the CSMS generates the Basic-auth password, in the form the station is configured with: `ocpp2.0.1` a BasicAuthPassword of 32 characters (192 random bits), `ocpp1.6` an AuthorizationKey of 20 bytes (131 random bits). Returned once in `generatedPassword`, stored as a fast hash (ADR 032).',
+  }),
   serialNumber: z
     .string()
     .min(1)
@@ -79,7 +83,23 @@ export const registerStationBody = z.strictObject({
     .optional()
     .meta({ description: 'The CN its client certificate must carry (profile 3). null clears it; omit to keep it.' }),
   registrationStatus: z.enum(registrationStatuses).optional().meta({ description: 'New stations: accepted.' }),
+}).superRefine((body, context) => {
+  if (body.password !== undefined && body.generatePassword !== undefined) {
+    context.addIssue({ code: 'custom', path: ['generatePassword'], message: 'give password or generatePassword, not both' });
+  }
 });
 export type RegisterStationBody = z.output<typeof registerStationBody>;
+
+export const generatedPasswordSchema = z
+  .object({
+    password: z.string().meta({ description: 'What the station presents as its Basic-auth password. Shown this once: the CSMS keeps only a hash.' }),
+    authorizationKey: z.string().optional().meta({ description: '`ocpp1.6` only: the value to configure as AuthorizationKey, the password bytes in hexadecimal.' }),
+  })
+  .meta({ description: 'The password the CSMS generated (only when the request asked for one).' });
+
+export type GeneratedPasswordView = z.output<typeof generatedPasswordSchema>;
+
+export const registeredStationSchema = stationDetailSchema.extend({ generatedPassword: generatedPasswordSchema.optional() });
+export type RegisteredStationView = z.output<typeof registeredStationSchema>;
 
 export const stationIdParam = stationIdSchema;

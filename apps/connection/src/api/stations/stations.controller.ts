@@ -8,9 +8,10 @@ import { stationIdSchema } from '../api-schemas';
 import {
   type ListStationsQuery,
   type RegisterStationBody,
-  type StationDetailView,
+  type RegisteredStationView,
   listStationsQuery,
   registerStationBody,
+  registeredStationSchema,
   stationDetailSchema,
   stationPageSchema,
 } from './station.schemas';
@@ -47,18 +48,19 @@ export class StationsController {
   @RequireRole('admin')
   @ApiOperation({
     summary: 'Register or update a station',
-    description: 'Sets the security profile, Basic-auth password (stored as a hash, never returned), serial number and registration status. Omitted fields keep their value.',
+    description:
+      'Sets the security profile, Basic-auth password (stored as a hash, never returned), serial number and registration status. Omitted fields keep their value. With `generatePassword` the CSMS generates the password and returns it once, in `generatedPassword`.',
   })
   @ApiZodParam('id', stationIdSchema, STATION_ID)
   @ApiZodBody(registerStationBody)
-  @ApiZodResponse(200, stationDetailSchema, 'The station was updated.')
-  @ApiZodResponse(201, stationDetailSchema, 'The station was registered.')
+  @ApiZodResponse(200, registeredStationSchema, 'The station was updated.')
+  @ApiZodResponse(201, registeredStationSchema, 'The station was registered.')
   @ApiProblems({ 400: 'The body is invalid (the detail names the field).', 422: 'The station could not connect so (e.g. profile 1 without a password).' })
   async register(
     @Param('id', stationIdPipe) id: string,
     @Body(new ZodValidationPipe(registerStationBody, 'body')) body: RegisterStationBody,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<StationDetailView> {
+  ): Promise<RegisteredStationView> {
     const { created, station } = answer(await this.stations.register(id, body));
     response.status(created ? 201 : 200);
     return station;

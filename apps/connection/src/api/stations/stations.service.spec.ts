@@ -1,7 +1,7 @@
 import { OcppVersion, createEnvelope } from '@app/contracts';
 import { PresenceDirectory } from '@app/station-commands';
 import { type ApiResult, succeeded } from '../operator-api.error';
-import { StationRegistryError, StationRegistryErrorCode, type StationRepository } from '../station-core.port';
+import { StationRegistryError, StationRegistryErrorCode, type StationRepository, verifyPassword } from '../station-core.port';
 import type { StationFilter, StationReadRepository, StationRow } from './station-read.repository';
 import type { CurrentRegistration } from './station-registration';
 import type { StationRegistrationRepository, StoredRegistration } from './station-registration.repository';
@@ -91,6 +91,28 @@ describe('StationsService', () => {
     expect(result).toMatchObject({ ok: true, value: { created: true, station: { id: 'CP-1', hasPassword: true } } });
     expect(written[0]?.passwordHash).toMatch(/^scrypt\$/);
     expect(JSON.stringify(result)).not.toContain('station-password-0123');
+  });
+
+  it.each([
+    ['ocpp2.0.1', /^[A-Za-z0-9_-]{32}$/],
+    ['ocpp1.6', /^[\x21-\x7e]{20}$/],
+  ] as const)('generates a %s password on request, returns it once and stores only its fast hash', async (form, shape) => {
+    const { service, written } = setup([row('CP-1')]);
+    const result = await service.register('CP-1', { securityProfile: 1, generatePassword: form });
+    if (!result.ok) throw result.error;
+    const generated = result.value.station.generatedPassword;
+    expect(generated?.password).toMatch(shape);
+    expect(generated?.authorizationKey).toBe(form === 'ocpp1.6' ? Buffer.from(generated?.password ?? '').toString('hex') : undefined);
+    const hash = written[0]?.passwordHash ?? '';
+    expect(hash).toMatch(/^hmac-sha256\$/);
+    expect(hash).not.toContain(generated?.password);
+    await expect(verifyPassword(generated?.password ?? '', hash)).resolves.toBe(true);
+  });
+
+  it('returns no password when none was generated', async () => {
+    const { service } = setup([row('CP-1')]);
+    const result = await service.register('CP-1', { securityProfile: 1, password: 'station-password-0123' });
+    expect(result.ok && 'generatedPassword' in result.value.station).toBe(false);
   });
 
   it('refuses a registration without the credentials its profile needs', async () => {

@@ -2,11 +2,11 @@ import { DEFAULT_PAGE_SIZE, type Page, pageOf } from '@app/runtime';
 import { PresenceDirectory } from '@app/station-commands';
 import { Injectable } from '@nestjs/common';
 import { type ApiResult, OperatorApiErrorCode, failed, succeeded } from '../operator-api.error';
-import { StationRegistryErrorCode, StationRepository, hashPassword } from '../station-core.port';
+import { StationRegistryErrorCode, StationRepository, authorizationKeyOf, generateStationPassword, hashPassword } from '../station-core.port';
 import { StationReadRepository, type StationFilter } from './station-read.repository';
 import { decideRegistration } from './station-registration';
 import { StationRegistrationRepository } from './station-registration.repository';
-import type { ConnectorView, ListStationsQuery, RegisterStationBody, StationDetailView, StationView } from './station.schemas';
+import type { ConnectorView, GeneratedPasswordView, ListStationsQuery, RegisterStationBody, RegisteredStationView, StationDetailView, StationView } from './station.schemas';
 import { connectorViewOf, liveStateOf, stationViewOf } from './station.view';
 
 /** Stations for operators: the registry joined with the live connection state of every replica. */
@@ -39,17 +39,27 @@ export class StationsService {
     return succeeded({ items: (await this.reads.connectors(stationId)).map(connectorViewOf) });
   }
 
-  /** Registers the station or updates its registration; `created` says which. The password is stored as a scrypt hash. */
-  async register(stationId: string, body: RegisterStationBody): Promise<ApiResult<{ created: boolean; station: StationDetailView }>> {
+  /**
+   * Registers the station or updates its registration; `created` says which. A chosen password is
+   * stored as a scrypt hash; a generated one as an hmac-sha256 hash, and given back this once.
+   */
+  async register(stationId: string, body: RegisterStationBody): Promise<ApiResult<{ created: boolean; station: RegisteredStationView }>> {
+    let generated: GeneratedPasswordView | undefined;
     const written = await this.registrations.register(stationId, async (current) => {
       const decision = decideRegistration(stationId, current, body);
       if (!decision.ok) return decision;
-      const { password, ...registration } = decision.value;
+      const { password, generatePassword, ...registration } = decision.value;
+      if (generatePassword !== undefined) {
+        const fresh = generateStationPassword(generatePassword);
+        generated = generatePassword === 'ocpp1.6' ? { password: fresh.password, authorizationKey: authorizationKeyOf(fresh.password) } : { password: fresh.password };
+        return succeeded({ ...registration, passwordHash: fresh.passwordHash });
+      }
       return succeeded({ ...registration, passwordHash: password === undefined ? undefined : await hashPassword(password) });
     });
     if (!written.ok) return written;
     const station = await this.get(stationId);
-    return station.ok ? succeeded({ created: written.value.created, station: station.value }) : station;
+    if (!station.ok) return station;
+    return succeeded({ created: written.value.created, station: generated === undefined ? station.value : { ...station.value, generatedPassword: generated } });
   }
 
   /**
