@@ -2,9 +2,12 @@ import { PersistenceModule } from '@app/persistence';
 import { Module } from '@nestjs/common';
 import { connectionSchema } from './connection-schema';
 
-/** The connection schema's DataSource, opened once and shared by every capability module. */
+/**
+ * The connection schema's DataSource, opened once and shared by every capability module, and the
+ * gateway's small registry pool beside it (ADR 033).
+ */
 @Module({
-  imports: [PersistenceModule.forService(connectionSchema)],
+  imports: [PersistenceModule.forService(connectionSchema, { registryPool: true })],
   exports: [PersistenceModule],
 })
 export class ConnectionPersistenceModule {}
