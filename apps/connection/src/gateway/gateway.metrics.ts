@@ -37,6 +37,8 @@ export function connectionCounts(connections: Pick<StationConnections, 'forEach'
 @Injectable()
 export class GatewayMetrics {
   readonly refusals: Counter;
+  /** Upgrades refused with 503 + Retry-After because the CSMS is busy or its registry unavailable (ADR 033). */
+  readonly turnedAway: Counter;
   readonly framesReceived: Counter;
   readonly framesSent: Counter;
 
@@ -45,6 +47,7 @@ export class GatewayMetrics {
       for (const { protocol, securityProfile, count } of connectionCounts(connections)) gauge.set({ protocol, security_profile: String(securityProfile) }, count);
     });
     this.refusals = metrics.counter('csms_ocpp_upgrade_refusals_total', 'WebSocket upgrades refused before the handshake', ['status']);
+    this.turnedAway = metrics.counter('csms_ocpp_turned_away_total', 'Station upgrades refused with 503 + Retry-After, by reason (admission-limit, registry-busy, registry-unavailable)', ['reason']);
     this.framesReceived = metrics.counter('csms_ocpp_frames_received_total', 'OCPP-J frames received from stations', ['protocol']);
     this.framesSent = metrics.counter('csms_ocpp_frames_sent_total', 'OCPP-J frames sent to stations', ['protocol']);
   }

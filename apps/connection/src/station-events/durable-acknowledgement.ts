@@ -46,7 +46,8 @@ export class DurableAcknowledgement {
       return await write();
     } catch (error) {
       if (error instanceof OcppRpcError) throw error;
-      logger.error({ err: error, action }, 'could not store a station message; withholding the answer so that the station retries');
+      // Per message at debug only: the gateway logs withheld answers once per interval (WithheldAnswers, ADR 033).
+      logger.debug({ err: error, action }, 'could not store a station message; withholding the answer so that the station retries');
       this.withheld.inc({ action, reason: 'database' });
       throw new WithholdResponse(`${action} could not be stored`, error);
     }
@@ -58,7 +59,7 @@ export class DurableAcknowledgement {
     const outcome = await withinDeadline(published, this.timeoutMs);
     if (outcome.ok) return;
     const error = outcome.reason === 'failed' ? outcome.error : undefined;
-    logger.error(
+    logger.debug(
       { err: error, action, reason: outcome.reason, timeoutMs: this.timeoutMs },
       'events not durable; withholding the answer so that the station retries',
     );
