@@ -61,6 +61,7 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
     this.internalApiToken = config.internalApiToken;
     this.logger = logger.child({ component: 'gateway' });
     this.admission = new UpgradeAdmission(this.config.maxConcurrentUpgrades);
+    metrics.observeUpgradesInProgress(() => this.admission.size);
     this.turnedAwayLog = new IntervalLog(this.logger, { message: 'stations turned away with 503 + Retry-After', intervalMs: FAULT_LOG_INTERVAL_MS, level: 'warn' });
     this.webSockets = new WebSocketServer({
       noServer: true,
