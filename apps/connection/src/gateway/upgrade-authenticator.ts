@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { TLSSocket } from 'node:tls';
 import { type GatewayConfig, RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
 import { IntervalLog, ROOT_LOGGER } from '@app/observability';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { checkClientCertificate } from '../security/client-certificate';
 import { type PresentedCredentials, decideProfile } from '../security/connection-profile';
@@ -37,7 +37,7 @@ const BASIC_CHALLENGE = { 'WWW-Authenticate': 'Basic realm="OCPP", charset="UTF-
  * security profile. Each step refuses with its own HTTP status.
  */
 @Injectable()
-export class UpgradeAuthenticator {
+export class UpgradeAuthenticator implements OnApplicationShutdown {
   private readonly config: GatewayConfig;
   private readonly logger: Logger;
   /** A flood of refusals or first contacts (a boot storm, a misconfigured fleet) is one line per interval. */
@@ -62,6 +62,10 @@ export class UpgradeAuthenticator {
       level: this.config.unknownStations === 'accept' ? 'warn' : 'info',
     });
     this.securityEventLog = new IntervalLog(this.logger, { ...interval, message: 'could not publish the security events of refused connections', level: 'error' });
+  }
+
+  onApplicationShutdown(): void {
+    [this.refusedLog, this.registeredLog, this.securityEventLog].forEach((log) => log.flush());
   }
 
   async authenticate(request: IncomingMessage): Promise<AcceptedUpgrade> {

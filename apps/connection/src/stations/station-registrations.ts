@@ -1,5 +1,6 @@
 import { type OcppRpcError, WithholdResponse } from '@app/ocpp';
-import { Injectable } from '@nestjs/common';
+import { IntervalLog, ROOT_LOGGER } from '@app/observability';
+import { Inject, Injectable, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { CallContext, CallGuard } from '../gateway/call-handler.registry';
 import { LastSeenThrottle } from './last-seen.throttle';
@@ -14,6 +15,9 @@ const TRIGGER_TTL_MS = 60_000;
 
 const BOOT_NOTIFICATION = 'BootNotification';
 
+/** Failed last-seen writes are summarised once per this interval (ADR 033): under overload they come from every station. */
+const LAST_SEEN_LOG_INTERVAL_MS = 10_000;
+
 interface KnownRegistration {
   status: RegistrationStatus;
   checkedAt: number;
@@ -26,14 +30,27 @@ interface KnownRegistration {
  * operator's acceptance takes effect at the station's next boot on any replica.
  */
 @Injectable()
-export class StationRegistrations implements CallGuard {
+export class StationRegistrations implements CallGuard, OnApplicationShutdown {
   private readonly known = new Map<string, KnownRegistration>();
   private readonly triggered = new Map<string, Map<string, number>>();
   /** When expired trigger expectations are next swept out (stations that never sent the message). */
   private nextTriggerSweepAt = 0;
   private readonly lastSeen = new LastSeenThrottle();
 
-  constructor(private readonly stations: StationRepository) {}
+  private readonly lastSeenFailures: IntervalLog | undefined;
+
+  constructor(
+    private readonly stations: StationRepository,
+    @Optional() @Inject(ROOT_LOGGER) logger?: Logger,
+  ) {
+    this.lastSeenFailures = logger
+      ? new IntervalLog(logger.child({ component: 'station-registrations' }), { message: 'could not record when stations were last seen', intervalMs: LAST_SEEN_LOG_INTERVAL_MS })
+      : undefined;
+  }
+
+  onApplicationShutdown(): void {
+    this.lastSeenFailures?.flush();
+  }
 
   async admit(context: CallContext, action: string): Promise<OcppRpcError | undefined> {
     // Always admitted, and it records the station's registration and last-seen time itself.
@@ -101,7 +118,8 @@ export class StationRegistrations implements CallGuard {
       return status;
     } catch (error) {
       if (known) return known.status;
-      context.logger.error({ err: error, action }, 'cannot read the station registration; withholding the answer');
+      // Per message at debug only: the gateway logs withheld answers, with this cause, once per interval (ADR 033).
+      context.logger.debug({ err: error, action }, 'cannot read the station registration; withholding the answer');
       throw new WithholdResponse(`registration of ${context.stationId} unavailable`, error);
     }
   }
@@ -110,6 +128,8 @@ export class StationRegistrations implements CallGuard {
     if (!this.lastSeen.due(stationId, now)) return;
     this.stations
       .touchLastSeen(stationId, new Date(now))
-      .catch((error: unknown) => logger.warn({ err: error }, 'could not record when the station was last seen'));
+      .catch((error: unknown) =>
+        this.lastSeenFailures ? this.lastSeenFailures.record('last-seen', { err: error, stationId }) : logger.warn({ err: error }, 'could not record when the station was last seen'),
+      );
   }
 }
