@@ -8,6 +8,9 @@ import WebSocket from 'ws';
 
 const call = (messageId: string, action: string, payload: object) => JSON.stringify([2, messageId, action, payload]);
 const boot16 = { chargePointVendor: 'Acme', chargePointModel: 'AC-22' };
+/** StationRepository.recordBoot's statement, and the upgrade's lookup as TypeORM writes it. */
+const BOOT_WRITE = 'UPDATE "connection"."station"%SET vendor%';
+const STATION_LOOKUP = '%FROM "connection"."station" "StationEntity"%';
 
 /**
  * Graceful overload (ADR 033) against the real connection service and PostgreSQL, with pools of
@@ -37,7 +40,8 @@ describe('gateway under overload', () => {
         OCPP_UNKNOWN_STATIONS: 'accept',
         DATABASE_POOL_SIZE: '1',
         DATABASE_REGISTRY_POOL_SIZE: '1',
-        DATABASE_REGISTRY_WAIT_MS: '3000',
+        // Long enough that the third upgrade surely arrives while the second still waits, on a busy machine too.
+        DATABASE_REGISTRY_WAIT_MS: '8000',
         OCPP_MAX_CONCURRENT_UPGRADES: '2',
         OCPP_RETRY_AFTER_SECONDS: '7',
       },
@@ -86,7 +90,7 @@ describe('gateway under overload', () => {
     return holder;
   }
 
-  /** Backends of the service waiting for a lock, running `like`. */
+  /** Backends of the service waiting for a lock, running `like` (patterns specific enough that background work never matches). */
   const waitingOnLock = (like: string) =>
     database.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND query ILIKE $2`, [database.name, like]);
 
@@ -122,14 +126,14 @@ describe('gateway under overload', () => {
     // The only connection of the write pool waits on this row lock with BUSY-1's BootNotification.
     const holder = await holdLock(`SELECT id FROM connection.station WHERE id = 'BUSY-1' FOR UPDATE`);
     busy.send(call('boot-1', 'BootNotification', boot16));
-    await eventually('the BootNotification write waiting on the lock', async () => ((await waitingOnLock('UPDATE%station%')).length === 1 ? true : undefined));
+    await eventually('the BootNotification write waiting on the lock', async () => ((await waitingOnLock(BOOT_WRITE)).length === 1 ? true : undefined));
 
     // First contact of an unknown station: lookup and registration on the registry pool.
     await open('NEW-1');
-    expect(await waitingOnLock('UPDATE%station%')).toHaveLength(1);
+    expect(await waitingOnLock(BOOT_WRITE)).toHaveLength(1);
 
     // The database drops the write's connection: no answer, counted, the station will retry.
-    await database.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [database.name]);
+    await database.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND query ILIKE $2`, [database.name, BOOT_WRITE]);
     await eventually('the withheld answer counted', async () => {
       if (frames.some((frame) => frame[1] === 'boot-1')) throw new ProbeAbort(`boot-1 was answered: ${JSON.stringify(frames)}`);
       return (await metric('csms_ocpp_answers_withheld_total', { action: 'BootNotification' })) >= 1 ? true : undefined;
@@ -148,7 +152,7 @@ describe('gateway under overload', () => {
     // The registry pool's one connection waits on this lock with SLOW-1's lookup: one upgrade in progress.
     const holder = await holdLock('LOCK TABLE connection.station IN ACCESS EXCLUSIVE MODE');
     const slow = open('SLOW-1', 60_000);
-    await eventually('the lookup waiting on the lock', async () => ((await waitingOnLock('%station%')).length === 1 ? true : undefined));
+    await eventually('the lookup waiting on the lock', async () => ((await waitingOnLock(STATION_LOOKUP)).length === 1 ? true : undefined));
 
     // The second upgrade waits for a registry connection (DATABASE_REGISTRY_WAIT_MS); the third finds the limit reached.
     const waiting = refusalOf('WAIT-1');
