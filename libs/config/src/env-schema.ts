@@ -57,6 +57,10 @@ export const envSchema = z.object({
     .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), 'must be a postgres:// URL')
     .optional(),
   DATABASE_POOL_SIZE: integer(1, 200).default(10),
+  // The gateway's own small pool for the station lookup of an upgrade, so that connecting never waits behind message writes.
+  DATABASE_REGISTRY_POOL_SIZE: integer(1, 50).default(4),
+  // Longest wait for a free registry connection; past it the upgrade is refused with 503 + Retry-After.
+  DATABASE_REGISTRY_WAIT_MS: integer(100, 60_000).default(5000),
   EMBEDDED_DATA_DIR: z.string().min(1).default('.data'),
   CONNECTION_REPLICA_INDEX: integer(0, 999).default(0),
   OCPP_HOST: z.string().min(1).optional(),
@@ -83,6 +87,9 @@ export const envSchema = z.object({
   OCPP_CONTRACT_CERTIFICATE_URL: z.url({ protocol: /^https?$/ }).optional(),
   OCPP_CERT_ORGANIZATION: z.string().min(1).max(64).optional(),
   OCPP_UNKNOWN_STATIONS: z.enum(['accept', 'pending', 'reject']).optional(),
+  // Upgrades being authenticated at once; beyond it the gateway answers 503 + Retry-After (the station tries again later).
+  OCPP_MAX_CONCURRENT_UPGRADES: integer(1, 100_000).default(1000),
+  OCPP_RETRY_AFTER_SECONDS: integer(1, 3600).default(10),
   OCPP_MAX_FRAME_BYTES: integer(1024, 16 * 1024 * 1024).default(256 * 1024),
   OCPP_PING_INTERVAL_SECONDS: integer(0, 3600).default(60),
   OCPP_CALL_TIMEOUT_SECONDS: integer(1, 600).default(30),

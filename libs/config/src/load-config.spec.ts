@@ -18,7 +18,14 @@ describe('loadConfig', () => {
     const config = loadConfig(standalone, {});
     expect(config.http.port).toBe(3002);
     expect(config.messaging).toMatchObject({ kind: 'kafka', brokers: ['127.0.0.1:9092'], partitions: 6, commandPartitions: 16 });
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/csms', poolSize: 10 });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/csms', poolSize: 10, registryPool: { size: 4, waitMs: 5000 } });
+  });
+
+  it('sizes the registry pool and bounds upgrade admission from the environment (ADR 033)', () => {
+    const config = loadConfig(standalone, { DATABASE_REGISTRY_POOL_SIZE: '2', DATABASE_REGISTRY_WAIT_MS: '750', OCPP_MAX_CONCURRENT_UPGRADES: '3', OCPP_RETRY_AFTER_SECONDS: '7' });
+    expect(config.database.registryPool).toEqual({ size: 2, waitMs: 750 });
+    expect(config.gateway).toMatchObject({ maxConcurrentUpgrades: 3, retryAfterSeconds: 7 });
+    expect(loadConfig(standalone, {}).gateway).toMatchObject({ maxConcurrentUpgrades: 1000, retryAfterSeconds: 10 });
   });
 
   it('runs the embedded process on the in-process bus and embedded store unless told otherwise', () => {
@@ -37,6 +44,10 @@ describe('loadConfig', () => {
     ['HTTP_PORT', '70000'],
     ['KAFKA_BROKERS', 'not a broker'],
     ['KAFKA_PARTITIONS', '0'],
+    ['DATABASE_REGISTRY_POOL_SIZE', '0'],
+    ['DATABASE_REGISTRY_WAIT_MS', '10'],
+    ['OCPP_MAX_CONCURRENT_UPGRADES', '0'],
+    ['OCPP_RETRY_AFTER_SECONDS', 'soon'],
     ['DATABASE_URL', 'mysql://db/csms'],
     ['LOG_LEVEL', 'loud'],
     ['KAFKA_TOPIC_PREFIX', 'has space'],

@@ -99,8 +99,9 @@ function messagingConfig(env: Env, layout: ProcessLayout): RuntimeConfig['messag
 }
 
 function databaseConfig(env: Env, layout: ProcessLayout): RuntimeConfig['database'] {
-  if (!env.DATABASE_URL && layout.embedded) return { kind: 'embedded', dataDir: env.EMBEDDED_DATA_DIR, poolSize: env.DATABASE_POOL_SIZE };
-  return { kind: 'postgres', url: env.DATABASE_URL ?? LOCAL_DATABASE, poolSize: env.DATABASE_POOL_SIZE };
+  const pools = { poolSize: env.DATABASE_POOL_SIZE, registryPool: { size: env.DATABASE_REGISTRY_POOL_SIZE, waitMs: env.DATABASE_REGISTRY_WAIT_MS } };
+  if (!env.DATABASE_URL && layout.embedded) return { kind: 'embedded', dataDir: env.EMBEDDED_DATA_DIR, ...pools };
+  return { kind: 'postgres', url: env.DATABASE_URL ?? LOCAL_DATABASE, ...pools };
 }
 
 function gatewayConfig(env: Env, layout: ProcessLayout): RuntimeConfig['gateway'] {
@@ -153,6 +154,8 @@ function gatewayConfig(env: Env, layout: ProcessLayout): RuntimeConfig['gateway'
     pingIntervalMs: env.OCPP_PING_INTERVAL_SECONDS * 1000,
     callTimeoutMs: env.OCPP_CALL_TIMEOUT_SECONDS * 1000,
     heartbeatIntervalSeconds: env.OCPP_HEARTBEAT_INTERVAL_SECONDS,
+    maxConcurrentUpgrades: env.OCPP_MAX_CONCURRENT_UPGRADES,
+    retryAfterSeconds: env.OCPP_RETRY_AFTER_SECONDS,
   };
 }
 

@@ -14,9 +14,16 @@ export type MessagingConfig =
       retentionMs: number;
     };
 
+/** A second, small pool of the connection schema for the gateway's station lookups (ADR 033). */
+export interface RegistryPoolConfig {
+  size: number;
+  /** Longest wait for a free connection of this pool before the lookup fails (and the upgrade is refused with 503). */
+  waitMs: number;
+}
+
 export type DatabaseConfig =
-  | { kind: 'postgres'; url: string; poolSize: number }
-  | { kind: 'embedded'; dataDir: string; poolSize: number };
+  | { kind: 'postgres'; url: string; poolSize: number; registryPool?: RegistryPoolConfig }
+  | { kind: 'embedded'; dataDir: string; poolSize: number; registryPool?: RegistryPoolConfig };
 
 export interface TlsConfig {
   port: number;
@@ -55,6 +62,10 @@ export interface GatewayConfig {
   pingIntervalMs: number;
   callTimeoutMs: number;
   heartbeatIntervalSeconds: number;
+  /** Upgrades authenticated at once; more are refused with 503 + Retry-After (ADR 033). */
+  maxConcurrentUpgrades: number;
+  /** The Retry-After of a 503 refusal: when a turned-away station should try again. */
+  retryAfterSeconds: number;
 }
 
 /** How the connection service's station core answers what stations send. */

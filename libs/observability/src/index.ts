@@ -1,4 +1,5 @@
 export * from './health/health.registry';
+export * from './logging/interval-log';
 export * from './logging/nest-pino.logger';
 export * from './logging/root-logger';
 export * from './metrics/http-metrics';

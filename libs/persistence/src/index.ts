@@ -6,6 +6,7 @@ export * from './inbox/inbox.controller';
 export * from './migrations/create-inbox-table';
 export * from './persistence.module';
 export * from './service-data-source';
+export * from './side-pool-data-source';
 export { type EmbeddedConnection, type EmbeddedPostgresLease, acquireEmbeddedPostgres } from './embedded/embedded-postgres';
 export * from './sql/sql-rows';
 export * from './sql/sql-parameters';

@@ -37,15 +37,26 @@ export function connectionCounts(connections: Pick<StationConnections, 'forEach'
 @Injectable()
 export class GatewayMetrics {
   readonly refusals: Counter;
+  /** Upgrades refused with 503 + Retry-After because the CSMS is busy or its registry unavailable (ADR 033). */
+  readonly turnedAway: Counter;
   readonly framesReceived: Counter;
   readonly framesSent: Counter;
 
-  constructor(metrics: MetricsRegistry, connections: StationConnections) {
+  constructor(
+    private readonly metrics: MetricsRegistry,
+    connections: StationConnections,
+  ) {
     metrics.observedGauge('csms_ocpp_connections', 'Stations connected to this replica', ['protocol', 'security_profile'], (gauge) => {
       for (const { protocol, securityProfile, count } of connectionCounts(connections)) gauge.set({ protocol, security_profile: String(securityProfile) }, count);
     });
     this.refusals = metrics.counter('csms_ocpp_upgrade_refusals_total', 'WebSocket upgrades refused before the handshake', ['status']);
+    this.turnedAway = metrics.counter('csms_ocpp_turned_away_total', 'Station upgrades refused with 503 + Retry-After, by reason (admission-limit, registry-busy, registry-unavailable)', ['reason']);
     this.framesReceived = metrics.counter('csms_ocpp_frames_received_total', 'OCPP-J frames received from stations', ['protocol']);
     this.framesSent = metrics.counter('csms_ocpp_frames_sent_total', 'OCPP-J frames sent to stations', ['protocol']);
+  }
+
+  /** Upgrades being authenticated now, against OCPP_MAX_CONCURRENT_UPGRADES: how close the gateway is to turning stations away. */
+  observeUpgradesInProgress(read: () => number): void {
+    this.metrics.observedGauge('csms_ocpp_upgrades_in_progress', 'Station upgrades being authenticated now (at most OCPP_MAX_CONCURRENT_UPGRADES)', [], (gauge) => gauge.set(read()));
   }
 }

@@ -8,10 +8,11 @@ import { GatewayMetrics } from './gateway.metrics';
 import { OcppGateway } from './ocpp-gateway';
 import { StationConnections } from './station-connections';
 import { UpgradeAuthenticator } from './upgrade-authenticator';
+import { WithheldAnswers } from './withheld-answers';
 
 @Module({
   imports: [StationsModule, StationEventsModule, StationHistoryModule],
-  providers: [OcppGateway, GatewayMetrics, UpgradeAuthenticator, CredentialVerifier, CallHandlerRegistry, StationConnections],
+  providers: [OcppGateway, GatewayMetrics, UpgradeAuthenticator, CredentialVerifier, CallHandlerRegistry, StationConnections, WithheldAnswers],
   exports: [CallHandlerRegistry, StationConnections],
 })
 export class GatewayModule {}

@@ -2,7 +2,7 @@ import { type Server as HttpServer, type IncomingMessage, createServer as create
 import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { type GatewayConfig, RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
-import { HealthRegistry, ROOT_LOGGER } from '@app/observability';
+import { HealthRegistry, IntervalLog, ROOT_LOGGER } from '@app/observability';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -18,8 +18,11 @@ import { RevokedConnectionCloser } from './revoked-connection-closer';
 import { ServerCertificateKeeper } from './server-certificates/server-certificate-keeper';
 import { gatewayTlsOptions } from './tls-options';
 import { reloadTlsOnChange } from './tls-reloader';
+import { infrastructureFailureOf } from './infrastructure-failure';
+import { UpgradeAdmission } from './upgrade-admission';
 import { type AcceptedUpgrade, UpgradeAuthenticator } from './upgrade-authenticator';
-import { UpgradeRefusal, writeRefusal } from './upgrade-refusal';
+import { type TurnAwayReason, UpgradeRefusal, busyRefusal, writeRefusal } from './upgrade-refusal';
+import { FAULT_LOG_INTERVAL_MS, WithheldAnswers } from './withheld-answers';
 
 /**
  * The OCPP-J endpoint: ws:// (profile 1 and unsecured) and, when a server
@@ -39,6 +42,8 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
   private revokedCloser: RevokedConnectionCloser | undefined;
   private certificateKeeper: ServerCertificateKeeper | undefined;
   private readonly internalApiToken: string | undefined;
+  private readonly admission: UpgradeAdmission;
+  private readonly turnedAwayLog: IntervalLog;
 
   constructor(
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
@@ -49,11 +54,15 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly events: StationEventEmitter,
     private readonly metrics: GatewayMetrics,
     private readonly history: StationHistoryRecorder,
+    private readonly withheldAnswers: WithheldAnswers,
     health: HealthRegistry,
   ) {
     this.config = config.gateway;
     this.internalApiToken = config.internalApiToken;
     this.logger = logger.child({ component: 'gateway' });
+    this.admission = new UpgradeAdmission(this.config.maxConcurrentUpgrades);
+    metrics.observeUpgradesInProgress(() => this.admission.size);
+    this.turnedAwayLog = new IntervalLog(this.logger, { message: 'stations turned away with 503 + Retry-After', intervalMs: FAULT_LOG_INTERVAL_MS, level: 'warn' });
     this.webSockets = new WebSocketServer({
       noServer: true,
       clientTracking: false,
@@ -117,6 +126,7 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.keepAlive);
     clearInterval(this.tlsReload);
+    this.turnedAwayLog.flush();
     this.crlFetcher?.stop();
     this.certificateKeeper?.stop();
     this.connections.forEach((connection) => connection.close(CloseCode.goingAway, 'CSMS shutting down'));
@@ -140,18 +150,29 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', () => socket.destroy());
+    const release = this.admission.tryEnter();
+    if (!release) return this.turnAway(socket, 'admission-limit');
     let accepted: AcceptedUpgrade;
     try {
       accepted = await this.authenticator.authenticate(request);
     } catch (error) {
-      const refusal = error instanceof UpgradeRefusal ? error : new UpgradeRefusal(503, 'the CSMS cannot accept connections right now');
-      if (refusal !== error) this.logger.error({ err: error }, 'could not authenticate a station');
-      this.metrics.refusals.inc({ status: String(refusal.status) });
-      return writeRefusal(socket, refusal);
+      if (!(error instanceof UpgradeRefusal)) return this.turnAway(socket, infrastructureFailureOf(error) === 'database-pool' ? 'registry-busy' : 'registry-unavailable', error);
+      this.metrics.refusals.inc({ status: String(error.status) });
+      return writeRefusal(socket, error);
+    } finally {
+      release();
     }
     if (socket.destroyed) return;
     this.negotiated.set(request, accepted.protocol);
     this.webSockets.handleUpgrade(request, socket, head, (webSocket) => this.attach(webSocket, accepted));
+  }
+
+  /** A retryable refusal: 503 + Retry-After, counted by reason, logged once per interval. */
+  private turnAway(socket: Duplex, reason: TurnAwayReason, error?: unknown): void {
+    this.metrics.turnedAway.inc({ reason });
+    this.metrics.refusals.inc({ status: '503' });
+    this.turnedAwayLog.record(reason, error === undefined ? { upgradesInProgress: this.admission.size } : { err: error });
+    writeRefusal(socket, busyRefusal(this.config.retryAfterSeconds));
   }
 
   private attach(webSocket: WebSocket, accepted: AcceptedUpgrade): void {
@@ -160,8 +181,9 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
       callTimeoutMs: this.config.callTimeoutMs,
       logger,
       onFrame: (direction) => (direction === 'sent' ? this.metrics.framesSent : this.metrics.framesReceived).inc({ protocol: accepted.protocol }),
-      handleCall: (action, payload) => this.handlers.dispatch({ ...accepted, logger }, action, payload),
+      handleCall: (action, payload) => this.withheldAnswers.run(action, () => this.handlers.dispatch({ ...accepted, logger }, action, payload)),
       onClose: (closed, code, reason) => this.detach(closed, code, reason, logger),
+      onFault: (fault) => this.withheldAnswers.recordFault(accepted.stationId, fault),
       clientCertificate: accepted.clientCertificate,
     });
     this.connections.add(connection)?.close(CloseCode.normal, 'replaced by a newer connection of the same station');

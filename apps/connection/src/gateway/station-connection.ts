@@ -1,4 +1,4 @@
-import { type CallOptions, RpcSession, SessionFaultCode, versionOfSubprotocol } from '@app/ocpp';
+import { type CallOptions, RpcSession, type SessionFault, SessionFaultCode, versionOfSubprotocol } from '@app/ocpp';
 import type { Logger } from 'pino';
 import type { RawData, WebSocket } from 'ws';
 import type { ClientCertificateIdentity } from './client-certificate-identity';
@@ -12,6 +12,8 @@ export interface StationConnectionOptions {
   handleCall: CallHandler;
   logger: Logger;
   onClose: (connection: StationConnection, code: number, reason: string) => void;
+  /** A CALL left unanswered or answered InternalError; without it each is logged on its own line. */
+  onFault?: (fault: SessionFault) => void;
   /** The certificate a profile-3 connection was accepted with: a CRL loaded later may revoke it. */
   clientCertificate?: ClientCertificateIdentity;
 }
@@ -23,6 +25,11 @@ export const CloseCode = {
   unsupportedData: 1003,
   policyViolation: 1008,
 } as const;
+
+function logFault(logger: Logger, fault: SessionFault): void {
+  if (fault.code === SessionFaultCode.ResponseWithheld) logger.warn({ action: fault.action, messageId: fault.messageId, err: fault.error }, 'answer withheld; the station will retry');
+  else logger.error({ code: fault.code, action: fault.action, messageId: fault.messageId, err: fault.error }, 'failed to answer a station call');
+}
 
 /**
  * One accepted station socket: OCPP-J RPC over text frames, liveness by
@@ -51,10 +58,7 @@ export class StationConnection {
       callTimeoutMs: options.callTimeoutMs,
       handleCall: (action, payload) => options.handleCall(action, payload as Record<string, unknown>),
       onProtocolWarning: (warning) => options.logger.warn({ warning: { code: warning.code, action: warning.action, messageId: warning.messageId } }, warning.description),
-      onError: (fault) =>
-        fault.code === SessionFaultCode.ResponseWithheld
-          ? options.logger.warn({ action: fault.action, messageId: fault.messageId, err: fault.error }, 'answer withheld; the station will retry')
-          : options.logger.error({ code: fault.code, action: fault.action, messageId: fault.messageId, err: fault.error }, 'failed to answer a station call'),
+      onError: (fault) => (options.onFault ? options.onFault(fault) : logFault(options.logger, fault)),
     });
     socket.on('message', (data, isBinary) => this.receive(data, isBinary));
     socket.on('pong', () => {

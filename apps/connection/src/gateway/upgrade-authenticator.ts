@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { TLSSocket } from 'node:tls';
 import { type GatewayConfig, RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
-import { ROOT_LOGGER } from '@app/observability';
-import { Inject, Injectable } from '@nestjs/common';
+import { IntervalLog, ROOT_LOGGER } from '@app/observability';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { checkClientCertificate } from '../security/client-certificate';
 import { type PresentedCredentials, decideProfile } from '../security/connection-profile';
@@ -14,6 +14,7 @@ import { type ClientCertificateIdentity, clientCertificateIdentityOf } from './c
 import { parseStationPath } from './station-id';
 import { type OcppSubprotocol, negotiateSubprotocol } from './subprotocol';
 import { UpgradeRefusal } from './upgrade-refusal';
+import { FAULT_LOG_INTERVAL_MS } from './withheld-answers';
 
 export interface AcceptedUpgrade {
   stationId: string;
@@ -33,9 +34,13 @@ const BASIC_CHALLENGE = { 'WWW-Authenticate': 'Basic realm="OCPP", charset="UTF-
  * security profile. Each step refuses with its own HTTP status.
  */
 @Injectable()
-export class UpgradeAuthenticator {
+export class UpgradeAuthenticator implements OnApplicationShutdown {
   private readonly config: GatewayConfig;
   private readonly logger: Logger;
+  /** A flood of refusals or first contacts (a boot storm, a misconfigured fleet) is one line per interval. */
+  private readonly refusedLog: IntervalLog;
+  private readonly registeredLog: IntervalLog;
+  private readonly securityEventLog: IntervalLog;
 
   constructor(
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
@@ -46,6 +51,18 @@ export class UpgradeAuthenticator {
   ) {
     this.config = config.gateway;
     this.logger = logger.child({ component: 'gateway' });
+    const interval = { intervalMs: FAULT_LOG_INTERVAL_MS };
+    this.refusedLog = new IntervalLog(this.logger, { ...interval, message: 'refused station connections', level: 'warn' });
+    this.registeredLog = new IntervalLog(this.logger, {
+      ...interval,
+      message: `registered unknown stations without credentials (OCPP_UNKNOWN_STATIONS=${this.config.unknownStations}${this.config.unknownStations === 'accept' ? '; do not use this in production' : ''})`,
+      level: this.config.unknownStations === 'accept' ? 'warn' : 'info',
+    });
+    this.securityEventLog = new IntervalLog(this.logger, { ...interval, message: 'could not publish the security events of refused connections', level: 'error' });
+  }
+
+  onApplicationShutdown(): void {
+    [this.refusedLog, this.registeredLog, this.securityEventLog].forEach((log) => log.flush());
   }
 
   async authenticate(request: IncomingMessage): Promise<AcceptedUpgrade> {
@@ -86,12 +103,9 @@ export class UpgradeAuthenticator {
       if (basic) await this.verifier.refuseUnknown(basic.password);
       throw new UpgradeRefusal(401, 'authentication failed', BASIC_CHALLENGE);
     }
-    if (this.config.unknownStations === 'pending') {
-      this.logger.info({ stationId }, 'registering an unknown station as pending, without credentials (OCPP_UNKNOWN_STATIONS=pending)');
-      return this.stations.registerWithoutCredentials(stationId, 'pending');
-    }
-    this.logger.warn({ stationId }, 'registering an unknown station without credentials (OCPP_UNKNOWN_STATIONS=accept); do not use this in production');
-    return this.stations.registerWithoutCredentials(stationId, 'accepted');
+    const registered = await this.stations.registerWithoutCredentials(stationId, this.config.unknownStations === 'pending' ? 'pending' : 'accepted');
+    this.registeredLog.record(this.config.unknownStations, { stationId });
+    return registered;
   }
 
   private async presentedCredentials(request: IncomingMessage, station: StationSecurity): Promise<PresentedCredentials> {
@@ -114,9 +128,9 @@ export class UpgradeAuthenticator {
 
   /** Not awaited: a refusal must not wait for the broker. */
   private recordSecurityEvent(stationId: string, reason: string, detail: string): void {
-    this.logger.warn({ stationId, reason, detail }, 'refused station connection');
+    this.refusedLog.record(reason, { stationId, detail });
     void this.events.securityEvent(stationId, securityEventType(reason), detail).catch((error: unknown) => {
-      this.logger.error({ err: error, stationId }, 'could not publish the security event of a refused connection');
+      this.securityEventLog.record(reason, { err: error, stationId });
     });
   }
 }

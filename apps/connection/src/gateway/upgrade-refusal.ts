@@ -25,3 +25,11 @@ export function writeRefusal(socket: Duplex, refusal: UpgradeRefusal): void {
   const head = [`HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? ''}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
   socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
 }
+
+/** Why an upgrade was turned away with 503: retryable, the station should come back after Retry-After. */
+export type TurnAwayReason = 'admission-limit' | 'registry-busy' | 'registry-unavailable';
+
+/** The retryable refusal of an upgrade the CSMS cannot take now. */
+export function busyRefusal(retryAfterSeconds: number): UpgradeRefusal {
+  return new UpgradeRefusal(503, 'the CSMS is busy; try again later', { 'Retry-After': String(retryAfterSeconds) });
+}

@@ -1,6 +1,7 @@
 import { RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
 import { OcppRpcError, WithholdResponse } from '@app/ocpp';
 import { MetricsRegistry } from '@app/observability';
+import { GroupCommitFull } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
@@ -46,8 +47,10 @@ export class DurableAcknowledgement {
       return await write();
     } catch (error) {
       if (error instanceof OcppRpcError) throw error;
-      logger.error({ err: error, action }, 'could not store a station message; withholding the answer so that the station retries');
-      this.withheld.inc({ action, reason: 'database' });
+      // Per message at debug only: the gateway logs withheld answers once per interval (WithheldAnswers, ADR 033).
+      logger.debug({ err: error, action }, 'could not store a station message; withholding the answer so that the station retries');
+      // A full group-commit queue is load beyond what the database takes, not a failure of it.
+      this.withheld.inc({ action, reason: error instanceof GroupCommitFull ? 'overloaded' : 'database' });
       throw new WithholdResponse(`${action} could not be stored`, error);
     }
   }
@@ -58,7 +61,7 @@ export class DurableAcknowledgement {
     const outcome = await withinDeadline(published, this.timeoutMs);
     if (outcome.ok) return;
     const error = outcome.reason === 'failed' ? outcome.error : undefined;
-    logger.error(
+    logger.debug(
       { err: error, action, reason: outcome.reason, timeoutMs: this.timeoutMs },
       'events not durable; withholding the answer so that the station retries',
     );

@@ -104,7 +104,8 @@ export class StationRegistrations implements CallGuard {
       return status;
     } catch (error) {
       if (known) return known.status;
-      context.logger.error({ err: error, action }, 'cannot read the station registration; withholding the answer');
+      // Per message at debug only: the gateway logs withheld answers, with this cause, once per interval (ADR 033).
+      context.logger.debug({ err: error, action }, 'cannot read the station registration; withholding the answer');
       throw new WithholdResponse(`registration of ${context.stationId} unavailable`, error);
     }
   }

@@ -32,14 +32,21 @@ export type AcceptPendingResult = { ok: true } | { ok: false; error: StationRegi
 
 @Injectable()
 export class StationRepository {
-  private readonly stations: Repository<StationEntity>;
+  /**
+   * On the registry pool: the upgrade's lookup and first-contact registration never wait behind
+   * message writes on the main pool (ADR 033).
+   */
+  private readonly registry: Repository<StationEntity>;
 
-  constructor(@InjectDataSource(CONNECTION_SCHEMA) private readonly dataSource: DataSource) {
-    this.stations = dataSource.getRepository(StationEntity);
+  constructor(
+    @InjectDataSource(CONNECTION_SCHEMA) private readonly dataSource: DataSource,
+    @InjectDataSource(CONNECTION_SCHEMA, 'registry') registryDataSource: DataSource,
+  ) {
+    this.registry = registryDataSource.getRepository(StationEntity);
   }
 
   async findSecurity(id: string): Promise<StationSecurity | undefined> {
-    const station = await this.stations.findOne({
+    const station = await this.registry.findOne({
       where: { id },
       select: { id: true, securityProfile: true, passwordHash: true, serialNumber: true },
     });
@@ -51,7 +58,7 @@ export class StationRepository {
    * pending an operator's decision. Idempotent: an existing station is left as it is.
    */
   async registerWithoutCredentials(id: string, registrationStatus: 'accepted' | 'pending' = 'accepted'): Promise<StationSecurity> {
-    await this.stations.createQueryBuilder().insert().values({ id, securityProfile: 0, autoRegistered: true, registrationStatus }).orIgnore().execute();
+    await this.registry.createQueryBuilder().insert().values({ id, securityProfile: 0, autoRegistered: true, registrationStatus }).orIgnore().execute();
     const station = await this.findSecurity(id);
     if (!station) throw new Error(`station ${id} vanished right after registration`);
     return station;
