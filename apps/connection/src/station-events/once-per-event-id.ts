@@ -16,10 +16,12 @@ export interface OncePerEventIdOptions {
  *   record under the same id);
  * - an id acknowledged within the last `ttlMs` (at most `capacity` ids, least recently
  *   acknowledged forgotten first) resolves at once without producing anything.
- * A publish that failed is forgotten, so the next attempt produces again: it may then duplicate
- * a record the broker wrote although the producer reported a failure (a lost response).
- * Memory is per process: after a restart, or when the station reconnects to another replica,
- * a retry is produced again; consumers dedupe by event id for those cases.
+ * What remains, for consumers to dedupe by event id:
+ * - a publish that failed is forgotten, so the next attempt produces again; when the broker had
+ *   written the first one and only its response was lost (broker stopped mid-request, or the
+ *   producer's retries ran out), that is a second record;
+ * - memory is per process: after a restart, or when the station reconnects to another replica,
+ *   a retry of a message published before is produced again.
  */
 export class OncePerEventId {
   private readonly inFlight = new Map<string, Promise<void>>();
