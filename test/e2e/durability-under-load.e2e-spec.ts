@@ -4,7 +4,7 @@ import { SimulatedStation, StationError } from '@app/simulator';
 import { brokerCommand } from '@test/support/broker-control';
 import { type ReadEvent, readWholeTopic } from '@test/support/event-topic-reader';
 import { freePort } from '@test/support/free-port';
-import { startKafka, stopKafka } from '@test/support/infrastructure';
+import { startKafka } from '@test/support/infrastructure';
 import { uniqueTopicPrefix } from '@test/support/kafka-test-client';
 import { ProbeAbort, type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
 import { type StationReceipts, multisetDifference, recordReceipts } from '@test/support/station-receipts';
@@ -59,8 +59,7 @@ describe('durability under load with a broker outage', () => {
     await Promise.allSettled(stations.map((station) => station.dispose()));
     await connection?.stop('SIGKILL');
     await database?.drop();
-    if (kafka?.runDir) await brokerCommand(kafka.runDir, 'stop').catch(() => undefined);
-    stopKafka(kafka?.runDir);
+    if (kafka?.runDir) await brokerCommand(kafka.runDir, 'reset');
   });
 
   it('keeps everything the stations got an answer for, in PostgreSQL and on Kafka, exactly once', async () => {

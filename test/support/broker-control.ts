@@ -7,9 +7,10 @@ const run = promisify(execFile);
 
 /**
  * Stops and starts a dedicated broker (see startKafka(..., { dedicated: true })) without
- * blocking the event loop, so that simulated stations keep sending while the script runs.
+ * blocking the event loop, so that simulated stations keep sending while the script runs;
+ * `reset` stops it and deletes its data.
  */
-export async function brokerCommand(runDir: string, command: 'stop' | 'start'): Promise<void> {
+export async function brokerCommand(runDir: string, command: 'stop' | 'start' | 'reset'): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, KAFKA_RUN_DIR: runDir };
   delete env.KAFKA_PORT;
   await run('bash', [path.join(repoRoot(), 'tools/kafka/kafka-broker.sh'), command], { env, timeout: 120_000 });
