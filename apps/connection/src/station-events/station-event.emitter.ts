@@ -5,6 +5,7 @@ import { EnvelopePublisher, Topics } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { StationEventBody } from './event-body';
+import { OncePerEventId } from './once-per-event-id';
 
 export interface ConnectedDetails {
   protocol: OcppVersion;
@@ -21,10 +22,15 @@ export interface EventIdentity {
   correlationId?: string;
 }
 
-/** Publishes what happens to stations as version-neutral events on ocpp.events. */
+/**
+ * Publishes what happens to stations as version-neutral events on ocpp.events. An event id is
+ * produced once per process (see OncePerEventId): a retried station message joins the publish
+ * of its first attempt, or finds it acknowledged, instead of adding a second record.
+ */
 @Injectable()
 export class StationEventEmitter {
   readonly replicaId = hostname();
+  private readonly once = new OncePerEventId();
 
   constructor(private readonly publisher: EnvelopePublisher) {}
 
@@ -47,12 +53,18 @@ export class StationEventEmitter {
     );
   }
 
-  /** Publishes any station event; resolves with its id once it is durable (Kafka: acknowledged by all in-sync replicas). */
+  /**
+   * Publishes any station event; resolves with its id once it is durable (Kafka: acknowledged by
+   * all in-sync replicas). An event with a derived id that is being published or was published
+   * recently is not produced again; its first publish is what durability means for it.
+   */
   async publish(stationId: string, body: StationEventBody, identity: EventIdentity = {}): Promise<string> {
     const eventId = identity.eventId ?? randomUUID();
     const correlationId = identity.correlationId ?? eventId;
     const occurredAt = timestampFromDate(identity.occurredAt ?? new Date());
-    await this.publisher.publish(Topics.events, createEnvelope('stationEvent', { eventId, stationId, correlationId, occurredAt, body }));
+    const produce = () => this.publisher.publish(Topics.events, createEnvelope('stationEvent', { eventId, stationId, correlationId, occurredAt, body }));
+    // Random ids cannot repeat: only derived ones need the bookkeeping.
+    await (identity.eventId === undefined ? produce() : this.once.run(eventId, produce));
     return eventId;
   }
 
