@@ -6,6 +6,7 @@ import { type TopicName, type TopicSpec, Topics } from '../topics';
 import { kafkajsLogCreator, kafkajsLogLevel } from './kafkajs-logger';
 import { fixedPartitionAssigner } from './fixed-partition.assigner';
 import type { TopicBatch } from './publish-batcher';
+import { sendFailureVerdict } from './send-failure';
 import { ShardedProducers } from './sharded-producers';
 import { provisionTopics } from './topic-provisioner';
 
@@ -46,10 +47,23 @@ export class KafkaBus implements MessageBus {
       logLevel: kafkajsLogLevel(logger),
       retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5000 },
     });
-    this.producers = new ShardedProducers(
+    this.producers = new ShardedProducers<Producer>(
       PRODUCERS,
-      () => this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner }),
-      (producer, batches) => this.sendBatches(producer, batches),
+      {
+        create: () =>
+          this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner }),
+        connect: (producer) => producer.connect(),
+        disconnect: (producer) => producer.disconnect(),
+        send: (producer, batches) => this.sendBatches(producer, batches),
+      },
+      {
+        onFailure: (error, attempt) => {
+          const verdict = sendFailureVerdict(error);
+          logger.warn({ err: error, attempt, verdict }, 'a produce request failed after the client retried it');
+          return verdict;
+        },
+        onRecovered: (attempts) => logger.info({ attempts }, 'a produce request went through after failing'),
+      },
     );
     this.admin = this.kafka.admin();
     this.topicByPrefixedName = new Map(Object.values(Topics).map((topic) => [this.prefixed(topic), topic]));
@@ -60,7 +74,7 @@ export class KafkaBus implements MessageBus {
     await provisionTopics(this.admin, this.options.topics, (name) => this.prefixed(name), this.logger);
     // Ready means the first publish goes straight out: producer ids and topic metadata are
     // fetched now (a batch without messages loads the metadata and sends nothing).
-    await this.producers.start((producer) => producer.connect().then(() => producer.sendBatch({ acks: -1, topicMessages: this.warmUpTopics() })));
+    await this.producers.start((producer) => producer.sendBatch({ acks: -1, topicMessages: this.warmUpTopics() }));
   }
 
   publish(topic: TopicName, records: OutboundRecord[]): Promise<void> {
@@ -127,7 +141,7 @@ export class KafkaBus implements MessageBus {
   async stop(): Promise<void> {
     this.stopping.abort();
     await Promise.allSettled(this.consumers.map((consumer) => consumer.disconnect()));
-    await this.producers.stop((producer) => producer.disconnect());
+    await this.producers.stop();
     await this.admin.disconnect();
   }
 

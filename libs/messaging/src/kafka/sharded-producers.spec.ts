@@ -18,17 +18,19 @@ describe('shardOf', () => {
   });
 });
 
+const lifecycle = { connect: async () => undefined, disconnect: async () => undefined };
+
 describe('ShardedProducers', () => {
   it("splits a publish over its records' producers and resolves once every part is acknowledged", async () => {
     const sent: { producer: number; keys: string[] }[] = [];
     let next = 0;
-    const producers = new ShardedProducers(
-      3,
-      () => next++,
-      async (producer, batches: TopicBatch[]) => {
+    const producers = new ShardedProducers<number>(3, {
+      ...lifecycle,
+      create: () => next++,
+      send: async (producer, batches: TopicBatch[]) => {
         sent.push({ producer, keys: batches.flatMap((batch) => batch.records.map((r) => r.key)) });
       },
-    );
+    });
     const keys = Array.from({ length: 30 }, (_, index) => `station-${index}`);
     await producers.publish(Topics.events, keys.map((key) => record(key)));
     expect(sent.flatMap((send) => send.keys).sort()).toEqual([...keys].sort());
@@ -36,17 +38,41 @@ describe('ShardedProducers', () => {
   });
 
   it('rejects the publish when one of its producers fails', async () => {
-    const producers = new ShardedProducers(
-      2,
-      (() => {
-        let next = 0;
-        return () => next++;
-      })(),
-      async (producer) => {
+    let next = 0;
+    const producers = new ShardedProducers<number>(2, {
+      ...lifecycle,
+      create: () => next++,
+      send: async (producer) => {
         if (producer === 1) throw new Error('broker gone');
       },
-    );
+    });
     const keys = Array.from({ length: 20 }, (_, index) => `k${index}`);
     await expect(producers.publish(Topics.events, keys.map((key) => record(key)))).rejects.toThrow('broker gone');
+  });
+
+  it('replaces a producer in place when its batcher asks for a reset, and resends with the new one', async () => {
+    jest.useFakeTimers();
+    try {
+      let next = 0;
+      const used: number[] = [];
+      const producers = new ShardedProducers<number>(
+        1,
+        {
+          ...lifecycle,
+          create: () => next++,
+          send: async (producer) => {
+            used.push(producer);
+            if (producer === 0) throw new Error('UNKNOWN_PRODUCER_ID');
+          },
+        },
+        { onFailure: () => 'reset-and-resend' },
+      );
+      const published = producers.publish(Topics.events, [record('a')]);
+      await jest.advanceTimersByTimeAsync(200);
+      await published;
+      expect(used).toEqual([0, 1]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -1,6 +1,13 @@
 import type { OutboundRecord } from '../message-bus';
 import type { TopicName } from '../topics';
-import { PublishBatcher, type TopicBatch } from './publish-batcher';
+import { PublishBatcher, type PublishBatcherOptions, type TopicBatch } from './publish-batcher';
+
+export interface ProducerLifecycle<P> {
+  create(): P;
+  connect(producer: P): Promise<unknown>;
+  disconnect(producer: P): Promise<unknown>;
+  send(producer: P, batches: TopicBatch[]): Promise<void>;
+}
 
 interface Shard<P> {
   producer: P;
@@ -12,24 +19,35 @@ interface Shard<P> {
  * while each producer keeps the one request that its idempotence needs (ADR 035). A record goes
  * to the producer its partition (when the caller chose one) or its key picks, so records of one
  * key — one station's events — keep their order; each producer coalesces what waits for it
- * into its next request (PublishBatcher).
+ * into its next request (PublishBatcher), and a producer whose identity the broker no longer
+ * accepts is replaced by a new one in place.
  */
-export class ShardedProducers<P = unknown> {
+export class ShardedProducers<P> {
   private readonly shards: Shard<P>[];
 
-  constructor(count: number, createProducer: () => P, send: (producer: P, batches: TopicBatch[]) => Promise<void>) {
+  constructor(
+    count: number,
+    private readonly lifecycle: ProducerLifecycle<P>,
+    batching: Omit<PublishBatcherOptions, 'reset'> = {},
+  ) {
     this.shards = Array.from({ length: Math.max(1, count) }, () => {
-      const producer = createProducer();
-      return { producer, batcher: new PublishBatcher((batches) => send(producer, batches)) };
+      const shard = { producer: lifecycle.create() } as Shard<P>;
+      shard.batcher = new PublishBatcher((batches) => lifecycle.send(shard.producer, batches), { ...batching, reset: () => this.replace(shard) });
+      return shard;
     });
   }
 
-  async start(connect: (producer: P) => Promise<unknown>): Promise<void> {
-    await Promise.all(this.shards.map((shard) => connect(shard.producer)));
+  /** Connects every producer; `warmUp` then runs on each (e.g. loading topic metadata). */
+  async start(warmUp: (producer: P) => Promise<unknown>): Promise<void> {
+    await Promise.all(this.shards.map(async (shard) => {
+      await this.lifecycle.connect(shard.producer);
+      await warmUp(shard.producer);
+    }));
   }
 
-  async stop(disconnect: (producer: P) => Promise<unknown>): Promise<void> {
-    await Promise.all(this.shards.map((shard) => disconnect(shard.producer)));
+  async stop(): Promise<void> {
+    this.shards.forEach((shard) => shard.batcher.close());
+    await Promise.all(this.shards.map((shard) => this.lifecycle.disconnect(shard.producer)));
   }
 
   /** Resolves once every record is acknowledged by the producer of its shard. */
@@ -43,6 +61,13 @@ export class ShardedProducers<P = unknown> {
     }
     const sent = [...byShard].map(([index, list]) => (this.shards[index] as Shard<P>).batcher.publish(topic, list));
     return sent.length === 1 ? (sent[0] as Promise<void>) : Promise.all(sent).then(() => undefined);
+  }
+
+  private async replace(shard: Shard<P>): Promise<void> {
+    const retired = shard.producer;
+    shard.producer = this.lifecycle.create();
+    await this.lifecycle.disconnect(retired).catch(() => undefined);
+    await this.lifecycle.connect(shard.producer);
   }
 }
 
