@@ -10,7 +10,7 @@ const call = (messageId: string, action: string, payload: object) => JSON.string
 const boot16 = { chargePointVendor: 'Acme', chargePointModel: 'AC-22' };
 /** StationRepository.recordBoot's statement, and the upgrade's lookup as TypeORM writes it. */
 const BOOT_WRITE = 'UPDATE "connection"."station"%SET vendor%';
-const STATION_LOOKUP = '%FROM "connection"."station" "StationEntity"%';
+const STATION_LOOKUP = '%SELECT id, security_profile, password_hash, serial_number FROM "connection"."station" WHERE id%';
 
 /**
  * Graceful overload (ADR 033) against the real connection service and PostgreSQL, with pools of

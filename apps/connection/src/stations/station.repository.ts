@@ -1,9 +1,8 @@
-import { InjectDataSource, queryRows } from '@app/persistence';
+import { InjectDataSource, namedStatement, queryRows } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import type { DataSource, Repository } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
 import { type RegistrationStatus, isRegistrationStatus } from './registration-status';
-import { StationEntity } from './station.entity';
 import { StationRegistryError, StationRegistryErrorCode } from './station-registry.error';
 
 /** What the gateway needs to know about a station to authenticate it. */
@@ -30,35 +29,64 @@ export interface RecordedBoot {
 
 export type AcceptPendingResult = { ok: true } | { ok: false; error: StationRegistryError };
 
+interface SecurityRow {
+  id: string;
+  security_profile: number;
+  password_hash: string | null;
+  serial_number: string | null;
+}
+
+const securityOf = (row: SecurityRow): StationSecurity => ({
+  id: row.id,
+  securityProfile: Number(row.security_profile),
+  passwordHash: row.password_hash,
+  serialNumber: row.serial_number,
+});
+
+// Every opening handshake runs one of these (a boot storm: thousands a second), so they are
+// named statements (ADR 012) rather than TypeORM queries built anew each time.
+const FIND_SECURITY = namedStatement(
+  'station_find_security',
+  `SELECT id, security_profile, password_hash, serial_number FROM "${CONNECTION_SCHEMA}"."station" WHERE id = $1`,
+);
+
+// The SELECT sees the table as it was before the INSERT: it returns the station only when it existed already.
+const REGISTER_WITHOUT_CREDENTIALS = namedStatement(
+  'station_register_without_credentials',
+  `WITH inserted AS (
+      INSERT INTO "${CONNECTION_SCHEMA}"."station" (id, security_profile, auto_registered, registration_status) VALUES ($1, 0, true, $2)
+        ON CONFLICT (id) DO NOTHING
+        RETURNING id, security_profile, password_hash, serial_number
+    )
+    SELECT id, security_profile, password_hash, serial_number FROM inserted
+    UNION ALL
+    SELECT id, security_profile, password_hash, serial_number FROM "${CONNECTION_SCHEMA}"."station" WHERE id = $1`,
+);
+
 @Injectable()
 export class StationRepository {
   /**
    * On the registry pool: the upgrade's lookup and first-contact registration never wait behind
    * message writes on the main pool (ADR 033).
    */
-  private readonly registry: Repository<StationEntity>;
-
   constructor(
     @InjectDataSource(CONNECTION_SCHEMA) private readonly dataSource: DataSource,
-    @InjectDataSource(CONNECTION_SCHEMA, 'registry') registryDataSource: DataSource,
-  ) {
-    this.registry = registryDataSource.getRepository(StationEntity);
-  }
+    @InjectDataSource(CONNECTION_SCHEMA, 'registry') private readonly registry: DataSource,
+  ) {}
 
   async findSecurity(id: string): Promise<StationSecurity | undefined> {
-    const station = await this.registry.findOne({
-      where: { id },
-      select: { id: true, securityProfile: true, passwordHash: true, serialNumber: true },
-    });
-    return station ?? undefined;
+    const [row] = await queryRows<SecurityRow>(this.registry, FIND_SECURITY, [id]);
+    return row ? securityOf(row) : undefined;
   }
 
   /**
    * First contact: registers an unknown station without credentials, accepted (embedded mode) or
-   * pending an operator's decision. Idempotent: an existing station is left as it is.
+   * pending an operator's decision, in one round trip. Idempotent: an existing station is left as it is.
    */
   async registerWithoutCredentials(id: string, registrationStatus: 'accepted' | 'pending' = 'accepted'): Promise<StationSecurity> {
-    await this.registry.createQueryBuilder().insert().values({ id, securityProfile: 0, autoRegistered: true, registrationStatus }).orIgnore().execute();
+    const [row] = await queryRows<SecurityRow>(this.registry, REGISTER_WITHOUT_CREDENTIALS, [id, registrationStatus]);
+    if (row) return securityOf(row);
+    // Registered meanwhile by a concurrent first contact, committed after this statement's snapshot.
     const station = await this.findSecurity(id);
     if (!station) throw new Error(`station ${id} vanished right after registration`);
     return station;
