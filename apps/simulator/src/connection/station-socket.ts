@@ -16,6 +16,8 @@ export interface ConnectFailure {
   readonly code: ConnectFailureCode;
   /** For `refused`: the HTTP status. */
   readonly httpStatus?: number;
+  /** For `refused`: the seconds the CSMS asked to wait (Retry-After, e.g. with 503), when it said. */
+  readonly retryAfterS?: number;
   /** For `network`: the system or TLS error code, e.g. ECONNREFUSED. */
   readonly errno?: string;
   readonly message: string;
@@ -27,6 +29,12 @@ function networkFailure(error: Error & { code?: unknown }): ConnectFailure {
   const errno = typeof error.code === 'string' ? error.code : undefined;
   if (/timed out|timeout/i.test(error.message) && errno === undefined) return { code: ConnectFailureCode.Timeout, message: error.message };
   return { code: ConnectFailureCode.Network, errno: errno ?? 'UNKNOWN', message: error.message };
+}
+
+/** Retry-After as delay-seconds (the HTTP-date form is not used by CSMSs for upgrades). */
+function retryAfterSeconds(header: string | undefined): number | undefined {
+  const seconds = header === undefined ? NaN : Number(header.trim());
+  return Number.isInteger(seconds) && seconds >= 0 ? seconds : undefined;
 }
 
 /**
@@ -49,9 +57,11 @@ export function openStationSocket(target: SocketTarget): Promise<SocketOutcome> 
     });
     socket.once('unexpected-response', (request, response) => {
       const httpStatus = response.statusCode ?? 0;
+      const retryAfterS = retryAfterSeconds(response.headers['retry-after']);
       response.resume();
       request.destroy();
-      settle({ ok: false, failure: { code: ConnectFailureCode.Refused, httpStatus, message: `upgrade refused with HTTP ${httpStatus}` } });
+      const failure: ConnectFailure = { code: ConnectFailureCode.Refused, httpStatus, message: `upgrade refused with HTTP ${httpStatus}` };
+      settle({ ok: false, failure: retryAfterS === undefined ? failure : { ...failure, retryAfterS } });
     });
     socket.on('error', (error) => settle({ ok: false, failure: networkFailure(error) }));
   });

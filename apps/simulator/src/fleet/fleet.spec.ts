@@ -57,6 +57,22 @@ describe('Fleet', () => {
     expect(snapshot.meterValuesSent).toBeGreaterThanOrEqual(2);
   });
 
+  it('connects again, after the Retry-After it was given, when the CSMS turns a station away as overloaded', async () => {
+    const turnedAway = new Map<string, number>();
+    await csms.close();
+    csms = await TestCsms.start({
+      turnAway: (path) => {
+        const times = turnedAway.get(path) ?? 0;
+        turnedAway.set(path, times + 1);
+        return times === 0 ? 0 : undefined;
+      },
+    });
+    const { ok, snapshot } = await new Fleet(fleetOptions(csms.url)).run();
+    expect(ok).toBe(true);
+    expect(snapshot).toMatchObject({ stations: 4, booted: 4, failed: 0 });
+    expect([...turnedAway.values()]).toEqual([2, 2, 2, 2]);
+  });
+
   it('reconnects and boots again when the CSMS drops idle stations', async () => {
     await csms.close();
     const heartbeatEverySecond = (call: ReceivedCall): object | undefined =>

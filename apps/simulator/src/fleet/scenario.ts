@@ -1,4 +1,5 @@
 import type { SimulatedStation } from '../simulated-station';
+import { type ConnectFailure, ConnectFailureCode } from '../connection/station-socket';
 import { StationError, StationErrorCode } from '../station/station.error';
 import { pause, untilAborted } from '../station/timing';
 import { isAccepted } from '../station/station-model';
@@ -22,8 +23,32 @@ export interface ScenarioPlan {
 
 const MAX_BACKOFF_MS = 30_000;
 
-async function bringUp(station: SimulatedStation): Promise<void> {
-  await station.connect();
+/**
+ * How long to wait before connecting again after a refusal the CSMS marked as temporary (HTTP 503,
+ * overloaded): at least its Retry-After, spread up to twice that so the refused stations do not
+ * all come back in one wave; undefined for a refusal that waiting does not change (401, 404, ...).
+ */
+export function retryDelayMs(error: unknown): number | undefined {
+  if (!(error instanceof StationError) || error.code !== StationErrorCode.ConnectFailed) return undefined;
+  const failure = error.detail as Partial<ConnectFailure> | undefined;
+  if (failure?.code !== ConnectFailureCode.Refused || failure.httpStatus !== 503) return undefined;
+  return (failure.retryAfterS ?? 5) * 1000 * (1 + Math.random());
+}
+
+/** Connects, retrying as the CSMS asks while it turns the station away as overloaded, until `signal` aborts. */
+async function connectWhenAdmitted(station: SimulatedStation, signal: AbortSignal): Promise<void> {
+  for (;;) {
+    try {
+      return await station.connect();
+    } catch (error) {
+      const delayMs = retryDelayMs(error);
+      if (delayMs === undefined || !(await pause(delayMs, signal))) throw error;
+    }
+  }
+}
+
+async function bringUp(station: SimulatedStation, signal: AbortSignal): Promise<void> {
+  await connectWhenAdmitted(station, signal);
   await station.boot();
   await station.sendStatus('Available');
 }
@@ -62,7 +87,7 @@ function keepConnected(station: SimulatedStation, signal: AbortSignal): () => vo
  */
 export async function runScenario(station: SimulatedStation, plan: ScenarioPlan, endOfRun: AbortSignal, ready: () => void): Promise<void> {
   try {
-    await bringUp(station);
+    await bringUp(station, endOfRun);
   } finally {
     ready();
   }

@@ -19,6 +19,8 @@ export interface TestCsmsOptions {
   readonly respond?: Responder;
   /** Refuse upgrades whose Basic password differs (401). */
   readonly password?: string;
+  /** Turn an upgrade away as overloaded (503 with Retry-After, in seconds) when this says so. */
+  readonly turnAway?: (stationPath: string) => number | undefined;
 }
 
 const now = (): string => new Date().toISOString();
@@ -68,6 +70,8 @@ export class TestCsms {
       port: 0,
       handleProtocols: (offered) => [...offered].find((protocol) => versionOfSubprotocol(protocol)) ?? false,
       verifyClient: ({ req }, done) => {
+        const retryAfterS = options.turnAway?.(req.url ?? '');
+        if (retryAfterS !== undefined) return done(false, 503, 'Service Unavailable', { 'Retry-After': String(retryAfterS) });
         if (options.password === undefined) return done(true);
         const [user, password] = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString().split(':');
         done(password === options.password && req.url?.endsWith(`/${user}`) === true, 401, 'Unauthorized');
