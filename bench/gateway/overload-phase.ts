@@ -1,0 +1,102 @@
+import { SimulatedStation, StationError, stationIdOf } from '@app/simulator';
+import type { CallFigures } from './call-recorder';
+import { DurableMix } from './durable-mix';
+import { type LoadWindow, loadWindow } from './durable-phase';
+import type { Target } from './phases';
+import type { WatchedProcesses } from './system-usage';
+
+export interface OverloadOptions {
+  stations: number;
+  perSecond: number;
+  rampSeconds: number;
+  seconds: number;
+}
+
+export interface RampResult {
+  attempted: number;
+  connected: number;
+  booted: number;
+  seconds: number;
+  /** Why the others did not connect or boot, by code. */
+  failures: Record<string, number>;
+}
+
+export interface OverloadResult {
+  options: OverloadOptions;
+  ramp: RampResult;
+  sessionsStartedBeforeLoad: number;
+  load: LoadWindow;
+}
+
+function failureCode(error: unknown): string {
+  return error instanceof StationError ? error.code : 'internal';
+}
+
+/**
+ * Stations the gateway has never seen (it registers them on first contact) come in evenly over
+ * `rampSeconds`, each connecting then booting; resolves with those that booted once all tried.
+ */
+export async function rampIn(target: Target, prefix: string, count: number, rampSeconds: number): Promise<{ stations: SimulatedStation[]; ramp: RampResult }> {
+  const started = performance.now();
+  const failures: Record<string, number> = {};
+  let connected = 0;
+  const outcomes = await Promise.all(
+    Array.from({ length: count }, async (_, index) => {
+      await new Promise((resolve) => setTimeout(resolve, (index * rampSeconds * 1000) / count));
+      const station = new SimulatedStation({
+        id: stationIdOf(prefix, index, count),
+        version: index % 2 === 0 ? '1.6' : '2.0.1',
+        callTimeoutMs: 30_000,
+        meterIntervalS: 86_400,
+        connection: { url: target.url, securityProfile: 0, localAddress: target.sourceAddresses[index % target.sourceAddresses.length] },
+      });
+      try {
+        await station.connect();
+        connected += 1;
+        await station.boot();
+        return station;
+      } catch (error) {
+        failures[failureCode(error)] = (failures[failureCode(error)] ?? 0) + 1;
+        await station.dispose();
+        return undefined;
+      }
+    }),
+  );
+  const stations = outcomes.filter((station): station is SimulatedStation => station !== undefined);
+  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  return { stations, ramp: { attempted: count, connected, booted: stations.length, seconds, failures } };
+}
+
+/**
+ * Overload: unknown stations ramp in, then the durable mix runs at `perSecond` (meant as twice what
+ * the durable phase sustained). What must hold: every station connects and boots, no CALLERROR;
+ * the excess shows as latency, late sends, unanswered calls and the gateway's own counters.
+ */
+export async function overloadPhase(target: Target, prefix: string, options: OverloadOptions, watched: readonly WatchedProcesses[], gatewayUrl: string, log: (message: string) => void): Promise<OverloadResult> {
+  log(`overload: ${options.stations} unknown stations ramping in over ${options.rampSeconds} s`);
+  const { stations, ramp } = await rampIn(target, prefix, options.stations, options.rampSeconds);
+  log(`overload: ${ramp.booted}/${ramp.attempted} booted in ${ramp.seconds} s; starting the sessions the cycle begins inside`);
+  const mix = new DurableMix(stations);
+  await mix.enterSessions();
+  const sessionsStartedBeforeLoad = stations.filter((station) => station.transactionIdOn(1) !== undefined).length;
+  try {
+    log(`overload: ${options.perSecond} msg/s for ${options.seconds} s (no warm-up)`);
+    const load = await loadWindow(mix, options.perSecond, 0, options.seconds, watched, gatewayUrl);
+    return { options, ramp, sessionsStartedBeforeLoad, load };
+  } finally {
+    await Promise.all(stations.map((station) => station.dispose()));
+  }
+}
+
+/**
+ * Twice the highest offered rate the durable phase sustained: at least 95 % of it achieved, p99
+ * under `p99LimitMs`, every call answered; undefined when none was.
+ */
+export function overloadRateFrom(windows: readonly { targetPerSecond: number; calls: CallFigures }[], p99LimitMs = 100): number | undefined {
+  const sustained = windows.filter(
+    ({ targetPerSecond, calls }) =>
+      calls.achievedPerSecond >= 0.95 * targetPerSecond && calls.latency.p99Ms < p99LimitMs && Object.keys(calls.callErrors).length === 0 && Object.keys(calls.unanswered).length === 0,
+  );
+  const best = Math.max(0, ...sustained.map((window) => window.targetPerSecond));
+  return best > 0 ? best * 2 : undefined;
+}
