@@ -19,6 +19,8 @@ export interface CallFigures {
   /** Steps that failed before or between CALLs (not connected, no transaction to stop, ...), by code. */
   stepFailures: Record<string, number>;
   steps: number;
+  /** Steps still behind schedule when the run gave up on them (see DurableMix.run): offered but never sent. */
+  stepsNotSent: number;
   /** Steps that went out late because the station's previous CALL was still unanswered when they were due. */
   lateSends: number;
   /** How long after its scheduled time each step went out: the load generator's own lag plus backpressure. */
@@ -45,6 +47,7 @@ export class CallRecorder {
   private readonly stepFailures: Record<string, number> = {};
   private steps = 0;
   private lateSends = 0;
+  private notSent = 0;
 
   get stopped(): boolean {
     return this.stoppedAt !== undefined;
@@ -65,6 +68,10 @@ export class CallRecorder {
     this.steps += 1;
     if (late) this.lateSends += 1;
     this.delays.record(delayMs);
+  }
+
+  stepsNotSent(count: number): void {
+    if (!this.stopped) this.notSent += count;
   }
 
   stepFailed(code: string): void {
@@ -88,6 +95,7 @@ export class CallRecorder {
       unanswered: { ...this.unanswered },
       stepFailures: { ...this.stepFailures },
       steps: this.steps,
+      stepsNotSent: this.notSent,
       lateSends: this.lateSends,
       sendDelay: this.delays.summary(),
     };

@@ -79,4 +79,21 @@ describe('DurableMix', () => {
     expect(figures.steps).toBe(4);
     expect(figures.lateSends).toBe(3);
   });
+
+  it('gives up on the steps still behind schedule once the drain time after the end has passed, and counts them as not sent', async () => {
+    csms = await TestCsms.start({ respond: (call) => (call.action === 'Heartbeat' ? NO_ANSWER : undefined) });
+    const station = await bootedStation(csms, 'MIX-DRAIN', '2.0.1', 300);
+    stations.push(station);
+    const mix = new DurableMix([station], () => STATION_CYCLE.indexOf('Heartbeat'));
+    const recorder = mix.record(new CallRecorder());
+    // Four steps due within 40 ms, no drain time: the unanswered Heartbeat (300 ms) outlasts the whole schedule.
+    await mix.run(100, 0.04, 0);
+    recorder.stop();
+
+    const figures = recorder.figures();
+    expect(figures.steps).toBe(1);
+    expect(figures.stepsNotSent).toBe(3);
+    expect(figures.unanswered).toEqual({ timeout: 1 });
+    expect(callsFrom(csms, station.id).map((call) => call.action)).toEqual(['Heartbeat']);
+  });
 });

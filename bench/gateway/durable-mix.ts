@@ -1,6 +1,7 @@
 import type { OcppVersion } from '@app/ocpp';
 import { type SimulatedStation, StationError, StationErrorCode } from '@app/simulator';
 import type { CallRecorder } from './call-recorder';
+import { inFlight } from './phases';
 
 /** One thing a station does in the durable mix; each is one CALL except a transaction's start and stop. */
 export type MixStep = 'Heartbeat' | 'StatusNotification' | 'MeterValues' | 'TransactionStart' | 'TransactionUpdate' | 'TransactionStop';
@@ -60,6 +61,12 @@ function insideSession(position: number): boolean {
   return position > start && position <= stop;
 }
 
+interface Schedule {
+  end: number;
+  giveUp: number;
+  periodMs: number;
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }
@@ -92,10 +99,11 @@ export class DurableMix {
   async enterSessions(batch = 200): Promise<number> {
     const inside = this.stations.filter((_, index) => insideSession(this.positions[index] ?? 0));
     let failed = 0;
-    for (let start = 0; start < inside.length; start += batch) {
-      const outcomes = await Promise.allSettled(inside.slice(start, start + batch).map((station) => perform(station, 'TransactionStart')));
-      failed += outcomes.filter((outcome) => outcome.status === 'rejected').length;
-    }
+    await inFlight(inside, batch, (station) =>
+      perform(station, 'TransactionStart').catch(() => {
+        failed += 1;
+      }),
+    );
     return failed;
   }
 
@@ -105,19 +113,38 @@ export class DurableMix {
     return recorder;
   }
 
-  /** Offers `perSecond` CALLs for `seconds`; resolves once every station has finished its last step. */
-  async run(perSecond: number, seconds: number): Promise<void> {
+  /**
+   * Offers `perSecond` CALLs for `seconds`; resolves once every station has finished its last step.
+   * A station still behind schedule `drainSeconds` after the end sends no more (its steps count as
+   * not sent), so an overloaded run ends in bounded time.
+   */
+  async run(perSecond: number, seconds: number, drainSeconds = 30): Promise<void> {
     const periodMs = (this.stations.length * 1000) / perSecond;
     const started = performance.now();
     const end = started + seconds * 1000;
-    await Promise.all(this.stations.map((station, index) => this.runStation(station, index, started + (index * periodMs) / this.stations.length, end, periodMs)));
+    const schedule = { end, giveUp: end + drainSeconds * 1000, periodMs };
+    await Promise.all(this.stations.map((station, index) => this.runStation(station, index, started + (index * periodMs) / this.stations.length, schedule)));
     for (const recorder of this.recorders) if (recorder.stopped) this.recorders.delete(recorder);
   }
 
-  private async runStation(station: SimulatedStation, index: number, first: number, end: number, periodMs: number): Promise<void> {
+  /** How many steps a station starting at `position` would take from `due` until `end`. */
+  private stepsUntil(version: OcppVersion, position: number, due: number, end: number, periodMs: number): number {
+    let steps = 0;
+    for (let at = due, step = position; at < end; steps += 1, step = (step + 1) % STATION_CYCLE.length) {
+      at += callsPerStep(version, STATION_CYCLE[step] ?? 'Heartbeat') * periodMs;
+    }
+    return steps;
+  }
+
+  private async runStation(station: SimulatedStation, index: number, first: number, { end, giveUp, periodMs }: Schedule): Promise<void> {
     let due = first;
     let late = false;
     while (due < end) {
+      if (performance.now() > giveUp) {
+        const unsent = this.stepsUntil(station.version, this.positions[index] ?? 0, due, end, periodMs);
+        for (const recorder of this.recorders) recorder.stepsNotSent(unsent);
+        return;
+      }
       await sleep(due - performance.now());
       const position = this.positions[index] ?? 0;
       const step = STATION_CYCLE[position] ?? 'Heartbeat';

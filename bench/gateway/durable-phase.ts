@@ -3,6 +3,7 @@ import { CallRecorder, type CallFigures } from './call-recorder';
 import { DurableMix } from './durable-mix';
 import { metricsChange, scrapeCsmsMetrics } from './gateway-metrics';
 import { type Target, connectedStations } from './phases';
+import { windowSummary } from './summary';
 import { type ProcessUsage, UsageWindow, type WatchedProcesses } from './system-usage';
 
 export interface DurableOptions {
@@ -87,7 +88,8 @@ export async function durableMixPhase(
   log: (message: string) => void,
 ): Promise<DurableResult> {
   const connecting = performance.now();
-  const stations = await connectedStations(target, prefix, options.stations);
+  // One attempt per transaction message: every CALL sent is one the schedule offered, and an unanswered one is counted once.
+  const stations = await connectedStations(target, prefix, options.stations, { transactionMessageAttempts: 1 });
   const connectSeconds = Math.round((performance.now() - connecting) / 100) / 10;
   log(`durable: ${stations.length} stations booted in ${connectSeconds} s; starting the sessions the cycle begins inside`);
   const mix = new DurableMix(stations);
@@ -104,7 +106,7 @@ export async function durableMixPhase(
       await firstDone;
       if (first) firstSeconds = first.figures();
       windows.push(window);
-      log(`durable: ${rate} msg/s → achieved ${window.calls.achievedPerSecond}/s, p99 ${window.calls.latency.p99Ms.toFixed(1)} ms`);
+      log(`durable: ${rate} msg/s measured\n\n${windowSummary(window)}\n`);
     }
   } finally {
     await Promise.all(stations.map((station) => station.dispose()));

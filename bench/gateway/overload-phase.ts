@@ -48,6 +48,7 @@ export async function rampIn(target: Target, prefix: string, count: number, ramp
         version: index % 2 === 0 ? '1.6' : '2.0.1',
         callTimeoutMs: 30_000,
         meterIntervalS: 86_400,
+        transactionMessageAttempts: 1,
         connection: { url: target.url, securityProfile: 0, localAddress: target.sourceAddresses[index % target.sourceAddresses.length] },
       });
       try {

@@ -19,7 +19,7 @@ function counts(record: Record<string, number>): string {
 function callsTable(title: string, calls: CallFigures, target?: number): string[] {
   const lines = [
     `**${title}**: ${target === undefined ? '' : `offered ${target}/s, `}achieved ${calls.achievedPerSecond}/s over ${calls.seconds} s; round trip p50 / p99 / max ${latency(calls.latency)} ms`,
-    `CALLERRORs: ${counts(calls.callErrors)}; unanswered: ${counts(calls.unanswered)}; step failures: ${counts(calls.stepFailures)}; late sends ${calls.lateSends} of ${calls.steps} steps (send delay p99 ${ms(calls.sendDelay.p99Ms)} ms, max ${ms(calls.sendDelay.maxMs)} ms)`,
+    `CALLERRORs: ${counts(calls.callErrors)}; unanswered: ${counts(calls.unanswered)}; step failures: ${counts(calls.stepFailures)}; late sends ${calls.lateSends} of ${calls.steps} steps, ${calls.stepsNotSent} not sent (still behind schedule 30 s after the end) (send delay p99 ${ms(calls.sendDelay.p99Ms)} ms, max ${ms(calls.sendDelay.maxMs)} ms)`,
     '',
     '| action | answered | p50 / p99 / max ms |',
     '|---|---|---|',
@@ -42,13 +42,18 @@ function metricsLines(window: LoadWindow): string[] {
   return [`gateway counters that grew: ${counts(window.gatewayMetrics.counters)}`, `gateway gauges at the end: ${counts(window.gatewayMetrics.gauges)}`];
 }
 
+/** One rate of the durable phase, as soon as it is measured. */
+export function windowSummary(window: LoadWindow): string {
+  return [...callsTable(`${window.targetPerSecond} msg/s, after an unmeasured warm-up`, window.calls, window.targetPerSecond), ...usageTable(window), ...metricsLines(window)].join('\n');
+}
+
 export function durableSummary(result: DurableResult): string {
   const lines = [
     `### bench:gateway durable mix — ${result.stations} stations, booted in ${result.connectSeconds} s; ${result.sessionsStartedBeforeLoad} sessions running before the load (${result.sessionStartFailures} failed to start)`,
     '',
     ...callsTable(`first ${result.firstSeconds.seconds} s after the fleet booted (inside the first warm-up)`, result.firstSeconds),
   ];
-  for (const window of result.windows) lines.push('', ...callsTable(`${window.targetPerSecond} msg/s, after an unmeasured warm-up`, window.calls, window.targetPerSecond), ...usageTable(window), ...metricsLines(window));
+  for (const window of result.windows) lines.push('', windowSummary(window));
   return lines.join('\n');
 }
 
