@@ -15,6 +15,8 @@ export interface DurableOptions {
   warmupSeconds: number;
   /** The first seconds of load after the fleet has booted on a fresh gateway, reported apart ("no slow first minutes"). */
   firstSeconds: number;
+  /** Waits until the gateway has worked off what the previous window left it; resolves with the seconds it took. */
+  settle: () => Promise<number>;
 }
 
 export interface LoadGeneratorLag {
@@ -25,6 +27,8 @@ export interface LoadGeneratorLag {
 
 export interface LoadWindow {
   targetPerSecond: number;
+  /** Seconds waited before this window for the gateway to work off the previous one's backlog. */
+  settledAfterSeconds?: number;
   calls: CallFigures;
   usage: Record<string, ProcessUsage>;
   loadGenerator: LoadGeneratorLag;
@@ -99,10 +103,12 @@ export async function durableMixPhase(
   let firstSeconds: CallFigures | undefined;
   try {
     for (const [index, rate] of options.rates.entries()) {
+      // Each rate starts from a gateway that has worked off the previous one's backlog.
+      const settledAfterSeconds = index === 0 ? undefined : await options.settle();
       log(`durable: ${rate} msg/s over ${stations.length} stations: ${options.warmupSeconds} s warm-up (not measured), then ${options.seconds} s measured`);
       const first = index === 0 ? mix.record(new CallRecorder()) : undefined;
       const firstDone = first ? delay(options.firstSeconds * 1000).then(() => first.stop()) : Promise.resolve();
-      const window = await loadWindow(mix, rate, options.warmupSeconds, options.seconds, watched, gatewayUrl);
+      const window = { settledAfterSeconds, ...(await loadWindow(mix, rate, options.warmupSeconds, options.seconds, watched, gatewayUrl)) };
       await firstDone;
       if (first) firstSeconds = first.figures();
       windows.push(window);

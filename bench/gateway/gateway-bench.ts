@@ -22,7 +22,7 @@ import { startGateway } from './gateway-under-test';
 import { durableMixPhase } from './durable-phase';
 import { overloadPhase, overloadRateFrom } from './overload-phase';
 import { type Target, bootStorm, idleCapacity, steadyLoad } from './phases';
-import { processesUnderTest } from './processes-under-test';
+import { databaseSettled, processesUnderTest } from './processes-under-test';
 import { durableSummary, overloadSummary } from './summary';
 
 const PASSWORD = 'bench-password-0123456789';
@@ -133,14 +133,16 @@ async function durablePhases(phases: Set<Phase>, setup: Gateway, kafkaRunDir: st
     const stations = Number(options['durable-stations']);
     await provision(database, 'durable-', stations, profile, profile === 1 ? passwordHash : null);
     const rates = numbers(String(options['durable-rates']));
-    const timing = { seconds: Number(options['durable-seconds']), warmupSeconds: Number(options['durable-warmup']), firstSeconds: 10 };
+    const timing = { seconds: Number(options['durable-seconds']), warmupSeconds: Number(options['durable-warmup']), firstSeconds: 10, settle: () => databaseSettled(database) };
     const durable = await durableMixPhase(target, 'durable-', { stations, rates, ...timing }, watched, gateway.httpUrl, log);
     process.stderr.write(`\n${durableSummary(durable)}\n`);
     overloadRate ??= overloadRateFrom(durable.windows);
     results.durable = durable;
   }
   if (phases.has('overload')) {
+    if (phases.has('durable')) log(`overload: the gateway's database settled after ${await databaseSettled(database)} s`);
     const rate = overloadRate ?? 2 * Math.min(...numbers(String(options['durable-rates'])));
+    log(`overload: ${rate} msg/s (${options['overload-rate'] === undefined ? 'twice the capacity the durable phase found' : 'as given'})`);
     const overload = await overloadPhase(
       { ...target, securityProfile: 0 },
       'unknown-',

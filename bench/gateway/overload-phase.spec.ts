@@ -23,8 +23,12 @@ describe('overloadRateFrom', () => {
     expect(overloadRateFrom([window(2000, 5), window(5000, 5, { unanswered: 'timeout' })])).toBe(4000);
   });
 
-  it('finds none when no rate was sustained, or when a rate fell short of its target', () => {
-    expect(overloadRateFrom([window(2000, 150)])).toBeUndefined();
-    expect(overloadRateFrom([{ ...window(2000, 5), targetPerSecond: 4000 }])).toBeUndefined();
+  it('doubles the highest achieved rate when no rate was sustained (too slow, or short of its target)', () => {
+    expect(overloadRateFrom([window(2000, 150), { ...window(300, 5), targetPerSecond: 4000 }])).toBe(4000);
+    expect(overloadRateFrom([{ ...window(300, 5), targetPerSecond: 4000 }])).toBe(600);
+  });
+
+  it('finds none when nothing was answered', () => {
+    expect(overloadRateFrom([window(0, 5)])).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { SimulatedStation, StationError, stationIdOf } from '@app/simulator';
+import { type ConnectFailure, SimulatedStation, StationError, StationErrorCode, stationIdOf } from '@app/simulator';
 import type { CallFigures } from './call-recorder';
 import { DurableMix } from './durable-mix';
 import { type LoadWindow, loadWindow } from './durable-phase';
@@ -28,8 +28,12 @@ export interface OverloadResult {
   load: LoadWindow;
 }
 
+/** A failure's code, with the connect failure's own (`connect-failed:refused 503`, `connect-failed:timeout`, ...). */
 function failureCode(error: unknown): string {
-  return error instanceof StationError ? error.code : 'internal';
+  if (!(error instanceof StationError)) return 'internal';
+  const detail = error.detail as Partial<ConnectFailure> | undefined;
+  if (error.code !== StationErrorCode.ConnectFailed || detail?.code === undefined) return error.code;
+  return `${error.code}:${detail.code}${detail.httpStatus === undefined ? '' : ` ${detail.httpStatus}`}${detail.errno === undefined ? '' : ` ${detail.errno}`}`;
 }
 
 /**
@@ -57,7 +61,8 @@ export async function rampIn(target: Target, prefix: string, count: number, ramp
         await station.boot();
         return station;
       } catch (error) {
-        failures[failureCode(error)] = (failures[failureCode(error)] ?? 0) + 1;
+        const code = failureCode(error);
+        failures[code] = (failures[code] ?? 0) + 1;
         await station.dispose();
         return undefined;
       }
@@ -90,8 +95,9 @@ export async function overloadPhase(target: Target, prefix: string, options: Ove
 }
 
 /**
- * Twice the highest offered rate the durable phase sustained: at least 95 % of it achieved, p99
- * under `p99LimitMs`, every call answered; undefined when none was.
+ * Twice the capacity the durable phase found: the highest offered rate it sustained (at least 95 %
+ * of it achieved, p99 under `p99LimitMs`, every call answered) or, when it sustained none, the
+ * highest rate it achieved; undefined when nothing was answered.
  */
 export function overloadRateFrom(windows: readonly { targetPerSecond: number; calls: CallFigures }[], p99LimitMs = 100): number | undefined {
   const sustained = windows.filter(
@@ -99,5 +105,7 @@ export function overloadRateFrom(windows: readonly { targetPerSecond: number; ca
       calls.achievedPerSecond >= 0.95 * targetPerSecond && calls.latency.p99Ms < p99LimitMs && Object.keys(calls.callErrors).length === 0 && Object.keys(calls.unanswered).length === 0,
   );
   const best = Math.max(0, ...sustained.map((window) => window.targetPerSecond));
-  return best > 0 ? best * 2 : undefined;
+  if (best > 0) return best * 2;
+  const achieved = Math.max(0, ...windows.map((window) => window.calls.achievedPerSecond));
+  return achieved > 0 ? achieved * 2 : undefined;
 }

@@ -62,3 +62,21 @@ export async function processesUnderTest({ gatewayPid, database, kafkaRunDir }: 
     { name: 'load generator (this process)', pids: listed(process.pid), withDescendants: false, memory: true },
   ];
 }
+
+/**
+ * Waits until no backend of the benchmark's database has been inside a transaction for three
+ * samples in a row (the gateway has worked off what the last window left it), at most `timeoutMs`;
+ * resolves with the seconds it waited.
+ */
+export async function databaseSettled(database: TestDatabase, timeoutMs = 180_000): Promise<number> {
+  const started = performance.now();
+  let quietSamples = 0;
+  while (quietSamples < 3 && performance.now() - started < timeoutMs) {
+    const [row] = await database.query<{ busy: string }>(
+      "SELECT count(*) AS busy FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'",
+    );
+    quietSamples = Number(row?.busy ?? 0) === 0 ? quietSamples + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return Math.round((performance.now() - started) / 100) / 10;
+}

@@ -31,9 +31,11 @@ function callsTable(title: string, calls: CallFigures, target?: number): string[
 function usageTable(window: LoadWindow): string[] {
   return [
     '',
-    '| process | CPU cores | memory MB (end / peak) |',
-    '|---|---|---|',
-    ...Object.entries(window.usage).map(([name, usage]) => `| ${name} | ${usage.cores} | ${usage.memoryMB === undefined ? '–' : `${usage.memoryMB} / ${usage.peakMemoryMB}`} |`),
+    '| process | CPU cores used | threads waiting for a CPU (avg) | memory MB (end / peak) |',
+    '|---|---|---|---|',
+    ...Object.entries(window.usage).map(
+      ([name, usage]) => `| ${name} | ${usage.cores} | ${usage.waitingForCpu} | ${usage.memoryMB === undefined ? '–' : `${usage.memoryMB} / ${usage.peakMemoryMB}`} |`,
+    ),
     `load generator event loop: delay p99 ${window.loadGenerator.lagP99Ms} ms, max ${window.loadGenerator.lagMaxMs} ms`,
   ];
 }
@@ -44,7 +46,9 @@ function metricsLines(window: LoadWindow): string[] {
 
 /** One rate of the durable phase, as soon as it is measured. */
 export function windowSummary(window: LoadWindow): string {
-  return [...callsTable(`${window.targetPerSecond} msg/s, after an unmeasured warm-up`, window.calls, window.targetPerSecond), ...usageTable(window), ...metricsLines(window)].join('\n');
+  const settled = window.settledAfterSeconds === undefined ? [] : [`(started once the gateway's database had been quiet, ${window.settledAfterSeconds} s after the previous rate)`];
+  return [
+    ...settled,...callsTable(`${window.targetPerSecond} msg/s, after an unmeasured warm-up`, window.calls, window.targetPerSecond), ...usageTable(window), ...metricsLines(window)].join('\n');
 }
 
 export function durableSummary(result: DurableResult): string {

@@ -21,6 +21,7 @@ describe('UsageWindow', () => {
     expect(usage.self?.cores).toBeGreaterThan(0);
     const rssMB = process.memoryUsage().rss / 2 ** 20;
     expect(Math.abs((usage.self?.memoryMB ?? 0) - rssMB)).toBeLessThan(rssMB * 0.2);
-    expect(usage.nobody).toEqual({ pids: [], cpuSeconds: 0, cores: 0, memoryMB: 0, peakMemoryMB: 0 });
+    expect(usage.self?.waitingForCpu).toBeGreaterThanOrEqual(0);
+    expect(usage.nobody).toEqual({ pids: [], cpuSeconds: 0, cores: 0, waitingForCpu: 0, memoryMB: 0, peakMemoryMB: 0 });
   });
 });

@@ -1,4 +1,23 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { TreeCpuMeter, processTreeMemory } from '../embedded/process-tree';
+
+/**
+ * Seconds the threads of `pid` (not its children) have spent runnable but waiting for a CPU, from
+ * /proc/<pid>/task/<tid>/schedstat (its second field, ns): how much the machine's other work held it back.
+ */
+function runQueueSecondsOf(pid: number): number {
+  try {
+    return readdirSync(`/proc/${pid}/task`).reduce((sum, task) => {
+      try {
+        return sum + Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[1] ?? 0) / 1e9;
+      } catch {
+        return sum; // the thread ended meanwhile
+      }
+    }, 0);
+  } catch {
+    return 0;
+  }
+}
 
 /** A process (or a set of them) whose CPU and memory a benchmark window reports. */
 export interface WatchedProcesses {
@@ -17,6 +36,11 @@ export interface ProcessUsage {
   cpuSeconds: number;
   /** Average CPU cores used over the window: user + system seconds / wall seconds. */
   cores: number;
+  /**
+   * Average number of the pids' threads (children not counted) that were ready to run but waiting
+   * for a CPU: on a shared machine, how much the load beside the benchmark slowed these processes.
+   */
+  waitingForCpu: number;
   /** Memory at the end of the window and the highest seen at a sample, MB. */
   memoryMB?: number;
   peakMemoryMB?: number;
@@ -26,6 +50,8 @@ const MB = 2 ** 20;
 
 class Watch {
   private readonly meters = new Map<number, TreeCpuMeter>();
+  private readonly firstWait = new Map<number, number>();
+  private readonly lastWait = new Map<number, number>();
   private peakBytes = 0;
   private lastBytes = 0;
 
@@ -38,6 +64,9 @@ class Watch {
       let meter = this.meters.get(pid);
       if (meter === undefined) this.meters.set(pid, (meter = new TreeCpuMeter(pid)));
       meter.sample();
+      const waited = runQueueSecondsOf(pid);
+      if (!this.firstWait.has(pid)) this.firstWait.set(pid, waited);
+      if (waited > 0) this.lastWait.set(pid, waited);
       if (this.watched.memory) {
         const memory = processTreeMemory(pid);
         bytes += this.watched.withDescendants ? memory.totalBytes : memory.rootRssBytes;
@@ -54,8 +83,10 @@ class Watch {
       cpuSeconds += root + (this.watched.withDescendants ? descendants : 0);
     }
     const memory = this.watched.memory ? { memoryMB: Math.round(this.lastBytes / MB), peakMemoryMB: Math.round(this.peakBytes / MB) } : {};
-    const cores = Math.round((cpuSeconds / Math.max(wallSeconds, 0.001)) * 100) / 100;
-    return { pids: [...this.meters.keys()], cpuSeconds: Math.round(cpuSeconds * 100) / 100, cores, ...memory };
+    let waitSeconds = 0;
+    for (const [pid, last] of this.lastWait) waitSeconds += last - (this.firstWait.get(pid) ?? last);
+    const perWallSecond = (seconds: number) => Math.round((seconds / Math.max(wallSeconds, 0.001)) * 100) / 100;
+    return { pids: [...this.meters.keys()], cpuSeconds: Math.round(cpuSeconds * 100) / 100, cores: perWallSecond(cpuSeconds), waitingForCpu: perWallSecond(waitSeconds), ...memory };
   }
 }
 
