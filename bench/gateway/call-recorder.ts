@@ -32,12 +32,12 @@ function increment(counts: Record<string, number>, key: string): void {
 }
 
 /**
- * What the stations saw over one window of a run: every CALL they completed (from each station's
+ * What the stations saw over one window of a run: every CALL they sent in it (from each station's
  * `callCompleted` event), split into answered, CALLERROR and unanswered, and how their steps kept
- * to the open-loop schedule.
+ * to the open-loop schedule. Read `figures()` once the calls sent in the window have completed.
  */
 export class CallRecorder {
-  private readonly startedAt = performance.now();
+  private readonly startedAt: number;
   private stoppedAt: number | undefined;
   private readonly overall = new LatencyHistogram();
   private readonly byAction = new Map<string, LatencyHistogram>();
@@ -49,12 +49,22 @@ export class CallRecorder {
   private lateSends = 0;
   private notSent = 0;
 
+  /** `now`: a monotonic clock in ms, the same one the stations time their calls with. */
+  constructor(private readonly now: () => number = () => performance.now()) {
+    this.startedAt = now();
+  }
+
   get stopped(): boolean {
     return this.stoppedAt !== undefined;
   }
 
+  /**
+   * Counts a CALL sent while recording, whenever its answer (or timeout) comes: a slow call sent
+   * just before `stop()` counts with its full round trip, one sent before the recorder started does not.
+   */
   callCompleted(action: string, durationMs: number, errorCode: string | undefined): void {
-    if (this.stopped) return;
+    const sentAt = this.now() - durationMs;
+    if (sentAt < this.startedAt || (this.stoppedAt !== undefined && sentAt >= this.stoppedAt)) return;
     if (errorCode === undefined) {
       this.overall.record(durationMs);
       let histogram = this.byAction.get(action);
@@ -79,11 +89,11 @@ export class CallRecorder {
   }
 
   stop(): void {
-    this.stoppedAt ??= performance.now();
+    this.stoppedAt ??= this.now();
   }
 
   figures(): CallFigures {
-    const seconds = ((this.stoppedAt ?? performance.now()) - this.startedAt) / 1000;
+    const seconds = ((this.stoppedAt ?? this.now()) - this.startedAt) / 1000;
     const latency = this.overall.summary();
     return {
       seconds: Math.round(seconds * 10) / 10,

@@ -1,16 +1,14 @@
-import { CallRecorder } from './call-recorder';
 import { overloadRateFrom } from './overload-phase';
 
-/** Figures of a window in which `answered` calls over about a second took `latencyMs` each, plus the given failures. */
-function window(targetPerSecond: number, latencyMs: number, failures: { callError?: string; unanswered?: string } = {}) {
-  const recorder = new CallRecorder();
-  for (let call = 0; call < targetPerSecond; call += 1) recorder.callCompleted('Heartbeat', latencyMs, undefined);
-  if (failures.callError) recorder.callCompleted('Heartbeat', 1, failures.callError);
-  if (failures.unanswered) recorder.callCompleted('Heartbeat', 30_000, failures.unanswered);
-  recorder.stop();
-  const calls = recorder.figures();
-  // The window lasted about as long as the test took to fill it; pretend it was one second.
-  return { targetPerSecond, calls: { ...calls, achievedPerSecond: calls.answered } };
+/** A window offered `targetPerSecond` that achieved it with this p99, plus the given failures. */
+function window(targetPerSecond: number, p99Ms: number, failures: { callError?: string; unanswered?: string } = {}) {
+  const calls = {
+    achievedPerSecond: targetPerSecond,
+    latency: { p99Ms },
+    callErrors: failures.callError ? { [failures.callError]: 1 } : {},
+    unanswered: failures.unanswered ? { [failures.unanswered]: 1 } : {},
+  };
+  return { targetPerSecond, calls };
 }
 
 describe('overloadRateFrom', () => {

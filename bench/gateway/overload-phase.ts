@@ -94,12 +94,15 @@ export async function overloadPhase(target: Target, prefix: string, options: Ove
   }
 }
 
+/** What deciding the overload rate looks at in a window's figures. */
+export type RateFigures = Pick<CallFigures, 'achievedPerSecond' | 'callErrors' | 'unanswered'> & { latency: Pick<CallFigures['latency'], 'p99Ms'> };
+
 /**
  * Twice the capacity the durable phase found: the highest offered rate it sustained (at least 95 %
  * of it achieved, p99 under `p99LimitMs`, every call answered) or, when it sustained none, the
  * highest rate it achieved; undefined when nothing was answered.
  */
-export function overloadRateFrom(windows: readonly { targetPerSecond: number; calls: CallFigures }[], p99LimitMs = 100): number | undefined {
+export function overloadRateFrom(windows: readonly { targetPerSecond: number; calls: RateFigures }[], p99LimitMs = 100): number | undefined {
   const sustained = windows.filter(
     ({ targetPerSecond, calls }) =>
       calls.achievedPerSecond >= 0.95 * targetPerSecond && calls.latency.p99Ms < p99LimitMs && Object.keys(calls.callErrors).length === 0 && Object.keys(calls.unanswered).length === 0,
