@@ -1,4 +1,4 @@
-import { Fleet, type FleetOptions, LatencyHistogram, type LatencySummary, SimulatedStation, stationIdOf } from '@app/simulator';
+import { Fleet, type FleetOptions, LatencyHistogram, type LatencySummary, SimulatedStation, type StationOptions, stationIdOf } from '@app/simulator';
 import type { GatewayUnderTest } from './gateway-under-test';
 
 export interface Target {
@@ -134,13 +134,34 @@ export async function steadyLoad(target: Target, prefix: string, stations: numbe
   return { stations, targetPerSecond: perSecond, achievedPerSecond: Math.round(latency.count / elapsed), seconds: elapsed, latency, errors };
 }
 
-async function connectedStations(target: Target, prefix: string, count: number): Promise<SimulatedStation[]> {
+/** Runs `work` over `items` with at most `concurrency` in flight; rejects with the first failure. */
+export async function inFlight<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const item = items[next] as T;
+        next += 1;
+        await work(item);
+      }
+    }),
+  );
+}
+
+/** What a benchmark may set on its stations beyond identity and connection. */
+export type StationTuning = Partial<Omit<StationOptions, 'id' | 'version' | 'connection'>>;
+
+/** Connects and boots `count` pre-registered stations (alternating 1.6 / 2.0.1), 200 in flight; rejects if any fails. */
+export async function connectedStations(target: Target, prefix: string, count: number, tuning: StationTuning = {}): Promise<SimulatedStation[]> {
   const stations = Array.from({ length: count }, (_, index) => {
     const id = stationIdOf(prefix, index, count);
     return new SimulatedStation({
       id,
       version: index % 2 === 0 ? '1.6' : '2.0.1',
       callTimeoutMs: 30_000,
+      // Only the benchmark's load sends meter values; the station's own sampling would add to the rate.
+      meterIntervalS: 86_400,
+      ...tuning,
       connection: {
         url: target.url,
         securityProfile: target.securityProfile,
@@ -150,13 +171,9 @@ async function connectedStations(target: Target, prefix: string, count: number):
       },
     });
   });
-  for (let start = 0; start < stations.length; start += 200) {
-    await Promise.all(
-      stations.slice(start, start + 200).map(async (station) => {
-        await station.connect();
-        await station.boot();
-      }),
-    );
-  }
+  await inFlight(stations, 200, async (station) => {
+    await station.connect();
+    await station.boot();
+  });
   return stations;
 }
