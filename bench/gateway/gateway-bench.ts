@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { hashPassword } from '@app/connection';
+import { generateStationPassword, hashPassword } from '@app/connection';
 import { loopbackAddresses, stationIdOf } from '@app/simulator';
 import { freePort } from '@test/support/free-port';
 import { repoRoot } from '@test/support/repo-root';
@@ -25,7 +25,8 @@ import { type Target, bootStorm, idleCapacity, steadyLoad } from './phases';
 import { databaseSettled, processesUnderTest } from './processes-under-test';
 import { durableSummary, overloadSummary } from './summary';
 
-const PASSWORD = 'bench-password-0123456789';
+/** An operator-chosen password (`--passwords chosen`): stored as scrypt (ADR 032). */
+const CHOSEN_PASSWORD = 'bench-password-0123456789';
 
 const { values: options } = parseArgs({
   options: {
@@ -36,6 +37,8 @@ const { values: options } = parseArgs({
     'steady-seconds': { type: 'string', default: '20' },
     concurrency: { type: 'string', default: '1000' },
     schemes: { type: 'string', default: 'ws,wss' },
+    /** generated: a CSMS-generated password (HMAC-SHA256 hash, ADR 032); chosen: an operator's (scrypt). */
+    passwords: { type: 'string', default: 'generated' },
     phases: { type: 'string', default: 'storm,idle,steady,durable,overload' },
     'durable-stations': { type: 'string', default: '10000' },
     'durable-rates': { type: 'string', default: '2000,5000,8000' },
@@ -83,18 +86,19 @@ interface Gateway {
   wsPort: number;
   wssPort: number;
   caFile: string;
+  password: string;
   passwordHash: string;
 }
 
 /** Boot storms, idle capacity and Heartbeat-only steady load over one scheme (ws: profile 1, wss: profile 2). */
-async function schemePhases(phases: Set<Phase>, scheme: 'ws' | 'wss', { database, gateway, wsPort, wssPort, caFile, passwordHash }: Gateway): Promise<Record<string, unknown>> {
+async function schemePhases(phases: Set<Phase>, scheme: 'ws' | 'wss', { database, gateway, wsPort, wssPort, caFile, password, passwordHash }: Gateway): Promise<Record<string, unknown>> {
   const bootCount = Number(options['boot-storm']);
   const idleCount = Number(options.idle);
   const steady = { stations: Number(options['steady-stations']), rate: Number(options['steady-rate']), seconds: Number(options['steady-seconds']) };
   const target: Target = {
     url: scheme === 'ws' ? `ws://127.0.0.1:${wsPort}/ocpp` : `wss://127.0.0.1:${wssPort}/ocpp`,
     securityProfile: scheme === 'ws' ? 1 : 2,
-    password: PASSWORD,
+    password,
     ca: scheme === 'wss' ? readFileSync(caFile, 'utf8') : undefined,
     sourceAddresses: loopbackAddresses(8),
   };
@@ -123,10 +127,10 @@ async function schemePhases(phases: Set<Phase>, scheme: 'ws' | 'wss', { database
 
 /** The durable mix at each rate, then the overload run, over ws://; a markdown summary of each to stderr. */
 async function durablePhases(phases: Set<Phase>, setup: Gateway, kafkaRunDir: string | undefined): Promise<Record<string, unknown>> {
-  const { database, gateway, wsPort, passwordHash } = setup;
+  const { database, gateway, wsPort, password, passwordHash } = setup;
   const watched = await processesUnderTest({ gatewayPid: gateway.pid, database, kafkaRunDir });
   const profile = Number(options['durable-profile']) === 1 ? 1 : 0;
-  const target: Target = { url: `ws://127.0.0.1:${wsPort}/ocpp`, securityProfile: profile, password: PASSWORD, sourceAddresses: loopbackAddresses(8) };
+  const target: Target = { url: `ws://127.0.0.1:${wsPort}/ocpp`, securityProfile: profile, password, sourceAddresses: loopbackAddresses(8) };
   const results: Record<string, unknown> = {};
   let overloadRate = options['overload-rate'] === undefined ? undefined : Number(options['overload-rate']);
   if (phases.has('durable')) {
@@ -188,7 +192,8 @@ async function main(): Promise<void> {
     },
     httpPort,
   );
-  const setup: Gateway = { database, gateway, wsPort, wssPort, caFile: pki.caFile, passwordHash: await hashPassword(PASSWORD) };
+  const credential = options.passwords === 'chosen' ? { password: CHOSEN_PASSWORD, passwordHash: await hashPassword(CHOSEN_PASSWORD) } : generateStationPassword();
+  const setup: Gateway = { database, gateway, wsPort, wssPort, caFile: pki.caFile, ...credential };
   const results: Record<string, unknown> = {};
   try {
     if (phases.has('storm') || phases.has('idle') || phases.has('steady')) {
