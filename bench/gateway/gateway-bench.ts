@@ -50,6 +50,8 @@ const { values: options } = parseArgs({
     'overload-rate': { type: 'string' },
     'overload-seconds': { type: 'string', default: '30' },
     'overload-ramp': { type: 'string', default: '20' },
+    /** Writes a V8 CPU profile of the connection process to .cache/bench/profiles when it stops. */
+    profile: { type: 'boolean', default: false },
   },
 });
 
@@ -191,6 +193,7 @@ async function main(): Promise<void> {
       OCPP_CALL_TIMEOUT_SECONDS: '60',
     },
     httpPort,
+    options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot(), '.cache/bench/profiles')}`] : [],
   );
   const credential = options.passwords === 'chosen' ? { password: CHOSEN_PASSWORD, passwordHash: await hashPassword(CHOSEN_PASSWORD) } : generateStationPassword();
   const setup: Gateway = { database, gateway, wsPort, wssPort, caFile: pki.caFile, ...credential };

@@ -16,10 +16,10 @@ export interface GatewayUnderTest {
 }
 
 /** The connection service as its own process, with as many file descriptors as the machine allows. */
-export async function startGateway(env: Record<string, string>, httpPort: number): Promise<GatewayUnderTest> {
+export async function startGateway(env: Record<string, string>, httpPort: number, nodeFlags: string[] = []): Promise<GatewayUnderTest> {
   const entry = path.join(REPO_ROOT, 'dist/apps/connection/src/main.js');
   // exec keeps the pid, so /proc/<pid> is node's own.
-  const child: ChildProcess = spawn('bash', ['-c', `ulimit -n $(ulimit -Hn); exec node ${JSON.stringify(entry)}`], {
+  const child: ChildProcess = spawn('bash', ['-c', `ulimit -n $(ulimit -Hn); exec node ${nodeFlags.map((flag) => JSON.stringify(flag)).join(' ')} ${JSON.stringify(entry)}`], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env, HTTP_PORT: String(httpPort) },
     stdio: ['ignore', 'ignore', 'inherit'],

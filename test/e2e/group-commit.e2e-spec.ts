@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { RuntimeConfig } from '@app/config';
 import { ConnectorRepository } from '@app/connection/stations/connector.repository';
 import type { ConnectorStatusReport } from '@app/connection/stations/connector-status';
 import { LastSeenWriter } from '@app/connection/stations/last-seen.writer';
+import { TransactionRecorder } from '@app/connection/transactions/transaction.recorder';
+import { TransactionRepository } from '@app/connection/transactions/transaction.repository';
+import type { TransactionReport } from '@app/connection/transactions/transaction-report';
 import { MeterSampleRepository } from '@app/connection/metering/meter-sample.repository';
 import type { MeterSample } from '@app/connection/metering/meter-sample';
 import { connectionSchema } from '@app/connection/persistence/connection-schema';
@@ -53,6 +57,7 @@ describe('group commit of connector statuses and meter samples, batched last-see
   let metrics: MetricsRegistry;
   let connectors: ConnectorRepository;
   let samples: MeterSampleRepository;
+  let transactions: TransactionRecorder;
 
   beforeAll(async () => {
     database = await createTestDatabase('group_commit');
@@ -61,11 +66,13 @@ describe('group commit of connector statuses and meter samples, batched last-see
     const groupCommits = new GroupCommits(metrics, open.dataSource, { database: { poolSize: POOL } } as RuntimeConfig);
     connectors = new ConnectorRepository(open.dataSource, groupCommits);
     samples = new MeterSampleRepository(open.dataSource, groupCommits);
+    transactions = new TransactionRecorder(open.dataSource, new TransactionRepository(), samples, groupCommits);
     await groupCommits.onModuleInit();
     const stations = [
       ...Array.from({ length: 600 }, (_, index) => `gc-station-${index}`),
       ...Array.from({ length: 20 }, (_, index) => `gc-busy-${index}`),
       ...Array.from({ length: 20 }, (_, index) => `gc-ok-${index}`),
+      ...Array.from({ length: 200 }, (_, index) => `gc-tx-${index}`),
       'gc-twice',
       'gc-bad',
       'gc-faulty',
@@ -90,7 +97,14 @@ describe('group commit of connector statuses and meter samples, batched last-see
     try {
       for (const runner of runners) {
         const prepared = await queryRows<{ name: string }>(runner, `SELECT name FROM pg_prepared_statements WHERE name LIKE 'csms_%' ORDER BY name`);
-        expect(prepared.map((row) => row.name)).toEqual(['csms_connector_record_statuses', 'csms_meter_sample_record']);
+        expect(prepared.map((row) => row.name)).toEqual([
+          'csms_connector_record_statuses',
+          'csms_meter_sample_record',
+          'csms_transaction_append_events',
+          'csms_transaction_create_all',
+          'csms_transaction_lock_all',
+          'csms_transaction_save_states',
+        ]);
       }
     } finally {
       await Promise.all(runners.map((runner) => runner.release()));
@@ -173,5 +187,45 @@ describe('group commit of connector statuses and meter samples, batched last-see
       { id: 'gc-seen-1', last_seen_at: new Date('2026-12-06T10:01:00Z') },
       { id: 'gc-seen-2', last_seen_at: new Date('2026-12-06T10:02:00Z') },
     ]);
+  });
+
+  it("stores many stations' transaction messages per database transaction; a retry beside its original is told it is one", async () => {
+    const report = (transactionId: string, seqNo: number, eventType: TransactionReport['eventType'], meterWh: number): TransactionReport => ({
+      messageType: 'TransactionEvent',
+      naturalKey: [transactionId, seqNo],
+      transactionId,
+      eventType,
+      seqNo,
+      at: new Date(Date.UTC(2026, 11, 6, 8, 0, seqNo)),
+      triggerReason: eventType === 'Started' ? 'Authorized' : 'MeterValuePeriodic',
+      offline: false,
+      evseId: 1,
+      connectorId: 1,
+      idToken: undefined,
+      chargingState: 'Charging',
+      stoppedReason: undefined,
+      remoteStartId: undefined,
+      meterWh,
+      meterValues: [],
+    });
+    const before = await writes(metrics, 'transaction');
+    const started = await Promise.all(
+      Array.from({ length: 200 }, (_, index) => transactions.record(`gc-tx-${index}`, report(`T-${index}`, 0, 'Started', 1000), [], 'Accepted', randomUUID())),
+    );
+    expect(started.every((recorded) => !recorded.duplicate && recorded.state.state === 'active')).toBe(true);
+    expect((await writes(metrics, 'transaction')) - before).toBeLessThan(200);
+    // Two messages of one transaction and the retry of the second, in one write (the slots are busy with the first 20).
+    const busy = Array.from({ length: 20 }, (_, index) => transactions.record(`gc-tx-${20 + index}`, report(`T-${20 + index}`, 1, 'Updated', 1500), [], undefined, randomUUID()));
+    const updated = transactions.record('gc-tx-0', report('T-0', 1, 'Updated', 1400), [sample('2026-12-06T08:00:01Z', 1400)], undefined, randomUUID());
+    const ended = transactions.record('gc-tx-0', report('T-0', 2, 'Ended', 1800), [], undefined, randomUUID());
+    const retry = transactions.record('gc-tx-0', report('T-0', 2, 'Ended', 1800), [], undefined, randomUUID());
+    const [, endedRecorded, retryRecorded] = await Promise.all([updated, ended, retry, ...busy]);
+    expect([endedRecorded?.duplicate, retryRecorded?.duplicate]).toEqual([false, true]);
+    expect(endedRecorded?.state).toMatchObject({ state: 'ended', meterStartWh: 1000, meterStopWh: 1800, eventCount: 3 });
+    const [stored] = await database.query<{ state: string; event_count: number; meter_stop_wh: number; samples: string }>(
+      `SELECT t.state, t.event_count, t.meter_stop_wh, (SELECT count(*) FROM connection.meter_sample m WHERE m.station_id = t.station_id AND m.transaction_id = t.transaction_id) AS samples
+         FROM connection.transaction t WHERE t.station_id = 'gc-tx-0' AND t.transaction_id = 'T-0'`,
+    );
+    expect(stored).toEqual({ state: 'ended', event_count: 3, meter_stop_wh: 1800, samples: '1' });
   });
 });

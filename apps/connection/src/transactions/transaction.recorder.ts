@@ -1,9 +1,10 @@
-import { InjectDataSource } from '@app/persistence';
+import { type GroupCommitter, InjectDataSource, type SqlExecutor } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { MeterSample } from '../metering/meter-sample';
 import { MeterSampleRepository } from '../metering/meter-sample.repository';
 import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
+import { GroupCommits } from '../persistence/group-commits';
 import { eventRecordOf } from './transaction-record';
 import type { TransactionReport, TransactionState } from './transaction-report';
 import { TransactionRepository } from './transaction.repository';
@@ -18,18 +19,37 @@ export interface RecordedTransaction {
   duplicate: boolean;
 }
 
+interface TransactionMessage {
+  stationId: string;
+  report: TransactionReport;
+  samples: readonly MeterSample[];
+  idTokenStatus: string | undefined;
+  eventId: string;
+}
+
 /**
- * Stores one transaction message in one database transaction: the transaction's id (assigned
- * for 1.6), the event (once per seqNo), its meter samples (once per measurement), and the
- * transaction's state recomputed from all its events, so arrival order does not matter.
+ * Stores transaction messages, many stations' at a time in one database transaction (a group
+ * commit, ADR 035): each message's transaction id (assigned for 1.6), its event (once per
+ * seqNo), its meter samples (once per measurement), and its transaction's state recomputed from
+ * all its events, so arrival order does not matter. Each step is one statement for the whole
+ * group; each caller learns its own outcome once the group is committed.
  */
 @Injectable()
 export class TransactionRecorder {
+  private readonly messages: GroupCommitter<TransactionMessage, RecordedTransaction>;
+
   constructor(
     @InjectDataSource(CONNECTION_SCHEMA) private readonly dataSource: DataSource,
     private readonly transactions: TransactionRepository,
     private readonly samples: MeterSampleRepository,
-  ) {}
+    groupCommits: GroupCommits,
+  ) {
+    this.messages = groupCommits.committer(
+      'transaction',
+      (messages) => this.dataSource.transaction((manager) => this.write(manager, messages)),
+      (executor) => this.write(executor, []),
+    );
+  }
 
   record(
     stationId: string,
@@ -38,14 +58,38 @@ export class TransactionRecorder {
     idTokenStatus: string | undefined,
     eventId: string,
   ): Promise<RecordedTransaction> {
-    return this.dataSource.transaction(async (manager) => {
-      const transactionId = report.transactionId ?? (await this.transactions.assignOcpp16Id(manager, stationId, JSON.stringify(report.naturalKey)));
-      await this.transactions.ensureAndLock(manager, stationId, transactionId);
-      const stored = await this.transactions.appendEvent(manager, stationId, transactionId, eventRecordOf(report, samples, idTokenStatus), eventId);
-      const state = reduceTransaction(stored.events);
-      await this.transactions.saveState(manager, stationId, transactionId, state);
-      await this.samples.insert(manager, stationId, state.evseId ?? report.evseId ?? 0, transactionId, samples);
-      return { transactionId, state, idTokenStatus: stored.idTokenStatus, duplicate: !stored.inserted };
+    return this.messages.submit({ stationId, report, samples, idTokenStatus, eventId });
+  }
+
+  private async write(executor: SqlExecutor, messages: readonly TransactionMessage[]): Promise<RecordedTransaction[]> {
+    const keyed = [];
+    // 1.6 starts get their ids one by one: a few per group, and each may need a second look.
+    for (const message of messages) {
+      const transactionId =
+        message.report.transactionId ?? (await this.transactions.assignOcpp16Id(executor, message.stationId, JSON.stringify(message.report.naturalKey)));
+      keyed.push({ ...message, transactionId });
+    }
+    await this.transactions.ensureAndLockAll(executor, keyed);
+    const appended = await this.transactions.appendEvents(
+      executor,
+      keyed.map((message) => ({ ...message, record: eventRecordOf(message.report, message.samples, message.idTokenStatus) })),
+    );
+    const recorded = keyed.map((message, index) => {
+      const stored = appended[index] as (typeof appended)[number];
+      return { message, state: reduceTransaction(stored.events), stored };
     });
+    await this.transactions.saveStates(executor, recorded.map(({ message, state }) => ({ ...message, state })));
+    await this.samples.insertRows(
+      executor,
+      recorded.flatMap(({ message, state }) =>
+        this.samples.rowsOf(message.stationId, state.evseId ?? message.report.evseId ?? 0, message.transactionId, message.samples),
+      ),
+    );
+    return recorded.map(({ message, state, stored }) => ({
+      transactionId: message.transactionId,
+      state,
+      idTokenStatus: stored.idTokenStatus,
+      duplicate: !stored.inserted,
+    }));
   }
 }

@@ -6,6 +6,11 @@ import type { TransactionEventRecord, TransactionState } from './transaction-rep
 const TRANSACTION = `"${CONNECTION_SCHEMA}"."transaction"`;
 const TRANSACTION_EVENT = `"${CONNECTION_SCHEMA}"."transaction_event"`;
 
+interface TransactionKeyRow {
+  station_id: string;
+  transaction_id: string;
+}
+
 interface EventRow {
   seq_no: string;
   event_type: TransactionEventRecord['eventType'];
@@ -49,44 +54,85 @@ function recordOf(row: EventRow): TransactionEventRecord {
 const EVENT_COLUMNS = `seq_no, event_type, occurred_at, trigger_reason, offline, evse_id, connector_id, id_token, id_token_type, id_token_status,
   charging_state, stopped_reason, remote_start_id, energy_wh, begin_energy_wh`;
 
-const LOCK = namedStatement('transaction_lock', `SELECT 1 AS locked FROM ${TRANSACTION} WHERE station_id = $1 AND transaction_id = $2 FOR UPDATE`);
+// The statements of a group commit of transaction messages (ADR 035): each takes the rows of many
+// stations' messages as arrays, so its text is fixed and it stays a named statement.
 
-const CREATE = namedStatement('transaction_create', `INSERT INTO ${TRANSACTION} (station_id, transaction_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`);
+const PAIRS = `SELECT * FROM unnest($1::text[], $2::text[]) AS pair (station_id, transaction_id) ORDER BY station_id, transaction_id`;
+
+/** Creates the transactions whose first event is only now arriving; in key order, as the lock below. */
+const CREATE_ALL = namedStatement('transaction_create_all', `INSERT INTO ${TRANSACTION} (station_id, transaction_id) ${PAIRS} ON CONFLICT DO NOTHING`);
 
 /**
- * The new event (flagged `inserted`) and the stored ones. The SELECT runs on the statement's
- * snapshot, which does not include what the WITH clause inserts, so no event comes twice.
+ * Locks the transactions' rows for this database transaction, in key order so that two writes
+ * in flight never wait on each other in a cycle. A separate statement from the INSERT: its
+ * snapshot includes a row that a concurrent first event committed while the INSERT waited.
  */
-const APPEND_EVENT = namedStatement(
-  'transaction_append_event',
-  `WITH inserted AS (
+const LOCK_ALL = namedStatement(
+  'transaction_lock_all',
+  `SELECT t.station_id FROM ${TRANSACTION} t JOIN (${PAIRS}) pair USING (station_id, transaction_id)
+    ORDER BY t.station_id, t.transaction_id FOR UPDATE OF t`,
+);
+
+/**
+ * The new events (flagged `inserted`) and every stored event of their transactions. The SELECT
+ * runs on the statement's snapshot, which does not include what the WITH clause inserts, so no
+ * event comes twice; a seqNo already stored (a retry) inserts nothing.
+ */
+const APPEND_EVENTS = namedStatement(
+  'transaction_append_events',
+  `WITH incoming AS (
+     SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::timestamptz[], $6::text[], $7::bool[], $8::int[], $9::int[],
+                          $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::int[], $16::float8[], $17::float8[], $18::uuid[])
+       AS event (station_id, transaction_id, seq_no, event_type, occurred_at, trigger_reason, offline, evse_id, connector_id,
+                 id_token, id_token_type, id_token_status, charging_state, stopped_reason, remote_start_id, energy_wh, begin_energy_wh, event_id)
+   ), inserted AS (
      INSERT INTO ${TRANSACTION_EVENT} (station_id, transaction_id, seq_no, event_type, occurred_at, trigger_reason, offline, evse_id, connector_id,
        id_token, id_token_type, id_token_status, charging_state, stopped_reason, remote_start_id, energy_wh, begin_energy_wh, event_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+     SELECT * FROM incoming
      ON CONFLICT (station_id, transaction_id, seq_no) DO NOTHING
-     RETURNING ${EVENT_COLUMNS}
+     RETURNING station_id, transaction_id, ${EVENT_COLUMNS}
    )
-   SELECT true AS inserted, ${EVENT_COLUMNS} FROM inserted
+   SELECT true AS inserted, station_id, transaction_id, ${EVENT_COLUMNS} FROM inserted
    UNION ALL
-   SELECT false AS inserted, ${EVENT_COLUMNS} FROM ${TRANSACTION_EVENT} WHERE station_id = $1 AND transaction_id = $2`,
+   SELECT false AS inserted, stored.station_id, stored.transaction_id, ${EVENT_COLUMNS.replace(/(\w+)/g, 'stored.$1')}
+     FROM ${TRANSACTION_EVENT} stored
+    WHERE (stored.station_id, stored.transaction_id) IN (SELECT DISTINCT station_id, transaction_id FROM incoming)`,
 );
 
-const SAVE_STATE = namedStatement(
-  'transaction_save_state',
-  `UPDATE ${TRANSACTION}
-      SET state = $3, evse_id = $4, connector_id = $5, id_token = $6, id_token_type = $7, started_at = $8, stopped_at = $9,
-          meter_start_wh = $10, meter_stop_wh = $11, energy_wh = $12, stopped_reason = $13, charging_state = $14,
-          remote_start_id = $15, offline = $16, last_seq_no = $17, event_count = $18, updated_at = now()
-    WHERE station_id = $1 AND transaction_id = $2`,
+const SAVE_STATES = namedStatement(
+  'transaction_save_states',
+  `UPDATE ${TRANSACTION} AS t
+      SET state = s.state, evse_id = s.evse_id, connector_id = s.connector_id, id_token = s.id_token, id_token_type = s.id_token_type,
+          started_at = s.started_at, stopped_at = s.stopped_at, meter_start_wh = s.meter_start_wh, meter_stop_wh = s.meter_stop_wh,
+          energy_wh = s.energy_wh, stopped_reason = s.stopped_reason, charging_state = s.charging_state, remote_start_id = s.remote_start_id,
+          offline = s.offline, last_seq_no = s.last_seq_no, event_count = s.event_count, updated_at = now()
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[],
+                 $10::float8[], $11::float8[], $12::float8[], $13::text[], $14::text[], $15::int[], $16::bool[], $17::bigint[], $18::int[])
+       AS s (station_id, transaction_id, state, evse_id, connector_id, id_token, id_token_type, started_at, stopped_at,
+             meter_start_wh, meter_stop_wh, energy_wh, stopped_reason, charging_state, remote_start_id, offline, last_seq_no, event_count)
+    WHERE t.station_id = s.station_id AND t.transaction_id = s.transaction_id`,
 );
+
+/** One transaction's key. */
+export interface TransactionKey {
+  stationId: string;
+  transactionId: string;
+}
+
+export interface EventToAppend extends TransactionKey {
+  record: TransactionEventRecord;
+  eventId: string;
+}
 
 export interface AppendedEvent {
-  /** False for a retry: this seqNo was stored before. */
+  /** False for a retry: this seqNo was stored before (or by an earlier message of the same write). */
   inserted: boolean;
   idTokenStatus: string | undefined;
   /** Every event of the transaction, the new one included, in no particular order. */
   events: TransactionEventRecord[];
 }
+
+export const transactionKeyOf = ({ stationId, transactionId }: TransactionKey): string => `${stationId}\u0000${transactionId}`;
 
 /** Transactions and their events; every method runs in the caller's database transaction. */
 @Injectable()
@@ -118,73 +164,82 @@ export class TransactionRepository {
     throw new Error(`no transaction id could be assigned to ${stationId} ${startKey}`);
   }
 
-  /**
-   * Locks the transaction's row for this database transaction, creating it when its first event
-   * is only now arriving. Usually it exists: one statement. Two first events at once: the second
-   * insert waits for the first to commit, and its lock (a new statement, so a new snapshot) then
-   * finds the row.
-   */
-  async ensureAndLock(executor: SqlExecutor, stationId: string, transactionId: string): Promise<void> {
-    if ((await queryRows(executor, LOCK, [stationId, transactionId])).length > 0) return;
-    await execute(executor, CREATE, [stationId, transactionId]);
-    await execute(executor, LOCK, [stationId, transactionId]);
+  /** Creates the transactions that do not exist yet and locks all of them for this database transaction. */
+  async ensureAndLockAll(executor: SqlExecutor, keys: readonly TransactionKey[]): Promise<void> {
+    const unique = [...new Map(keys.map((key) => [transactionKeyOf(key), key])).values()];
+    const parameters = [unique.map((key) => key.stationId), unique.map((key) => key.transactionId)];
+    await execute(executor, CREATE_ALL, parameters);
+    await execute(executor, LOCK_ALL, parameters);
   }
 
   /**
-   * Stores an event unless its seqNo is already stored (a retry), and returns every event of the
-   * transaction with it, in one round trip. The authorization status is the one stored with the
-   * first attempt, so a retry is answered as the first attempt was.
+   * Stores each event unless its seqNo is already stored (a retry), and returns for each, in
+   * order, whether it was new, the authorization status stored with its first attempt (so that
+   * a retry is answered as the first attempt was) and every event of its transaction.
    */
-  async appendEvent(executor: SqlExecutor, stationId: string, transactionId: string, record: TransactionEventRecord, eventId: string): Promise<AppendedEvent> {
-    const rows = await queryRows<EventRow & { inserted: boolean }>(executor, APPEND_EVENT, [
-      stationId,
-      transactionId,
-      record.seqNo,
-      record.eventType,
-      record.at,
-      record.triggerReason,
-      record.offline,
-      record.evseId ?? null,
-      record.connectorId ?? null,
-      record.idToken ?? null,
-      record.idTokenType ?? null,
-      record.idTokenStatus ?? null,
-      record.chargingState ?? null,
-      record.stoppedReason ?? null,
-      record.remoteStartId ?? null,
-      record.energyWh ?? null,
-      record.beginEnergyWh ?? null,
-      eventId,
+  async appendEvents(executor: SqlExecutor, appends: readonly EventToAppend[]): Promise<AppendedEvent[]> {
+    const rows = await queryRows<EventRow & TransactionKeyRow & { inserted: boolean }>(executor, APPEND_EVENTS, [
+      appends.map((append) => append.stationId),
+      appends.map((append) => append.transactionId),
+      appends.map((append) => append.record.seqNo),
+      appends.map((append) => append.record.eventType),
+      appends.map((append) => append.record.at.toISOString()),
+      appends.map((append) => append.record.triggerReason),
+      appends.map((append) => append.record.offline),
+      appends.map((append) => append.record.evseId ?? null),
+      appends.map((append) => append.record.connectorId ?? null),
+      appends.map((append) => append.record.idToken ?? null),
+      appends.map((append) => append.record.idTokenType ?? null),
+      appends.map((append) => append.record.idTokenStatus ?? null),
+      appends.map((append) => append.record.chargingState ?? null),
+      appends.map((append) => append.record.stoppedReason ?? null),
+      appends.map((append) => append.record.remoteStartId ?? null),
+      appends.map((append) => append.record.energyWh ?? null),
+      appends.map((append) => append.record.beginEnergyWh ?? null),
+      appends.map((append) => append.eventId),
     ]);
-    const inserted = rows.some((row) => row.inserted);
-    const own = rows.find((row) => Number(row.seq_no) === record.seqNo && row.inserted === inserted);
-    return { inserted, idTokenStatus: orUndefined(own?.id_token_status ?? null), events: rows.map(recordOf) };
+    const byTransaction = new Map<string, (EventRow & { inserted: boolean })[]>();
+    for (const row of rows) {
+      const key = transactionKeyOf({ stationId: row.station_id, transactionId: row.transaction_id });
+      const list = byTransaction.get(key);
+      if (list) list.push(row);
+      else byTransaction.set(key, [row]);
+    }
+    // The same seqNo twice in one write (a retry beside its original): the first is the new one.
+    const claimed = new Set<string>();
+    return appends.map((append) => {
+      const transactionRows = byTransaction.get(transactionKeyOf(append)) ?? [];
+      const own = transactionRows.find((row) => Number(row.seq_no) === append.record.seqNo);
+      const seqKey = `${transactionKeyOf(append)}\u0000${append.record.seqNo}`;
+      const inserted = own?.inserted === true && !claimed.has(seqKey);
+      claimed.add(seqKey);
+      return { inserted, idTokenStatus: orUndefined(own?.id_token_status ?? null), events: transactionRows.map(recordOf) };
+    });
   }
 
-  async saveState(executor: SqlExecutor, stationId: string, transactionId: string, state: TransactionState): Promise<void> {
-    await execute(
-      executor,
-      SAVE_STATE,
-      [
-        stationId,
-        transactionId,
-        state.state,
-        state.evseId ?? null,
-        state.connectorId ?? null,
-        state.idToken ?? null,
-        state.idTokenType ?? null,
-        state.startedAt ?? null,
-        state.stoppedAt ?? null,
-        state.meterStartWh ?? null,
-        state.meterStopWh ?? null,
-        state.energyWh ?? null,
-        state.stoppedReason ?? null,
-        state.chargingState ?? null,
-        state.remoteStartId ?? null,
-        state.offline,
-        state.lastSeqNo ?? null,
-        state.eventCount,
-      ],
-    );
+  /** Stores each transaction's state, recomputed from its events. */
+  async saveStates(executor: SqlExecutor, states: readonly (TransactionKey & { state: TransactionState })[]): Promise<void> {
+    const unique = [...new Map(states.map((entry) => [transactionKeyOf(entry), entry])).values()];
+    const column = <T>(pick: (state: TransactionState) => T | undefined) => unique.map((entry) => pick(entry.state) ?? null);
+    await execute(executor, SAVE_STATES, [
+      unique.map((entry) => entry.stationId),
+      unique.map((entry) => entry.transactionId),
+      column((state) => state.state),
+      column((state) => state.evseId),
+      column((state) => state.connectorId),
+      column((state) => state.idToken),
+      column((state) => state.idTokenType),
+      column((state) => state.startedAt?.toISOString()),
+      column((state) => state.stoppedAt?.toISOString()),
+      column((state) => state.meterStartWh),
+      column((state) => state.meterStopWh),
+      column((state) => state.energyWh),
+      column((state) => state.stoppedReason),
+      column((state) => state.chargingState),
+      column((state) => state.remoteStartId),
+      column((state) => state.offline),
+      column((state) => state.lastSeqNo),
+      column((state) => state.eventCount),
+    ]);
   }
 }
