@@ -13,6 +13,13 @@ export class DeviceModelUpdater {
 
   /** In one transaction: a 1.6 full configuration replaces the configuration component; values, refusals, unknown variables. */
   async apply(stationId: string, update: DeviceModelUpdate): Promise<void> {
+    const source = update.refused.length > 0 || update.values.some((value) => value.setStatus) ? 'set' : 'get';
+    // Values alone (the usual GetVariables answer, e.g. the capabilities asked after every boot) are
+    // one statement: no transaction around it, which would cost two more round trips per boot.
+    if (update.configuration === undefined && update.removed.length === 0 && update.refused.length === 0) {
+      await this.model.writeValues(this.model.dataSource, stationId, update.values, source);
+      return;
+    }
     await this.model.dataSource.transaction(async (manager) => {
       if (update.configuration !== undefined) {
         const stored = await this.model.storedKeys(manager, stationId, CONFIGURATION_COMPONENT);
@@ -20,7 +27,7 @@ export class DeviceModelUpdater {
         await this.model.writeVariables(manager, stationId, update.configuration, 'configuration');
       }
       await this.model.removeVariables(manager, stationId, update.removed);
-      await this.model.writeValues(manager, stationId, update.values, update.refused.length > 0 || update.values.some((value) => value.setStatus) ? 'set' : 'get');
+      await this.model.writeValues(manager, stationId, update.values, source);
       await this.model.markRefused(manager, stationId, update.refused);
     });
   }

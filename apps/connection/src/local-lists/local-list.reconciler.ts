@@ -57,11 +57,15 @@ export class LocalListReconciler implements OnModuleInit {
     if (connection !== undefined) this.reconcile(connection, context.logger);
   }
 
-  /** A station that reconnects without booting (1.6 usually does) is reconciled if it is accepted. */
+  /**
+   * A station that reconnects without booting (1.6 usually does) is reconciled if it is accepted.
+   * Whether any list is in use is asked first: without one, a connection storm reads no registrations.
+   */
   private afterConnect(connection: StationConnection): void {
     const logger = this.logger.child({ stationId: connection.stationId });
-    this.stations
-      .findRegistration(connection.stationId)
+    this.lists
+      .mayNeedList(connection.stationId)
+      .then((needed) => (needed ? this.stations.findRegistration(connection.stationId) : undefined))
       .then((registration) => {
         if (registration === 'accepted') this.reconcile(connection, logger);
       })

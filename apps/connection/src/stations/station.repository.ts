@@ -1,7 +1,8 @@
-import { InjectDataSource, namedStatement, queryRows } from '@app/persistence';
+import { type GroupCommitter, InjectDataSource, type SqlExecutor, namedStatement, pgText, queryRows } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
+import { GroupCommits } from '../persistence/group-commits';
 import { type RegistrationStatus, isRegistrationStatus } from './registration-status';
 import { StationRegistryError, StationRegistryErrorCode } from './station-registry.error';
 
@@ -63,16 +64,37 @@ const REGISTER_WITHOUT_CREDENTIALS = namedStatement(
     SELECT id, security_profile, password_hash, serial_number FROM "${CONNECTION_SCHEMA}"."station" WHERE id = $1`,
 );
 
+interface BootRow {
+  id: string;
+  identity: ReportedIdentity;
+  at: string;
+}
+
+const RECORD_BOOTS = namedStatement(
+  'station_record_boots',
+  `UPDATE "${CONNECTION_SCHEMA}"."station" AS station
+      SET vendor = boot.vendor, model = boot.model, firmware_version = boot.firmware_version,
+          serial_number = COALESCE(station.serial_number, boot.serial_number), last_boot_at = boot.at, last_seen_at = boot.at, updated_at = now()
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[]) AS boot (id, vendor, model, firmware_version, serial_number, at)
+    WHERE station.id = boot.id
+    RETURNING station.id, station.registration_status, station.serial_number`,
+);
+
 @Injectable()
 export class StationRepository {
   /**
    * On the registry pool: the upgrade's lookup and first-contact registration never wait behind
    * message writes on the main pool (ADR 033).
    */
+  private readonly boots: GroupCommitter<BootRow, RecordedBoot | undefined>;
+
   constructor(
     @InjectDataSource(CONNECTION_SCHEMA) private readonly dataSource: DataSource,
     @InjectDataSource(CONNECTION_SCHEMA, 'registry') private readonly registry: DataSource,
-  ) {}
+    groupCommits: GroupCommits,
+  ) {
+    this.boots = groupCommits.committer('boot', (boots) => this.writeBoots(this.dataSource, boots), (executor) => this.writeBoots(executor, []));
+  }
 
   async findSecurity(id: string): Promise<StationSecurity | undefined> {
     const [row] = await queryRows<SecurityRow>(this.registry, FIND_SECURITY, [id]);
@@ -102,20 +124,33 @@ export class StationRepository {
     return isRegistrationStatus(status) ? status : undefined;
   }
 
-  /** Stores what the station reported at boot; undefined when the station is no longer registered. */
-  async recordBoot(id: string, identity: ReportedIdentity, at: Date): Promise<RecordedBoot | undefined> {
-    const rows = await queryRows<{ registration_status: string; serial_number: string | null }>(
-      this.dataSource,
-      `UPDATE "${CONNECTION_SCHEMA}"."station"
-          SET vendor = $2, model = $3, firmware_version = $4, serial_number = COALESCE(serial_number, $5),
-              last_boot_at = $6, last_seen_at = $6, updated_at = now()
-        WHERE id = $1
-        RETURNING registration_status, serial_number`,
-      [id, identity.vendor, identity.model, identity.firmwareVersion ?? null, identity.serialNumber ?? null, at],
-    );
-    const row = rows[0];
-    if (!row || !isRegistrationStatus(row.registration_status)) return undefined;
-    return { registration: row.registration_status, serialNumber: row.serial_number };
+  /**
+   * Stores what the station reported at boot, in a group commit with other stations' boots (a
+   * boot storm is thousands a second); undefined when the station is no longer registered.
+   */
+  recordBoot(id: string, identity: ReportedIdentity, at: Date): Promise<RecordedBoot | undefined> {
+    return this.boots.submit({ id, identity, at: at.toISOString() });
+  }
+
+  private async writeBoots(executor: SqlExecutor, boots: readonly BootRow[]): Promise<(RecordedBoot | undefined)[]> {
+    // A station appears once per statement: its latest boot wins, as it would one statement later.
+    const latest = new Map<string, BootRow>();
+    for (const boot of boots) if ((latest.get(boot.id)?.at ?? '') <= boot.at) latest.set(boot.id, boot);
+    const written = [...latest.values()];
+    const rows = await queryRows<{ id: string; registration_status: string; serial_number: string | null }>(executor, RECORD_BOOTS, [
+      written.map((boot) => boot.id),
+      written.map((boot) => pgText(boot.identity.vendor)),
+      written.map((boot) => pgText(boot.identity.model)),
+      written.map((boot) => pgText(boot.identity.firmwareVersion)),
+      written.map((boot) => pgText(boot.identity.serialNumber)),
+      written.map((boot) => boot.at),
+    ]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return boots.map((boot) => {
+      const row = byId.get(boot.id);
+      if (!row || !isRegistrationStatus(row.registration_status)) return undefined;
+      return { registration: row.registration_status, serialNumber: row.serial_number };
+    });
   }
 
   /** An operator accepts a Pending station: its next BootNotification is Accepted. */
