@@ -228,4 +228,36 @@ describe('group commit of connector statuses and meter samples, batched last-see
     );
     expect(stored).toEqual({ state: 'ended', event_count: 3, meter_stop_wh: 1800, samples: '1' });
   });
+
+  it('assigns 1.6 transaction ids to a group of starts in one statement; a retry beside its original gets the same id', async () => {
+    const start = (connectorId: number): TransactionReport => ({
+      messageType: 'StartTransaction',
+      naturalKey: [connectorId, 'TAG', '2026-12-06T09:00:00.000Z'],
+      transactionId: undefined,
+      eventType: 'Started',
+      seqNo: 0,
+      at: new Date('2026-12-06T09:00:00Z'),
+      triggerReason: '',
+      offline: false,
+      evseId: connectorId,
+      connectorId: 1,
+      idToken: { value: 'TAG', type: 'ISO14443' },
+      chargingState: undefined,
+      stoppedReason: undefined,
+      remoteStartId: undefined,
+      meterWh: 0,
+      meterValues: [],
+    });
+    const busy = Array.from({ length: 20 }, (_, index) => transactions.record(`gc-tx-${60 + index}`, start(1), [], 'Accepted', randomUUID()));
+    const [first, retry, other] = await Promise.all([
+      transactions.record('gc-tx-50', start(1), [], 'Accepted', randomUUID()),
+      transactions.record('gc-tx-50', start(1), [], 'Accepted', randomUUID()),
+      transactions.record('gc-tx-51', start(1), [], 'Accepted', randomUUID()),
+      ...busy,
+    ]);
+    expect(retry?.transactionId).toBe(first?.transactionId);
+    expect([first?.duplicate, retry?.duplicate]).toEqual([false, true]);
+    expect(other?.transactionId).not.toBe(first?.transactionId);
+    expect(Number(first?.transactionId)).toBeGreaterThan(0);
+  });
 });

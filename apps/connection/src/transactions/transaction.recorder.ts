@@ -29,7 +29,7 @@ interface TransactionMessage {
 
 /**
  * Stores transaction messages, many stations' at a time in one database transaction (a group
- * commit, ADR 035): each message's transaction id (assigned for 1.6), its event (once per
+ * commit, ADR 035): each message's transaction id (assigned for 1.6 starts), its event (once per
  * seqNo), its meter samples (once per measurement), and its transaction's state recomputed from
  * all its events, so arrival order does not matter. Each step is one statement for the whole
  * group; each caller learns its own outcome once the group is committed.
@@ -62,11 +62,17 @@ export class TransactionRecorder {
   }
 
   private async write(executor: SqlExecutor, messages: readonly TransactionMessage[]): Promise<RecordedTransaction[]> {
+    // 1.6 starts get their ids from the sequence, all in one statement; a rare collision with an id a
+    // station invented is retried one by one.
+    const startKeyOf = (message: TransactionMessage) => JSON.stringify(message.report.naturalKey);
+    const starts = messages.filter((message) => message.report.transactionId === undefined);
+    const assigned = await this.transactions.assignOcpp16Ids(executor, starts.map((message) => ({ stationId: message.stationId, startKey: startKeyOf(message) })));
     const keyed = [];
-    // 1.6 starts get their ids one by one: a few per group, and each may need a second look.
     for (const message of messages) {
       const transactionId =
-        message.report.transactionId ?? (await this.transactions.assignOcpp16Id(executor, message.stationId, JSON.stringify(message.report.naturalKey)));
+        message.report.transactionId ??
+        assigned.get(`${message.stationId}\u0000${startKeyOf(message)}`) ??
+        (await this.transactions.assignOcpp16Id(executor, message.stationId, startKeyOf(message)));
       keyed.push({ ...message, transactionId });
     }
     await this.transactions.ensureAndLockAll(executor, keyed);

@@ -113,6 +113,26 @@ const SAVE_STATES = namedStatement(
     WHERE t.station_id = s.station_id AND t.transaction_id = s.transaction_id`,
 );
 
+/**
+ * 1.6: ids for the StartTransactions of a group, from the id sequence, in one statement; a retry
+ * (same start key) gets the id its first attempt got. A start whose drawn id collides with one a
+ * station invented is not returned (the caller falls back to assignOcpp16Id).
+ */
+const ASSIGN_OCPP16_IDS = namedStatement(
+  'transaction_assign_ocpp16_ids',
+  `WITH incoming AS (
+      SELECT DISTINCT station_id, start_key FROM unnest($1::text[], $2::text[]) AS start (station_id, start_key)
+    ), inserted AS (
+      INSERT INTO ${TRANSACTION} (station_id, transaction_id, start_key)
+        SELECT station_id, nextval('"${CONNECTION_SCHEMA}"."ocpp16_transaction_id_seq"')::text, start_key FROM incoming ORDER BY station_id, start_key
+        ON CONFLICT DO NOTHING
+        RETURNING station_id, start_key, transaction_id
+    )
+    SELECT station_id, start_key, transaction_id FROM inserted
+    UNION ALL
+    SELECT stored.station_id, stored.start_key, stored.transaction_id FROM ${TRANSACTION} stored JOIN incoming USING (station_id, start_key)`,
+);
+
 /** One transaction's key. */
 export interface TransactionKey {
   stationId: string;
@@ -162,6 +182,16 @@ export class TransactionRepository {
       if (existing) return existing.transaction_id;
     }
     throw new Error(`no transaction id could be assigned to ${stationId} ${startKey}`);
+  }
+
+  /** Ids for many 1.6 starts at once, by `stationId` + NUL + start key; see ASSIGN_OCPP16_IDS. */
+  async assignOcpp16Ids(executor: SqlExecutor, starts: readonly { stationId: string; startKey: string }[]): Promise<Map<string, string>> {
+    if (starts.length === 0) return new Map();
+    const rows = await queryRows<{ station_id: string; start_key: string; transaction_id: string }>(executor, ASSIGN_OCPP16_IDS, [
+      starts.map((start) => start.stationId),
+      starts.map((start) => start.startKey),
+    ]);
+    return new Map(rows.map((row) => [`${row.station_id}\u0000${row.start_key}`, row.transaction_id]));
   }
 
   /** Creates the transactions that do not exist yet and locks all of them for this database transaction. */
