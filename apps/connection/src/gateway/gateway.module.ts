@@ -8,11 +8,12 @@ import { GatewayMetrics } from './gateway.metrics';
 import { OcppGateway } from './ocpp-gateway';
 import { StationConnections } from './station-connections';
 import { UpgradeAuthenticator } from './upgrade-authenticator';
+import { CallTimings } from './call-timings';
 import { WithheldAnswers } from './withheld-answers';
 
 @Module({
   imports: [StationsModule, StationEventsModule, StationHistoryModule],
-  providers: [OcppGateway, GatewayMetrics, UpgradeAuthenticator, CredentialVerifier, CallHandlerRegistry, StationConnections, WithheldAnswers],
+  providers: [OcppGateway, GatewayMetrics, UpgradeAuthenticator, CredentialVerifier, CallHandlerRegistry, StationConnections, WithheldAnswers, CallTimings],
   exports: [CallHandlerRegistry, StationConnections],
 })
 export class GatewayModule {}

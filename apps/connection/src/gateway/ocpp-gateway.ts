@@ -22,6 +22,7 @@ import { infrastructureFailureOf } from './infrastructure-failure';
 import { UpgradeAdmission } from './upgrade-admission';
 import { type AcceptedUpgrade, UpgradeAuthenticator } from './upgrade-authenticator';
 import { type TurnAwayReason, UpgradeRefusal, busyRefusal, writeRefusal } from './upgrade-refusal';
+import { CallTimings } from './call-timings';
 import { FAULT_LOG_INTERVAL_MS, WithheldAnswers } from './withheld-answers';
 
 /**
@@ -55,6 +56,7 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly metrics: GatewayMetrics,
     private readonly history: StationHistoryRecorder,
     private readonly withheldAnswers: WithheldAnswers,
+    private readonly callTimings: CallTimings,
     health: HealthRegistry,
   ) {
     this.config = config.gateway;
@@ -181,7 +183,8 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
       callTimeoutMs: this.config.callTimeoutMs,
       logger,
       onFrame: (direction) => (direction === 'sent' ? this.metrics.framesSent : this.metrics.framesReceived).inc({ protocol: accepted.protocol }),
-      handleCall: (action, payload) => this.withheldAnswers.run(action, () => this.handlers.dispatch({ ...accepted, logger }, action, payload)),
+      handleCall: (action, payload) =>
+        this.callTimings.time(action, () => this.withheldAnswers.run(action, () => this.handlers.dispatch({ ...accepted, logger }, action, payload))),
       onClose: (closed, code, reason) => this.detach(closed, code, reason, logger),
       onFault: (fault) => this.withheldAnswers.recordFault(accepted.stationId, fault),
       clientCertificate: accepted.clientCertificate,
