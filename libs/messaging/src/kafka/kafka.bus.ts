@@ -26,7 +26,7 @@ const HEALTH_TIMEOUT_MS = 2500;
  */
 const PRODUCERS = 3;
 
-/** MessageBus over Apache Kafka with kafkajs: idempotent producer, acks=all, one consumer per subscription. */
+/** MessageBus over Apache Kafka with kafkajs: idempotent producers (acks=all), one consumer per subscription. */
 export class KafkaBus implements MessageBus {
   readonly kind = 'kafka' as const;
   private readonly kafka: Kafka;

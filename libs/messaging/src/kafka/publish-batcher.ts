@@ -88,6 +88,12 @@ export class PublishBatcher {
     });
   }
 
+  /** Resolves once nothing waits or is being sent, or after `timeoutMs`, whichever comes first. */
+  async drained(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((this.sending || this.queue.length > 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
   /** Refuses new publishes and fails the waiting ones, including a request being resent. */
   close(): void {
     this.closed = true;

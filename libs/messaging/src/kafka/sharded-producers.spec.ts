@@ -75,4 +75,18 @@ describe('ShardedProducers', () => {
       jest.useRealTimers();
     }
   });
+
+  it('lets what is being sent reach the broker before it stops', async () => {
+    let finish: () => void = () => undefined;
+    const producers = new ShardedProducers<number>(1, {
+      ...lifecycle,
+      create: () => 0,
+      send: () => new Promise<void>((resolve) => (finish = resolve)),
+    });
+    const published = producers.publish(Topics.events, [record('a')]);
+    const stopped = producers.stop(60_000);
+    setTimeout(() => finish(), 50);
+    await expect(published).resolves.toBeUndefined();
+    await stopped;
+  });
 });

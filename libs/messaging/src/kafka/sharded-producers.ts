@@ -45,7 +45,9 @@ export class ShardedProducers<P> {
     }));
   }
 
-  async stop(): Promise<void> {
+  /** Gives what is waiting up to `drainMs` to reach the broker, then fails the rest and disconnects. */
+  async stop(drainMs = 5000): Promise<void> {
+    await Promise.all(this.shards.map((shard) => shard.batcher.drained(drainMs)));
     this.shards.forEach((shard) => shard.batcher.close());
     await Promise.all(this.shards.map((shard) => this.lifecycle.disconnect(shard.producer)));
   }
