@@ -17,12 +17,17 @@ export interface OpenDataSource {
   close(): Promise<void>;
 }
 
-/**
- * Opens the service's database, creates its schema and applies its pending
- * migrations. Replicas starting together serialise on an advisory lock, so
- * each migration runs once.
- */
-export async function openServiceDataSource(config: DatabaseConfig, service: ServiceSchema, logger: Logger): Promise<OpenDataSource> {
+/** How one DataSource of a schema pools its connections, and what it does once open. */
+export interface PoolSettings {
+  size: number;
+  /** Longest wait for a free pooled connection before a query fails. */
+  waitMs: number;
+  /** Runs once the DataSource is initialised (e.g. migrations); a failure closes it again. */
+  prepare?(dataSource: DataSource): Promise<void>;
+}
+
+/** Opens a DataSource on the service's schema (the embedded server's or the configured one) with its own pool. */
+export async function openPooledDataSource(config: DatabaseConfig, service: ServiceSchema, pool: PoolSettings, logger: Logger): Promise<OpenDataSource> {
   const embedded: EmbeddedPostgresLease | undefined = config.kind === 'embedded' ? await acquireEmbeddedPostgres(config.dataDir, logger) : undefined;
   const server = embedded ? embedded.connection : { url: config.kind === 'postgres' ? config.url : undefined };
   const dataSource = new DataSource({
@@ -35,13 +40,11 @@ export async function openServiceDataSource(config: DatabaseConfig, service: Ser
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    // The timeout also bounds the wait for a free pooled connection: a burst on a busy machine must
-    // queue, not fail, and a station's own call timeout (30 s by default) bounds it anyway.
-    extra: { max: config.poolSize, connectionTimeoutMillis: 30_000 },
+    extra: { max: pool.size, connectionTimeoutMillis: pool.waitMs },
   });
   try {
     await dataSource.initialize();
-    await migrate(dataSource, service.schema, config.poolSize > 1, logger);
+    await pool.prepare?.(dataSource);
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.release();
@@ -54,6 +57,26 @@ export async function openServiceDataSource(config: DatabaseConfig, service: Ser
       await embedded?.release();
     },
   };
+}
+
+/**
+ * Opens the service's database, creates its schema and applies its pending
+ * migrations. Replicas starting together serialise on an advisory lock, so
+ * each migration runs once.
+ */
+export function openServiceDataSource(config: DatabaseConfig, service: ServiceSchema, logger: Logger): Promise<OpenDataSource> {
+  return openPooledDataSource(
+    config,
+    service,
+    {
+      size: config.poolSize,
+      // The timeout also bounds the wait for a free pooled connection: a burst on a busy machine must
+      // queue, not fail, and a station's own call timeout (30 s by default) bounds it anyway.
+      waitMs: 30_000,
+      prepare: (dataSource) => migrate(dataSource, service.schema, config.poolSize > 1, logger),
+    },
+    logger,
+  );
 }
 
 async function migrate(dataSource: DataSource, schema: string, lockAcrossReplicas: boolean, logger: Logger): Promise<void> {
