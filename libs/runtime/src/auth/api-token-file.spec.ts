@@ -38,6 +38,12 @@ describe('parseApiTokenFile', () => {
     ]);
   });
 
+  it('reads the tenant a token is confined to, and refuses one that is not a tenant id', () => {
+    const [token] = parseApiTokenFile(JSON.stringify([{ name: 'acme-noc', sha256: HASH, roles: ['viewer'], tenant: 'acme' }]), source);
+    expect(token?.tenant).toBe('acme');
+    expect(errorOf(JSON.stringify([{ name: 'x', sha256: HASH, roles: ['viewer'], tenant: 'a b' }])).message).toContain('entry 0 tenant: must be a tenant id');
+  });
+
   it('accepts an empty list (then every request is refused)', () => {
     expect(parseApiTokenFile('[]', source)).toEqual([]);
   });

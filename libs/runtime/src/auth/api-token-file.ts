@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { GRID_OPERATOR, tokenRoles } from './api-role';
 import type { ApiToken } from './api-token';
 import { SITE_ID_PATTERN } from './site-grants';
+import { TENANT_ID_PATTERN } from './tenant';
 
 const entrySchema = z
   .strictObject({
@@ -14,6 +15,7 @@ const entrySchema = z
       .array(z.string().regex(SITE_ID_PATTERN, 'must be a site id: 1-64 letters, digits, ".", "_", ":" or "-"'))
       .min(1, 'must name at least one site')
       .optional(),
+    tenant: z.string().regex(TENANT_ID_PATTERN, 'must be a tenant id: 1-64 letters, digits, ".", "_" or "-"').optional(),
   })
   .superRefine((entry, context) => {
     const gridOperator = entry.roles.includes(GRID_OPERATOR);
@@ -52,7 +54,7 @@ export interface TokenFileSource {
 }
 
 /**
- * The tokens in a JSON list of `{ name, sha256, roles, sites? }` (`sites` with the grid-operator
+ * The tokens in a JSON list of `{ name, sha256, roles, sites?, tenant? }` (`sites` with the grid-operator
  * role only); a ConfigError naming the variable otherwise (never quoting a hash).
  */
 export function parseApiTokenFile(text: string, source: TokenFileSource): ApiToken[] {
@@ -72,6 +74,7 @@ export function parseApiTokenFile(text: string, source: TokenFileSource): ApiTok
     sha256: Buffer.from(entry.sha256, 'hex'),
     roles: [...new Set(entry.roles)],
     ...(entry.sites === undefined ? {} : { sites: [...new Set(entry.sites)] }),
+    ...(entry.tenant === undefined ? {} : { tenant: entry.tenant }),
   }));
 }
 

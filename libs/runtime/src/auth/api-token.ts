@@ -10,13 +10,19 @@ export interface ApiToken {
   sha256: Buffer;
   roles: TokenRole[];
   sites?: string[];
+  /** The operator organisation the token belongs to; absent: it sees every tenant's data. */
+  tenant?: string;
 }
 
-/** Who called: the name, roles and granted sites (grid-operator tokens only) of the token presented. */
+/**
+ * Who called: the name, roles, granted sites (grid-operator tokens only) and tenant of the
+ * credential presented. A principal without a tenant is not confined to one.
+ */
 export interface ApiPrincipal {
   name: string;
   roles: TokenRole[];
   sites?: string[];
+  tenant?: string;
 }
 
 export function sha256(text: string): Buffer {
@@ -42,6 +48,11 @@ export class ApiTokenSet {
       if (timingSafeEqual(token.sha256, digest) && found === undefined) found = token;
     }
     if (found === undefined) return undefined;
-    return { name: found.name, roles: [...found.roles], ...(found.sites === undefined ? {} : { sites: [...found.sites] }) };
+    return {
+      name: found.name,
+      roles: [...found.roles],
+      ...(found.sites === undefined ? {} : { sites: [...found.sites] }),
+      ...(found.tenant === undefined ? {} : { tenant: found.tenant }),
+    };
   }
 }

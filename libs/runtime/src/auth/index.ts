@@ -7,3 +7,4 @@ export * from './openapi-roles';
 export * from './require-role.decorator';
 export * from './route-roles';
 export * from './site-grants';
+export * from './tenant';
