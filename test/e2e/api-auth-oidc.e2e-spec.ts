@@ -3,33 +3,22 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '@test/support/free-port';
+import { testBrokers, uniqueTopicPrefix } from '@test/support/kafka-test-client';
 import { type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
+import {
+  GRANTED_SITE,
+  MATRIX_ROLES,
+  type MatrixRole,
+  concreteRoute,
+  documentedOperations,
+  inBatches,
+  matrixViolations,
+  runRoleMatrix,
+} from '@test/support/role-matrix';
+import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
 import { TestIdentityProvider, type TestSigningKey, testSigningKey } from '@test/support/test-identity-provider';
 
-type Role = 'viewer' | 'operator' | 'security-officer' | 'admin' | 'grid-operator';
-const ROLES: readonly Role[] = ['viewer', 'operator', 'security-officer', 'admin', 'grid-operator'];
-
-/**
- * ADR 036's matrix, written out here on its own: for the role a route requires (`x-required-role`
- * before any `|grid-operator`), the single roles that pass. A grid-operator passes only where the
- * route admits it, for a granted site.
- */
-const ADMITTED: Record<string, readonly Role[]> = {
-  viewer: ['viewer', 'operator', 'security-officer', 'admin'],
-  operator: ['operator', 'admin'],
-  'security-officer': ['security-officer', 'admin'],
-  admin: ['admin'],
-};
-
 const AUDIENCE = 'csms-api';
-const GRANTED_SITE = 'SITE-GRANTED';
-
-interface Operation {
-  method: string;
-  path: string;
-  required: string;
-  gridOperatorSite: string | undefined;
-}
 
 interface Answer {
   status: number;
@@ -67,7 +56,8 @@ describe('REST authentication: OIDC access tokens, roles and token file', () => 
     return token;
   }
 
-  const roleToken = new Map<Role, string>();
+  const roleToken = new Map<MatrixRole, string>();
+  const tokenOf = (role: MatrixRole) => roleToken.get(role) ?? '';
 
   async function call(method: string, route: string, token: string | undefined): Promise<Answer> {
     const headers: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${token}` };
@@ -105,7 +95,7 @@ describe('REST authentication: OIDC access tokens, roles and token file', () => 
       await freePort(),
     );
     await waitUntilReady(service, 60_000);
-    for (const role of ROLES) {
+    for (const role of MATRIX_ROLES) {
       roleToken.set(role, await jwt({ preferred_username: `e2e-${role}`, realm_access: { roles: [role] }, ...(role === 'grid-operator' ? { sites: [GRANTED_SITE] } : {}) }));
     }
   }, 120_000);
@@ -116,54 +106,21 @@ describe('REST authentication: OIDC access tokens, roles and token file', () => 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function operations(): Promise<Operation[]> {
-    type Described = { 'x-required-role'?: string; 'x-grid-operator-site'?: string };
-    const document = (await (await fetch(`${service.baseUrl}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, Described>> };
-    return Object.entries(document.paths).flatMap(([route, item]) =>
-      Object.entries(item)
-        .filter(([, operation]) => typeof operation['x-required-role'] === 'string')
-        .map(([method, operation]) => ({ method: method.toUpperCase(), path: route, required: String(operation['x-required-role']), gridOperatorSite: operation['x-grid-operator-site'] })),
-    );
-  }
-
-  /** The route with its path parameters filled in: the granted site for the site parameter, an id that exists nowhere for the others. */
-  function concrete(operation: Operation, site = GRANTED_SITE): string {
-    return operation.path.replace(/\{(\w+)\}/g, (_match, name: string) => (name === operation.gridOperatorSite ? site : 'E2E-NONE'));
-  }
-
-  function passes(role: Role, operation: Operation): boolean {
-    const [required = '', alternative] = operation.required.split('|');
-    return (ADMITTED[required] ?? []).includes(role) || (role === 'grid-operator' && alternative === 'grid-operator');
-  }
-
-  /** Runs the calls a few at a time: the matrix is several hundred requests. */
-  async function inBatches<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
-    const results: R[] = [];
-    for (let start = 0; start < items.length; start += size) results.push(...(await Promise.all(items.slice(start, start + size).map(work))));
-    return results;
-  }
-
   it('lets each role through exactly the routes of every service the matrix gives it (driven by the OpenAPI document)', async () => {
-    const all = await operations();
+    const all = await documentedOperations(service.baseUrl);
     // The three services' APIs are all in the embedded process's document.
     for (const prefix of ['/api/stations', '/api/sites', '/api/revocations', '/api/certificate-authorities']) expect(all.some((operation) => operation.path.startsWith(prefix))).toBe(true);
     expect(all.some((operation) => operation.required === 'security-officer')).toBe(true);
-    const cases = all.flatMap((operation) => ROLES.map((role) => ({ operation, role })));
-    const outcomes = await inBatches(cases, 8, async ({ operation, role }) => {
-      const answer = await call(operation.method, concrete(operation), roleToken.get(role));
-      return { route: `${operation.method} ${operation.path}`, role, status: answer.status, passes: passes(role, operation) };
-    });
-    // A refusal by the guard is 403 for a verified token; any other status means the guard let the call through.
-    const wrong = outcomes.filter((outcome) => (outcome.passes ? [401, 403].includes(outcome.status) : outcome.status !== 403));
-    expect(wrong).toEqual([]);
+    const outcomes = await runRoleMatrix(service.baseUrl, all, tokenOf);
+    expect(matrixViolations(outcomes)).toEqual([]);
     expect(outcomes.filter((outcome) => outcome.passes).length).toBeGreaterThan(outcomes.length / 3);
   });
 
   it('refuses a grid operator on the limits routes of a site not granted to it', async () => {
-    const gridRoutes = (await operations()).filter((operation) => operation.gridOperatorSite !== undefined);
+    const gridRoutes = (await documentedOperations(service.baseUrl)).filter((operation) => operation.gridOperatorSite !== undefined);
     expect(gridRoutes.length).toBeGreaterThan(0);
     for (const operation of gridRoutes) {
-      const answer = await call(operation.method, concrete(operation, 'SITE-OTHER'), roleToken.get('grid-operator'));
+      const answer = await call(operation.method, concreteRoute(operation, 'SITE-OTHER'), roleToken.get('grid-operator'));
       expect({ route: `${operation.method} ${operation.path}`, status: answer.status, detail: answer.body.detail }).toEqual({
         route: `${operation.method} ${operation.path}`,
         status: 403,
@@ -249,5 +206,61 @@ describe('REST authentication: OIDC access tokens, roles and token file', () => 
     // A JWT's signature alone would do as well to find it.
     const leaked = presented.filter((token) => output.includes(token) || (token.split('.').length === 3 && output.includes(token.split('.')[2] ?? token)));
     expect(leaked).toEqual([]);
+  });
+});
+
+/**
+ * The same matrix on the distributed services, each its own process from dist/ on real Kafka and
+ * PostgreSQL with OIDC configured through its environment: every route of each service's own
+ * OpenAPI document, with tokens whose roles sit in a Keycloak-style nested claim.
+ */
+describe('REST authentication of the distributed services with OIDC access tokens', () => {
+  const idp = new TestIdentityProvider();
+  const dir = mkdtempSync(path.join(tmpdir(), 'csms-oidc-distributed-'));
+  const tokens = new Map<MatrixRole, string>();
+  const services: ServiceProcess[] = [];
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    await idp.start();
+    const key = await testSigningKey('dist-key', 'ES256');
+    idp.published = [key];
+    for (const role of MATRIX_ROLES) {
+      tokens.set(role, await idp.sign(key, { aud: AUDIENCE, sub: `dist-${role}`, realm_access: { roles: [role] }, ...(role === 'grid-operator' ? { sites: [GRANTED_SITE] } : {}) }));
+    }
+    database = await createTestDatabase('api_auth_oidc');
+    const env = {
+      KAFKA_BROKERS: testBrokers(),
+      KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('oidc'),
+      DATABASE_URL: database.url,
+      LOG_LEVEL: 'warn',
+      OIDC_ISSUER: idp.issuer,
+      OIDC_AUDIENCE: AUDIENCE,
+      OIDC_ROLES_CLAIM: 'realm_access.roles',
+      PKI_KEY_DIR: path.join(dir, 'keys'),
+      PKI_CA_KEY_PASSPHRASE: randomBytes(24).toString('hex'),
+    };
+    // One after the other: each runs its own migrations on the shared database.
+    for (const app of ['connection', 'smart-charging', 'pki'] as const) {
+      const service = startService(app, { ...env, OCPP_WS_PORT: String(await freePort()) }, await freePort());
+      services.push(service);
+      await waitUntilReady(service, 90_000);
+    }
+  }, 300_000);
+
+  afterAll(async () => {
+    await Promise.all(services.map((service) => service.stop('SIGKILL')));
+    await idp.stop();
+    await database?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(['connection', 'smart-charging', 'pki'] as const)('lets each role through exactly the routes of the %s service the matrix gives it', async (app) => {
+    const service = services.find((candidate) => candidate.name === app);
+    if (service === undefined) throw new Error(`${app} did not start`);
+    const operations = await documentedOperations(service.baseUrl);
+    expect(operations.length).toBeGreaterThan(10);
+    const outcomes = await runRoleMatrix(service.baseUrl, operations, (role) => tokens.get(role) ?? '');
+    expect(matrixViolations(outcomes)).toEqual([]);
   });
 });
