@@ -37,7 +37,7 @@ export function mountOpenApi(app: INestApplication, services: ServiceDefinition[
           scheme: 'bearer',
           bearerFormat: 'JWT',
           description:
-            'An OIDC access token (signed JWT) from the identity provider OIDC_ISSUER names, for OIDC_AUDIENCE; its roles, sites and tenant come from the claims OIDC_ROLES_CLAIM, OIDC_SITES_CLAIM and OIDC_TENANT_CLAIM. Refused with 401 when OIDC is not configured.',
+            'An OIDC access token (signed JWT) from the identity provider OIDC_ISSUER names, for OIDC_AUDIENCE; its roles, sites and tenant come from the claims OIDC_ROLES_CLAIM, OIDC_SITES_CLAIM and OIDC_TENANT_CLAIM. A refused token is 401 with WWW-Authenticate error="invalid_token" and the reason; 503 while the provider’s signing keys cannot be fetched. Without OIDC_ISSUER every bearer token is checked as an API token.',
         },
         OIDC_AUTH,
       )
