@@ -472,8 +472,8 @@ describe('operator REST API', () => {
         .flatMap(([route, item]) => Object.entries(item).map(([method, operation]) => ({ route, method, operation })));
       expect(operations.length).toBe(operatorEndpointCount());
       for (const { route, method, operation } of operations) {
-        expect({ route, method, security: operation.security }).toEqual({ route, method, security: [{ 'api-token': [] }] });
-        expect(['viewer', 'operator', 'admin']).toContain(operation['x-required-role']);
+        expect({ route, method, security: operation.security }).toEqual({ route, method, security: [{ 'api-token': [] }, { oidc: [] }] });
+        expect(['viewer', 'operator', 'security-officer', 'admin']).toContain(operation['x-required-role']);
         expect(operation.summary).toEqual(expect.any(String));
       }
       const commands = operations.filter(({ route }) => route.startsWith('/api/stations/{id}/commands/'));

@@ -31,12 +31,42 @@ const nameList = z
   .transform((value) => value.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean))
   .refine((names) => names.length > 0 && names.every((name) => /^[a-z0-9.:-]{1,253}$/.test(name)), 'must be a comma-separated list of host names or IP addresses');
 
+// Asymmetric JWS algorithms only: `none` and HS* (a shared secret, or a public key misused as one) are never accepted.
+export const OIDC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+
+const algorithmList = z
+  .string()
+  .transform((value) => value.split(',').map((name) => name.trim()).filter(Boolean))
+  .refine(
+    (names) => names.length > 0 && names.every((name) => (OIDC_ALGORITHMS as readonly string[]).includes(name)),
+    `must be a comma-separated list of asymmetric algorithms (${OIDC_ALGORITHMS.join(', ')}); none and HS* are refused`,
+  );
+
+// A claim name, or a dotted path into nested objects (`realm_access.roles`); URL-like names are allowed too.
+const claimPath = z.string().regex(/^[A-Za-z0-9_:/.@-]{1,200}$/, 'must be a claim name or a dotted path such as realm_access.roles');
+
 export const envSchema = z.object({
   HTTP_HOST: z.string().min(1).default('0.0.0.0'),
   HTTP_PORT: integer(1, 65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   INTERNAL_API_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   API_TOKENS_FILE: z.string().min(1).optional(),
+  // How often the token file (API_TOKENS_FILE or the embedded api-tokens.json) is checked for changes: revoking = removing the entry.
+  API_TOKENS_RELOAD_SECONDS: integer(1, 3600).default(5),
+  // OIDC access tokens (JWTs) beside the API tokens: the issuer turns them on; OIDC_AUDIENCE is then required.
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_AUDIENCE: z.string().min(1).max(500).optional(),
+  // Where the signing keys are; unset: the jwks_uri of <OIDC_ISSUER>/.well-known/openid-configuration.
+  OIDC_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_ALGORITHMS: algorithmList.default(['RS256', 'ES256']),
+  OIDC_CLOCK_TOLERANCE_SECONDS: integer(0, 300).default(30),
+  // Least time between two JWKS fetches caused by an unknown key id (rotation), so forged kids cannot hammer the provider.
+  OIDC_JWKS_COOLDOWN_SECONDS: integer(1, 3600).default(30),
+  OIDC_ROLES_CLAIM: claimPath.default('roles'),
+  OIDC_SITES_CLAIM: claimPath.default('sites'),
+  // Unset: tokens carry no tenant (they see every tenant). Set: a token without a valid tenant claim is refused.
+  OIDC_TENANT_CLAIM: claimPath.optional(),
+  OIDC_NAME_CLAIM: claimPath.default('sub'),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   KAFKA_BROKERS: z
     .string()

@@ -212,8 +212,62 @@ describe('loadConfig: history', () => {
 
 describe('loadConfig: API tokens', () => {
   it('reads API_TOKENS_FILE, and lets only the embedded process generate a token in EMBEDDED_DATA_DIR', () => {
-    expect(loadConfig(standalone, { API_TOKENS_FILE: '/etc/csms/tokens.json' }).apiTokens).toEqual({ file: '/etc/csms/tokens.json', embeddedDir: undefined });
-    expect(loadConfig(standalone, {}).apiTokens).toEqual({ file: undefined, embeddedDir: undefined });
-    expect(loadConfig(embedded, { EMBEDDED_DATA_DIR: '/var/csms' }).apiTokens).toEqual({ file: undefined, embeddedDir: '/var/csms' });
+    expect(loadConfig(standalone, { API_TOKENS_FILE: '/etc/csms/tokens.json' }).apiTokens).toEqual({ file: '/etc/csms/tokens.json', embeddedDir: undefined, reloadIntervalMs: 5000 });
+    expect(loadConfig(standalone, {}).apiTokens).toEqual({ file: undefined, embeddedDir: undefined, reloadIntervalMs: 5000 });
+    expect(loadConfig(embedded, { EMBEDDED_DATA_DIR: '/var/csms' }).apiTokens).toEqual({ file: undefined, embeddedDir: '/var/csms', reloadIntervalMs: 5000 });
+  });
+
+  it('checks the token file for changes every API_TOKENS_RELOAD_SECONDS', () => {
+    expect(loadConfig(standalone, { API_TOKENS_RELOAD_SECONDS: '1' }).apiTokens.reloadIntervalMs).toBe(1000);
+    expect(errorOf(() => loadConfig(standalone, { API_TOKENS_RELOAD_SECONDS: '0' })).variable).toBe('API_TOKENS_RELOAD_SECONDS');
+  });
+});
+
+describe('loadConfig: OIDC', () => {
+  const issuer = { OIDC_ISSUER: 'https://id.example.com/realms/csms', OIDC_AUDIENCE: 'csms-api' };
+
+  it('is off without OIDC_ISSUER', () => {
+    expect(loadConfig(standalone, {}).oidc).toBeUndefined();
+  });
+
+  it('reads the issuer, audience and defaults: RS256 and ES256, 30 s of clock tolerance, roles/sites/sub claims, no tenant claim', () => {
+    expect(loadConfig(embedded, issuer).oidc).toEqual({
+      issuer: 'https://id.example.com/realms/csms',
+      audience: 'csms-api',
+      jwksUrl: undefined,
+      algorithms: ['RS256', 'ES256'],
+      clockToleranceSeconds: 30,
+      jwksCooldownMs: 30_000,
+      claims: { roles: 'roles', sites: 'sites', tenant: undefined, name: 'sub' },
+    });
+  });
+
+  it('reads a JWKS URL, algorithms and claim paths such as Keycloak’s realm_access.roles', () => {
+    const oidc = loadConfig(standalone, {
+      ...issuer,
+      OIDC_JWKS_URL: 'https://id.example.com/keys',
+      OIDC_ALGORITHMS: 'PS256, EdDSA',
+      OIDC_CLOCK_TOLERANCE_SECONDS: '0',
+      OIDC_JWKS_COOLDOWN_SECONDS: '5',
+      OIDC_ROLES_CLAIM: 'realm_access.roles',
+      OIDC_SITES_CLAIM: 'https://csms.example.com/sites',
+      OIDC_TENANT_CLAIM: 'org',
+      OIDC_NAME_CLAIM: 'preferred_username',
+    }).oidc;
+    expect(oidc).toMatchObject({ jwksUrl: 'https://id.example.com/keys', algorithms: ['PS256', 'EdDSA'], clockToleranceSeconds: 0, jwksCooldownMs: 5000 });
+    expect(oidc?.claims).toEqual({ roles: 'realm_access.roles', sites: 'https://csms.example.com/sites', tenant: 'org', name: 'preferred_username' });
+  });
+
+  it.each([
+    [{ OIDC_ISSUER: 'https://id.example.com' }, 'OIDC_AUDIENCE'],
+    [{ OIDC_AUDIENCE: 'csms-api' }, 'OIDC_AUDIENCE'],
+    [{ OIDC_JWKS_URL: 'https://id.example.com/keys' }, 'OIDC_JWKS_URL'],
+    [{ ...issuer, OIDC_ISSUER: 'ftp://id.example.com' }, 'OIDC_ISSUER'],
+    [{ ...issuer, OIDC_ALGORITHMS: 'RS256,HS256' }, 'OIDC_ALGORITHMS'],
+    [{ ...issuer, OIDC_ALGORITHMS: 'none' }, 'OIDC_ALGORITHMS'],
+    [{ ...issuer, OIDC_CLOCK_TOLERANCE_SECONDS: '301' }, 'OIDC_CLOCK_TOLERANCE_SECONDS'],
+    [{ ...issuer, OIDC_ROLES_CLAIM: 'roles with spaces' }, 'OIDC_ROLES_CLAIM'],
+  ])('refuses %p, naming %s', (env, variable) => {
+    expect(errorOf(() => loadConfig(standalone, env)).variable).toBe(variable);
   });
 });

@@ -28,7 +28,8 @@ export function loadConfig(layout: ProcessLayout, environment: NodeJS.ProcessEnv
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT ?? layout.defaultHttpPort },
     logLevel: env.LOG_LEVEL,
     internalApiToken: env.INTERNAL_API_TOKEN,
-    apiTokens: { file: env.API_TOKENS_FILE, embeddedDir: layout.embedded ? env.EMBEDDED_DATA_DIR : undefined },
+    apiTokens: { file: env.API_TOKENS_FILE, embeddedDir: layout.embedded ? env.EMBEDDED_DATA_DIR : undefined, reloadIntervalMs: env.API_TOKENS_RELOAD_SECONDS * 1000 },
+    oidc: oidcConfig(env),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     messaging: messagingConfig(env, layout),
     database: databaseConfig(env, layout),
@@ -46,6 +47,25 @@ function parseEnv(environment: NodeJS.ProcessEnv): Env {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0] as z.core.$ZodIssue;
   throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
+}
+
+/** OIDC is on with an issuer; an audience is then required, so that a token minted for another application is never accepted. */
+function oidcConfig(env: Env): RuntimeConfig['oidc'] {
+  if (env.OIDC_ISSUER === undefined) {
+    const stray = (['OIDC_AUDIENCE', 'OIDC_JWKS_URL', 'OIDC_TENANT_CLAIM'] as const).find((name) => env[name] !== undefined);
+    if (stray !== undefined) throw new ConfigError(stray, 'needs OIDC_ISSUER: without an issuer no OIDC token is accepted');
+    return undefined;
+  }
+  if (env.OIDC_AUDIENCE === undefined) throw new ConfigError('OIDC_AUDIENCE', 'is required with OIDC_ISSUER: tokens must be issued for this API');
+  return {
+    issuer: env.OIDC_ISSUER,
+    audience: env.OIDC_AUDIENCE,
+    jwksUrl: env.OIDC_JWKS_URL,
+    algorithms: env.OIDC_ALGORITHMS,
+    clockToleranceSeconds: env.OIDC_CLOCK_TOLERANCE_SECONDS,
+    jwksCooldownMs: env.OIDC_JWKS_COOLDOWN_SECONDS * 1000,
+    claims: { roles: env.OIDC_ROLES_CLAIM, sites: env.OIDC_SITES_CLAIM, tenant: env.OIDC_TENANT_CLAIM, name: env.OIDC_NAME_CLAIM },
+  };
 }
 
 function pkiConfig(env: Env, layout: ProcessLayout): RuntimeConfig['pki'] {

@@ -149,6 +149,33 @@ export interface ApiTokensConfig {
   file: string | undefined;
   /** Embedded process only: the directory where a first admin token is generated when no file is named. */
   embeddedDir: string | undefined;
+  /** API_TOKENS_RELOAD_SECONDS: how often the token file is checked for changes (revocation without restart). */
+  reloadIntervalMs: number;
+}
+
+/** Where each part of the caller's identity is read from in an OIDC access token: a claim name or dotted path. */
+export interface OidcClaimsConfig {
+  /** OIDC_ROLES_CLAIM (default `roles`; Keycloak: `realm_access.roles`). */
+  roles: string;
+  /** OIDC_SITES_CLAIM (default `sites`): the sites a grid-operator may set limits for. */
+  sites: string;
+  /** OIDC_TENANT_CLAIM; undefined: tokens carry no tenant. */
+  tenant: string | undefined;
+  /** OIDC_NAME_CLAIM (default `sub`): the caller's name in logs and audit. */
+  name: string;
+}
+
+/** OIDC access tokens (JWTs) accepted beside the API tokens; set when OIDC_ISSUER is. */
+export interface OidcConfig {
+  issuer: string;
+  audience: string;
+  /** OIDC_JWKS_URL; undefined: discovered through <issuer>/.well-known/openid-configuration. */
+  jwksUrl: string | undefined;
+  /** Asymmetric only (RS*, PS*, ES*, EdDSA). */
+  algorithms: string[];
+  clockToleranceSeconds: number;
+  jwksCooldownMs: number;
+  claims: OidcClaimsConfig;
 }
 
 /** The whole validated configuration of one process, injected as RUNTIME_CONFIG. */
@@ -159,6 +186,8 @@ export interface RuntimeConfig {
   /** Bearer token for /api/internal endpoints; they answer 404 when unset. */
   internalApiToken: string | undefined;
   apiTokens: ApiTokensConfig;
+  /** Undefined: only API tokens are accepted. */
+  oidc: OidcConfig | undefined;
   shutdownTimeoutMs: number;
   messaging: MessagingConfig;
   database: DatabaseConfig;

@@ -34,7 +34,7 @@ export class AuthoritiesController {
   }
 
   @Post()
-  @RequireRole('admin')
+  @RequireRole('security-officer')
   @ApiOperation({
     summary: 'Create a CA',
     description:
@@ -49,7 +49,7 @@ export class AuthoritiesController {
   }
 
   @Post('import')
-  @RequireRole('admin')
+  @RequireRole('security-officer')
   @ApiOperation({
     summary: 'Import a CA',
     description: 'An existing CA certificate with its encrypted private key (encrypted PKCS#8 under PKI_CA_KEY_PASSPHRASE); the key must be the certificate’s. The key is kept as a file under PKI_KEY_DIR.',
@@ -85,7 +85,7 @@ export class AuthoritiesController {
 
   @Post(':caId/activate')
   @HttpCode(200)
-  @RequireRole('admin')
+  @RequireRole('security-officer')
   @ApiOperation({ summary: 'Make an issuing CA the active one', description: 'From now on it signs the CSRs of its role; the previously active one stays valid for what it issued.' })
   @ApiZodParam('caId', caIdSchema, 'The CA.')
   @ApiZodResponse(200, caSchema, 'The CA, now active.')

@@ -55,7 +55,7 @@ export class StationInventoriesController {
 
   @Post(':stationId/refresh')
   @HttpCode(200)
-  @RequireRole('operator')
+  @RequireRole('security-officer')
   @ApiOperation({
     summary: 'Read a station’s installed certificates now',
     description: 'Sends GetInstalledCertificateIds and replaces the station’s inventory with the answer; a failed reading keeps the previous inventory and says why.',

@@ -12,7 +12,7 @@ export class RevocationsController {
 
   @Post()
   @HttpCode(201)
-  @RequireRole('admin')
+  @RequireRole('security-officer')
   @ApiOperation({
     summary: 'Revoke a certificate',
     description:

@@ -24,7 +24,7 @@ export class ProfileUpgradesController {
 
   @Post()
   @HttpCode(202)
-  @RequireRole('admin')
+  @RequireRole('security-officer')
   @ApiOperation({
     summary: 'Upgrade a station to security profile 2 or 3',
     description:

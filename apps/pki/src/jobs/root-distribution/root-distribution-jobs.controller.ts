@@ -11,7 +11,7 @@ export class RootDistributionJobsController {
 
   @Post()
   @HttpCode(202)
-  @RequireRole('admin')
+  @RequireRole('security-officer')
   @ApiOperation({
     summary: 'Start a root distribution job',
     description:
