@@ -11,7 +11,7 @@ export const REQUIRED_ROLE = 'csms:required-role';
 /** The path parameter naming the site whose grid-operator tokens may call a route too (`RequireRole(role, { gridOperatorSite })`). */
 export const GRID_OPERATOR_SITE = 'csms:grid-operator-site';
 
-/** The request after the guard let it through: who called. */
+/** The request once the guard authenticated it: who called (set even when the role check then refuses). */
 export type AuthenticatedRequest = Request & { apiPrincipal?: ApiPrincipal };
 
 const CHALLENGE = 'Bearer realm="csms"';
@@ -55,6 +55,8 @@ export class ApiTokenGuard implements CanActivate {
     if (presented === undefined) throw unauthenticated('a bearer API token is required (Authorization: Bearer <token>)', CHALLENGE);
     const principal = this.tokens.authenticate(presented);
     if (principal === undefined) throw unauthenticated('the API token is not valid', `${CHALLENGE}, error="invalid_token"`);
+    // Known before the role check, so that the audit names who was refused (docs/adr/038-audit-log.md).
+    request.apiPrincipal = principal;
     const required = this.reflector.getAllAndOverride<ApiRole | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]);
     if (required === undefined) throw new Problem({ status: 403, code: 'forbidden', detail: 'this endpoint declares no required role, so no token may call it' });
     if (!grants(principal.roles, required)) {
@@ -67,7 +69,6 @@ export class ApiTokenGuard implements CanActivate {
         throw new Problem({ status: 403, code: 'forbidden', detail: `the token "${principal.name}" lacks the ${required} role`, extensions: { requiredRole: required } });
       }
     }
-    request.apiPrincipal = principal;
     return true;
   }
 }
