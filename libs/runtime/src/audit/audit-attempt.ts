@@ -8,13 +8,9 @@ export const MAX_AUDITED_JSON_BYTES = 64 * 1024;
 /** The HTTP methods that change something; the audit covers every route with one of them. */
 export const MUTATING_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/**
- * How the principal authenticated. The API token guard presents only bearer API tokens; a
- * principal that says otherwise (`credential`, e.g. from an OIDC login) is believed.
- */
+/** How the principal authenticated: what it says (e.g. an OIDC login), or a bearer API token. */
 export function credentialKindOf(principal: ApiPrincipal): string {
-  const declared: unknown = (principal as { credential?: unknown }).credential;
-  return typeof declared === 'string' && declared.length > 0 ? declared : 'api-token';
+  return principal.credential ?? 'api-token';
 }
 
 export function actorOf(principal: ApiPrincipal): AuditActor {

@@ -23,6 +23,8 @@ export interface ApiPrincipal {
   roles: TokenRole[];
   sites?: string[];
   tenant?: string;
+  /** How it authenticated, for the audit log (e.g. `api-token`); absent: a bearer API token. */
+  credential?: string;
 }
 
 export function sha256(text: string): Buffer {
