@@ -180,6 +180,22 @@ describe('audit log of every mutation', () => {
     expect((await entries('connection')).length).toBeGreaterThan(1);
   });
 
+  it('documents the audit routes of the three services and the 503 of a change that cannot be audited', async () => {
+    type Operation = { 'x-required-role'?: string; operationId?: string; responses?: Record<string, unknown> };
+    const document = (await (await fetch(`${base}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, Operation>> };
+    for (const service of ['connection', 'smart-charging', 'pki']) {
+      expect(document.paths[`/api/audit/${service}`]?.get).toMatchObject({ 'x-required-role': 'admin', responses: { '200': expect.anything(), '403': expect.anything() } });
+    }
+    for (const [route, method] of [
+      ['/api/stations/{id}', 'put'],
+      ['/api/sites', 'post'],
+      ['/api/revocations', 'post'],
+    ] as const) {
+      expect(document.paths[route]?.[method]?.responses).toHaveProperty('503');
+    }
+    expect(document.paths['/api/stations/{id}']?.get?.responses).not.toHaveProperty('503');
+  });
+
   it('keeps no secret in any entry of any service', async () => {
     const everything = JSON.stringify(await Promise.all(['connection', 'smart-charging', 'pki'].map((service) => entries(service, '?limit=500'))));
     expect(everything).toContain('[redacted]');

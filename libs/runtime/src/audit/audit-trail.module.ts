@@ -1,5 +1,6 @@
 import { type DynamicModule, type FactoryProvider, type ModuleMetadata, Module, type Provider, type Type } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { documentAuditRefusal } from './audit-openapi';
 import { AUDIT_TRAIL_OPTIONS, type AuditTrailOptions } from './audit-trail-options';
 import { MUTATION_AUDIT_STORE, type MutationAuditStore } from './mutation-audit';
 import { mutationAuditControllerFor } from './mutation-audit.controller';
@@ -20,6 +21,7 @@ export interface AuditTrailModuleOptions extends AuditTrailOptions {
 export class AuditTrailModule {
   static forService(options: AuditTrailModuleOptions): DynamicModule {
     const { imports, store, providers: extra = [], ...trail } = options;
+    documentAuditRefusal(trail.controllers);
     const providers: Provider[] = [
       { provide: AUDIT_TRAIL_OPTIONS, useValue: trail },
       { provide: MUTATION_AUDIT_STORE, ...store },

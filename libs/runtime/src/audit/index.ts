@@ -1,4 +1,5 @@
 export * from './audit-attempt';
+export * from './audit-openapi';
 export * from './audit-resource';
 export * from './audit-trail-options';
 export * from './audit-trail.module';
