@@ -153,6 +153,9 @@ describe('audit log of every mutation', () => {
     expect(imported.status).toBeGreaterThanOrEqual(400);
     const attempt = await newest('pki', '?action=AuthoritiesController_import');
     expect(attempt).toMatchObject({ status: imported.status, body: { name: 'Audit Import', encryptedKeyPem: '[redacted]' } });
+    // An id the route refuses gets the route's answer: the state the audit could not read does not turn it into a 503.
+    expect((await call('POST', '/api/certificate-authorities/not-a-ca-id/activate', 'admin')).status).toBe(400);
+    expect(await newest('pki', '?resourceId=not-a-ca-id')).toMatchObject({ action: 'AuthoritiesController_activate', status: 400, before: null });
   });
 
   it('filters by actor, resource, action and time, pages newest first, and reads only with the admin role', async () => {

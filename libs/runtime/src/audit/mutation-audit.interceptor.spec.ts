@@ -38,6 +38,7 @@ class FakeStore implements MutationAuditStore {
 const state = new Map<string, unknown>([['T-1', { colour: 'red', secret: 's3cr3t' }]]);
 class ThingSnapshot {
   async snapshot(id: string): Promise<unknown> {
+    if (id === 'not-an-id') throw new Error('invalid input syntax for type uuid');
     return state.get(id) ?? null;
   }
 }
@@ -113,6 +114,15 @@ describe('MutationAuditInterceptor', () => {
     const handler: CallHandler = { handle: () => throwError(() => failure) };
     await expect(firstValueFrom(interceptor.intercept(context, handler))).rejects.toBe(failure);
     expect(store.outcomes).toEqual([{ status: 409, resourceId: 'T-1', after: null, changes: [] }]);
+  });
+
+  it('goes on without the state when it cannot be read, so the route itself answers a bad id', async () => {
+    const { store, interceptor, request, context } = setUp();
+    request.params = { thingId: 'not-an-id' };
+    const refusal = new Problem({ status: 400, code: 'bad-request', detail: 'thingId is invalid' });
+    await expect(firstValueFrom(interceptor.intercept(context, { handle: () => throwError(() => refusal) }))).rejects.toBe(refusal);
+    expect(store.attempts[0]).toMatchObject({ resourceId: 'not-an-id', before: null });
+    expect(store.outcomes).toEqual([{ status: 400, resourceId: 'not-an-id', after: null, changes: [] }]);
   });
 
   it('leaves reads alone', async () => {

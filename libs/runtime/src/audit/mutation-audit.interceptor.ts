@@ -99,10 +99,20 @@ export class MutationAuditInterceptor implements NestInterceptor {
     }
   }
 
+  /**
+   * The resource's state, or null when it has none or cannot be read: a snapshot is what the entry
+   * shows, not what decides the request (an id the route's pipe will refuse must get its 400, not
+   * a 503), so its failure is logged and the change goes on.
+   */
   private async snapshot(route: AuditedRoute, resourceId: string, params: Record<string, string>): Promise<unknown> {
     if (route.resource.snapshot === undefined) return null;
-    const source = this.moduleRef.get<AuditSnapshotSource>(route.resource.snapshot, { strict: false });
-    return auditedJson(await source.snapshot(resourceId, params));
+    try {
+      const source = this.moduleRef.get<AuditSnapshotSource>(route.resource.snapshot, { strict: false });
+      return auditedJson(await source.snapshot(resourceId, params));
+    } catch (error) {
+      this.logger.warn({ err: error, route: route.route, resourceType: route.resource.type }, 'resource state could not be read for the audit entry');
+      return null;
+    }
   }
 
   private async succeeded(begun: Begun, status: number, result: unknown): Promise<void> {
