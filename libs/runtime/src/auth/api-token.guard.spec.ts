@@ -62,6 +62,15 @@ describe('ApiTokenGuard', () => {
     expect(request.apiPrincipal).toEqual({ name: 'ops', roles: ['operator'] });
   });
 
+  it('notes who called even when the role check refuses, for the audit of refused changes (ADR 038)', () => {
+    const { context, request } = contextFor(`Bearer ${VIEWER}`, 'admin');
+    expect(() => new ApiTokenGuard(tokens, new Reflector()).canActivate(context)).toThrow(Problem);
+    expect(request.apiPrincipal).toEqual({ name: 'noc', roles: ['viewer'] });
+    const unknown = contextFor('Bearer not-a-token', 'viewer');
+    expect(() => new ApiTokenGuard(tokens, new Reflector()).canActivate(unknown.context)).toThrow(Problem);
+    expect(unknown.request.apiPrincipal).toBeUndefined();
+  });
+
   const holders = { viewer: VIEWER, operator: OPERATOR, admin: ADMIN } as const;
 
   it.each([
