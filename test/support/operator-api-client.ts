@@ -15,6 +15,7 @@ export interface Answer {
 export interface ExtraToken {
   roles: string[];
   sites?: string[];
+  tenant?: string;
 }
 
 /**

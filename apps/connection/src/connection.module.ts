@@ -1,6 +1,7 @@
 import { inboxController } from '@app/persistence';
 import { Module } from '@nestjs/common';
 import { ApiModule } from './api/api.module';
+import { ConnectionAuditModule } from './audit/connection-audit.module';
 import { AuthorizationModule } from './authorization/authorization.module';
 import { CustomerInformationModule } from './customer-information/customer-information.module';
 import { DataTransferModule } from './data-transfer/data-transfer.module';
@@ -42,6 +43,7 @@ import { TransactionsModule } from './transactions/transactions.module';
     RoutingModule,
     RetentionModule,
     ApiModule,
+    ConnectionAuditModule,
   ],
   controllers: [inboxController('connection', CONNECTION_SCHEMA)],
 })

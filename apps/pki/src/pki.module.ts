@@ -1,5 +1,6 @@
 import { inboxController } from '@app/persistence';
 import { Module } from '@nestjs/common';
+import { pkiAuditTrail } from './audit/pki-audit-trail.module';
 import { AuthoritiesModule, authorityControllers } from './authorities/authorities.module';
 import { GatewayCertificatesModule } from './gateway-certificates/gateway-certificates.module';
 import { InventoryModule, inventoryControllers } from './inventory/inventory.module';
@@ -19,7 +20,7 @@ export const pkiApiControllers = [...securityEventControllers, ...authorityContr
 export const pkiPublicControllers = [...revocationStatusControllers];
 
 @Module({
-  imports: [PkiPersistenceModule, SecurityEventsModule, AuthoritiesModule, InventoryModule, SigningModule, RevocationModule, RenewalModule, RootDistributionModule, ProfileUpgradeModule, GatewayCertificatesModule],
+  imports: [PkiPersistenceModule, SecurityEventsModule, AuthoritiesModule, InventoryModule, SigningModule, RevocationModule, RenewalModule, RootDistributionModule, ProfileUpgradeModule, GatewayCertificatesModule, pkiAuditTrail(pkiApiControllers)],
   controllers: [inboxController('pki', PKI_SCHEMA)],
   providers: [StationEventConsumer],
 })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule, auditControllers } from './audit/audit.module';
+import { smartChargingAuditTrail } from './audit/smart-charging-audit-trail.module';
 import { LimitsModule, limitsControllers } from './limits/limits.module';
 import { OscpModule, oscpApiControllers } from './oscp/oscp.module';
 import { SmartChargingPersistenceModule } from './persistence/smart-charging-persistence.module';
@@ -16,7 +17,7 @@ export const smartChargingApiControllers = [...topologyControllers, ...limitsCon
  * operators' Capacity Providers (oscp/).
  */
 @Module({
-  imports: [SmartChargingPersistenceModule, TopologyModule, LimitsModule, AuditModule, SiteControlModule, OscpModule],
+  imports: [SmartChargingPersistenceModule, TopologyModule, LimitsModule, AuditModule, SiteControlModule, OscpModule, smartChargingAuditTrail(smartChargingApiControllers)],
   exports: [LimitsModule, TopologyModule],
 })
 export class SmartChargingModule {}

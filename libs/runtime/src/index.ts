@@ -1,3 +1,4 @@
+export * from './audit';
 export * from './auth';
 export * from './bootstrap/run-services';
 export * from './bootstrap/service-definition';

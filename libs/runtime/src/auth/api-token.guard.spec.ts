@@ -68,6 +68,15 @@ describe('ApiTokenGuard', () => {
     expect(request.apiPrincipal).toEqual({ name: 'ops', roles: ['operator'] });
   });
 
+  it('notes who called even when the role check refuses, for the audit of refused changes (ADR 038)', async () => {
+    const { context, request } = contextFor(`Bearer ${VIEWER}`, 'admin');
+    await expect(newGuard().canActivate(context)).rejects.toThrow(Problem);
+    expect(request.apiPrincipal).toEqual({ name: 'noc', roles: ['viewer'] });
+    const unknown = contextFor('Bearer not-a-token', 'viewer');
+    await expect(newGuard().canActivate(unknown.context)).rejects.toThrow(Problem);
+    expect(unknown.request.apiPrincipal).toBeUndefined();
+  });
+
   const holders = { viewer: VIEWER, operator: OPERATOR, admin: ADMIN } as const;
 
   it.each([

@@ -12,7 +12,7 @@ export const REQUIRED_ROLE = 'csms:required-role';
 /** The path parameter naming the site whose grid-operator tokens may call a route too (`RequireRole(role, { gridOperatorSite })`). */
 export const GRID_OPERATOR_SITE = 'csms:grid-operator-site';
 
-/** The request after the guard let it through: who called. */
+/** The request once the guard authenticated it: who called (set even when the role check then refuses). */
 export type AuthenticatedRequest = Request & { apiPrincipal?: ApiPrincipal };
 
 const CHALLENGE = 'Bearer realm="csms"';
@@ -66,6 +66,8 @@ export class ApiTokenGuard implements CanActivate {
     } catch (error) {
       throw error instanceof BearerRefused ? problemOf(error) : error;
     }
+    // Known before the role check, so that the audit names who was refused (docs/adr/038-audit-log.md).
+    request.apiPrincipal = principal;
     const required = this.reflector.getAllAndOverride<ApiRole | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]);
     if (required === undefined) throw new Problem({ status: 403, code: 'forbidden', detail: 'this endpoint declares no required role, so no token may call it' });
     if (!grants(principal.roles, required)) {
@@ -78,7 +80,6 @@ export class ApiTokenGuard implements CanActivate {
         throw new Problem({ status: 403, code: 'forbidden', detail: `the token "${principal.name}" lacks the ${required} role`, extensions: { requiredRole: required } });
       }
     }
-    request.apiPrincipal = principal;
     return true;
   }
 }

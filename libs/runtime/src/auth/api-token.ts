@@ -25,6 +25,8 @@ export interface ApiPrincipal {
   roles: TokenRole[];
   sites?: string[];
   tenant?: string;
+  /** How it authenticated, for the audit log (e.g. `api-token`); absent: a bearer API token. */
+  credential?: string;
 }
 
 /** What a presented token is: a configured one still valid (and who it names), an expired one, or none of them. */

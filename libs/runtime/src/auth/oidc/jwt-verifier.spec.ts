@@ -56,8 +56,8 @@ describe('JwtVerifier', () => {
   }
 
   it('accepts a token of the issuer for this audience, signed RS256 or ES256, and maps its claims', async () => {
-    await expect(verifier.verify(await token(), NOW)).resolves.toEqual({ name: 'oidc:alice', roles: ['operator'] });
-    await expect(verifier.verify(await token({}, ec), NOW)).resolves.toEqual({ name: 'oidc:alice', roles: ['operator'] });
+    await expect(verifier.verify(await token(), NOW)).resolves.toEqual({ name: 'oidc:alice', roles: ['operator'], credential: 'oidc' });
+    await expect(verifier.verify(await token({}, ec), NOW)).resolves.toEqual({ name: 'oidc:alice', roles: ['operator'], credential: 'oidc' });
   });
 
   it('accepts an audience list that contains ours', async () => {

@@ -62,6 +62,7 @@ export function principalOfClaims(payload: Readonly<Record<string, unknown>>, cl
       roles,
       ...(sites === undefined ? {} : { sites }),
       ...(tenant === undefined ? {} : { tenant }),
+      credential: 'oidc',
     },
   };
 }
