@@ -150,7 +150,7 @@ describe('fault: a gateway replica killed under load', () => {
       faultSummary(
         'gateway-replica-kill',
         { sent: fleet.sent(), answered: countOf(acknowledged), stored: countOf(acknowledged) - lost, duplicates, reconnects: fleet.reconnects, recoveredMs },
-        `${STATIONS} stations, ${onVictim} on the killed replica; stored without an answer: ${unanswered}; ${fleet.outageErrors} calls failed`,
+        `${STATIONS} stations, ${onVictim} on the killed replica; stored without an answer: ${unanswered}; calls failed: ${fleet.outageSummary()}`,
       ),
     );
 

@@ -107,7 +107,7 @@ describe('fault: PostgreSQL restarted under load', () => {
           reconnects: fleet.reconnects,
           recoveredMs,
         },
-        `${STATIONS} stations, PostgreSQL down ${((restartedAt - stoppedAt) / 1000).toFixed(1)} s, ${fleet.retries() - retriesBefore} retries, ${fleet.outageErrors} calls failed`,
+        `${STATIONS} stations, PostgreSQL down ${((restartedAt - stoppedAt) / 1000).toFixed(1)} s, ${fleet.retries() - retriesBefore} retries, calls failed: ${fleet.outageSummary()}`,
       ),
     );
 

@@ -162,9 +162,13 @@ describe('fault: smart-charging down while sessions start and stop', () => {
     const stoppedAt = Date.now();
 
     // While it is down: sessions stop and start, meter values flow (every 5 s by themselves, and on demand); sampled twice a second.
-    let worst = { mayDrawA: 0, drawA: 0 };
+    // What the EVSEs may draw must hold while the service is down (ADR 013's fail-safe). Once it is back it raises only after
+    // its lowerings are answered, or after LOWERING_WAIT_MS (5 s) without an answer, so that bound is reported there, not asserted;
+    // what the EVs draw must hold throughout.
+    let worst = { mayDrawA: 0, drawA: 0, mayDrawAfterA: 0 };
     let samples = 0;
     const overLimit: string[] = [];
+    let down = true;
     let sampling = true;
     cleanups.push(() => {
       sampling = false;
@@ -172,9 +176,15 @@ describe('fault: smart-charging down while sessions start and stop', () => {
     const sampler = (async () => {
       while (sampling) {
         const now = sampleSite();
-        worst = { mayDrawA: Math.max(worst.mayDrawA, now.mayDrawA), drawA: Math.max(worst.drawA, now.drawA) };
+        worst = {
+          mayDrawA: down ? Math.max(worst.mayDrawA, now.mayDrawA) : worst.mayDrawA,
+          mayDrawAfterA: down ? worst.mayDrawAfterA : Math.max(worst.mayDrawAfterA, now.mayDrawA),
+          drawA: Math.max(worst.drawA, now.drawA),
+        };
         samples += 1;
-        if (now.mayDrawA > SITE_LIMIT_A + TOLERANCE_A) overLimit.push(`${((Date.now() - stoppedAt) / 1000).toFixed(1)} s: ${now.mayDrawA} A allowed`);
+        const at = `${((Date.now() - stoppedAt) / 1000).toFixed(1)} s`;
+        if (down && now.mayDrawA > SITE_LIMIT_A + TOLERANCE_A) overLimit.push(`${at}: ${now.mayDrawA} A allowed`);
+        if (now.drawA > SITE_LIMIT_A + TOLERANCE_A) overLimit.push(`${at}: ${now.drawA} A drawn`);
         // The sampling rate, not a wait for a condition.
         await outage(500);
       }
@@ -199,6 +209,8 @@ describe('fault: smart-charging down while sessions start and stop', () => {
     // Nothing reached the stations while the service was down: they hold what they were given.
     expect(new Map(stations.map((s) => [s.id, heldProfiles(s).filter((p) => !p.includes(':Tx:'))]))).toEqual(profilesBefore);
 
+    down = false;
+    const downForMs = Date.now() - stoppedAt;
     smartCharging = await startSmartCharging();
     const restartedAt = Date.now();
     await eventually('the plan following the sessions that exist now, each holding its TxProfile', async () => ((await planFollowsSessions()) ? true : undefined), WAIT_MS, [smartCharging, connection]);
@@ -236,8 +248,8 @@ describe('fault: smart-charging down while sessions start and stop', () => {
           reconnects: stations.reduce((sum, s) => sum + Math.max(0, s.counters.connects - 1), 0),
           recoveredMs,
         },
-        `down ${((restartedAt - stoppedAt) / 1000).toFixed(1)} s; ${sessionsRunning} sessions running at the end; ${samples} samples, at most ${worst.mayDrawA.toFixed(1)} A allowed ` +
-          `and ${worst.drawA.toFixed(1)} A drawn per phase of ${SITE_LIMIT_A} A; sessions started while down drew ${newSessionDraws.map((a) => a.toFixed(1)).join('/')} A; ` +
+        `down ${(downForMs / 1000).toFixed(1)} s (+${((restartedAt - stoppedAt - downForMs) / 1000).toFixed(1)} s to start again); ${sessionsRunning} sessions running at the end; ${samples} samples, at most ${worst.mayDrawA.toFixed(1)} A allowed while down ` +
+          `(${worst.mayDrawAfterA.toFixed(1)} A after) and ${worst.drawA.toFixed(1)} A drawn per phase of ${SITE_LIMIT_A} A; sessions started while down drew ${newSessionDraws.map((a) => a.toFixed(1)).join('/')} A; ` +
           `${allocated.toFixed(1)} A allocated after the restart (stored: events the restarted service handled, exactly those after its committed offsets, of ${consumedAfterRestart.total} in all)`,
       ),
     );

@@ -38,6 +38,8 @@ export class LoadFleet {
   reconnects = 0;
   /** Calls that failed (unanswered in time, refused, or their connection lost) and that the station got past. */
   outageErrors = 0;
+  /** The same, by what failed and how (`StatusNotification failed: timeout`, ...). */
+  readonly outageReasons = new Map<string, number>();
   /** The first error a station could not carry on from. */
   failure: unknown;
   private running = true;
@@ -103,6 +105,11 @@ export class LoadFleet {
   /** Every station got at least one more meter value answered than in `snapshot`. */
   servedSince(snapshot: ReadonlyMap<string, number>): boolean {
     return [...this.receipts].every(([id, receipts]) => receipts.meterValues.length > (snapshot.get(id) ?? 0));
+  }
+
+  /** The failures the stations carried on from, most frequent first: for a test's summary line. */
+  outageSummary(): string {
+    return [...this.outageReasons].sort(([, a], [, b]) => b - a).map(([reason, count]) => `${count}× ${reason}`).join(', ') || 'none';
   }
 
   /** Ends the sessions in progress (each ends stopped when the CSMS answers) and waits for them. */
@@ -175,6 +182,8 @@ export class LoadFleet {
   private carryOn(error: unknown): void {
     if (!isOutage(error)) throw error;
     this.outageErrors += 1;
+    const reason = error instanceof Error ? error.message : String(error);
+    this.outageReasons.set(reason, (this.outageReasons.get(reason) ?? 0) + 1);
   }
 
   /** The load's rate: a station sends a message about every `paceMs` (75-125 % of it). */
