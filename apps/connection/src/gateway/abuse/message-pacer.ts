@@ -77,6 +77,8 @@ export class MessagePacer<T> {
 
   private giveUp(heldForMs: number): void {
     this.stop();
+    // Reading again: the close handshake needs the peer's close frame (what else comes is dropped).
+    this.socket.resume();
     this.hooks.onSustained(heldForMs);
   }
 }

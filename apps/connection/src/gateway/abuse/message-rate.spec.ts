@@ -17,15 +17,25 @@ describe('MessageRate', () => {
     expect(rate.admit(1000, true)).toEqual({ kind: 'close', heldForMs: 1000 });
   });
 
-  it('ends a held stretch when a fresh message finds a token: a station that waits for its answers is not closed', () => {
+  it('ends a held stretch when a fresh message finds a token a second after the last hold: a station back within its rate is not closed', () => {
     const rate = new MessageRate(limit, 1000, 0);
     rate.admit(0, false);
     rate.admit(0, false);
     expect(rate.admit(0, false).kind).toBe('hold');
     expect(rate.admit(100, true).kind).toBe('pass');
+    // A token found at once is no break (the station's next frame was merely read late).
     expect(rate.admit(250, false).kind).toBe('pass');
+    expect(rate.heldBackSince).toBe(0);
+    expect(rate.admit(1000, false).kind).toBe('pass');
     expect(rate.heldBackSince).toBeUndefined();
-    for (let t = 400; t < 5000; t += 150) expect(rate.admit(t, false).kind).toBe('pass');
+    for (let t = 1150; t < 6000; t += 150) expect(rate.admit(t, false).kind).toBe('pass');
+  });
+
+  it('closes a flooder even when some of its frames find a token now and then', () => {
+    const rate = new MessageRate(limit, 1000, 0);
+    let outcome = rate.admit(0, false);
+    for (let t = 0; t <= 1200 && outcome.kind !== 'close'; t += 10) outcome = rate.admit(t, t % 200 !== 0);
+    expect(outcome.kind).toBe('close');
   });
 });
 
@@ -59,10 +69,11 @@ describe('MessagePacer', () => {
   });
 
   it('gives up on a station that keeps its queue full past the close limit, and delivers nothing more', () => {
-    const { paced, delivered, events } = pacer(1000);
+    const { paced, delivered, events, socket } = pacer(1000);
     for (let i = 0; i < 100; i += 1) paced.receive(i);
     jest.advanceTimersByTime(2000);
     expect(events.closedAfter).toBeGreaterThanOrEqual(1000);
+    expect(socket.paused).toBe(false);
     const count = delivered.length;
     expect(count).toBeLessThan(20);
     paced.receive(1000);

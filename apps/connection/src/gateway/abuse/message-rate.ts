@@ -1,18 +1,21 @@
 import type { RateLimit } from '@app/config';
 import { type BucketState, fullBucket, takeToken } from './token-bucket';
 
+/** How long a station must stay within its rate for a held stretch to end: a momentary token (a scheduling hiccup) is no break. */
+export const HELD_STRETCH_BREAK_MS = 1000;
+
 export type MessageAdmission = { kind: 'pass' } | { kind: 'hold'; waitMs: number } | { kind: 'close'; heldForMs: number };
 
 /**
  * The message rate of one station connection: a token bucket, and how long the station has
- * been held back without a break. A station that waits for its answers (as OCPP-J asks) and
- * finds a token when its next message arrives is not being held back, even if it was a moment
- * ago; one that keeps frames queued behind the limit is, and after `closeAfterMs` of that it is
- * closed.
+ * been held back without a break. A station whose fresh message finds a token, a second or
+ * more after it was last held, has come back within its rate; one that keeps frames queued
+ * behind the limit has not, and after `closeAfterMs` of that it is closed.
  */
 export class MessageRate {
   private readonly bucket: BucketState;
   private heldSince: number | undefined;
+  private lastHeldAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly limit: RateLimit,
@@ -24,15 +27,16 @@ export class MessageRate {
 
   /**
    * Whether the next message may be handled now. `queued`: it waited behind others (or was
-   * already held); a fresh message that finds a token ends a held stretch.
+   * already held); only a fresh message can end a held stretch.
    */
   admit(now: number, queued: boolean): MessageAdmission {
     const waitMs = takeToken(this.bucket, this.limit, now);
     if (waitMs === 0) {
-      if (!queued) this.heldSince = undefined;
+      if (!queued && now - this.lastHeldAt >= HELD_STRETCH_BREAK_MS) this.heldSince = undefined;
       return { kind: 'pass' };
     }
     this.heldSince ??= now;
+    this.lastHeldAt = now;
     const heldForMs = now - this.heldSince;
     if (heldForMs >= this.closeAfterMs) return { kind: 'close', heldForMs };
     return { kind: 'hold', waitMs };
