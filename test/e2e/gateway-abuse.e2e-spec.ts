@@ -7,7 +7,7 @@ import { type ServiceProcess, startService, waitUntilReady } from '@test/support
 import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
 import { floodUpgrades } from '@test/support/upgrade-flood';
 import { closed, connectStation } from '@test/support/ws-station';
-import WebSocket from 'ws';
+import WebSocket, { type ClientOptions } from 'ws';
 
 const PASSWORD = 'victim-password-0123';
 const BLOCK_SECONDS = 4;
@@ -128,7 +128,7 @@ describe('gateway abuse resistance', () => {
       .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
   }
 
-  async function open(stationId: string, options: ConstructorParameters<typeof WebSocket>[2] = {}): Promise<WebSocket> {
+  async function open(stationId: string, options: ClientOptions = {}): Promise<WebSocket> {
     const outcome = await connectStation(`${wsUrl}/${stationId}`, ['ocpp1.6'], { handshakeTimeout: 30_000, ...options });
     if (!outcome.open) throw new Error(`${stationId} refused with ${outcome.status}: ${outcome.body}`);
     sockets.push(outcome.socket);
@@ -136,7 +136,7 @@ describe('gateway abuse resistance', () => {
   }
 
   /** An upgrade's HTTP status and Retry-After; rejects if it is accepted. */
-  function refusalOf(stationId: string, options: ConstructorParameters<typeof WebSocket>[2]): Promise<{ status: number; retryAfter: string | undefined }> {
+  function refusalOf(stationId: string, options: ClientOptions): Promise<{ status: number; retryAfter: string | undefined }> {
     return new Promise((resolve, reject) => {
       const socket = new WebSocket(`${wsUrl}/${stationId}`, ['ocpp1.6'], { handshakeTimeout: 30_000, ...options });
       socket.once('open', () => {

@@ -43,7 +43,8 @@ describe('FailedAuthentications', () => {
     expect(episode?.tried.size).toBe(10);
     expect(tracker.endLapsed(120_000)).toEqual([]);
     expect(tracker.check('198.51.100.4', 'A', 60_300)).toEqual({ blocked: false });
-    const summary = summaryOf(episode ?? expect.fail('no episode'));
+    if (!episode) throw new Error('no episode ended');
+    const summary = summaryOf(episode);
     expect(summary.stationId).toBe('A');
     expect(summary.techInfo).toMatch(/^address 198\.51\.100\.4 blocked for 60 s after 3 failed authentications in 0 s; 500 tries refused while blocked; station ids: A,B,C,X-0,/);
     expect(summary.techInfo).toMatch(/,\.\.\.$/);
