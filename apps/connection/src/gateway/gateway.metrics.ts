@@ -61,6 +61,12 @@ export class GatewayMetrics {
     );
     this.authBlocks = metrics.counter('csms_ocpp_auth_blocks_total', 'Addresses and station ids blocked after repeated failed authentications, by scope (address, station)', ['scope']);
     this.messageRate = metrics.counter('csms_ocpp_message_rate_limited_total', 'Station messages held back by the message rate (outcome="held") and connections closed for staying over it (outcome="closed")', ['outcome']);
+    // Every reason at 0 from the start: an alert on a rate needs the series before the first refusal.
+    ['admission-limit', 'registry-busy', 'registry-unavailable', 'address-blocked', 'station-blocked', 'address-rate', 'station-rate', 'pending-handshakes', 'handshake-timeout'].forEach(
+      (reason) => this.turnedAway.inc({ reason }, 0),
+    );
+    ['address', 'station'].forEach((scope) => this.authBlocks.inc({ scope }, 0));
+    ['held', 'closed'].forEach((outcome) => this.messageRate.inc({ outcome }, 0));
     this.framesReceived = metrics.counter('csms_ocpp_frames_received_total', 'OCPP-J frames received from stations', ['protocol']);
     this.framesSent = metrics.counter('csms_ocpp_frames_sent_total', 'OCPP-J frames sent to stations', ['protocol']);
   }
