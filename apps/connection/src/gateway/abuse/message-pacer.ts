@@ -70,7 +70,9 @@ export class MessagePacer<T> {
       const admission = this.rate.admit(this.now(), true);
       if (admission.kind === 'close') return this.giveUp(admission.heldForMs);
       if (admission.kind === 'hold') return this.schedule(admission.waitMs);
-      this.hooks.deliver(this.queue.shift() as T);
+      // Taken out before delivery: a handler that closes the connection finds the queue as it should be.
+      const [next] = this.queue.splice(0, 1);
+      if (next !== undefined) this.hooks.deliver(next);
     }
     if (!this.stopped) this.socket.resume();
   }
