@@ -181,6 +181,8 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
   private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', () => socket.destroy());
     this.handshakes.requestReceived(request.socket);
+    // Already refused at accept (too many handshakes from its address): the request came in while the refusal left.
+    if (!socket.writable) return void socket.destroy();
     const decision = this.guard.admit(request);
     if (!decision.admitted) return this.refuseAbuse(socket, decision.reason, decision.retryAfterSeconds, decision.attempt);
     const release = this.admission.tryEnter();
