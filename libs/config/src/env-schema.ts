@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const hostPort = /^[A-Za-z0-9.-]+:\d{1,5}$/;
@@ -44,6 +45,12 @@ const algorithmList = z
 
 // A claim name, or a dotted path into nested objects (`realm_access.roles`); URL-like names are allowed too.
 const claimPath = z.string().regex(/^[A-Za-z0-9_:/.@-]{1,200}$/, 'must be a claim name or a dotted path such as realm_access.roles');
+
+// An IPv4/IPv6 address or CIDR range, e.g. 10.0.0.0/8, 127.0.0.1, fd00::/8.
+const addressRangeList = z
+  .string()
+  .transform((value) => value.split(',').map((range) => range.trim()).filter(Boolean))
+  .refine((ranges) => ranges.length > 0 && ranges.every(isAddressRange), 'must be a comma-separated list of IP addresses or CIDR ranges');
 
 export const envSchema = z.object({
   HTTP_HOST: z.string().min(1).default('0.0.0.0'),
@@ -120,6 +127,26 @@ export const envSchema = z.object({
   // Upgrades being authenticated at once; beyond it the gateway answers 503 + Retry-After (the station tries again later).
   OCPP_MAX_CONCURRENT_UPGRADES: integer(1, 100_000).default(1000),
   OCPP_RETRY_AFTER_SECONDS: integer(1, 3600).default(10),
+  // Abuse resistance at the gateway (ADR 040). Rates are per second; 0 switches that limit off.
+  // Addresses (IPs or CIDR ranges) of proxies whose X-Forwarded-For names the client; nobody else's is believed.
+  OCPP_TRUSTED_PROXIES: addressRangeList.optional(),
+  OCPP_CONNECT_RATE_PER_ADDRESS: decimal(0, 100_000).default(100),
+  OCPP_CONNECT_BURST_PER_ADDRESS: integer(1, 1_000_000).default(1000),
+  OCPP_CONNECT_RATE_PER_STATION: decimal(0, 1000).default(1),
+  OCPP_CONNECT_BURST_PER_STATION: integer(1, 10_000).default(20),
+  // Failed authentications within the window before the address / station id is blocked for OCPP_AUTH_BLOCK_SECONDS.
+  OCPP_AUTH_FAILURES_PER_ADDRESS: integer(1, 100_000).default(20),
+  OCPP_AUTH_FAILURES_PER_STATION: integer(1, 100_000).default(10),
+  OCPP_AUTH_FAILURE_WINDOW_SECONDS: integer(1, 86_400).default(60),
+  OCPP_AUTH_BLOCK_SECONDS: integer(1, 86_400).default(300),
+  // Entries each tracking table (rates, failures, blocks) holds at most; the least recently seen go first.
+  OCPP_ABUSE_TRACKED_KEYS: integer(100, 10_000_000).default(100_000),
+  OCPP_MAX_PENDING_HANDSHAKES_PER_ADDRESS: integer(1, 100_000).default(500),
+  OCPP_HANDSHAKE_TIMEOUT_SECONDS: integer(1, 600).default(15),
+  OCPP_MAX_MESSAGES_PER_SECOND: decimal(0, 100_000).default(50),
+  OCPP_MESSAGE_BURST: integer(1, 1_000_000).default(500),
+  // A station held back by the message rate without a break for this long is closed (1008).
+  OCPP_MESSAGE_RATE_CLOSE_SECONDS: integer(1, 3600).default(30),
   OCPP_MAX_FRAME_BYTES: integer(1024, 16 * 1024 * 1024).default(256 * 1024),
   OCPP_PING_INTERVAL_SECONDS: integer(0, 3600).default(60),
   OCPP_CALL_TIMEOUT_SECONDS: integer(1, 600).default(30),
@@ -171,5 +198,13 @@ export const envSchema = z.object({
     .refine((vendorIds) => vendorIds.every((vendorId) => vendorId.length <= 255), 'must be a comma-separated list of vendor ids of at most 255 characters')
     .optional(),
 });
+
+function isAddressRange(range: string): boolean {
+  const [address = '', prefix, ...rest] = range.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 export type Env = z.output<typeof envSchema>;

@@ -28,6 +28,37 @@ describe('loadConfig', () => {
     expect(loadConfig(standalone, {}).gateway).toMatchObject({ maxConcurrentUpgrades: 1000, retryAfterSeconds: 10 });
   });
 
+  it('reads the gateway abuse limits from the environment, with defaults (ADR 040)', () => {
+    expect(loadConfig(standalone, {}).gateway.abuse).toEqual({
+      trustedProxies: [],
+      connectPerAddress: { perSecond: 100, burst: 1000 },
+      connectPerStation: { perSecond: 1, burst: 20 },
+      failuresPerAddress: 20,
+      failuresPerStation: 10,
+      failureWindowMs: 60_000,
+      blockMs: 300_000,
+      trackedKeys: 100_000,
+      maxPendingHandshakesPerAddress: 500,
+      handshakeTimeoutMs: 15_000,
+      messages: { perSecond: 50, burst: 500 },
+      messageRateCloseMs: 30_000,
+    });
+    const config = loadConfig(standalone, {
+      OCPP_TRUSTED_PROXIES: '10.0.0.0/8, 127.0.0.1, fd00::/8',
+      OCPP_CONNECT_RATE_PER_ADDRESS: '0',
+      OCPP_CONNECT_RATE_PER_STATION: '0.5',
+      OCPP_AUTH_BLOCK_SECONDS: '5',
+      OCPP_MAX_MESSAGES_PER_SECOND: '2.5',
+    });
+    expect(config.gateway.abuse).toMatchObject({
+      trustedProxies: ['10.0.0.0/8', '127.0.0.1', 'fd00::/8'],
+      connectPerAddress: { perSecond: 0, burst: 1000 },
+      connectPerStation: { perSecond: 0.5, burst: 20 },
+      blockMs: 5000,
+      messages: { perSecond: 2.5, burst: 500 },
+    });
+  });
+
   it('runs the embedded process on the in-process bus and embedded store unless told otherwise', () => {
     expect(loadConfig(embedded, {})).toMatchObject({ messaging: { kind: 'in-process' }, database: { kind: 'embedded', dataDir: '.data' } });
     const real = loadConfig(embedded, { KAFKA_BROKERS: 'k1:9092, k2:9093', DATABASE_URL: 'postgresql://u@db:5432/csms' });
@@ -51,6 +82,12 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://db/csms'],
     ['LOG_LEVEL', 'loud'],
     ['KAFKA_TOPIC_PREFIX', 'has space'],
+    ['OCPP_TRUSTED_PROXIES', 'proxy.example.com'],
+    ['OCPP_TRUSTED_PROXIES', '10.0.0.0/33'],
+    ['OCPP_TRUSTED_PROXIES', '10.0.0.1/8/8'],
+    ['OCPP_CONNECT_BURST_PER_ADDRESS', '0'],
+    ['OCPP_HANDSHAKE_TIMEOUT_SECONDS', '0'],
+    ['OCPP_MAX_MESSAGES_PER_SECOND', '-1'],
   ])('names %s when its value %p is invalid', (variable, value) => {
     const error = errorOf(() => loadConfig(standalone, { [variable]: value }));
     expect(error.variable).toBe(variable);

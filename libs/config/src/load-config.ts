@@ -176,6 +176,24 @@ function gatewayConfig(env: Env, layout: ProcessLayout): RuntimeConfig['gateway'
     heartbeatIntervalSeconds: env.OCPP_HEARTBEAT_INTERVAL_SECONDS,
     maxConcurrentUpgrades: env.OCPP_MAX_CONCURRENT_UPGRADES,
     retryAfterSeconds: env.OCPP_RETRY_AFTER_SECONDS,
+    abuse: gatewayAbuseConfig(env),
+  };
+}
+
+function gatewayAbuseConfig(env: Env): RuntimeConfig['gateway']['abuse'] {
+  return {
+    trustedProxies: env.OCPP_TRUSTED_PROXIES ?? [],
+    connectPerAddress: { perSecond: env.OCPP_CONNECT_RATE_PER_ADDRESS, burst: env.OCPP_CONNECT_BURST_PER_ADDRESS },
+    connectPerStation: { perSecond: env.OCPP_CONNECT_RATE_PER_STATION, burst: env.OCPP_CONNECT_BURST_PER_STATION },
+    failuresPerAddress: env.OCPP_AUTH_FAILURES_PER_ADDRESS,
+    failuresPerStation: env.OCPP_AUTH_FAILURES_PER_STATION,
+    failureWindowMs: env.OCPP_AUTH_FAILURE_WINDOW_SECONDS * 1000,
+    blockMs: env.OCPP_AUTH_BLOCK_SECONDS * 1000,
+    trackedKeys: env.OCPP_ABUSE_TRACKED_KEYS,
+    maxPendingHandshakesPerAddress: env.OCPP_MAX_PENDING_HANDSHAKES_PER_ADDRESS,
+    handshakeTimeoutMs: env.OCPP_HANDSHAKE_TIMEOUT_SECONDS * 1000,
+    messages: { perSecond: env.OCPP_MAX_MESSAGES_PER_SECOND, burst: env.OCPP_MESSAGE_BURST },
+    messageRateCloseMs: env.OCPP_MESSAGE_RATE_CLOSE_SECONDS * 1000,
   };
 }
 

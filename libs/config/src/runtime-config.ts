@@ -66,6 +66,34 @@ export interface GatewayConfig {
   maxConcurrentUpgrades: number;
   /** The Retry-After of a 503 refusal: when a turned-away station should try again. */
   retryAfterSeconds: number;
+  /** Limits on what one address or station may cost the gateway (ADR 040). */
+  abuse: GatewayAbuseConfig;
+}
+
+/** A token bucket: `burst` at once, then `perSecond` on average; perSecond 0 means no limit. */
+export interface RateLimit {
+  perSecond: number;
+  burst: number;
+}
+
+/** OCPP_TRUSTED_PROXIES, OCPP_CONNECT_*, OCPP_AUTH_*, OCPP_ABUSE_TRACKED_KEYS, handshake and message limits (ADR 040). */
+export interface GatewayAbuseConfig {
+  /** IP addresses and CIDR ranges whose X-Forwarded-For is believed. */
+  trustedProxies: string[];
+  connectPerAddress: RateLimit;
+  connectPerStation: RateLimit;
+  /** Failed authentications within `failureWindowMs` that block an address / a station id for `blockMs`. */
+  failuresPerAddress: number;
+  failuresPerStation: number;
+  failureWindowMs: number;
+  blockMs: number;
+  /** The most entries each tracking table keeps. */
+  trackedKeys: number;
+  maxPendingHandshakesPerAddress: number;
+  handshakeTimeoutMs: number;
+  messages: RateLimit;
+  /** A station held back by the message rate this long without a break is closed with 1008. */
+  messageRateCloseMs: number;
 }
 
 /** How the connection service's station core answers what stations send. */
