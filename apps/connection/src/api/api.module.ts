@@ -53,7 +53,7 @@ import { StationTenantController } from './stations/station-tenant.controller';
 import { StationRegistrationRepository } from './stations/station-registration.repository';
 import { StationsController } from './stations/stations.controller';
 import { StationsService } from './stations/stations.service';
-import { StationTenantRepository, TenantScopeInterceptor } from './tenancy.port';
+import { StationTenantRepository, operatorApiTenantScope } from './tenancy.port';
 import { TransactionExportRepository } from './transactions/transaction-export.repository';
 import { TransactionExportService } from './transactions/transaction-export.service';
 import { TransactionReadRepository } from './transactions/transaction-read.repository';
@@ -110,7 +110,7 @@ export const operatorApiControllers = [
     StationTenantRepository,
     StationTenantAssignment,
     // Tenant scoping of every operator API route, in one place (docs/adr/037-tenant-scoping.md).
-    { provide: APP_INTERCEPTOR, useFactory: (tenancy: StationTenantRepository) => new TenantScopeInterceptor(tenancy, operatorApiControllers), inject: [StationTenantRepository] },
+    { provide: APP_INTERCEPTOR, useFactory: (tenancy: StationTenantRepository) => operatorApiTenantScope(tenancy, operatorApiControllers), inject: [StationTenantRepository] },
     TransactionReadRepository,
     TransactionsService,
     TransactionExportRepository,

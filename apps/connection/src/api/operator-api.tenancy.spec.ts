@@ -1,5 +1,6 @@
+import { type TenantPolicy, tenantPoliciesOf } from '@app/runtime';
 import { operatorApiControllers } from './api.module';
-import { type TenantPolicy, routeOf, tenantPolicyOf } from './tenancy.port';
+import { operatorApiImpliedPolicies } from './tenancy.port';
 
 /**
  * Tenant scoping, checked by reflection over every route of the operator API
@@ -8,13 +9,13 @@ import { type TenantPolicy, routeOf, tenantPolicyOf } from './tenancy.port';
  * their tenant. A new route outside /stations/{id} without a declaration fails this spec (and is
  * refused to tenant-confined tokens at run time).
  */
-const STATION: TenantPolicy = { kind: 'station', param: 'id', mayCreate: false };
+const STATION: TenantPolicy = { kind: 'object', owner: 'station', param: 'id', mayCreate: false };
 const FILTERED: TenantPolicy = { kind: 'filtered' };
 const UNTENANTED: TenantPolicy = { kind: 'untenanted' };
 
 const outsideStationRoutes: Record<string, TenantPolicy> = {
   'GET /stations': FILTERED,
-  'PUT /stations/:id': { kind: 'station', param: 'id', mayCreate: true },
+  'PUT /stations/:id': { kind: 'object', owner: 'station', param: 'id', mayCreate: true },
   'PUT /stations/:id/tenant': UNTENANTED,
   'GET /transactions': FILTERED,
   'GET /transactions/export': FILTERED,
@@ -23,24 +24,17 @@ const outsideStationRoutes: Record<string, TenantPolicy> = {
   'PUT /id-tokens/:value': UNTENANTED,
   'DELETE /id-tokens/:value': UNTENANTED,
   'GET /commands': FILTERED,
-  'GET /commands/:commandId': { kind: 'owned', owner: 'command', param: 'commandId' },
+  'GET /commands/:commandId': { kind: 'object', owner: 'command', param: 'commandId', mayCreate: false },
   'GET /alerts': FILTERED,
-  'POST /reservations': { kind: 'body-stations', field: 'stationId' },
+  'POST /reservations': { kind: 'body-objects', owner: 'station', field: 'stationId' },
   'GET /reservations': FILTERED,
-  'GET /reservations/:id': { kind: 'owned', owner: 'reservation', param: 'id' },
-  'POST /reservations/:id/cancel': { kind: 'owned', owner: 'reservation', param: 'id' },
+  'GET /reservations/:id': { kind: 'object', owner: 'reservation', param: 'id', mayCreate: false },
+  'POST /reservations/:id/cancel': { kind: 'object', owner: 'reservation', param: 'id', mayCreate: false },
   'GET /local-lists': FILTERED,
-  'POST /local-lists/push': { kind: 'body-stations', field: 'stationIds' },
+  'POST /local-lists/push': { kind: 'body-objects', owner: 'station', field: 'stationIds' },
 };
 
-const routes = operatorApiControllers.flatMap((controller) => {
-  const prototype = controller.prototype as unknown as Record<string, unknown>;
-  return Object.getOwnPropertyNames(prototype)
-    .filter((name) => name !== 'constructor' && typeof prototype[name] === 'function')
-    .map((name) => prototype[name] as object)
-    .filter((handler) => Reflect.getMetadata('path', handler) !== undefined)
-    .map((handler) => ({ route: routeOf(controller, handler), policy: tenantPolicyOf(controller, handler) }));
-});
+const routes = tenantPoliciesOf(operatorApiControllers, operatorApiImpliedPolicies);
 
 describe('operator API tenant scoping', () => {
   it('finds the routes: every station command and station sub-resource among them', () => {

@@ -1,6 +1,5 @@
-// What the operator API uses of tenant scoping (docs/adr/037-tenant-scoping.md): the route
-// declarations, the caller's tenant, and the SQL condition that confines a list to it.
+// What the operator API uses of tenant scoping (docs/adr/037-tenant-scoping.md): the station
+// registry's tenants, the SQL condition that confines a list to one, and the API's interceptor.
 export { StationTenantRepository, stationsOfTenant } from '../tenancy/station-tenant.repository';
-export { TenantScopeInterceptor } from '../tenancy/tenant-scope.interceptor';
-export { CallerTenant, TenantScoped } from '../tenancy/tenant-scoped.decorator';
-export { type TenantPolicy, routeOf, tenantPolicyOf } from '../tenancy/tenant-policy';
+export { operatorApiImpliedPolicies, operatorApiTenantScope } from '../tenancy/operator-api.tenancy';
+export { CallerTenant, TenantScoped } from '@app/runtime';

@@ -1,16 +1,19 @@
 import { InjectDataSource, queryRows } from '@app/persistence';
+import type { Tenancy } from '@app/runtime';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { COMMAND_LOG_TABLE } from '../persistence/history-tables';
 import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
-import type { OwnedObject, StationTenancy } from './tenant-policy';
 
 const STATION = `"${CONNECTION_SCHEMA}"."station"`;
 
-/** Where each owned object keeps the id of its station. */
-const OWNER_TABLES: Readonly<Record<OwnedObject, { table: string; id: string; cast: string }>> = {
-  reservation: { table: `"${CONNECTION_SCHEMA}"."reservation"`, id: 'id', cast: '::bigint' },
-  command: { table: `"${CONNECTION_SCHEMA}"."${COMMAND_LOG_TABLE}"`, id: 'command_id', cast: '' },
+/** Objects of the operator API that belong to a station, found by their own id. */
+export type StationObject = 'reservation' | 'command';
+
+/** Where each such object keeps the id of its station. */
+const OBJECT_TABLES: Readonly<Record<StationObject, { table: string; column: string; type: string }>> = {
+  reservation: { table: `"${CONNECTION_SCHEMA}"."reservation"`, column: 'id', type: 'bigint' },
+  command: { table: `"${CONNECTION_SCHEMA}"."${COMMAND_LOG_TABLE}"`, column: 'command_id', type: 'text' },
 };
 
 /**
@@ -22,26 +25,30 @@ export function stationsOfTenant(column: string, tenant: string | undefined, bin
   return tenant === undefined ? [] : [`${column} IN (SELECT id FROM ${STATION} WHERE tenant = ${bind(tenant)})`];
 }
 
+function byId(ids: readonly string[], rows: readonly { id: string; tenant: string | null }[]): Map<string, Tenancy> {
+  const found = new Map(rows.map((row) => [row.id, { tenant: row.tenant }] as const));
+  return new Map(ids.map((id) => [id, found.get(id) ?? 'absent']));
+}
+
 /** The station registry as tenant scoping reads it: which tenant a station, or a station's object, belongs to. */
 @Injectable()
 export class StationTenantRepository {
   constructor(@InjectDataSource(CONNECTION_SCHEMA) private readonly dataSource: DataSource) {}
 
-  async tenancyOf(stationIds: readonly string[]): Promise<Map<string, StationTenancy>> {
+  async tenancyOf(stationIds: readonly string[]): Promise<Map<string, Tenancy>> {
     const rows = await queryRows<{ id: string; tenant: string | null }>(this.dataSource, `SELECT id, tenant FROM ${STATION} WHERE id = ANY($1::text[])`, [[...stationIds]]);
-    const found = new Map(rows.map((row) => [row.id, { tenant: row.tenant }] as const));
-    return new Map(stationIds.map((id) => [id, found.get(id) ?? 'absent']));
+    return byId(stationIds, rows);
   }
 
-  /** The station of a reservation or command; undefined when there is no such object. */
-  async stationOf(owner: OwnedObject, id: string): Promise<StationTenancy | undefined> {
-    const { table, id: column, cast } = OWNER_TABLES[owner];
-    const [row] = await queryRows<{ tenant: string | null }>(
+  /** The tenant of the station of each reservation or command (absent: no such object). */
+  async tenancyOfObjects(kind: StationObject, ids: readonly string[]): Promise<Map<string, Tenancy>> {
+    const { table, column, type } = OBJECT_TABLES[kind];
+    const rows = await queryRows<{ id: string; tenant: string | null }>(
       this.dataSource,
-      `SELECT s.tenant FROM ${table} o LEFT JOIN ${STATION} s ON s.id = o.station_id WHERE o.${column} = $1${cast}`,
-      [id],
+      `SELECT o.${column}::text AS id, s.tenant FROM ${table} o LEFT JOIN ${STATION} s ON s.id = o.station_id WHERE o.${column} = ANY($1::${type}[])`,
+      [[...ids]],
     );
-    return row === undefined ? undefined : { tenant: row.tenant };
+    return byId(ids, rows);
   }
 
   /** Assigns a station to a tenant (null: to none); false when the station is not registered. */

@@ -28,7 +28,7 @@ export class CommandHistoryController {
 
   @Get(':commandId')
   @RequireRole('viewer')
-  @TenantScoped.owned('command', 'commandId')
+  @TenantScoped.object('command', 'commandId')
   @ApiOperation({ summary: 'Get a command', description: 'One command of the history, by the `commandId` its command endpoint answered with.' })
   @ApiZodParam('commandId', commandIdSchema, 'Command id.')
   @ApiZodResponse(200, commandRecordSchema, 'The command.')

@@ -71,7 +71,7 @@ export class LocalListsController {
   @Post('local-lists/push')
   @HttpCode(200)
   @RequireRole('operator')
-  @TenantScoped.bodyStations('stationIds')
+  @TenantScoped.bodyObjects('station', 'stationIds')
   @ApiOperation({
     summary: 'Push the local list to a group of stations',
     description: `To the stations named in \`stationIds\`, or (\`select: "out-of-sync"\`) to every station whose list is pending or failed, at most 100 per request. Per station: ${PUSH_DESCRIPTION}`,

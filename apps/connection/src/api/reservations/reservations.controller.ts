@@ -33,7 +33,7 @@ export class ReservationsController {
   @Post()
   @HttpCode(201)
   @RequireRole('operator')
-  @TenantScoped.bodyStations('stationId')
+  @TenantScoped.bodyObjects('station', 'stationId')
   @ApiOperation({
     summary: 'Reserve an EVSE for an id token',
     description:
@@ -59,7 +59,7 @@ export class ReservationsController {
 
   @Get(':id')
   @RequireRole('viewer')
-  @TenantScoped.owned('reservation', 'id')
+  @TenantScoped.object('reservation', 'id')
   @ApiOperation({ summary: 'Get a reservation' })
   @ApiZodParam('id', reservationIdSchema, 'Reservation id.')
   @ApiZodResponse(200, reservationSchema, 'The reservation.')
@@ -71,7 +71,7 @@ export class ReservationsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @RequireRole('operator')
-  @TenantScoped.owned('reservation', 'id')
+  @TenantScoped.object('reservation', 'id')
   @ApiOperation({
     summary: 'Cancel a reservation',
     description: 'Sends CancelReservation; the reservation is cancelled when the station accepts. Answers with the reservation and the station’s answer (Rejected: the station holds no such reservation).',

@@ -51,7 +51,7 @@ export class StationsController {
 
   @Put(':id')
   @RequireRole('admin')
-  @TenantScoped.station('id', { mayCreate: true })
+  @TenantScoped.object('station', 'id', { mayCreate: true })
   @ApiOperation({
     summary: 'Register or update a station',
     description:
