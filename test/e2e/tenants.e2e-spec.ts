@@ -1,0 +1,144 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort } from '@test/support/free-port';
+import { testBrokers, uniqueTopicPrefix } from '@test/support/kafka-test-client';
+import { type Json, OperatorApiClient } from '@test/support/operator-api-client';
+import { type ServiceProcess, startService, waitUntilReady } from '@test/support/service-process';
+import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
+import { connectStation, exchange } from '@test/support/ws-station';
+import type { WebSocket } from 'ws';
+
+const call = (id: string, action: string, payload: unknown) => JSON.stringify([2, id, action, payload]);
+const boot16 = { chargePointVendor: 'Acme', chargePointModel: 'AC-22' };
+const ids = (body: Json) => (body.items ?? []).map((item) => item.id ?? item.stationId);
+
+/**
+ * Tenant scoping end to end (docs/adr/037-tenant-scoping.md), in distributed mode with real
+ * Kafka and PostgreSQL: two tenants' admin tokens and a tenant-less admin. Each tenant sees only
+ * its own stations and what belongs to them; the other's ids answer 404 exactly as unknown ones,
+ * on reads and on mutations, and change nothing; the tenant-less admin sees everything and
+ * assigns stations registered on first contact.
+ */
+describe('tenant scoping', () => {
+  const api = new OperatorApiClient({ acme: { roles: ['admin'], tenant: 'acme' }, globex: { roles: ['admin'], tenant: 'globex' } });
+  type As = 'acme' | 'globex' | 'admin';
+  let dir: string;
+  let database: TestDatabase;
+  let connection: ServiceProcess;
+  let wsUrl: string;
+  const sockets: WebSocket[] = [];
+  const request = (method: string, route: string, as: As, body?: unknown) => api.call(connection.baseUrl, method, route, as, body);
+
+  async function bootedStation(stationId: string): Promise<WebSocket> {
+    const opened = await connectStation(`${wsUrl}/${stationId}`, ['ocpp1.6']);
+    if (!opened.open) throw new Error(`${stationId} could not connect: ${opened.status} ${opened.body}`);
+    sockets.push(opened.socket);
+    expect(await exchange(opened.socket, call('b1', 'BootNotification', boot16), 15_000)).toEqual([3, 'b1', expect.objectContaining({ status: 'Accepted' })]);
+    return opened.socket;
+  }
+
+  async function startTransaction(socket: WebSocket, idTag: string): Promise<number> {
+    const answer = await exchange(socket, call(`s-${idTag}`, 'StartTransaction', { connectorId: 1, idTag, meterStart: 0, timestamp: new Date().toISOString() }), 15_000);
+    expect(answer).toEqual([3, `s-${idTag}`, expect.objectContaining({ transactionId: expect.any(Number) })]);
+    return (answer[2] as { transactionId: number }).transactionId;
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'csms-tenants-'));
+    database = await createTestDatabase('tenants');
+    const [httpPort, wsPort] = await Promise.all([freePort(), freePort()]);
+    wsUrl = `ws://127.0.0.1:${wsPort}/ocpp`;
+    connection = startService(
+      'connection',
+      {
+        KAFKA_BROKERS: testBrokers(),
+        KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('tenants'),
+        DATABASE_URL: database.url,
+        OCPP_WS_PORT: String(wsPort),
+        OCPP_UNKNOWN_STATIONS: 'accept',
+        OCPP_UNKNOWN_ID_TOKENS: 'accept',
+        API_TOKENS_FILE: api.writeTokenFile(dir),
+        LOG_LEVEL: 'warn',
+      },
+      httpPort,
+    );
+    await waitUntilReady(connection);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.close();
+    await connection?.stop('SIGKILL');
+    await database?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  let acmeTransaction = 0;
+
+  it('stamps the registering token’s tenant on a new station; first contact leaves it unassigned', async () => {
+    expect(await request('PUT', '/api/stations/ACME-1', 'acme', { securityProfile: 0 })).toMatchObject({ status: 201, body: { id: 'ACME-1', tenant: 'acme' } });
+    expect(await request('PUT', '/api/stations/GLOBEX-1', 'globex', { securityProfile: 0 })).toMatchObject({ status: 201, body: { tenant: 'globex' } });
+    expect(await request('PUT', '/api/stations/SHARED-1', 'admin', { securityProfile: 0 })).toMatchObject({ status: 201, body: { tenant: null } });
+    const acme = await bootedStation('ACME-1');
+    const globex = await bootedStation('GLOBEX-1');
+    await bootedStation('FIRST-CONTACT-1');
+    acmeTransaction = await startTransaction(acme, 'TAG-ACME');
+    await startTransaction(globex, 'TAG-GLOBEX');
+    expect((await request('GET', '/api/stations/FIRST-CONTACT-1', 'admin')).body).toMatchObject({ autoRegistered: true, tenant: null });
+  }, 60_000);
+
+  it('lists each tenant’s stations only, filtered in SQL so that pages stay full; the admin sees all', async () => {
+    expect(ids((await request('GET', '/api/stations', 'admin')).body)).toEqual(['ACME-1', 'FIRST-CONTACT-1', 'GLOBEX-1', 'SHARED-1']);
+    expect(ids((await request('GET', '/api/stations', 'globex')).body)).toEqual(['GLOBEX-1']);
+    const page = await request('GET', '/api/stations?limit=1', 'acme');
+    expect(page.body).toMatchObject({ items: [{ id: 'ACME-1' }], nextCursor: null });
+  });
+
+  it('answers another tenant’s and an unassigned station 404, word for word as an unknown one', async () => {
+    const unknown = await request('GET', '/api/stations/NO-SUCH-1', 'acme');
+    expect(unknown.status).toBe(404);
+    for (const stationId of ['GLOBEX-1', 'FIRST-CONTACT-1', 'SHARED-1']) {
+      const answer = await request('GET', `/api/stations/${stationId}`, 'acme');
+      expect(answer).toMatchObject({ status: 404, body: { code: unknown.body.code, detail: `station ${stationId} is not registered` } });
+      for (const sub of ['connectors', 'history', 'meter-values', 'alerts', 'local-list', 'device-model', 'display-messages']) {
+        expect([sub, (await request('GET', `/api/stations/${stationId}/${sub}`, 'acme')).status]).toEqual([sub, 404]);
+      }
+    }
+    expect((await request('GET', '/api/stations/ACME-1/connectors', 'acme')).status).toBe(200);
+  });
+
+  it('answers mutations of another tenant’s station 404 and changes nothing', async () => {
+    const before = (await request('GET', '/api/stations/GLOBEX-1', 'admin')).body;
+    expect((await request('PUT', '/api/stations/GLOBEX-1', 'acme', { securityProfile: 0, registrationStatus: 'rejected' })).status).toBe(404);
+    expect((await request('POST', '/api/stations/GLOBEX-1/accept', 'acme')).status).toBe(404);
+    expect((await request('POST', '/api/stations/GLOBEX-1/commands/reset', 'acme', { type: 'Soft' })).status).toBe(404);
+    expect((await request('POST', '/api/stations/GLOBEX-1/rotate-password', 'acme', {})).status).toBe(404);
+    expect((await request('POST', '/api/reservations', 'acme', { stationId: 'GLOBEX-1', evseId: 1, idToken: 'TAG-X', expiresAt: new Date(Date.now() + 600_000).toISOString() })).status).toBe(404);
+    expect((await request('POST', '/api/local-lists/push', 'acme', { stationIds: ['ACME-1', 'GLOBEX-1'] })).status).toBe(404);
+    const after = (await request('GET', '/api/stations/GLOBEX-1', 'admin')).body;
+    expect({ ...after, live: undefined, lastSeenAt: undefined }).toEqual({ ...before, live: undefined, lastSeenAt: undefined });
+  });
+
+  it('keeps transactions to their station’s tenant: lists and reads by id', async () => {
+    const stationsOf = async (as: As) => ((await request('GET', '/api/transactions', as)).body.items ?? []).map((item) => item.stationId);
+    expect(await stationsOf('acme')).toEqual(['ACME-1']);
+    expect(await stationsOf('globex')).toEqual(['GLOBEX-1']);
+    expect((await stationsOf('admin')).sort()).toEqual(['ACME-1', 'GLOBEX-1']);
+    expect(await request('GET', `/api/transactions/${acmeTransaction}`, 'acme')).toMatchObject({ status: 200, body: { stationId: 'ACME-1' } });
+    expect((await request('GET', `/api/transactions/${acmeTransaction}`, 'globex')).status).toBe(404);
+  });
+
+  it('refuses tenant tokens where the data serves every tenant (id tokens) and where tenants are assigned', async () => {
+    expect((await request('GET', '/api/id-tokens', 'acme')).status).toBe(403);
+    expect((await request('PUT', '/api/stations/ACME-1/tenant', 'acme', { tenant: 'globex' })).status).toBe(403);
+    expect((await request('GET', '/api/stations/ACME-1', 'admin')).body).toMatchObject({ tenant: 'acme' });
+  });
+
+  it('lets the tenant-less admin assign a first-contact station, which its tenant then sees', async () => {
+    expect(await request('PUT', '/api/stations/FIRST-CONTACT-1/tenant', 'admin', { tenant: 'acme' })).toMatchObject({ status: 200, body: { tenant: 'acme' } });
+    expect(ids((await request('GET', '/api/stations', 'acme')).body)).toEqual(['ACME-1', 'FIRST-CONTACT-1']);
+    expect((await request('GET', '/api/stations/FIRST-CONTACT-1', 'globex')).status).toBe(404);
+    expect((await request('PUT', '/api/stations/FIRST-CONTACT-1/tenant', 'admin', { tenant: 'not a tenant' })).status).toBe(400);
+    expect((await request('PUT', '/api/stations/NO-SUCH-1/tenant', 'admin', { tenant: 'acme' })).status).toBe(404);
+  });
+});
