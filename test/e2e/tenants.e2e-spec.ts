@@ -5,18 +5,20 @@ import { freePort } from '@test/support/free-port';
 import { testBrokers, uniqueTopicPrefix } from '@test/support/kafka-test-client';
 import { type Json, OperatorApiClient } from '@test/support/operator-api-client';
 import { type ServiceProcess, startService, waitUntilReady } from '@test/support/service-process';
+import { threeFeederSite } from '@test/support/site-fixtures';
 import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
 import { connectStation, exchange } from '@test/support/ws-station';
 import type { WebSocket } from 'ws';
 
 const call = (id: string, action: string, payload: unknown) => JSON.stringify([2, id, action, payload]);
 const boot16 = { chargePointVendor: 'Acme', chargePointModel: 'AC-22' };
-const ids = (body: Json) => (body.items ?? []).map((item) => item.id ?? item.stationId);
+const ids = (body: Json) => (body.items ?? []).map((item) => item.id ?? item.siteId ?? item.stationId);
 
 /**
  * Tenant scoping end to end (docs/adr/037-tenant-scoping.md), in distributed mode with real
- * Kafka and PostgreSQL: two tenants' admin tokens and a tenant-less admin. Each tenant sees only
- * its own stations and what belongs to them; the other's ids answer 404 exactly as unknown ones,
+ * Kafka and PostgreSQL (the connection and smart-charging services as their own processes): two
+ * tenants' admin tokens and a tenant-less admin. Each tenant sees only its own stations, sites
+ * and what belongs to them; the other's ids answer 404 exactly as unknown ones,
  * on reads and on mutations, and change nothing; the tenant-less admin sees everything and
  * assigns stations registered on first contact.
  */
@@ -26,9 +28,11 @@ describe('tenant scoping', () => {
   let dir: string;
   let database: TestDatabase;
   let connection: ServiceProcess;
+  let smartCharging: ServiceProcess;
   let wsUrl: string;
   const sockets: WebSocket[] = [];
   const request = (method: string, route: string, as: As, body?: unknown) => api.call(connection.baseUrl, method, route, as, body);
+  const sites = (method: string, route: string, as: As, body?: unknown) => api.call(smartCharging.baseUrl, method, route, as, body);
 
   async function bootedStation(stationId: string): Promise<WebSocket> {
     const opened = await connectStation(`${wsUrl}/${stationId}`, ['ocpp1.6']);
@@ -47,28 +51,17 @@ describe('tenant scoping', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'csms-tenants-'));
     database = await createTestDatabase('tenants');
-    const [httpPort, wsPort] = await Promise.all([freePort(), freePort()]);
+    const [httpPort, wsPort, smartChargingPort] = await Promise.all([freePort(), freePort(), freePort()]);
     wsUrl = `ws://127.0.0.1:${wsPort}/ocpp`;
-    connection = startService(
-      'connection',
-      {
-        KAFKA_BROKERS: testBrokers(),
-        KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('tenants'),
-        DATABASE_URL: database.url,
-        OCPP_WS_PORT: String(wsPort),
-        OCPP_UNKNOWN_STATIONS: 'accept',
-        OCPP_UNKNOWN_ID_TOKENS: 'accept',
-        API_TOKENS_FILE: api.writeTokenFile(dir),
-        LOG_LEVEL: 'warn',
-      },
-      httpPort,
-    );
-    await waitUntilReady(connection);
+    const common = { KAFKA_BROKERS: testBrokers(), KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('tenants'), DATABASE_URL: database.url, API_TOKENS_FILE: api.writeTokenFile(dir), LOG_LEVEL: 'warn' };
+    connection = startService('connection', { ...common, OCPP_WS_PORT: String(wsPort), OCPP_UNKNOWN_STATIONS: 'accept', OCPP_UNKNOWN_ID_TOKENS: 'accept' }, httpPort);
+    smartCharging = startService('smart-charging', common, smartChargingPort);
+    await Promise.all([waitUntilReady(connection), waitUntilReady(smartCharging)]);
   }, 120_000);
 
   afterAll(async () => {
     for (const socket of sockets) socket.close();
-    await connection?.stop('SIGKILL');
+    await Promise.all([connection?.stop('SIGKILL'), smartCharging?.stop('SIGKILL')]);
     await database?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -140,5 +133,43 @@ describe('tenant scoping', () => {
     expect((await request('GET', '/api/stations/FIRST-CONTACT-1', 'globex')).status).toBe(404);
     expect((await request('PUT', '/api/stations/FIRST-CONTACT-1/tenant', 'admin', { tenant: 'not a tenant' })).status).toBe(400);
     expect((await request('PUT', '/api/stations/NO-SUCH-1/tenant', 'admin', { tenant: 'acme' })).status).toBe(404);
+  });
+
+  describe('sites', () => {
+    it('stamps the creating token’s tenant on a site, and lists each tenant’s sites only', async () => {
+      expect(await sites('POST', '/api/sites', 'acme', threeFeederSite('SITE-ACME', 'SA'))).toMatchObject({ status: 201, body: { siteId: 'SITE-ACME', tenant: 'acme' } });
+      expect(await sites('POST', '/api/sites', 'globex', threeFeederSite('SITE-GLOBEX', 'SG'))).toMatchObject({ status: 201, body: { tenant: 'globex' } });
+      expect(ids((await sites('GET', '/api/sites', 'acme')).body)).toEqual(['SITE-ACME']);
+      expect((await sites('GET', '/api/sites?limit=1', 'globex')).body).toMatchObject({ items: [{ siteId: 'SITE-GLOBEX' }], nextCursor: null });
+      expect(ids((await sites('GET', '/api/sites', 'admin')).body)).toEqual(['SITE-ACME', 'SITE-GLOBEX']);
+    });
+
+    it('answers another tenant’s site, its nodes, limits, audit and allocation, and its stations 404 as unknown ones', async () => {
+      const unknown = await sites('GET', '/api/sites/SITE-NONE', 'acme');
+      expect(unknown).toMatchObject({ status: 404, body: { code: 'site-not-found' } });
+      expect(await sites('GET', '/api/sites/SITE-GLOBEX', 'acme')).toMatchObject({ status: 404, body: { code: 'site-not-found', detail: 'there is no site SITE-GLOBEX' } });
+      for (const sub of ['nodes/F1', 'nodes/F1/limits', 'audit', 'allocation', 'deviations']) {
+        expect([sub, (await sites('GET', `/api/sites/SITE-GLOBEX/${sub}`, 'acme')).status]).toEqual([sub, 404]);
+      }
+      expect((await sites('GET', '/api/topology/stations/SG-1', 'acme')).status).toBe(404);
+      expect((await sites('GET', '/api/topology/stations/SA-1', 'acme')).status).toBe(200);
+      expect((await sites('GET', '/api/sites/SITE-ACME/nodes/F1', 'acme')).status).toBe(200);
+    });
+
+    it('answers mutations of another tenant’s site 404 and changes nothing', async () => {
+      const before = (await sites('GET', '/api/sites/SITE-GLOBEX', 'admin')).body;
+      expect((await sites('DELETE', '/api/sites/SITE-GLOBEX', 'acme')).status).toBe(404);
+      expect((await sites('PATCH', '/api/sites/SITE-GLOBEX/nodes/F1', 'acme', { label: 'taken', version: 1 })).status).toBe(404);
+      expect((await sites('PUT', '/api/sites/SITE-GLOBEX/nodes/F1/limits/operator', 'acme', { slots: [] })).status).toBe(404);
+      expect((await sites('GET', '/api/sites/SITE-GLOBEX', 'admin')).body).toEqual(before);
+    });
+
+    it('leaves assigning sites, and the grid connections of the deployment, to tenant-less admins', async () => {
+      expect((await sites('PUT', '/api/sites/SITE-ACME/tenant', 'acme', { tenant: 'globex' })).status).toBe(403);
+      expect((await sites('GET', '/api/oscp/capacity-providers', 'acme')).status).toBe(403);
+      expect(await sites('PUT', '/api/sites/SITE-ACME/tenant', 'admin', { tenant: 'globex' })).toMatchObject({ status: 200, body: { tenant: 'globex' } });
+      expect((await sites('GET', '/api/sites/SITE-ACME', 'acme')).status).toBe(404);
+      expect(ids((await sites('GET', '/api/sites', 'globex')).body)).toEqual(['SITE-ACME', 'SITE-GLOBEX']);
+    });
   });
 });
