@@ -50,6 +50,7 @@ import { StationPasswordController } from './stations/station-password.controlle
 import { StationPasswordRotation } from './stations/station-password.rotation';
 import { StationTenantAssignment } from './stations/station-tenant.assignment';
 import { StationTenantController } from './stations/station-tenant.controller';
+import { TenantStationsController } from './stations/tenant-stations.internal.controller';
 import { StationRegistrationRepository } from './stations/station-registration.repository';
 import { StationsController } from './stations/stations.controller';
 import { StationsService } from './stations/stations.service';
@@ -101,7 +102,7 @@ export const operatorApiControllers = [
     DeviceModelModule,
     LocalListsModule,
   ],
-  controllers: [...operatorApiControllers, StationMinimumProfileController],
+  controllers: [...operatorApiControllers, StationMinimumProfileController, TenantStationsController],
   providers: [
     StationReadRepository,
     StationRegistrationRepository,

@@ -51,6 +51,12 @@ export class StationTenantRepository {
     return byId(ids, rows);
   }
 
+  /** Every station of a tenant, by id. */
+  async stationsOf(tenant: string): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(this.dataSource, `SELECT id FROM ${STATION} WHERE tenant = $1 ORDER BY id`, [tenant]);
+    return rows.map((row) => row.id);
+  }
+
   /** Assigns a station to a tenant (null: to none); false when the station is not registered. */
   async assign(stationId: string, tenant: string | null): Promise<boolean> {
     const rows = await queryRows<{ id: string }>(this.dataSource, `UPDATE ${STATION} SET tenant = $2, updated_at = now() WHERE id = $1 RETURNING id`, [stationId, tenant]);

@@ -9,6 +9,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
  *   `mayCreate`: an unknown one passes (the route creates it, stamping the caller's tenant).
  * - `body-objects`: a body field holds an id, or a list of ids, of such objects; each is checked so.
  * - `filtered`: the handler passes the caller's tenant (`@CallerTenant()`) to its query.
+ * - `shared`: the route reads what every tenant shares (e.g. the CSMS's certificate authorities).
  * - `untenanted`: the route serves every tenant (shared configuration, assigning tenants):
  *   principals confined to a tenant are refused with 403.
  */
@@ -16,6 +17,7 @@ export type TenantPolicy =
   | { kind: 'object'; owner: string; param: string; mayCreate: boolean }
   | { kind: 'body-objects'; owner: string; field: string }
   | { kind: 'filtered' }
+  | { kind: 'shared' }
   | { kind: 'untenanted' };
 
 export const TENANT_POLICY = 'csms:tenant-policy';

@@ -9,7 +9,8 @@ import { type ImpliedTenantPolicy, type Tenancy, type TenantPolicy, tenantPolicy
 export interface TenantOwner {
   /** Ids that fail this pass through untouched: the route's pipe answers them 400. */
   id: z.ZodType;
-  tenancyOf(ids: readonly string[]): Promise<ReadonlyMap<string, Tenancy>>;
+  /** `callerTenant`: for services that can only tell whether an object is that tenant's (not whose it is otherwise). */
+  tenancyOf(ids: readonly string[], callerTenant: string): Promise<ReadonlyMap<string, Tenancy>>;
   /**
    * The answer to another tenant's object: the same as the handler's own to an unknown id, so
    * that no answer tells the two apart.
@@ -57,6 +58,7 @@ export class TenantScopeInterceptor implements NestInterceptor {
       case 'untenanted':
         throw refused(tenant, 'it serves every tenant');
       case 'filtered':
+      case 'shared':
         return;
       case 'object':
         return this.checkObjects(tenant, policy.owner, [request.params[policy.param] as unknown], policy.mayCreate);
@@ -73,7 +75,7 @@ export class TenantScopeInterceptor implements NestInterceptor {
     if (owner === undefined) throw refused(tenant, `it names objects of an unknown kind (${ownerName})`);
     const ids = candidates.filter((id): id is string => typeof id === 'string' && owner.id.safeParse(id).success);
     if (ids.length === 0) return;
-    const tenancy = await owner.tenancyOf([...new Set(ids)]);
+    const tenancy = await owner.tenancyOf([...new Set(ids)], tenant);
     const hidden = ids.find((id) => !visibleToTenant(tenant, tenancy.get(id) ?? 'absent', mayCreate));
     if (hidden !== undefined) throw owner.notFound(hidden);
   }

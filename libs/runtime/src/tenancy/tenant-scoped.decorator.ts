@@ -11,6 +11,8 @@ export const TenantScoped = {
   bodyObjects: (owner: string, field: string) => SetMetadata(TENANT_POLICY, { kind: 'body-objects', owner, field } satisfies TenantPolicy),
   /** The handler filters by `@CallerTenant()` in its query, and stamps it on what it creates. */
   filtered: () => SetMetadata(TENANT_POLICY, { kind: 'filtered' } satisfies TenantPolicy),
+  /** The route reads what every tenant shares: open to principals confined to one. */
+  shared: () => SetMetadata(TENANT_POLICY, { kind: 'shared' } satisfies TenantPolicy),
   /** The route serves every tenant: refused to principals confined to one. */
   untenanted: () => SetMetadata(TENANT_POLICY, { kind: 'untenanted' } satisfies TenantPolicy),
 };
