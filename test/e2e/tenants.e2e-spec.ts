@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { SimulatedStation } from '@app/simulator';
 import { freePort } from '@test/support/free-port';
 import { testBrokers, uniqueTopicPrefix } from '@test/support/kafka-test-client';
 import { type Json, OperatorApiClient } from '@test/support/operator-api-client';
-import { type ServiceProcess, startService, waitUntilReady } from '@test/support/service-process';
+import { type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
+import { signedStation } from '@test/support/signed-station';
 import { threeFeederSite } from '@test/support/site-fixtures';
 import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
 import { connectStation, exchange } from '@test/support/ws-station';
@@ -12,13 +14,15 @@ import type { WebSocket } from 'ws';
 
 const call = (id: string, action: string, payload: unknown) => JSON.stringify([2, id, action, payload]);
 const boot16 = { chargePointVendor: 'Acme', chargePointModel: 'AC-22' };
+const ORGANIZATION = 'CSMS E2E Operator';
+const STATION_PASSWORD = 'tenants-e2e-station-password';
 const ids = (body: Json) => (body.items ?? []).map((item) => item.id ?? item.siteId ?? item.stationId);
 
 /**
  * Tenant scoping end to end (docs/adr/037-tenant-scoping.md), in distributed mode with real
- * Kafka and PostgreSQL (the connection and smart-charging services as their own processes): two
- * tenants' admin tokens and a tenant-less admin. Each tenant sees only its own stations, sites
- * and what belongs to them; the other's ids answer 404 exactly as unknown ones,
+ * Kafka and PostgreSQL (connection, smart-charging and pki as their own processes): two tenants'
+ * admin tokens and a tenant-less admin. Each tenant sees only its own stations, sites and
+ * certificates and what belongs to them; the other's ids answer 404 exactly as unknown ones,
  * on reads and on mutations, and change nothing; the tenant-less admin sees everything and
  * assigns stations registered on first contact.
  */
@@ -29,10 +33,13 @@ describe('tenant scoping', () => {
   let database: TestDatabase;
   let connection: ServiceProcess;
   let smartCharging: ServiceProcess;
+  let pki: ServiceProcess;
+  const simulated: SimulatedStation[] = [];
   let wsUrl: string;
   const sockets: WebSocket[] = [];
   const request = (method: string, route: string, as: As, body?: unknown) => api.call(connection.baseUrl, method, route, as, body);
   const sites = (method: string, route: string, as: As, body?: unknown) => api.call(smartCharging.baseUrl, method, route, as, body);
+  const certificates = (method: string, route: string, as: As, body?: unknown) => api.call(pki.baseUrl, method, route, as, body);
 
   async function bootedStation(stationId: string): Promise<WebSocket> {
     const opened = await connectStation(`${wsUrl}/${stationId}`, ['ocpp1.6']);
@@ -51,17 +58,31 @@ describe('tenant scoping', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'csms-tenants-'));
     database = await createTestDatabase('tenants');
-    const [httpPort, wsPort, smartChargingPort] = await Promise.all([freePort(), freePort(), freePort()]);
+    const [httpPort, wsPort, smartChargingPort, pkiPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
     wsUrl = `ws://127.0.0.1:${wsPort}/ocpp`;
-    const common = { KAFKA_BROKERS: testBrokers(), KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('tenants'), DATABASE_URL: database.url, API_TOKENS_FILE: api.writeTokenFile(dir), LOG_LEVEL: 'warn' };
+    const common = {
+      KAFKA_BROKERS: testBrokers(),
+      KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('tenants'),
+      DATABASE_URL: database.url,
+      API_TOKENS_FILE: api.writeTokenFile(dir),
+      INTERNAL_API_TOKEN: `internal-${path.basename(dir)}-0123456789abcdef`,
+      LOG_LEVEL: 'warn',
+    };
     connection = startService('connection', { ...common, OCPP_WS_PORT: String(wsPort), OCPP_UNKNOWN_STATIONS: 'accept', OCPP_UNKNOWN_ID_TOKENS: 'accept' }, httpPort);
     smartCharging = startService('smart-charging', common, smartChargingPort);
-    await Promise.all([waitUntilReady(connection), waitUntilReady(smartCharging)]);
-  }, 120_000);
+    pki = startService(
+      'pki',
+      { ...common, PKI_KEY_DIR: path.join(dir, 'keys'), PKI_CA_KEY_PASSPHRASE: 'tenants-e2e-passphrase-0123456789', PKI_CERT_ORGANIZATION: ORGANIZATION, PKI_CONNECTION_URL: connection.baseUrl },
+      pkiPort,
+    );
+    // Three services starting at once on a busy machine: room to spare.
+    await Promise.all([waitUntilReady(connection, 240_000), waitUntilReady(smartCharging, 240_000), waitUntilReady(pki, 240_000)]);
+  }, 300_000);
 
   afterAll(async () => {
     for (const socket of sockets) socket.close();
-    await Promise.all([connection?.stop('SIGKILL'), smartCharging?.stop('SIGKILL')]);
+    await Promise.all(simulated.map((station) => station.dispose()));
+    await Promise.all([connection?.stop('SIGKILL'), smartCharging?.stop('SIGKILL'), pki?.stop('SIGKILL')]);
     await database?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -170,6 +191,60 @@ describe('tenant scoping', () => {
       expect(await sites('PUT', '/api/sites/SITE-ACME/tenant', 'admin', { tenant: 'globex' })).toMatchObject({ status: 200, body: { tenant: 'globex' } });
       expect((await sites('GET', '/api/sites/SITE-ACME', 'acme')).status).toBe(404);
       expect(ids((await sites('GET', '/api/sites', 'globex')).body)).toEqual(['SITE-ACME', 'SITE-GLOBEX']);
+    });
+  });
+
+  describe('certificates', () => {
+    const serials: Record<string, string> = {};
+
+    beforeAll(async () => {
+      const root = await certificates('POST', '/api/certificate-authorities', 'admin', { name: 'Root', role: 'root', commonName: 'Tenants E2E Root', organization: ORGANIZATION, keyType: 'EC-P384', validityDays: 3650 });
+      expect(root.status).toBe(201);
+      const subCa = { name: 'Stations', role: 'stationSubCa', parentId: root.body.id, commonName: 'Tenants E2E Station Sub-CA', organization: ORGANIZATION, validityDays: 1000 };
+      expect((await certificates('POST', '/api/certificate-authorities', 'admin', subCa)).status).toBe(201);
+      for (const [stationId, tenant] of [['ACME-PKI', 'acme'], ['GLOBEX-PKI', 'globex']] as const) {
+        const { station } = await signedStation({ id: stationId, version: '2.0.1', serialNumber: `SN-${stationId}`, organization: ORGANIZATION, wsUrl, password: STATION_PASSWORD, api, connection, pki });
+        simulated.push(station);
+        expect((await request('PUT', `/api/stations/${stationId}/tenant`, 'admin', { tenant })).status).toBe(200);
+        serials[stationId] = await eventually(`${stationId}'s certificate is inventoried`, async () => {
+          const [issued] = (await certificates('GET', `/api/issued-certificates?stationId=${stationId}`, 'admin')).body.items ?? [];
+          return typeof issued?.serialNumber === 'string' ? issued.serialNumber : undefined;
+        });
+      }
+    }, 300_000);
+
+    it('lists each tenant’s certificates, signing requests and station inventories only', async () => {
+      const stationsOf = async (route: string, as: As) => [...new Set(((await certificates('GET', route, as)).body.items ?? []).map((item) => item.stationId))].sort();
+      for (const route of ['/api/issued-certificates', '/api/certificate-signing-requests']) {
+        expect([route, await stationsOf(route, 'acme')]).toEqual([route, ['ACME-PKI']]);
+        expect([route, await stationsOf(route, 'globex')]).toEqual([route, ['GLOBEX-PKI']]);
+        expect([route, await stationsOf(route, 'admin')]).toEqual([route, ['ACME-PKI', 'GLOBEX-PKI']]);
+      }
+      // Every station that connected has an inventory; a tenant sees those of its stations (as the registry says) only.
+      for (const tenant of ['acme', 'globex'] as const) {
+        const own = ids((await request('GET', '/api/stations', tenant)).body);
+        await eventually(`${tenant} sees exactly its stations' inventories`, async () => {
+          const all = await stationsOf('/api/station-inventories', 'admin');
+          const seen = await stationsOf('/api/station-inventories', tenant);
+          return seen.length > 0 && JSON.stringify(seen) === JSON.stringify(all.filter((id) => own.includes(id))) ? seen : undefined;
+        });
+      }
+      expect(await stationsOf('/api/station-inventories', 'acme')).toContain('ACME-PKI');
+      expect(await stationsOf('/api/station-inventories', 'acme')).not.toContain('GLOBEX-PKI');
+    });
+
+    it('answers another tenant’s certificate and station 404 as unknown ones, and refuses to revoke it', async () => {
+      const globexSerial = serials['GLOBEX-PKI'] ?? '';
+      expect(await certificates('GET', `/api/issued-certificates/${serials['ACME-PKI'] ?? ''}`, 'acme')).toMatchObject({ status: 200, body: { stationId: 'ACME-PKI' } });
+      expect(await certificates('GET', `/api/issued-certificates/${globexSerial}`, 'acme')).toMatchObject({ status: 404, body: { code: 'certificate-not-found', detail: `no issued certificate ${globexSerial}` } });
+      expect((await certificates('GET', '/api/station-inventories/GLOBEX-PKI', 'acme')).status).toBe(404);
+      expect((await certificates('POST', '/api/revocations', 'acme', { serialNumber: globexSerial, reason: 'keyCompromise' })).status).toBe(404);
+      expect((await certificates('GET', `/api/revocations?serialNumber=${globexSerial}`, 'admin')).body.items).toEqual([]);
+    });
+
+    it('shares the certificate authorities: every tenant reads them, only tenant-less admins change them', async () => {
+      expect((await certificates('GET', '/api/certificate-authorities', 'acme')).status).toBe(200);
+      expect((await certificates('POST', '/api/certificate-authorities', 'acme', { name: 'Mine', role: 'root', commonName: 'Acme Root', organization: ORGANIZATION, keyType: 'EC-P384', validityDays: 365 })).status).toBe(403);
     });
   });
 });
