@@ -1,3 +1,4 @@
+import type { Tenancy } from '@app/runtime';
 import { ownership, stationsIn } from './station-owned.repository';
 
 describe('ownership', () => {
@@ -7,7 +8,7 @@ describe('ownership', () => {
       { id: 'CERT-2', station_id: 'GLOBEX-1' },
     ];
     expect(ownership(['CERT-1', 'CERT-2', 'CERT-3'], rows, 'acme', ['ACME-1', 'ACME-2'])).toEqual(
-      new Map([
+      new Map<string, Tenancy>([
         ['CERT-1', { tenant: 'acme' }],
         ['CERT-2', { tenant: null }],
         ['CERT-3', 'absent'],
