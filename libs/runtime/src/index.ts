@@ -6,3 +6,4 @@ export * from './internal-api/internal-api.decorator';
 export * from './internal-api/internal-api.guard';
 export * from './runtime-config.module';
 export * from './rest';
+export * from './tenancy';

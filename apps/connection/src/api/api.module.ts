@@ -1,5 +1,6 @@
 import { StationCommandsModule } from '@app/station-commands';
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthorizationModule } from '../authorization/authorization.module';
 import { CustomerInformationModule } from '../customer-information/customer-information.module';
 import { DeviceModelModule } from '../device-model/device-model.module';
@@ -47,9 +48,13 @@ import { StationReadRepository } from './stations/station-read.repository';
 import { StationMinimumProfileController } from './stations/station-minimum-profile.internal.controller';
 import { StationPasswordController } from './stations/station-password.controller';
 import { StationPasswordRotation } from './stations/station-password.rotation';
+import { StationTenantAssignment } from './stations/station-tenant.assignment';
+import { StationTenantController } from './stations/station-tenant.controller';
+import { TenantStationsController } from './stations/tenant-stations.internal.controller';
 import { StationRegistrationRepository } from './stations/station-registration.repository';
 import { StationsController } from './stations/stations.controller';
 import { StationsService } from './stations/stations.service';
+import { StationTenantRepository, operatorApiTenantScope } from './tenancy.port';
 import { TransactionExportRepository } from './transactions/transaction-export.repository';
 import { TransactionExportService } from './transactions/transaction-export.service';
 import { TransactionReadRepository } from './transactions/transaction-read.repository';
@@ -60,6 +65,7 @@ import { TransactionsService } from './transactions/transactions.service';
 export const operatorApiControllers = [
   StationsController,
   StationPasswordController,
+  StationTenantController,
   ConnectorsController,
   TransactionsController,
   IdTokensController,
@@ -96,12 +102,16 @@ export const operatorApiControllers = [
     DeviceModelModule,
     LocalListsModule,
   ],
-  controllers: [...operatorApiControllers, StationMinimumProfileController],
+  controllers: [...operatorApiControllers, StationMinimumProfileController, TenantStationsController],
   providers: [
     StationReadRepository,
     StationRegistrationRepository,
     StationsService,
     StationPasswordRotation,
+    StationTenantRepository,
+    StationTenantAssignment,
+    // Tenant scoping of every operator API route, in one place (docs/adr/037-tenant-scoping.md).
+    { provide: APP_INTERCEPTOR, useFactory: (tenancy: StationTenantRepository) => operatorApiTenantScope(tenancy, operatorApiControllers), inject: [StationTenantRepository] },
     TransactionReadRepository,
     TransactionsService,
     TransactionExportRepository,

@@ -20,6 +20,8 @@ const expectedRoles: Record<string, ApiRole> = {
   'POST /stations/:id/accept': 'operator',
   // Credentials: who may connect as the station; a security officer's job (ADR 036).
   'POST /stations/:id/rotate-password': 'security-officer',
+  // Tenancy: which organisation sees the station (tenant-less admins only, ADR 037).
+  'PUT /stations/:id/tenant': 'admin',
   'GET /stations/:id/connectors': 'viewer',
   'GET /stations/:id/history': 'viewer',
   'GET /stations/:id/meter-values': 'viewer',

@@ -26,6 +26,7 @@ export const stationSchema = z.object({
   lastSeenAt: timestampSchema.nullable(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
+  tenant: z.string().nullable().meta({ description: 'The operator organisation the station belongs to; null: none (tenant-less deployments, or not assigned yet).' }),
   live: liveStateSchema,
 });
 

@@ -32,6 +32,7 @@ export function stationViewOf(row: StationRow, live: LiveState): StationView {
     lastSeenAt: isoOrNull(row.last_seen_at),
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
+    tenant: row.tenant,
     live,
   };
 }

@@ -24,6 +24,7 @@ function row(id: string): StationRow {
     last_seen_at: null,
     created_at: at,
     updated_at: at,
+    tenant: null,
   };
 }
 
@@ -37,7 +38,7 @@ function connected(presence: PresenceDirectory, stationId: string, replica: stri
   );
 }
 
-function setup(rows: StationRow[] = [row('CP-1'), row('CP-2')]) {
+function setup(rows: StationRow[] = [row('CP-1'), row('CP-2')], current?: CurrentRegistration) {
   const filters: StationFilter[] = [];
   const reads = {
     list: jest.fn(async (filter: StationFilter) => {
@@ -48,13 +49,13 @@ function setup(rows: StationRow[] = [row('CP-1'), row('CP-2')]) {
     exists: jest.fn(async (id: string) => rows.some((candidate) => candidate.id === id)),
     connectors: jest.fn(async () => []),
   };
-  const written: StoredRegistration[] = [];
+  const written: (StoredRegistration & { tenant: string | null })[] = [];
   const registrations = {
-    register: jest.fn(async (_id: string, decide: (current: CurrentRegistration | undefined) => Promise<ApiResult<StoredRegistration>>) => {
-      const decision = await decide(undefined);
+    register: jest.fn(async (_id: string, tenant: string | null, decide: (current: CurrentRegistration | undefined) => Promise<ApiResult<StoredRegistration>>) => {
+      const decision = await decide(current);
       if (!decision.ok) return decision;
-      written.push(decision.value);
-      return succeeded({ created: true });
+      written.push({ ...decision.value, tenant: current === undefined ? tenant : (current.tenant ?? null) });
+      return succeeded({ created: current === undefined });
     }),
   };
   const registry = { acceptPending: jest.fn() };
@@ -83,6 +84,24 @@ describe('StationsService', () => {
     connected(presence, 'CP-2', 'connection-1');
     await service.list({ connected: false, cursor: ['CP-0'] });
     expect(filters[0]).toMatchObject({ ids: { include: false, ids: ['CP-2'] }, after: 'CP-0', limit: 101 });
+  });
+
+  it('passes the caller\'s tenant to the list query, so paging counts its stations only', async () => {
+    const { service, filters } = setup();
+    await service.list({ limit: 5 }, 'acme');
+    expect(filters[0]).toMatchObject({ tenant: 'acme', limit: 6 });
+  });
+
+  it('registers a new station into the caller\'s tenant', async () => {
+    const { service, written } = setup([row('CP-1')]);
+    await service.register('CP-1', { securityProfile: 1, password: 'station-password-0123' }, 'acme');
+    expect(written[0]?.tenant).toBe('acme');
+  });
+
+  it.each([['another tenant', 'globex'], ['no tenant', null]])('answers 404 to a tenant caller updating a station of %s, and writes nothing', async (_case, owner) => {
+    const { service, written } = setup([row('CP-1')], { securityProfile: 1, hasPassword: true, serialNumber: null, tenant: owner });
+    expect(await service.register('CP-1', { registrationStatus: 'pending' }, 'acme')).toMatchObject({ ok: false, error: { code: 'station-not-found' } });
+    expect(written).toEqual([]);
   });
 
   it('stores a password as a hash and never in clear', async () => {

@@ -19,9 +19,10 @@ export class StationsService {
     private readonly presence: PresenceDirectory,
   ) {}
 
-  async list(query: ListStationsQuery): Promise<Page<StationView>> {
+  /** `tenant`: the caller's; only its stations are listed (undefined: every station). */
+  async list(query: ListStationsQuery, tenant?: string): Promise<Page<StationView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const filter: StationFilter = { registrationStatus: query.registrationStatus, idPrefix: query.idPrefix, after: query.cursor?.[0], limit: limit + 1 };
+    const filter: StationFilter = { registrationStatus: query.registrationStatus, idPrefix: query.idPrefix, after: query.cursor?.[0], tenant, limit: limit + 1 };
     if (query.connected !== undefined) filter.ids = { include: query.connected, ids: this.connectedIds() };
     const rows = await this.reads.list(filter);
     return pageOf(rows, limit, (row) => stationViewOf(row, liveStateOf(this.presence.locate(row.id))), (row) => [row.id]);
@@ -42,10 +43,13 @@ export class StationsService {
   /**
    * Registers the station or updates its registration; `created` says which. A chosen password is
    * stored as a scrypt hash; a generated one as an hmac-sha256 hash, and given back this once.
+   * A caller confined to a tenant registers stations into it, and cannot touch another's (404).
    */
-  async register(stationId: string, body: RegisterStationBody): Promise<ApiResult<{ created: boolean; station: RegisteredStationView }>> {
+  async register(stationId: string, body: RegisterStationBody, tenant?: string): Promise<ApiResult<{ created: boolean; station: RegisteredStationView }>> {
     let generated: GeneratedPasswordView | undefined;
-    const written = await this.registrations.register(stationId, async (current) => {
+    const written = await this.registrations.register(stationId, tenant ?? null, async (current) => {
+      // Checked again under the row lock: the station may have been assigned since the scope check.
+      if (tenant !== undefined && current !== undefined && current.tenant !== tenant) return notFound(stationId);
       const decision = decideRegistration(stationId, current, body);
       if (!decision.ok) return decision;
       const { password, generatePassword, ...registration } = decision.value;
@@ -69,7 +73,7 @@ export class StationsService {
    */
   async raiseMinimumProfile(stationId: string, securityProfile: number): Promise<ApiResult<{ securityProfile: number; raised: boolean }>> {
     let result = { securityProfile, raised: false };
-    const written = await this.registrations.register(stationId, async (current) => {
+    const written = await this.registrations.register(stationId, null, async (current) => {
       if (current === undefined) return notFound(stationId);
       result = { securityProfile: Math.max(current.securityProfile, securityProfile), raised: securityProfile > current.securityProfile };
       const decision = decideRegistration(stationId, current, { securityProfile: result.securityProfile });
