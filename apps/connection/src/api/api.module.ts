@@ -9,6 +9,7 @@ import { SmartChargingModule } from '../smart-charging/smart-charging.module';
 import { MonitoringModule } from '../monitoring/monitoring.module';
 import { ConnectionPersistenceModule } from '../persistence/connection-persistence.module';
 import { StationsModule } from '../stations/stations.module';
+import { CredentialsModule } from './station-core.port';
 import { ReportedChargingProfilesReadRepository } from './charging-profiles/reported-charging-profiles-read.repository';
 import { ReportedChargingProfilesController } from './charging-profiles/reported-charging-profiles.controller';
 import { ReportedChargingProfilesService } from './charging-profiles/reported-charging-profiles.service';
@@ -47,6 +48,7 @@ import { StationReadRepository } from './stations/station-read.repository';
 import { StationMinimumProfileController } from './stations/station-minimum-profile.internal.controller';
 import { StationPasswordController } from './stations/station-password.controller';
 import { StationPasswordRotation } from './stations/station-password.rotation';
+import { StationConnectionDrops } from './stations/station-connection-drops';
 import { StationRegistrationRepository } from './stations/station-registration.repository';
 import { StationsController } from './stations/stations.controller';
 import { StationsService } from './stations/stations.service';
@@ -95,6 +97,7 @@ export const operatorApiControllers = [
     MonitoringModule,
     DeviceModelModule,
     LocalListsModule,
+    CredentialsModule,
   ],
   controllers: [...operatorApiControllers, StationMinimumProfileController],
   providers: [
@@ -102,6 +105,7 @@ export const operatorApiControllers = [
     StationRegistrationRepository,
     StationsService,
     StationPasswordRotation,
+    StationConnectionDrops,
     TransactionReadRepository,
     TransactionsService,
     TransactionExportRepository,

@@ -7,6 +7,7 @@ export interface CurrentRegistration {
   securityProfile: number;
   hasPassword: boolean;
   serialNumber: string | null;
+  registrationStatus: RegistrationStatus;
 }
 
 /** The row to write: every field resolved, the password still in clear (hashed by the caller). */
