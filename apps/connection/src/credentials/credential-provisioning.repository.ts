@@ -117,7 +117,8 @@ export class CredentialProvisioningRepository {
     return this.dataSource.transaction(async (manager) => {
       const claimed = await queryRows<{ station_id: string }>(
         manager,
-        `UPDATE ${PROVISIONING} SET state = 'provisioned', attempts = attempts + 1, last_outcome = 'accepted', last_detail = NULL, last_attempt_at = now(), provisioned_at = now(), updated_at = now()
+        `UPDATE ${PROVISIONING} SET state = 'provisioned', attempts = attempts + 1, last_outcome = 'accepted', last_detail = NULL, last_attempt_at = now(), next_attempt_at = now(),
+              provisioned_at = now(), updated_at = now()
           WHERE station_id = $1 AND state = 'delivering' RETURNING station_id`,
         [stationId],
       );
