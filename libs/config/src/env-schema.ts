@@ -102,6 +102,11 @@ export const envSchema = z.object({
   CONNECTION_REPLICA_INDEX: integer(0, 999).default(0),
   OCPP_HOST: z.string().min(1).optional(),
   OCPP_WS_PORT: integer(1, 65535).default(9000),
+  // false: no plain ws:// listener at all (only wss://, so OCPP_TLS_CERT_FILES is then required).
+  OCPP_WS_ENABLED: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true'),
   OCPP_WSS_PORT: integer(1, 65535).default(9443),
   OCPP_TLS_CERT_FILES: fileList.optional(),
   OCPP_TLS_KEY_FILES: fileList.optional(),
@@ -152,6 +157,10 @@ export const envSchema = z.object({
   OCPP_CALL_TIMEOUT_SECONDS: integer(1, 600).default(30),
   OCPP_HEARTBEAT_INTERVAL_SECONDS: integer(10, 86_400).default(300),
   OCPP_BOOT_RETRY_INTERVAL_SECONDS: integer(1, 86_400).default(60),
+  // How often each replica looks for credential provisioning due on the stations it holds (ADR 039).
+  OCPP_CREDENTIAL_SWEEP_SECONDS: integer(1, 3600).default(10),
+  // First wait before a failed credential provisioning is tried again; doubles per failure, at most an hour.
+  OCPP_CREDENTIAL_RETRY_SECONDS: integer(1, 3600).default(30),
   OCPP_UNKNOWN_ID_TOKENS: z.enum(['accept', 'reject']).optional(),
   OCPP_DURABLE_ACK_TIMEOUT_MS: integer(100, 120_000).default(10_000),
   OCPP_CHARGING_CAPABILITIES_AFTER_BOOT: z

@@ -110,6 +110,29 @@ describe('loadConfig: OCPP gateway', () => {
     expect(errorOf(() => loadConfig(standalone, { OCPP_UNKNOWN_STATIONS: 'maybe' })).variable).toBe('OCPP_UNKNOWN_STATIONS');
   });
 
+  it('switches the plain ws:// listener off, but never leaves the connection service without a listener', () => {
+    const connection = { services: ['connection' as const], defaultHttpPort: 3000, embedded: false };
+    const tlsFiles = { OCPP_TLS_CERT_FILES: 'rsa.pem', OCPP_TLS_KEY_FILES: 'rsa.key' };
+    expect(loadConfig(connection, {}).gateway.wsPort).toBe(9000);
+    expect(loadConfig(connection, { OCPP_WS_ENABLED: 'true', OCPP_WS_PORT: '9100' }).gateway.wsPort).toBe(9100);
+    const wssOnly = loadConfig(connection, { OCPP_WS_ENABLED: 'false', ...tlsFiles }).gateway;
+    expect(wssOnly.wsPort).toBeUndefined();
+    expect(wssOnly.tls).toMatchObject({ port: 9443 });
+    const none = errorOf(() => loadConfig(connection, { OCPP_WS_ENABLED: 'false' }));
+    expect(none.variable).toBe('OCPP_WS_ENABLED');
+    expect(none.message).toContain('OCPP_TLS_CERT_FILES');
+    expect(errorOf(() => loadConfig(embedded, { OCPP_WS_ENABLED: 'false' })).variable).toBe('OCPP_WS_ENABLED');
+    expect(errorOf(() => loadConfig(connection, { OCPP_WS_ENABLED: 'no', ...tlsFiles })).variable).toBe('OCPP_WS_ENABLED');
+    // A process without the gateway has no listener to lose.
+    expect(loadConfig(standalone, { OCPP_WS_ENABLED: 'false' }).gateway.wsPort).toBeUndefined();
+  });
+
+  it('reads the credential provisioning sweep and retry delay (ADR 039)', () => {
+    expect(loadConfig(standalone, {}).stationCore.credentialProvisioning).toEqual({ sweepMs: 10_000, retryMs: 30_000 });
+    expect(loadConfig(standalone, { OCPP_CREDENTIAL_SWEEP_SECONDS: '2', OCPP_CREDENTIAL_RETRY_SECONDS: '5' }).stationCore.credentialProvisioning).toEqual({ sweepMs: 2000, retryMs: 5000 });
+    expect(errorOf(() => loadConfig(standalone, { OCPP_CREDENTIAL_SWEEP_SECONDS: '0' })).variable).toBe('OCPP_CREDENTIAL_SWEEP_SECONDS');
+  });
+
   it('serves wss:// only with a certificate, and mutual TLS only with an organisation to check', () => {
     expect(loadConfig(standalone, {}).gateway.tls).toBeUndefined();
     const tls = loadConfig(standalone, { OCPP_TLS_CERT_FILES: 'rsa.pem,ec.pem', OCPP_TLS_KEY_FILES: 'rsa.key,ec.key' }).gateway.tls;
@@ -169,6 +192,7 @@ describe('loadConfig: station core', () => {
       chargingCapabilitiesAfterBoot: true,
       ocspTimeoutMs: 10_000,
       contractCertificateUrl: undefined,
+      credentialProvisioning: { sweepMs: 10_000, retryMs: 30_000 },
     });
     expect(loadConfig(embedded, {}).stationCore.unknownIdTokens).toBe('accept');
   });
@@ -191,6 +215,7 @@ describe('loadConfig: station core', () => {
       chargingCapabilitiesAfterBoot: false,
       ocspTimeoutMs: 3000,
       contractCertificateUrl: 'https://cps.example/ev-certificates',
+      credentialProvisioning: { sweepMs: 10_000, retryMs: 30_000 },
     });
   });
 

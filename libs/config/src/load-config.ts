@@ -145,13 +145,16 @@ function gatewayConfig(env: Env, layout: ProcessLayout): RuntimeConfig['gateway'
       'needs two OCPP_TLS_CERT_FILES/KEY_FILES (where the RSA, then the ECDSA certificate and key are kept), OCPP_TLS_SERVER_NAMES and INTERNAL_API_TOKEN',
     );
   }
+  if (!env.OCPP_WS_ENABLED && certFiles.length === 0 && layout.services.includes('connection')) {
+    throw new ConfigError('OCPP_WS_ENABLED', 'is false but no wss:// listener is configured (OCPP_TLS_CERT_FILES/KEY_FILES): stations could not connect at all');
+  }
   if (env.CONNECTION_REPLICA_INDEX >= env.KAFKA_COMMAND_PARTITIONS) {
     throw new ConfigError('CONNECTION_REPLICA_INDEX', `must be below KAFKA_COMMAND_PARTITIONS (${env.KAFKA_COMMAND_PARTITIONS})`);
   }
   return {
     replicaIndex: env.CONNECTION_REPLICA_INDEX,
     host: env.OCPP_HOST ?? env.HTTP_HOST,
-    wsPort: env.OCPP_WS_PORT,
+    wsPort: env.OCPP_WS_ENABLED ? env.OCPP_WS_PORT : undefined,
     tls:
       certFiles.length === 0
         ? undefined
@@ -204,6 +207,7 @@ function stationCoreConfig(env: Env, layout: ProcessLayout): RuntimeConfig['stat
     durableAckTimeoutMs: env.OCPP_DURABLE_ACK_TIMEOUT_MS,
     dataTransferVendorIds: env.OCPP_DATA_TRANSFER_VENDOR_IDS ?? [],
     chargingCapabilitiesAfterBoot: env.OCPP_CHARGING_CAPABILITIES_AFTER_BOOT,
+    credentialProvisioning: { sweepMs: env.OCPP_CREDENTIAL_SWEEP_SECONDS * 1000, retryMs: env.OCPP_CREDENTIAL_RETRY_SECONDS * 1000 },
     ocspTimeoutMs: env.OCPP_OCSP_TIMEOUT_SECONDS * 1000,
     ocspResponderHosts: env.OCPP_OCSP_RESPONDER_HOSTS,
     contractCertificateUrl: env.OCPP_CONTRACT_CERTIFICATE_URL,

@@ -47,7 +47,8 @@ export interface GatewayConfig {
   /** This connection replica's index k: it consumes partition k of ocpp.commands (a StatefulSet ordinal). */
   replicaIndex: number;
   host: string;
-  wsPort: number;
+  /** The plain ws:// listener's port; undefined when OCPP_WS_ENABLED=false (nothing listens there, wss:// only). */
+  wsPort: number | undefined;
   /** Absent: no wss:// listener (profiles 2 and 3 unavailable). */
   tls: TlsConfig | undefined;
   /** The O that station client certificates must carry (profile 3). */
@@ -114,6 +115,8 @@ export interface StationCoreConfig {
   ocspResponderHosts: string[] | undefined;
   /** Get15118EVCertificate (2.0.1) goes here; undefined: answered Failed. */
   contractCertificateUrl: string | undefined;
+  /** Passwords given to stations an operator accepts (ADR 039): how often due ones are looked for, and the first retry delay. */
+  credentialProvisioning: { sweepMs: number; retryMs: number };
 }
 
 /** The history the connection service keeps for operators (commands, boots, statuses, connections). */

@@ -10,6 +10,7 @@ import { SmartChargingModule } from '../smart-charging/smart-charging.module';
 import { MonitoringModule } from '../monitoring/monitoring.module';
 import { ConnectionPersistenceModule } from '../persistence/connection-persistence.module';
 import { StationsModule } from '../stations/stations.module';
+import { CredentialsModule } from './station-core.port';
 import { ReportedChargingProfilesReadRepository } from './charging-profiles/reported-charging-profiles-read.repository';
 import { ReportedChargingProfilesController } from './charging-profiles/reported-charging-profiles.controller';
 import { ReportedChargingProfilesService } from './charging-profiles/reported-charging-profiles.service';
@@ -51,6 +52,7 @@ import { StationPasswordRotation } from './stations/station-password.rotation';
 import { StationTenantAssignment } from './stations/station-tenant.assignment';
 import { StationTenantController } from './stations/station-tenant.controller';
 import { TenantStationsController } from './stations/tenant-stations.internal.controller';
+import { StationConnectionDrops } from './stations/station-connection-drops';
 import { StationRegistrationRepository } from './stations/station-registration.repository';
 import { StationsController } from './stations/stations.controller';
 import { StationsService } from './stations/stations.service';
@@ -101,6 +103,7 @@ export const operatorApiControllers = [
     MonitoringModule,
     DeviceModelModule,
     LocalListsModule,
+    CredentialsModule,
   ],
   controllers: [...operatorApiControllers, StationMinimumProfileController, TenantStationsController],
   providers: [
@@ -112,6 +115,7 @@ export const operatorApiControllers = [
     StationTenantAssignment,
     // Tenant scoping of every operator API route, in one place (docs/adr/037-tenant-scoping.md).
     { provide: APP_INTERCEPTOR, useFactory: (tenancy: StationTenantRepository) => operatorApiTenantScope(tenancy, operatorApiControllers), inject: [StationTenantRepository] },
+    StationConnectionDrops,
     TransactionReadRepository,
     TransactionsService,
     TransactionExportRepository,

@@ -102,7 +102,8 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationBootstrap(): Promise<void> {
     this.guard.start();
-    await this.listen('ws', createHttpServer(), this.config.wsPort);
+    // OCPP_WS_ENABLED=false: nothing listens for plain ws:// (the configuration guarantees wss:// then).
+    if (this.config.wsPort !== undefined) await this.listen('ws', createHttpServer(), this.config.wsPort);
     if (this.config.tls) {
       const tls = this.config.tls;
       let reloadNow = () => {};

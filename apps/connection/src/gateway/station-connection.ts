@@ -37,6 +37,8 @@ export const CloseCode = {
   goingAway: 1001,
   unsupportedData: 1003,
   policyViolation: 1008,
+  /** IANA-registered: the server ends this session and the client should reconnect (ADR 039). */
+  serviceRestart: 1012,
 } as const;
 
 function logFault(logger: Logger, fault: SessionFault): void {

@@ -26,6 +26,7 @@ import { CreateReportedChargingProfile1764175000002 } from './migrations/1764175
 import { IndexClearedStationAlerts1764176000001 } from './migrations/1764176000001-index-cleared-station-alerts';
 import { StationTenant1764177000001 } from './migrations/1764177000001-station-tenant';
 import { CreateMutationAudit1764177100001 } from './migrations/1764177100001-create-mutation-audit';
+import { CreateCredentialProvisioning1764177200001 } from './migrations/1764177200001-create-credential-provisioning';
 
 export const CONNECTION_SCHEMA = 'connection';
 
@@ -59,5 +60,6 @@ export const connectionSchema: ServiceSchema = {
     IndexClearedStationAlerts1764176000001,
     StationTenant1764177000001,
     CreateMutationAudit1764177100001,
+    CreateCredentialProvisioning1764177200001,
   ],
 };

@@ -2,7 +2,7 @@ import { InjectDataSource } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { type ApiResult, succeeded } from '../operator-api.error';
-import { CONNECTION_SCHEMA, type SqlExecutor, queryRows } from '../station-core.port';
+import { CONNECTION_SCHEMA, type RegistrationStatus, type SqlExecutor, queryRows } from '../station-core.port';
 import type { CurrentRegistration, RegistrationWrite } from './station-registration';
 
 const STATION = `"${CONNECTION_SCHEMA}"."station"`;
@@ -42,12 +42,14 @@ export class StationRegistrationRepository {
   }
 
   private async current(executor: SqlExecutor, stationId: string): Promise<CurrentRegistration | undefined> {
-    const [row] = await queryRows<{ security_profile: number; has_password: boolean; serial_number: string | null; tenant: string | null }>(
+    const [row] = await queryRows<{ security_profile: number; has_password: boolean; serial_number: string | null; registration_status: RegistrationStatus; tenant: string | null }>(
       executor,
-      `SELECT security_profile, password_hash IS NOT NULL AS has_password, serial_number, tenant FROM ${STATION} WHERE id = $1 FOR UPDATE`,
+      `SELECT security_profile, password_hash IS NOT NULL AS has_password, serial_number, registration_status, tenant FROM ${STATION} WHERE id = $1 FOR UPDATE`,
       [stationId],
     );
-    return row && { securityProfile: Number(row.security_profile), hasPassword: row.has_password, serialNumber: row.serial_number, tenant: row.tenant };
+    return (
+      row && { securityProfile: Number(row.security_profile), hasPassword: row.has_password, serialNumber: row.serial_number, registrationStatus: row.registration_status, tenant: row.tenant }
+    );
   }
 
   private async write(executor: SqlExecutor, stationId: string, registration: StoredRegistration, tenant: string | null): Promise<void> {

@@ -1,4 +1,15 @@
-import { ApiProblems, ApiTokenAuth, ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse, RequireRole, ZodValidationPipe } from '@app/runtime';
+import {
+  type ApiPrincipal,
+  ApiProblems,
+  ApiTokenAuth,
+  ApiZodBody,
+  ApiZodParam,
+  ApiZodQuery,
+  ApiZodResponse,
+  CurrentPrincipal,
+  RequireRole,
+  ZodValidationPipe,
+} from '@app/runtime';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -55,7 +66,7 @@ export class StationsController {
   @ApiOperation({
     summary: 'Register or update a station',
     description:
-      'Sets the security profile, Basic-auth password (stored as a hash, never returned), serial number and registration status. Omitted fields keep their value. With `generatePassword` the CSMS generates the password and returns it once, in `generatedPassword`. A token confined to a tenant registers new stations into its tenant; another tenant’s station answers 404.',
+      'Sets the security profile, Basic-auth password (stored as a hash, never returned), serial number and registration status. Omitted fields keep their value. With `generatePassword` the CSMS generates the password and returns it once, in `generatedPassword`. A token confined to a tenant registers new stations into its tenant; another tenant’s station answers 404. A change that invalidates the live connection (a new password, a raised profile, rejected or set back to pending) closes it on the replica that holds it before this answers (1012, or 1008 for a withdrawn registration; ADR 039).',
   })
   @ApiZodParam('id', stationIdSchema, STATION_ID)
   @ApiZodBody(registerStationBody)
@@ -67,8 +78,9 @@ export class StationsController {
     @Body(new ZodValidationPipe(registerStationBody, 'body')) body: RegisterStationBody,
     @Res({ passthrough: true }) response: Response,
     @CallerTenant() tenant: string | undefined,
+    @CurrentPrincipal() actor?: ApiPrincipal,
   ): Promise<RegisteredStationView> {
-    const { created, station } = answer(await this.stations.register(id, body, tenant));
+    const { created, station } = answer(await this.stations.register(id, body, tenant, actor?.name));
     response.status(created ? 201 : 200);
     return station;
   }
@@ -79,7 +91,7 @@ export class StationsController {
   @ApiOperation({ summary: 'Accept a pending station', description: 'Its next BootNotification is answered Accepted.' })
   @ApiZodParam('id', stationIdSchema, STATION_ID)
   @ApiZodResponse(200, stationDetailSchema, 'The station is accepted.')
-  @ApiProblems({ 400: 'The station id is invalid.', 404: 'No such station.', 409: 'The station is not pending.' })
+  @ApiProblems({ 400: 'The station id is invalid.', 404: 'No such station.', 409: 'The station is neither pending nor a first-contact station without credentials.' })
   async accept(@Param('id', stationIdPipe) id: string) {
     return answer(await this.stations.accept(id));
   }

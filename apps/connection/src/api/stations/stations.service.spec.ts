@@ -1,7 +1,9 @@
-import { OcppVersion, createEnvelope } from '@app/contracts';
+import { DropCause, OcppVersion, createEnvelope } from '@app/contracts';
 import { PresenceDirectory } from '@app/station-commands';
 import { type ApiResult, succeeded } from '../operator-api.error';
-import { StationRegistryError, StationRegistryErrorCode, type StationRepository, verifyPassword } from '../station-core.port';
+import { type CredentialProvisioningRepository, type ProvisioningRecord, StationRegistryError, StationRegistryErrorCode, verifyPassword } from '../station-core.port';
+import type { ConnectionDrop } from './registration-change';
+import type { StationConnectionDrops } from './station-connection-drops';
 import type { StationFilter, StationReadRepository, StationRow } from './station-read.repository';
 import type { CurrentRegistration } from './station-registration';
 import type { StationRegistrationRepository, StoredRegistration } from './station-registration.repository';
@@ -58,15 +60,18 @@ function setup(rows: StationRow[] = [row('CP-1'), row('CP-2')], current?: Curren
       return succeeded({ created: current === undefined });
     }),
   };
-  const registry = { acceptPending: jest.fn() };
+  const registry = { accept: jest.fn(), find: jest.fn(async (): Promise<ProvisioningRecord | undefined> => undefined) };
   const presence = new PresenceDirectory();
+  const dropped: Array<[string, ConnectionDrop]> = [];
+  const drops = { drop: jest.fn(async (stationId: string, drop: ConnectionDrop) => void dropped.push([stationId, drop])) };
   const service = new StationsService(
     reads as unknown as StationReadRepository,
     registrations as unknown as StationRegistrationRepository,
-    registry as unknown as StationRepository,
+    registry as unknown as CredentialProvisioningRepository,
     presence,
+    drops as unknown as StationConnectionDrops,
   );
-  return { service, filters, written, registry, presence };
+  return { service, filters, written, registry, presence, registrations, dropped };
 }
 
 describe('StationsService', () => {
@@ -99,7 +104,7 @@ describe('StationsService', () => {
   });
 
   it.each([['another tenant', 'globex'], ['no tenant', null]])('answers 404 to a tenant caller updating a station of %s, and writes nothing', async (_case, owner) => {
-    const { service, written } = setup([row('CP-1')], { securityProfile: 1, hasPassword: true, serialNumber: null, tenant: owner });
+    const { service, written } = setup([row('CP-1')], { securityProfile: 1, hasPassword: true, serialNumber: null, registrationStatus: 'accepted', tenant: owner });
     expect(await service.register('CP-1', { registrationStatus: 'pending' }, 'acme')).toMatchObject({ ok: false, error: { code: 'station-not-found' } });
     expect(written).toEqual([]);
   });
@@ -145,13 +150,38 @@ describe('StationsService', () => {
     [StationRegistryErrorCode.notPending, 'station-not-pending'],
   ])('maps the registry’s %s to %s when accepting', async (registryCode, code) => {
     const { service, registry } = setup();
-    registry.acceptPending.mockResolvedValue({ ok: false, error: new StationRegistryError(registryCode, 'no') });
+    registry.accept.mockResolvedValue({ ok: false, error: new StationRegistryError(registryCode, 'no') });
     expect(await service.accept('CP-1')).toMatchObject({ ok: false, error: { code } });
   });
 
   it('answers an accepted station with its detail', async () => {
     const { service, registry } = setup();
-    registry.acceptPending.mockResolvedValue({ ok: true });
-    expect(await service.accept('CP-1')).toMatchObject({ ok: true, value: { id: 'CP-1', connectors: [] } });
+    registry.accept.mockResolvedValue({ ok: true, provisioning: true });
+    registry.find.mockResolvedValue({ state: 'waiting', attempts: 0, lastOutcome: null, lastDetail: null, lastAttemptAt: null, nextAttemptAt: at, provisionedAt: null });
+    expect(await service.accept('CP-1')).toMatchObject({
+      ok: true,
+      value: { id: 'CP-1', connectors: [], credentialProvisioning: { state: 'waiting', attempts: 0, nextAttemptAt: at.toISOString(), provisionedAt: null } },
+    });
+  });
+
+  it('drops the live connection of a station whose password an operator sets, after writing it', async () => {
+    const { service, registrations, dropped } = setup([row('CP-1')]);
+    registrations.register.mockImplementationOnce(async (_id, _tenant, decide) => {
+      const decision = await decide({ securityProfile: 1, hasPassword: true, serialNumber: null, registrationStatus: 'accepted' });
+      return decision.ok ? succeeded({ created: false }) : decision;
+    });
+    await service.register('CP-1', { password: 'station-password-0123' }, undefined, 'admin-1');
+    expect(dropped).toEqual([['CP-1', { cause: DropCause.CREDENTIALS_CHANGED, keepFromProfile: 0 }]]);
+  });
+
+  it('drops nothing when a registration changes only the serial number, or creates the station', async () => {
+    const { service, registrations, dropped } = setup([row('CP-1')]);
+    await service.register('CP-1', { securityProfile: 1, password: 'station-password-0123' });
+    registrations.register.mockImplementationOnce(async (_id, _tenant, decide) => {
+      const decision = await decide({ securityProfile: 1, hasPassword: true, serialNumber: null, registrationStatus: 'accepted' });
+      return decision.ok ? succeeded({ created: false }) : decision;
+    });
+    await service.register('CP-1', { serialNumber: 'SN-2' });
+    expect(dropped).toEqual([]);
   });
 });
