@@ -15,6 +15,8 @@ export interface KafkaBusOptions {
   clientId: string;
   topicPrefix: string;
   topics: TopicSpec[];
+  /** Partitions of one subscription handled at once (kafkajs partitionsConsumedConcurrently); order holds within each. */
+  partitionsConsumedConcurrently?: number;
 }
 
 const HEALTH_TIMEOUT_MS = 2500;
@@ -115,6 +117,7 @@ export class KafkaBus implements MessageBus {
     // so that a caller publishing right after subscribe() (a command, then its result) misses nothing.
     const joined = subscription.from === 'now' ? groupJoined(consumer) : undefined;
     await consumer.run({
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
       eachMessage: async ({ topic, partition, message, heartbeat }) => {
         const record: InboundRecord = {
           topic: this.topicByPrefixedName.get(topic) ?? subscription.topic,
