@@ -4,19 +4,18 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Counter } from 'prom-client';
 import type { Logger } from 'pino';
 import { Headers } from '../headers';
-import { type Delivery, type InboundRecord, MESSAGE_BUS, type MessageBus } from '../message-bus';
+import { type InboundRecord, MESSAGE_BUS, type MessageBus, type RetryLater } from '../message-bus';
 import { type EnvelopeTopic, type TopicEnvelope, Topics, topicEnvelope } from '../topics';
 import { classifyFailure } from '../poison/failure-classification';
 import { type FailureSignature, failureSignature } from '../poison/failure-signature';
 import { parkedRecord } from '../poison/parked-record';
-import { DEFAULT_POISON_POLICY, NO_FAILURES, type PoisonPolicy, afterFailure } from '../poison/poison-policy';
-import { type BackoffPolicy, DEFAULT_BACKOFF, backoffDelay, sleep } from './retry-backoff';
+import { FailureLedger } from '../poison/failure-ledger';
+import { DEFAULT_POISON_POLICY, type PoisonPolicy, afterFailure } from '../poison/poison-policy';
+import { type BackoffPolicy, DEFAULT_BACKOFF, backoffDelay } from './retry-backoff';
 import { UnprocessableMessageError } from './unprocessable-message.error';
 
 /** The poison policy of every EnvelopeConsumer of the process (MESSAGING_PARK_AFTER_FAILURES). */
 export const POISON_POLICY = Symbol('POISON_POLICY');
-
-const HEARTBEAT_SLICE_MS = 3_000;
 
 export interface EnvelopeDelivery {
   record: InboundRecord;
@@ -70,16 +69,17 @@ export class EnvelopeConsumer {
   }
 
   subscribe<T extends EnvelopeTopic>(subscription: EnvelopeSubscription<T>): Promise<void> {
+    const ledger = new FailureLedger();
     return this.bus.subscribe({
       topic: subscription.topic,
       groupId: subscription.groupId,
       partition: subscription.partition,
       from: subscription.from,
-      handler: (record, delivery) => this.deliver(subscription, record, delivery),
+      handler: (record) => this.deliver(subscription, record, ledger),
     });
   }
 
-  private async deliver<T extends EnvelopeTopic>(subscription: EnvelopeSubscription<T>, record: InboundRecord, delivery: Delivery): Promise<void> {
+  private async deliver<T extends EnvelopeTopic>(subscription: EnvelopeSubscription<T>, record: InboundRecord, ledger: FailureLedger): Promise<void | RetryLater> {
     const { bodies } = subscription;
     // A replay of a parked record is for the group that parked it only.
     const replayFor = record.headers[Headers.replayForGroup];
@@ -101,32 +101,29 @@ export class EnvelopeConsumer {
       topic: record.topic,
       group: subscription.groupId,
     });
-    let failures = NO_FAILURES;
-    for (;;) {
-      try {
-        await subscription.handle(envelope, { record, logger });
-        this.consumed.inc({ topic: record.topic, group: subscription.groupId });
-        if (replayFor !== undefined) this.replayed.inc({ topic: record.topic, group: subscription.groupId });
-        return;
-      } catch (error) {
-        if (error instanceof UnprocessableMessageError) {
-          return this.deadLetter(subscription.groupId, record, 'unprocessable', error.message);
-        }
-        const kind = classifyFailure(error);
-        const failure = failureSignature(error);
-        const next = afterFailure(failures, kind, failure, this.poison);
-        failures = next.record;
-        if (next.decision === 'park') return this.park(subscription.groupId, record, envelopeIdentity(envelope).id, failure, failures.attempts, logger);
-        this.retried.inc({ topic: record.topic, group: subscription.groupId, kind });
-        const delay = backoffDelay(failures.attempts, subscription.backoff ?? DEFAULT_BACKOFF);
-        logger.warn({ err: error, kind, attempt: failures.attempts, retryInMs: delay }, 'message handler failed; retrying');
-        // Heartbeat through the wait, so the group does not evict a member that is only backing off.
-        for (let waited = 0; waited < delay; waited += HEARTBEAT_SLICE_MS) {
-          await sleep(Math.min(HEARTBEAT_SLICE_MS, delay - waited), delivery.signal);
-          await delivery.heartbeat();
-        }
+    try {
+      await subscription.handle(envelope, { record, logger });
+    } catch (error) {
+      if (error instanceof UnprocessableMessageError) {
+        ledger.forget(record);
+        return this.deadLetter(subscription.groupId, record, 'unprocessable', error.message);
       }
+      const kind = classifyFailure(error);
+      const failure = failureSignature(error);
+      const { record: failures, decision } = afterFailure(ledger.failuresOf(record), kind, failure, this.poison);
+      if (decision === 'park') {
+        ledger.forget(record);
+        return this.park(subscription.groupId, record, envelopeIdentity(envelope).id, failure, failures.attempts, logger);
+      }
+      ledger.remember(record, failures);
+      this.retried.inc({ topic: record.topic, group: subscription.groupId, kind });
+      const retryAfterMs = backoffDelay(failures.attempts, subscription.backoff ?? DEFAULT_BACKOFF);
+      logger.warn({ err: error, kind, attempt: failures.attempts, retryInMs: retryAfterMs }, 'message handler failed; retrying');
+      return { retryAfterMs };
     }
+    ledger.forget(record);
+    this.consumed.inc({ topic: record.topic, group: subscription.groupId });
+    if (replayFor !== undefined) this.replayed.inc({ topic: record.topic, group: subscription.groupId });
   }
 
   /** Produces the record to ocpp.parked with where it came from and why it failed; returning commits its offset. */
