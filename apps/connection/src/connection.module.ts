@@ -10,6 +10,7 @@ import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { FirmwareModule } from './firmware/firmware.module';
 import { GatewayModule } from './gateway/gateway.module';
 import { MeteringModule } from './metering/metering.module';
+import { ParkedEventsModule } from './parked-events/parked-events.module';
 import { ConnectionPersistenceModule } from './persistence/connection-persistence.module';
 import { CONNECTION_SCHEMA } from './persistence/connection-schema';
 import { ProvisioningModule } from './provisioning/provisioning.module';
@@ -42,6 +43,7 @@ import { TransactionsModule } from './transactions/transactions.module';
     RoutingModule,
     RetentionModule,
     ApiModule,
+    ParkedEventsModule,
   ],
   controllers: [inboxController('connection', CONNECTION_SCHEMA)],
 })

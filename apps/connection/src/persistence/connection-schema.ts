@@ -24,6 +24,7 @@ import { CreateEvChargingSchedule1764174000004 } from './migrations/176417400000
 import { CreateStationNotificationHistory1764175000001 } from './migrations/1764175000001-create-station-notification-history';
 import { CreateReportedChargingProfile1764175000002 } from './migrations/1764175000002-create-reported-charging-profile';
 import { IndexClearedStationAlerts1764176000001 } from './migrations/1764176000001-index-cleared-station-alerts';
+import { CreateParkedEvent1764177400001 } from './migrations/1764177400001-create-parked-event';
 
 export const CONNECTION_SCHEMA = 'connection';
 
@@ -55,5 +56,6 @@ export const connectionSchema: ServiceSchema = {
     CreateStationNotificationHistory1764175000001,
     CreateReportedChargingProfile1764175000002,
     IndexClearedStationAlerts1764176000001,
+    CreateParkedEvent1764177400001,
   ],
 };
