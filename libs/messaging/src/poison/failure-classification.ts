@@ -25,15 +25,16 @@ export class PermanentFailure extends Error {
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
 
 /**
- * PostgreSQL SQLSTATEs that say the server, not the statement, is the problem: 08 connection
- * exceptions, 53 insufficient resources, 57P01-57P03 shutdown / cannot connect now, 40001
- * serialization failure, 40P01 deadlock, 55P03 lock not available, 58000/58030 system and I/O errors.
+ * PostgreSQL SQLSTATE classes a retry can get past, as the gateway reads them (ADR 033): 08
+ * connection exception, 40 transaction rollback (serialization failure, deadlock), 53
+ * insufficient resources, 55 lock not available, 57 operator intervention (shutdown, statement
+ * timeout), 58 system error. Any other class (22 data, 23 constraint, 42 syntax, P0 raised by a
+ * trigger) fails the same way every time.
  */
-const TRANSIENT_SQLSTATE_CLASSES = ['08', '53'];
-const TRANSIENT_SQLSTATES = new Set(['57P01', '57P02', '57P03', '40001', '40P01', '55P03', '58000', '58030']);
+const TRANSIENT_SQLSTATE_CLASSES = new Set(['08', '40', '53', '55', '57', '58']);
 
 /** Messages of pg / typeorm errors that carry no code but mean the connection, not the query, failed. */
-const TRANSIENT_MESSAGES = [/connection terminated/i, /timeout exceeded when trying to connect/i, /connection is not established/i, /pool is (draining|ended)/i, /cannot use a pool after calling end/i];
+const TRANSIENT_MESSAGES = [/connection terminated/i, /connection timeout/i, /timeout exceeded when trying to connect/i, /connection is not established/i, /pool is (draining|ended)/i, /cannot use a pool after calling end/i];
 
 const MAX_DEPTH = 5;
 
@@ -54,8 +55,8 @@ function isInfrastructureFailure(link: unknown): boolean {
   if (typeof link !== 'object' || link === null) return false;
   const { code, name, retriable, message } = link as { code?: unknown; name?: unknown; retriable?: unknown; message?: unknown };
   if (typeof code === 'string') {
-    if (NETWORK_CODES.has(code) || TRANSIENT_SQLSTATES.has(code)) return true;
-    if (/^[0-9A-Z]{5}$/.test(code) && TRANSIENT_SQLSTATE_CLASSES.includes(code.slice(0, 2))) return true;
+    if (NETWORK_CODES.has(code)) return true;
+    if (/^[0-9A-Z]{5}$/.test(code) && TRANSIENT_SQLSTATE_CLASSES.has(code.slice(0, 2))) return true;
   }
   // kafkajs marks the broker errors worth retrying; its own connection errors are all KafkaJS*.
   if (typeof name === 'string' && name.startsWith('KafkaJS') && retriable !== false) return true;
