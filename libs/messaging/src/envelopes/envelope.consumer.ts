@@ -7,7 +7,7 @@ import { Headers } from '../headers';
 import { type InboundRecord, MESSAGE_BUS, type MessageBus, type RetryLater } from '../message-bus';
 import { type EnvelopeTopic, type TopicEnvelope, Topics, topicEnvelope } from '../topics';
 import { classifyFailure } from '../poison/failure-classification';
-import { type FailureSignature, failureSignature } from '../poison/failure-signature';
+import { type FailureSignature, failureSignature, loggableError } from '../poison/failure-signature';
 import { parkedRecord } from '../poison/parked-record';
 import { FailureLedger } from '../poison/failure-ledger';
 import { DEFAULT_POISON_POLICY, type PoisonPolicy, afterFailure } from '../poison/poison-policy';
@@ -118,7 +118,7 @@ export class EnvelopeConsumer {
       ledger.remember(record, failures);
       this.retried.inc({ topic: record.topic, group: subscription.groupId, kind });
       const retryAfterMs = backoffDelay(failures.attempts, subscription.backoff ?? DEFAULT_BACKOFF);
-      logger.warn({ err: error, kind, attempt: failures.attempts, retryInMs: retryAfterMs }, 'message handler failed; retrying');
+      logger.warn({ err: loggableError(error), kind, attempt: failures.attempts, retryInMs: retryAfterMs }, 'message handler failed; retrying');
       return { retryAfterMs };
     }
     ledger.forget(record);

@@ -1,4 +1,4 @@
-import { failureSignature, redactSecrets } from './failure-signature';
+import { failureSignature, loggableError, redactSecrets } from './failure-signature';
 
 describe('redactSecrets', () => {
   it('removes the credentials of a URL', () => {
@@ -26,5 +26,14 @@ describe('failureSignature', () => {
 
   it('describes a thrown value that is not an Error', () => {
     expect(failureSignature('boom')).toEqual({ errorClass: 'string', message: 'boom' });
+  });
+});
+
+describe('loggableError', () => {
+  it('keeps class, redacted message and stack, and drops the other properties (a query’s parameters)', () => {
+    const error = Object.assign(new Error('insert failed for postgres://u:pw@db/csms'), { name: 'QueryFailedError', parameters: ['id-token-4711'] });
+    const logged = loggableError(error);
+    expect(Object.keys(logged).sort()).toEqual(['message', 'stack', 'type']);
+    expect(JSON.stringify(logged)).not.toMatch(/pw@|id-token-4711/);
   });
 });

@@ -32,3 +32,13 @@ export function failureSignature(error: unknown): FailureSignature {
 export function sameFailure(a: FailureSignature, b: FailureSignature): boolean {
   return a.errorClass === b.errorClass && a.message === b.message;
 }
+
+/**
+ * An error as a log line may show it: class, redacted message and stack, and nothing else (a
+ * typeorm QueryFailedError also carries the statement's parameters, which may be personal data).
+ */
+export function loggableError(error: unknown): { type: string; message: string; stack?: string } {
+  const { errorClass, message } = failureSignature(error);
+  const stack = error instanceof Error && error.stack ? redactSecrets(error.stack) : undefined;
+  return stack === undefined ? { type: errorClass, message } : { type: errorClass, message, stack };
+}
