@@ -11,6 +11,7 @@ import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { FirmwareModule } from './firmware/firmware.module';
 import { GatewayModule } from './gateway/gateway.module';
 import { MeteringModule } from './metering/metering.module';
+import { ParkedEventsModule } from './parked-events/parked-events.module';
 import { ConnectionPersistenceModule } from './persistence/connection-persistence.module';
 import { CONNECTION_SCHEMA } from './persistence/connection-schema';
 import { ProvisioningModule } from './provisioning/provisioning.module';
@@ -44,6 +45,7 @@ import { TransactionsModule } from './transactions/transactions.module';
     RetentionModule,
     ApiModule,
     ConnectionAuditModule,
+    ParkedEventsModule,
   ],
   controllers: [inboxController('connection', CONNECTION_SCHEMA)],
 })

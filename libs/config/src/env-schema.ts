@@ -89,6 +89,8 @@ export const envSchema = z.object({
   KAFKA_COMMAND_PARTITIONS: integer(1, 1000).default(16),
   KAFKA_REPLICATION_FACTOR: integer(1, 10).default(1),
   KAFKA_RETENTION_MS: integer(60_000, 31_536_000_000).default(7 * 24 * 3600 * 1000),
+  KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: integer(1, 1000).default(3),
+  MESSAGING_PARK_AFTER_FAILURES: integer(1, 1000).default(5),
   DATABASE_URL: z
     .string()
     .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), 'must be a postgres:// URL')

@@ -66,6 +66,17 @@ describe('loadConfig', () => {
     expect(real.database).toMatchObject({ kind: 'postgres', url: 'postgresql://u@db:5432/csms' });
   });
 
+  it('reads partition concurrency and the poison threshold, for both buses (ADR 041)', () => {
+    expect(loadConfig(standalone, {}).messaging).toMatchObject({ partitionsConsumedConcurrently: 3, parkAfterFailures: 5 });
+    expect(loadConfig(standalone, { KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: '6', MESSAGING_PARK_AFTER_FAILURES: '2' }).messaging).toMatchObject({
+      partitionsConsumedConcurrently: 6,
+      parkAfterFailures: 2,
+    });
+    expect(loadConfig(embedded, { MESSAGING_PARK_AFTER_FAILURES: '9' }).messaging).toEqual({ kind: 'in-process', parkAfterFailures: 9 });
+    expect(errorOf(() => loadConfig(standalone, { MESSAGING_PARK_AFTER_FAILURES: '0' })).variable).toBe('MESSAGING_PARK_AFTER_FAILURES');
+    expect(errorOf(() => loadConfig(standalone, { KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: 'many' })).variable).toBe('KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY');
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig(embedded, { KAFKA_BROKERS: '', HTTP_PORT: '' }).messaging.kind).toBe('in-process');
   });

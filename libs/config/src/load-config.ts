@@ -105,7 +105,7 @@ function pkcs11Config(env: Env): RuntimeConfig['pki']['pkcs11'] {
 }
 
 function messagingConfig(env: Env, layout: ProcessLayout): RuntimeConfig['messaging'] {
-  if (!env.KAFKA_BROKERS && layout.embedded) return { kind: 'in-process' };
+  if (!env.KAFKA_BROKERS && layout.embedded) return { kind: 'in-process', parkAfterFailures: env.MESSAGING_PARK_AFTER_FAILURES };
   return {
     kind: 'kafka',
     brokers: env.KAFKA_BROKERS ?? LOCAL_KAFKA,
@@ -115,6 +115,8 @@ function messagingConfig(env: Env, layout: ProcessLayout): RuntimeConfig['messag
     commandPartitions: env.KAFKA_COMMAND_PARTITIONS,
     replicationFactor: env.KAFKA_REPLICATION_FACTOR,
     retentionMs: env.KAFKA_RETENTION_MS,
+    partitionsConsumedConcurrently: env.KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY,
+    parkAfterFailures: env.MESSAGING_PARK_AFTER_FAILURES,
   };
 }
 

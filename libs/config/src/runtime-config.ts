@@ -1,18 +1,30 @@
 export type ServiceName = 'connection' | 'smart-charging' | 'pki';
 
-export type MessagingConfig =
-  | { kind: 'in-process' }
-  | {
-      kind: 'kafka';
-      brokers: string[];
-      clientId: string;
-      /** Prepended to every topic and consumer group, so several deployments (or test runs) can share a cluster. */
-      topicPrefix: string;
-      partitions: number;
-      commandPartitions: number;
-      replicationFactor: number;
-      retentionMs: number;
-    };
+/** How consumers treat a record that keeps failing (ADR 041); both buses. */
+export interface PoisonConfig {
+  /** MESSAGING_PARK_AFTER_FAILURES: identical permanent failures of one record before it is parked; unset in hand-built configs: the library default. */
+  parkAfterFailures?: number;
+}
+
+export type MessagingConfig = PoisonConfig & (InProcessMessagingConfig | KafkaMessagingConfig);
+
+export interface InProcessMessagingConfig {
+  kind: 'in-process';
+}
+
+export interface KafkaMessagingConfig {
+  kind: 'kafka';
+  brokers: string[];
+  clientId: string;
+  /** Prepended to every topic and consumer group, so several deployments (or test runs) can share a cluster. */
+  topicPrefix: string;
+  partitions: number;
+  commandPartitions: number;
+  replicationFactor: number;
+  retentionMs: number;
+  /** KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: partitions of one subscription handled at once; unset: one. */
+  partitionsConsumedConcurrently?: number;
+}
 
 /** A second, small pool of the connection schema for the gateway's station lookups (ADR 033). */
 export interface RegistryPoolConfig {

@@ -62,6 +62,8 @@ import { TransactionExportService } from './transactions/transaction-export.serv
 import { TransactionReadRepository } from './transactions/transaction-read.repository';
 import { TransactionsController } from './transactions/transactions.controller';
 import { TransactionsService } from './transactions/transactions.service';
+import { ParkedEventsController } from '../parked-events/parked-events.controller';
+import { ParkedEventsModule } from '../parked-events/parked-events.module';
 
 /** Every controller of the operator REST API, for the role-matrix spec and the module. */
 export const operatorApiControllers = [
@@ -84,6 +86,7 @@ export const operatorApiControllers = [
   ReservationsController,
   ...deviceModelApiControllers,
   LocalListsController,
+  ParkedEventsController,
 ];
 
 /**
@@ -104,6 +107,7 @@ export const operatorApiControllers = [
     DeviceModelModule,
     LocalListsModule,
     CredentialsModule,
+    ParkedEventsModule,
   ],
   controllers: [...operatorApiControllers, StationMinimumProfileController, TenantStationsController],
   providers: [

@@ -68,6 +68,10 @@ const expectedRoles: Record<string, ApiRole> = {
   'GET /stations/:id/local-list': 'viewer',
   'POST /stations/:id/local-list/push': 'operator',
   'POST /local-lists/push': 'operator',
+  // Replaying events into consumer groups: platform operations (ADR 041).
+  'GET /parked-events': 'admin',
+  'POST /parked-events/replay': 'admin',
+  'POST /parked-events/:id/replay': 'admin',
   ...Object.fromEntries(
     [
       'remote-start',

@@ -32,6 +32,9 @@ const outsideStationRoutes: Record<string, TenantPolicy> = {
   'POST /reservations/:id/cancel': { kind: 'object', owner: 'reservation', param: 'id', mayCreate: false },
   'GET /local-lists': FILTERED,
   'POST /local-lists/push': { kind: 'body-objects', owner: 'station', field: 'stationIds' },
+  'GET /parked-events': UNTENANTED,
+  'POST /parked-events/replay': UNTENANTED,
+  'POST /parked-events/:id/replay': UNTENANTED,
 };
 
 const routes = tenantPoliciesOf(operatorApiControllers, operatorApiImpliedPolicies);

@@ -27,6 +27,7 @@ import { IndexClearedStationAlerts1764176000001 } from './migrations/17641760000
 import { StationTenant1764177000001 } from './migrations/1764177000001-station-tenant';
 import { CreateMutationAudit1764177100001 } from './migrations/1764177100001-create-mutation-audit';
 import { CreateCredentialProvisioning1764177200001 } from './migrations/1764177200001-create-credential-provisioning';
+import { CreateParkedEvent1764177400001 } from './migrations/1764177400001-create-parked-event';
 
 export const CONNECTION_SCHEMA = 'connection';
 
@@ -61,5 +62,6 @@ export const connectionSchema: ServiceSchema = {
     StationTenant1764177000001,
     CreateMutationAudit1764177100001,
     CreateCredentialProvisioning1764177200001,
+    CreateParkedEvent1764177400001,
   ],
 };
