@@ -176,9 +176,10 @@ describe('audit log of every mutation', () => {
   });
 
   it('shows a principal of a tenant only the entries of its tenant', async () => {
-    expect((await call('PUT', '/api/id-tokens/ACME-TAG-1', 'acme-admin', { status: 'Accepted' })).status).toBe(201);
+    // A station registered by a tenant's admin lands in its tenant (ADR 037).
+    expect((await call('PUT', '/api/stations/ACME-CP-1', 'acme-admin', { securityProfile: 1, password: 'acme-station-password-0001' })).status).toBe(201);
     const seen = await entries('connection', '', 'acme-admin');
-    expect(seen.map((entry) => entry.resource)).toEqual([{ type: 'id-tokens', id: 'ACME-TAG-1' }]);
+    expect(seen.map((entry) => entry.resource)).toEqual([{ type: 'stations', id: 'ACME-CP-1' }]);
     expect(seen[0]?.actor).toEqual({ name: 'e2e-acme-admin', roles: ['admin'], tenant: 'acme', credential: 'api-token' });
     expect((await entries('connection')).length).toBeGreaterThan(1);
   });
@@ -186,8 +187,12 @@ describe('audit log of every mutation', () => {
   it('documents the audit routes of the three services and the 503 of a change that cannot be audited', async () => {
     type Operation = { 'x-required-role'?: string; operationId?: string; responses?: Record<string, unknown> };
     const document = (await (await fetch(`${base}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, Operation>> };
-    for (const service of ['connection', 'smart-charging', 'pki']) {
-      expect(document.paths[`/api/audit/${service}`]?.get).toMatchObject({ 'x-required-role': 'admin', responses: { '200': expect.anything(), '403': expect.anything() } });
+    for (const [service, role] of [
+      ['connection', 'admin'],
+      ['smart-charging', 'admin'],
+      ['pki', 'security-officer'],
+    ] as const) {
+      expect(document.paths[`/api/audit/${service}`]?.get).toMatchObject({ 'x-required-role': role, responses: { '200': expect.anything(), '403': expect.anything() } });
     }
     for (const [route, method] of [
       ['/api/stations/{id}', 'put'],

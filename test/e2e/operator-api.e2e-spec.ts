@@ -477,7 +477,7 @@ describe('operator REST API', () => {
         expect(operation.summary).toEqual(expect.any(String));
       }
       // The audit of the operator API's changes (docs/adr/038-audit-log.md) is served beside it.
-      expect(document.paths['/api/audit/connection']?.get).toMatchObject({ security: [{ 'api-token': [] }], 'x-required-role': 'admin' });
+      expect(document.paths['/api/audit/connection']?.get).toMatchObject({ security: [{ 'api-token': [] }, { oidc: [] }], 'x-required-role': 'admin' });
       const commands = operations.filter(({ route }) => route.startsWith('/api/stations/{id}/commands/'));
       expect(commands).toHaveLength(commandNames.length);
       for (const [route, method] of [
