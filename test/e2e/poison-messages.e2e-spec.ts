@@ -103,7 +103,8 @@ describe('poison messages on a real broker', () => {
         handledOrder.push(envelope.eventId);
       },
     });
-    await consumer.subscribe({ topic: Topics.events, groupId: 'e2e.bystander', from: 'now', handle: async (envelope) => void bystander.push(envelope.eventId) });
+    // From the beginning of this run's own topic: a group still joining when the poison event is published must not miss it.
+    await consumer.subscribe({ topic: Topics.events, groupId: 'e2e.bystander', from: 'beginning', handle: async (envelope) => void bystander.push(envelope.eventId) });
 
     const publisher = new EnvelopePublisher(bus);
     await publisher.publish(Topics.events, event('poison', poisonStation));

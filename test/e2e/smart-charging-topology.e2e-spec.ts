@@ -132,7 +132,7 @@ describe('smart-charging topology', () => {
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(listed.map((site) => site.siteId)).toEqual([...Array.from({ length: 10 }, (_, index) => `SITE-${String(index + 1).padStart(3, '0')}`), 'SITE-T1']);
-    expect(listed[0]).toEqual({ siteId: 'SITE-001', name: 'Depot SITE-001', limit: { perPhaseA: [250, 250, 250], totalW: 150_000 }, nodeCount: 13, createdAt: expect.any(String), updatedAt: expect.any(String) });
+    expect(listed[0]).toEqual({ siteId: 'SITE-001', name: 'Depot SITE-001', limit: { perPhaseA: [250, 250, 250], totalW: 150_000 }, nodeCount: 13, tenant: null, createdAt: expect.any(String), updatedAt: expect.any(String) });
   });
 
   it('lets viewers read and refuses them every change (403); without a token nothing (401)', async () => {
