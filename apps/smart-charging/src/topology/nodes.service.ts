@@ -68,12 +68,12 @@ export class NodesService {
         const paths = new Map([[nodeId, 'body']]);
         const evses = evseConflicts([record], paths, nodes);
         if (evses.length > 0) return failedFields(TopologyErrorCode.evseExists, evses);
-        const holders = record.stationId === null ? [] : await this.topology.chargersOfStations(manager, [record.stationId]);
-        const stations = stationConflicts([record], paths, holders, siteId);
-        if (stations.length > 0) return failedFields(TopologyErrorCode.stationAssigned, stations);
         const named = record.stationId === null || record.stationId === node.stationId ? [] : [{ stationId: record.stationId, field: 'body.stationId' }];
         const tenancy = await this.stationTenancy.check(site.tenant, named);
         if (!tenancy.ok) return tenancy;
+        const holders = record.stationId === null ? [] : await this.topology.chargersOfStations(manager, [record.stationId]);
+        const stations = stationConflicts([record], paths, holders, siteId);
+        if (stations.length > 0) return failedFields(TopologyErrorCode.stationAssigned, stations);
         const parentKind = nodes.find((candidate) => candidate.nodeId === record.parentId)?.kind ?? null;
         const updated = await this.topology.updateNode(manager, siteId, { record, parentKind }, node.version);
         if (updated === undefined) return failed(TopologyErrorCode.versionConflict, `node ${nodeId} changed meanwhile: read it again and reapply the change`);

@@ -38,12 +38,13 @@ export class TopologyWriter {
     if (ids.length > 0) return failedFields(TopologyErrorCode.nodeExists, ids);
     const evses = evseConflicts(records, paths, existing);
     if (evses.length > 0) return failedFields(TopologyErrorCode.evseExists, evses);
-    const stationIds = records.flatMap((record) => (record.stationId === null ? [] : [record.stationId]));
-    const stations = stationConflicts(records, paths, await this.topology.chargersOfStations(manager, stationIds), siteId);
-    if (stations.length > 0) return failedFields(TopologyErrorCode.stationAssigned, stations);
+    // The tenant first: whether another tenant's station is the charger of some site is not the caller's to learn.
     const named = records.flatMap((record) => (record.stationId === null ? [] : [{ stationId: record.stationId, field: `${paths.get(record.nodeId) ?? 'body'}.stationId` }]));
     const tenancy = await this.stationTenancy.check(addition.tenant, named);
     if (!tenancy.ok) return tenancy;
+    const stationIds = named.map(({ stationId }) => stationId);
+    const stations = stationConflicts(records, paths, await this.topology.chargersOfStations(manager, stationIds), siteId);
+    if (stations.length > 0) return failedFields(TopologyErrorCode.stationAssigned, stations);
     const kinds = new Map<string, NodeKind>([...existing, ...records].map((node) => [node.nodeId, node.kind]));
     const stored = await this.topology.insertNodes(
       manager,
