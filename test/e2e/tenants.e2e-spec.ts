@@ -80,7 +80,7 @@ describe('tenant scoping', () => {
       LOG_LEVEL: 'warn',
     };
     connection = startService('connection', { ...common, OCPP_WS_PORT: String(wsPort), OCPP_UNKNOWN_STATIONS: 'accept', OCPP_UNKNOWN_ID_TOKENS: 'accept' }, httpPort);
-    smartCharging = startService('smart-charging', common, smartChargingPort);
+    smartCharging = startService('smart-charging', { ...common, SMART_CHARGING_CONNECTION_URL: connection.baseUrl }, smartChargingPort);
     pki = startService(
       'pki',
       { ...common, PKI_KEY_DIR: path.join(dir, 'keys'), PKI_CA_KEY_PASSPHRASE: 'tenants-e2e-passphrase-0123456789', PKI_CERT_ORGANIZATION: ORGANIZATION, PKI_CONNECTION_URL: connection.baseUrl },
