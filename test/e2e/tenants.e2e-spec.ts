@@ -225,6 +225,30 @@ describe('tenant scoping', () => {
       expect(callsTo.get('GLOBEX-1') ?? []).not.toContain('SetChargingProfile');
     }, 120_000);
 
+    it('stops sending profiles to a station of the site once it is moved to another tenant', async () => {
+      const withheld = async () => {
+        const line = (await (await fetch(`${smartCharging.baseUrl}/metrics`)).text()).split('\n').find((text) => text.startsWith('csms_smart_charging_tenant_withheld_total{reason="foreign"}'));
+        return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(' ') + 1));
+      };
+      const replan = async (maxA: number) => {
+        const route = `/api/sites/SITE-ACME/nodes/${encodeURIComponent('ACME-1:1')}`;
+        const evse = (await sites('GET', route, 'admin')).body;
+        expect((await sites('PATCH', route, 'admin', { version: evse.version, maxA })).status).toBe(200);
+      };
+      expect(await withheld()).toBe(0);
+      expect((await request('PUT', '/api/stations/ACME-1/tenant', 'admin', { tenant: 'globex' })).status).toBe(200);
+      // Dispatch may trust the tenant's station list for a few seconds: plans until one withholds ACME-1.
+      await eventually('a plan of SITE-ACME withholds ACME-1', async () => ((await withheld()) > 0 ? true : (await replan(30), undefined)), 90_000);
+      const sent = (callsTo.get('ACME-1') ?? []).filter((action) => action === 'SetChargingProfile').length;
+      await replan(10);
+      // Plans are one at a time per site: of two that withhold after the change was committed, the
+      // second began after it, so it read the lower EVSE limit (a profile it would have sent).
+      const counted = await withheld();
+      await eventually('SITE-ACME is planned twice after the change', async () => ((await withheld()) >= counted + 2 ? true : (await replan(10), undefined)), 90_000);
+      expect((callsTo.get('ACME-1') ?? []).filter((action) => action === 'SetChargingProfile').length).toBe(sent);
+      expect((await request('PUT', '/api/stations/ACME-1/tenant', 'admin', { tenant: 'acme' })).status).toBe(200);
+    }, 200_000);
+
     it('leaves assigning sites, and the grid connections of the deployment, to tenant-less admins', async () => {
       expect((await sites('PUT', '/api/sites/SITE-ACME/tenant', 'acme', { tenant: 'globex' })).status).toBe(403);
       expect((await sites('GET', '/api/oscp/capacity-providers', 'acme')).status).toBe(403);

@@ -1,4 +1,5 @@
 import { Problem } from '@app/runtime';
+import { MetricsRegistry } from '@app/observability';
 import pino from 'pino';
 import type { StationTenantDirectory } from './station-tenant.directory';
 import { TenantDispatchFilter } from './tenant-dispatch.filter';
@@ -11,7 +12,8 @@ function filterWith(answer: () => Promise<ReadonlySet<string>>) {
       return answer();
     },
   } as unknown as StationTenantDirectory;
-  return { filter: new TenantDispatchFilter(directory, pino({ level: 'silent' })), asked };
+  const metrics = new MetricsRegistry();
+  return { filter: new TenantDispatchFilter(directory, metrics, pino({ level: 'silent' })), asked, metrics };
 }
 
 describe('which stations of a site get profiles', () => {
@@ -24,15 +26,17 @@ describe('which stations of a site get profiles', () => {
   });
 
   it('sends only to the stations the site’s tenant holds now', async () => {
-    const { filter, asked } = filterWith(async () => new Set(['CP-A1']));
+    const { filter, asked, metrics } = filterWith(async () => new Set(['CP-A1']));
     expect(await filter.allowed('S', 'acme', wishes)).toEqual([{ stationId: 'CP-A1' }]);
     expect(asked).toEqual(['acme']);
+    expect(await metrics.registry.getSingleMetricAsString('csms_smart_charging_tenant_withheld_total')).toContain('csms_smart_charging_tenant_withheld_total{reason="foreign"} 1');
   });
 
   it('sends nothing to a site of a tenant while the registry cannot answer (closed, never all)', async () => {
-    const { filter } = filterWith(async () => {
+    const { filter, metrics } = filterWith(async () => {
       throw new Problem({ status: 503, code: 'tenancy-unavailable', detail: 'down' });
     });
     expect(await filter.allowed('S', 'acme', wishes)).toEqual([]);
+    expect(await metrics.registry.getSingleMetricAsString('csms_smart_charging_tenant_withheld_total')).toContain('csms_smart_charging_tenant_withheld_total{reason="unknown"} 2');
   });
 });

@@ -1,6 +1,7 @@
-import { ROOT_LOGGER } from '@app/observability';
+import { MetricsRegistry, ROOT_LOGGER } from '@app/observability';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
+import type { Counter } from 'prom-client';
 import { dispatchableStations } from './site-station-tenancy';
 import { StationTenantDirectory } from './station-tenant.directory';
 
@@ -13,12 +14,19 @@ import { StationTenantDirectory } from './station-tenant.directory';
 @Injectable()
 export class TenantDispatchFilter {
   private readonly logger: Logger;
+  private readonly withheld: Counter;
 
   constructor(
     private readonly directory: StationTenantDirectory,
+    metrics: MetricsRegistry,
     @Inject(ROOT_LOGGER) rootLogger: Logger,
   ) {
     this.logger = rootLogger.child({ component: 'tenant-dispatch-filter' });
+    this.withheld = metrics.counter(
+      'csms_smart_charging_tenant_withheld_total',
+      "Stations of a tenant's site sent no profiles by one plan: not held by the site's tenant (foreign), or the tenant's stations could not be learnt (unknown)",
+      ['reason'],
+    );
   }
 
   async allowed<T extends { stationId: string }>(siteId: string, tenant: string | undefined, wishes: readonly T[]): Promise<T[]> {
@@ -28,10 +36,14 @@ export class TenantDispatchFilter {
       stations = await this.directory.recentStationsOf(tenant);
     } catch (error) {
       this.logger.warn({ err: error, siteId, tenant }, "the site's tenant's stations cannot be learnt: no profiles are sent to the site for now");
+      this.withheld.inc({ reason: 'unknown' }, wishes.length);
       return [];
     }
     const { allowed, withheld } = dispatchableStations(wishes, stations);
-    if (withheld.length > 0) this.logger.warn({ siteId, tenant, stationIds: withheld }, "no profiles are sent to stations the site's tenant does not hold");
+    if (withheld.length > 0) {
+      this.logger.warn({ siteId, tenant, stationIds: withheld }, "no profiles are sent to stations the site's tenant does not hold");
+      this.withheld.inc({ reason: 'foreign' }, withheld.length);
+    }
     return allowed;
   }
 }
