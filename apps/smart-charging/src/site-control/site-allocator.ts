@@ -250,7 +250,8 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     state.drawnAtPlan = new Map(inputs.sessions.flatMap((session) => (session.input.drawnA === undefined ? [] : [[session.input.id, session.input.drawnA] as const])));
     state.last = sitePlanViewOf(snapshot, inputs, steps, plans, now);
     this.scheduleBoundary(siteId, state, snapshot, now);
-    await this.dispatcher.syncSite(await this.tenancy.allowed(siteId, snapshot.tenant, wishes), now);
+    // Sites without a tenant go straight on: an await here lets a station's reboot slip in between plan and send.
+    await this.dispatcher.syncSite(snapshot.tenant === undefined ? wishes : await this.tenancy.allowed(siteId, snapshot.tenant, wishes), now);
   }
 
   /** Plans the site again when its next limit slot begins or ends. */
