@@ -45,12 +45,17 @@ describe('tenant scoping in embedded mode', () => {
     expect((await call('GET', '/api/stations', 'acme')).body.items?.map((station) => station.id)).toEqual(['EMB-ACME']);
     expect((await call('GET', '/api/stations/EMB-GLOBEX', 'acme')).status).toBe(404);
 
+    // A tenant's site holds only its tenant's stations, asked of this process's own connection service.
+    expect(await call('POST', '/api/sites', 'globex', threeFeederSite('SITE-EMB', 'EMB-SG'))).toMatchObject({ status: 422, body: { code: 'station-not-found' } });
+    for (const stationId of ['EMB-SG-1', 'EMB-SG-2', 'EMB-SG-3']) expect((await call('PUT', `/api/stations/${stationId}`, 'globex', { securityProfile: 0 })).status).toBe(201);
     expect(await call('POST', '/api/sites', 'globex', threeFeederSite('SITE-EMB', 'EMB-SG'))).toMatchObject({ status: 201, body: { tenant: 'globex' } });
+    const acmeCharger = { kind: 'charger', stationId: 'EMB-ACME', rating: { maxA: 16, phases: 1 } };
+    expect(await call('POST', '/api/sites/SITE-EMB/nodes', 'globex', acmeCharger)).toMatchObject({ status: 422, body: { code: 'station-not-found' } });
     expect((await call('GET', '/api/sites/SITE-EMB', 'acme')).status).toBe(404);
     expect((await call('GET', '/api/sites', 'acme')).body.items).toEqual([]);
 
     expect(await call('GET', '/api/issued-certificates', 'acme')).toMatchObject({ status: 200, body: { items: [] } });
     expect((await call('GET', '/api/station-inventories/EMB-GLOBEX', 'acme')).status).toBe(404);
-    expect((await call('GET', '/api/stations', 'admin')).body.items?.map((station) => station.id)).toEqual(['EMB-ACME', 'EMB-GLOBEX']);
+    expect((await call('GET', '/api/stations', 'admin')).body.items?.map((station) => station.id)).toEqual(['EMB-ACME', 'EMB-GLOBEX', 'EMB-SG-1', 'EMB-SG-2', 'EMB-SG-3']);
   });
 });

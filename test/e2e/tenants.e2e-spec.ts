@@ -10,7 +10,7 @@ import { signedStation } from '@test/support/signed-station';
 import { threeFeederSite } from '@test/support/site-fixtures';
 import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
 import { connectStation, exchange } from '@test/support/ws-station';
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 
 const call = (id: string, action: string, payload: unknown) => JSON.stringify([2, id, action, payload]);
 const boot16 = { chargePointVendor: 'Acme', chargePointModel: 'AC-22' };
@@ -37,6 +37,8 @@ describe('tenant scoping', () => {
   const simulated: SimulatedStation[] = [];
   let wsUrl: string;
   const sockets: WebSocket[] = [];
+  /** Per booted station: the actions of the calls the CSMS made to it after its boot. */
+  const callsTo = new Map<string, string[]>();
   const request = (method: string, route: string, as: As, body?: unknown) => api.call(connection.baseUrl, method, route, as, body);
   const sites = (method: string, route: string, as: As, body?: unknown) => api.call(smartCharging.baseUrl, method, route, as, body);
   const certificates = (method: string, route: string, as: As, body?: unknown) => api.call(pki.baseUrl, method, route, as, body);
@@ -46,6 +48,15 @@ describe('tenant scoping', () => {
     if (!opened.open) throw new Error(`${stationId} could not connect: ${opened.status} ${opened.body}`);
     sockets.push(opened.socket);
     expect(await exchange(opened.socket, call('b1', 'BootNotification', boot16), 15_000)).toEqual([3, 'b1', expect.objectContaining({ status: 'Accepted' })]);
+    const calls: string[] = [];
+    callsTo.set(stationId, calls);
+    // Profiles are accepted, as by a station that holds them; nextAnswer answers other calls.
+    opened.socket.on('message', (data: RawData) => {
+      const frame = JSON.parse(data.toString()) as unknown[];
+      if (frame[0] !== 2) return;
+      calls.push(String(frame[2]));
+      if (frame[2] === 'SetChargingProfile') opened.socket.send(JSON.stringify([3, frame[1], { status: 'Accepted' }]));
+    });
     return opened.socket;
   }
 
@@ -69,7 +80,7 @@ describe('tenant scoping', () => {
       LOG_LEVEL: 'warn',
     };
     connection = startService('connection', { ...common, OCPP_WS_PORT: String(wsPort), OCPP_UNKNOWN_STATIONS: 'accept', OCPP_UNKNOWN_ID_TOKENS: 'accept' }, httpPort);
-    smartCharging = startService('smart-charging', common, smartChargingPort);
+    smartCharging = startService('smart-charging', { ...common, SMART_CHARGING_CONNECTION_URL: connection.baseUrl }, smartChargingPort);
     pki = startService(
       'pki',
       { ...common, PKI_KEY_DIR: path.join(dir, 'keys'), PKI_CA_KEY_PASSPHRASE: 'tenants-e2e-passphrase-0123456789', PKI_CERT_ORGANIZATION: ORGANIZATION, PKI_CONNECTION_URL: connection.baseUrl },
@@ -158,6 +169,10 @@ describe('tenant scoping', () => {
 
   describe('sites', () => {
     it('stamps the creating token’s tenant on a site, and lists each tenant’s sites only', async () => {
+      // A tenant's site holds only its tenant's stations: they are registered first.
+      for (const [prefix, tenant] of [['SA', 'acme'], ['SG', 'globex']] as const) {
+        for (const n of [1, 2, 3]) expect((await request('PUT', `/api/stations/${prefix}-${n}`, tenant, { securityProfile: 0 })).status).toBe(201);
+      }
       expect(await sites('POST', '/api/sites', 'acme', threeFeederSite('SITE-ACME', 'SA'))).toMatchObject({ status: 201, body: { siteId: 'SITE-ACME', tenant: 'acme' } });
       expect(await sites('POST', '/api/sites', 'globex', threeFeederSite('SITE-GLOBEX', 'SG'))).toMatchObject({ status: 201, body: { tenant: 'globex' } });
       expect(ids((await sites('GET', '/api/sites', 'acme')).body)).toEqual(['SITE-ACME']);
@@ -185,12 +200,65 @@ describe('tenant scoping', () => {
       expect((await sites('GET', '/api/sites/SITE-GLOBEX', 'admin')).body).toEqual(before);
     });
 
+    it('refuses another tenant’s, an unassigned and an unknown station in a tenant’s site alike, and changes nothing', async () => {
+      const before = (await sites('GET', '/api/sites/SITE-ACME', 'admin')).body;
+      const charger = (stationId: string) => ({ kind: 'charger', parentId: 'F2', stationId, rating: { maxA: 16, phases: 1 } });
+      const unknown = await sites('POST', '/api/sites/SITE-ACME/nodes', 'acme', charger('NO-SUCH-1'));
+      expect(unknown).toMatchObject({ status: 422, body: { code: 'station-not-found', errors: [{ field: 'body.stationId', message: "station NO-SUCH-1 is not registered in the site's tenant" }] } });
+      for (const stationId of ['GLOBEX-1', 'SHARED-1']) {
+        const answer = await sites('POST', '/api/sites/SITE-ACME/nodes', 'acme', charger(stationId));
+        expect(answer).toMatchObject({ status: 422, body: { code: 'station-not-found', detail: String(unknown.body.detail).replace('NO-SUCH-1', stationId) } });
+      }
+      expect(await sites('PATCH', '/api/sites/SITE-ACME/nodes/SA-1', 'acme', { stationId: 'GLOBEX-1', version: 1 })).toMatchObject({ status: 422, body: { code: 'station-not-found' } });
+      expect(await sites('POST', '/api/sites', 'acme', threeFeederSite('SITE-ACME-2', 'SG'))).toMatchObject({ status: 422, body: { code: 'station-not-found' } });
+      expect((await sites('GET', '/api/sites/SITE-ACME', 'admin')).body).toEqual(before);
+      expect((await sites('GET', '/api/sites/SITE-ACME-2', 'admin')).status).toBe(404);
+      expect((await sites('GET', '/api/topology/stations/GLOBEX-1', 'admin')).status).toBe(404);
+    });
+
+    it('sends profiles to the tenant’s own station in its site, and none to the station it was refused', async () => {
+      const charger = { kind: 'charger', parentId: 'F2', stationId: 'ACME-1', rating: { maxA: 32, phases: 3 }, children: [{ kind: 'evse', evseId: 1, maxA: 32, phases: 3 }] };
+      expect((await sites('POST', '/api/sites/SITE-ACME/nodes', 'acme', charger)).status).toBe(201);
+      // The plan that sends ACME-1 its profiles comes after the refusals above: had GLOBEX-1 been
+      // let into the site, it would have been planned and sent profiles by then too.
+      await eventually('ACME-1 is sent its charging profiles', async () => ((callsTo.get('ACME-1') ?? []).includes('SetChargingProfile') ? true : undefined), 90_000);
+      expect(callsTo.get('GLOBEX-1') ?? []).not.toContain('SetChargingProfile');
+    }, 120_000);
+
+    it('stops sending profiles to a station of the site once it is moved to another tenant', async () => {
+      const withheld = async () => {
+        const line = (await (await fetch(`${smartCharging.baseUrl}/metrics`)).text()).split('\n').find((text) => text.startsWith('csms_smart_charging_tenant_withheld_total{reason="foreign"}'));
+        return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(' ') + 1));
+      };
+      const replan = async (maxA: number) => {
+        const route = `/api/sites/SITE-ACME/nodes/${encodeURIComponent('ACME-1:1')}`;
+        const evse = (await sites('GET', route, 'admin')).body;
+        expect((await sites('PATCH', route, 'admin', { version: evse.version, maxA })).status).toBe(200);
+      };
+      expect(await withheld()).toBe(0);
+      expect((await request('PUT', '/api/stations/ACME-1/tenant', 'admin', { tenant: 'globex' })).status).toBe(200);
+      // Dispatch may trust the tenant's station list for a few seconds: plans until one withholds ACME-1.
+      await eventually('a plan of SITE-ACME withholds ACME-1', async () => ((await withheld()) > 0 ? true : (await replan(30), undefined)), 90_000);
+      const sent = (callsTo.get('ACME-1') ?? []).filter((action) => action === 'SetChargingProfile').length;
+      await replan(10);
+      // Plans are one at a time per site: of two that withhold after the change was committed, the
+      // second began after it, so it read the lower EVSE limit (a profile it would have sent).
+      const counted = await withheld();
+      await eventually('SITE-ACME is planned twice after the change', async () => ((await withheld()) >= counted + 2 ? true : (await replan(10), undefined)), 90_000);
+      expect((callsTo.get('ACME-1') ?? []).filter((action) => action === 'SetChargingProfile').length).toBe(sent);
+      expect((await request('PUT', '/api/stations/ACME-1/tenant', 'admin', { tenant: 'acme' })).status).toBe(200);
+    }, 200_000);
+
     it('leaves assigning sites, and the grid connections of the deployment, to tenant-less admins', async () => {
       expect((await sites('PUT', '/api/sites/SITE-ACME/tenant', 'acme', { tenant: 'globex' })).status).toBe(403);
       expect((await sites('GET', '/api/oscp/capacity-providers', 'acme')).status).toBe(403);
-      expect(await sites('PUT', '/api/sites/SITE-ACME/tenant', 'admin', { tenant: 'globex' })).toMatchObject({ status: 200, body: { tenant: 'globex' } });
-      expect((await sites('GET', '/api/sites/SITE-ACME', 'acme')).status).toBe(404);
-      expect(ids((await sites('GET', '/api/sites', 'globex')).body)).toEqual(['SITE-ACME', 'SITE-GLOBEX']);
+      // A site is not moved to a tenant while it holds stations of another.
+      expect(await sites('PUT', '/api/sites/SITE-ACME/tenant', 'admin', { tenant: 'globex' })).toMatchObject({ status: 422, body: { code: 'station-not-found' } });
+      expect((await sites('GET', '/api/sites/SITE-ACME', 'acme')).body).toMatchObject({ tenant: 'acme' });
+      expect(await sites('POST', '/api/sites', 'admin', { siteId: 'SITE-SPARE', children: [] })).toMatchObject({ status: 201, body: { tenant: null } });
+      expect(await sites('PUT', '/api/sites/SITE-SPARE/tenant', 'admin', { tenant: 'globex' })).toMatchObject({ status: 200, body: { tenant: 'globex' } });
+      expect((await sites('GET', '/api/sites/SITE-SPARE', 'acme')).status).toBe(404);
+      expect(ids((await sites('GET', '/api/sites', 'globex')).body)).toEqual(['SITE-GLOBEX', 'SITE-SPARE']);
     });
   });
 

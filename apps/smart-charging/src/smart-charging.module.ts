@@ -6,6 +6,7 @@ import { LimitsModule, limitsControllers } from './limits/limits.module';
 import { OscpModule, oscpApiControllers } from './oscp/oscp.module';
 import { SmartChargingPersistenceModule } from './persistence/smart-charging-persistence.module';
 import { SiteControlModule, siteControlControllers } from './site-control/site-control.module';
+import { SiteTenantAssignment } from './tenancy/site-tenant.assignment';
 import { SiteTenantController } from './tenancy/site-tenant.controller';
 import { SiteTenantRepository } from './tenancy/site-tenant.repository';
 import { smartChargingTenantScope } from './tenancy/smart-charging-api.tenancy';
@@ -25,6 +26,7 @@ export const smartChargingApiControllers = [...topologyControllers, SiteTenantCo
   controllers: [SiteTenantController],
   providers: [
     SiteTenantRepository,
+    SiteTenantAssignment,
     // Tenant scoping of every smart-charging API route, in one place (docs/adr/037-tenant-scoping.md).
     { provide: APP_INTERCEPTOR, useFactory: (tenancy: SiteTenantRepository) => smartChargingTenantScope(tenancy, smartChargingApiControllers), inject: [SiteTenantRepository] },
   ],

@@ -197,6 +197,8 @@ export const envSchema = z.object({
   PKI_GATEWAY_WSS_URL: z.url({ protocol: /^wss$/ }).optional(),
   // The connection service's base URL, for raising a station's minimum profile (with INTERNAL_API_TOKEN).
   PKI_CONNECTION_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // Smart charging asks the connection service (with INTERNAL_API_TOKEN) which stations a site's tenant holds; embedded default: this process.
+  SMART_CHARGING_CONNECTION_URL: z.url({ protocol: /^https?$/ }).optional(),
   // A profile upgrade whose station is not back on the new profile this long after the Reset is rolled back.
   PKI_PROFILE_UPGRADE_TIMEOUT_SECONDS: integer(5, 3600).default(180),
   // The PKCS#11 token (an HSM) CAs created with keyStorage "pkcs11" keep their keys in: library path, token label, user PIN.

@@ -272,6 +272,16 @@ describe('loadConfig: pki', () => {
   });
 });
 
+describe('loadConfig: smart charging', () => {
+  it('asks its own process for tenants’ stations when embedded, nobody by default when distributed (ADR 037)', () => {
+    expect(loadConfig(embedded, {}).smartCharging).toEqual({ connectionUrl: 'http://127.0.0.1:3000' });
+    expect(loadConfig(embedded, { HTTP_PORT: '8080' }).smartCharging).toEqual({ connectionUrl: 'http://127.0.0.1:8080' });
+    expect(loadConfig(standalone, {}).smartCharging).toEqual({ connectionUrl: undefined });
+    expect(loadConfig(standalone, { SMART_CHARGING_CONNECTION_URL: 'http://connection:3001/' }).smartCharging).toEqual({ connectionUrl: 'http://connection:3001' });
+    expect(errorOf(() => loadConfig(standalone, { SMART_CHARGING_CONNECTION_URL: 'ftp://connection' })).variable).toBe('SMART_CHARGING_CONNECTION_URL');
+  });
+});
+
 describe('loadConfig: history', () => {
   it('keeps 90 days of history unless told otherwise', () => {
     expect(loadConfig(standalone, {}).history).toEqual({ retentionDays: 90 });

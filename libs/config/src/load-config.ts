@@ -37,6 +37,7 @@ export function loadConfig(layout: ProcessLayout, environment: NodeJS.ProcessEnv
     stationCore: stationCoreConfig(env, layout),
     history: { retentionDays: env.HISTORY_RETENTION_DAYS },
     pki: pkiConfig(env, layout),
+    smartCharging: { connectionUrl: smartChargingConnectionUrl(env, layout) },
   };
 }
 
@@ -66,6 +67,12 @@ function oidcConfig(env: Env): RuntimeConfig['oidc'] {
     jwksCooldownMs: env.OIDC_JWKS_COOLDOWN_SECONDS * 1000,
     claims: { roles: env.OIDC_ROLES_CLAIM, sites: env.OIDC_SITES_CLAIM, tenant: env.OIDC_TENANT_CLAIM, name: env.OIDC_NAME_CLAIM },
   };
+}
+
+/** The connection service's base URL for smart charging's tenant checks; in one process it is this process's own API. */
+function smartChargingConnectionUrl(env: Env, layout: ProcessLayout): string | undefined {
+  const url = env.SMART_CHARGING_CONNECTION_URL ?? (layout.embedded ? `http://127.0.0.1:${env.HTTP_PORT ?? layout.defaultHttpPort}` : undefined);
+  return url?.replace(/\/+$/, '');
 }
 
 function pkiConfig(env: Env, layout: ProcessLayout): RuntimeConfig['pki'] {

@@ -238,6 +238,8 @@ export interface RuntimeConfig {
   stationCore: StationCoreConfig;
   history: HistoryConfig;
   pki: PkiConfig;
+  /** SMART_CHARGING_CONNECTION_URL: where smart charging learns which stations a tenant holds (ADR 037). */
+  smartCharging: { connectionUrl: string | undefined };
 }
 
 export const RUNTIME_CONFIG = Symbol('RUNTIME_CONFIG');

@@ -31,6 +31,8 @@ export interface SiteEvse {
 /** What planning needs of a site, read from its topology and limit schedules at one moment. */
 export interface SiteSnapshot {
   siteId: string;
+  /** The site's tenant; undefined: none. Profiles go only to stations it holds (tenancy/tenant-dispatch.filter.ts). */
+  tenant?: string;
   nodes: readonly SiteNode[];
   /** Per node id: every source's schedule on it. */
   schedules: ReadonlyMap<string, readonly LimitSchedule[]>;

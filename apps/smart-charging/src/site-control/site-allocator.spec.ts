@@ -4,6 +4,7 @@ import type { PresenceDirectory, StationLocation } from '@app/station-commands';
 import pino from 'pino';
 import type { ProfileDispatcher } from '../dispatch/profile-dispatcher';
 import type { SessionTracker } from '../sessions/session-tracker';
+import type { TenantDispatchFilter } from '../tenancy/tenant-dispatch.filter';
 import type { DrawVerifier } from '../verification/draw-verifier';
 import { SiteAllocator } from './site-allocator';
 import type { SiteChangeFeed, SiteChangeListener } from './site-change.feed';
@@ -22,7 +23,8 @@ function allocatorWithFakes() {
   const dispatcher = { onRejected: () => undefined } as unknown as ProfileDispatcher;
   const verifier = { onChange: () => undefined, overdraws: () => new Map() } as unknown as DrawVerifier;
   const presence = { onChange: (listener: (stationId: string, location: StationLocation) => void) => presenceListeners.push(listener) } as unknown as PresenceDirectory;
-  const allocator = new SiteAllocator(tracker, dispatcher, snapshots, stationSites, feed, verifier, presence, new MetricsRegistry(), pino({ level: 'silent' }));
+  const tenancy = { allowed: async <T>(_siteId: string, _tenant: string | undefined, wishes: readonly T[]) => [...wishes] } as unknown as TenantDispatchFilter;
+  const allocator = new SiteAllocator(tracker, dispatcher, snapshots, stationSites, feed, verifier, presence, tenancy, new MetricsRegistry(), pino({ level: 'silent' }));
   const present = (stationId: string, connected: boolean) =>
     presenceListeners.forEach((listener) => listener(stationId, { connected, epoch: 1n, commandPartition: 0, replicaId: 'r', protocol: OcppVersion.OCPP_VERSION_2_0_1, securityProfile: 0 }));
   return { allocator, reads, siteChanged: (siteId: string) => feedListeners.forEach((listener) => listener(siteId)), present };

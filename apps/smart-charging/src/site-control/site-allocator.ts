@@ -18,6 +18,7 @@ import type { MeasuredDraw } from '../dispatch/offer-at-measurement';
 import type { ChargingSession, StationChargingState } from '../sessions/charging-session';
 import { SessionTracker } from '../sessions/session-tracker';
 import type { StationFact } from '../sessions/station-fact';
+import { TenantDispatchFilter } from '../tenancy/tenant-dispatch.filter';
 import { DrawVerifier } from '../verification/draw-verifier';
 import { type SitePlanView, sitePlanViewOf } from './site-plan.view';
 import { pinnedByRejections } from './rejection-pins';
@@ -83,6 +84,7 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     private readonly feed: SiteChangeFeed,
     private readonly verifier: DrawVerifier,
     private readonly presence: PresenceDirectory,
+    private readonly tenancy: TenantDispatchFilter,
     metrics: MetricsRegistry,
     @Inject(ROOT_LOGGER) rootLogger: Logger,
   ) {
@@ -248,7 +250,8 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     state.drawnAtPlan = new Map(inputs.sessions.flatMap((session) => (session.input.drawnA === undefined ? [] : [[session.input.id, session.input.drawnA] as const])));
     state.last = sitePlanViewOf(snapshot, inputs, steps, plans, now);
     this.scheduleBoundary(siteId, state, snapshot, now);
-    await this.dispatcher.syncSite(wishes, now);
+    // Sites without a tenant go straight on: an await here lets a station's reboot slip in between plan and send.
+    await this.dispatcher.syncSite(snapshot.tenant === undefined ? wishes : await this.tenancy.allowed(siteId, snapshot.tenant, wishes), now);
   }
 
   /** Plans the site again when its next limit slot begins or ends. */

@@ -10,6 +10,7 @@ import { SmartChargingPersistenceModule } from '../persistence/smart-charging-pe
 import { SessionTracker } from '../sessions/session-tracker';
 import { StationStateRepository } from '../sessions/station-state.repository';
 import { StationEventConsumer } from '../station-events/station-event.consumer';
+import { TenantDispatchFilter } from '../tenancy/tenant-dispatch.filter';
 import { TopologyModule } from '../topology/topology.module';
 import { DeviationsController } from '../verification/deviations.controller';
 import { DeviationsService } from '../verification/deviations.service';
@@ -40,6 +41,7 @@ export const siteControlControllers = [ChargingViewsController, DeviationsContro
     DispatchedProfileRepository,
     ProfileDispatcher,
     SiteSnapshotReader,
+    TenantDispatchFilter,
     StationSites,
     SiteChangeFeed,
     SiteAllocator,

@@ -59,6 +59,6 @@ export class SiteSnapshotReader {
       if (withEvses.has(charger.nodeId)) continue;
       evses.push({ nodeId: charger.nodeId, chargerNodeId: charger.nodeId, stationId: charger.stationId, evseId: 0, minA: 6, maxA: charger.ratingA, phases: charger.phases, priority: 0 });
     }
-    return { siteId, nodes: siteNodes, schedules, chargers: [...chargers.values()], evses };
+    return { siteId, tenant: site.tenant ?? undefined, nodes: siteNodes, schedules, chargers: [...chargers.values()], evses };
   }
 }

@@ -1,4 +1,4 @@
-import { ApiProblems, ApiTokenAuth, ApiZodBody, ApiZodParam, ApiZodResponse, Problem, RequireRole, TENANT_ID_PATTERN, TenantScoped, ZodValidationPipe } from '@app/runtime';
+import { ApiProblems, ApiTokenAuth, ApiZodBody, ApiZodParam, ApiZodResponse, RequireRole, TENANT_ID_PATTERN, TenantScoped, ZodValidationPipe } from '@app/runtime';
 import { Body, Controller, Param, Put } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -7,7 +7,7 @@ import { SitesService } from '../topology/sites.service';
 import { topologyAnswer } from '../topology/topology-answer';
 import { sitePipe } from '../topology/topology-params';
 import { siteTreeSchema } from '../topology/topology-view.schemas';
-import { SiteTenantRepository } from './site-tenant.repository';
+import { SiteTenantAssignment } from './site-tenant.assignment';
 
 export const assignSiteTenantBody = z.strictObject({
   tenant: z
@@ -22,7 +22,7 @@ export type AssignSiteTenantBody = z.output<typeof assignSiteTenantBody>;
 @Controller('sites')
 export class SiteTenantController {
   constructor(
-    private readonly tenancy: SiteTenantRepository,
+    private readonly assignment: SiteTenantAssignment,
     private readonly sites: SitesService,
   ) {}
 
@@ -32,14 +32,14 @@ export class SiteTenantController {
   @ApiOperation({
     summary: 'Assign a site to a tenant',
     description:
-      'Moves the site, with its nodes, limits, allocation and audit log, to a tenant or to none. Only for admin tokens without a tenant: a token confined to a tenant cannot move sites between tenants (403).',
+      'Moves the site, with its nodes, limits, allocation and audit log, to a tenant or to none. Only for admin tokens without a tenant: a token confined to a tenant cannot move sites between tenants (403). Refused while the site holds a station the tenant does not (422); the tenant’s stations are asked of the connection service (503 when it cannot answer).',
   })
   @ApiZodParam('siteId', siteIdSchema, 'The site.')
   @ApiZodBody(assignSiteTenantBody)
   @ApiZodResponse(200, siteTreeSchema, 'The site’s tree, with its new tenant.')
-  @ApiProblems({ 400: 'The site id or body is invalid.', 403: 'The token is confined to a tenant.', 404: 'No such site.' })
+  @ApiProblems({ 400: 'The site id or body is invalid.', 403: 'The token is confined to a tenant.', 404: 'No such site.', 422: 'The site holds a station the tenant does not.', 503: 'The connection service cannot tell the tenant’s stations.' })
   async assign(@Param('siteId', sitePipe) siteId: string, @Body(new ZodValidationPipe(assignSiteTenantBody, 'body')) body: AssignSiteTenantBody) {
-    if (!(await this.tenancy.assign(siteId, body.tenant))) throw new Problem({ status: 404, code: 'site-not-found', detail: `there is no site ${siteId}` });
+    topologyAnswer(await this.assignment.assign(siteId, body.tenant));
     return topologyAnswer(await this.sites.tree(siteId));
   }
 }

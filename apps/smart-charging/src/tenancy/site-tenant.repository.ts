@@ -1,4 +1,4 @@
-import { InjectDataSource, queryRows } from '@app/persistence';
+import { InjectDataSource, type SqlExecutor, queryRows } from '@app/persistence';
 import type { Tenancy } from '@app/runtime';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
@@ -32,9 +32,9 @@ export class SiteTenantRepository {
     return byId(stationIds, rows);
   }
 
-  /** Assigns a site to a tenant (null: to none); false when there is no such site. */
-  async assign(siteId: string, tenant: string | null): Promise<boolean> {
-    const rows = await queryRows<{ site_id: string }>(this.dataSource, `UPDATE ${SITE} SET tenant = $2, updated_at = now() WHERE site_id = $1 RETURNING site_id`, [siteId, tenant]);
+  /** Assigns a site to a tenant (null: to none) in the caller's transaction; false when there is no such site. */
+  async assign(manager: SqlExecutor, siteId: string, tenant: string | null): Promise<boolean> {
+    const rows = await queryRows<{ site_id: string }>(manager, `UPDATE ${SITE} SET tenant = $2, updated_at = now() WHERE site_id = $1 RETURNING site_id`, [siteId, tenant]);
     return rows.length > 0;
   }
 }

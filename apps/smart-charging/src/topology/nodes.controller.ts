@@ -37,7 +37,13 @@ export class NodesController {
   @ApiZodParam('siteId', siteIdSchema, 'The site.')
   @ApiZodBody(nodeInputSchema)
   @ApiZodResponse(201, treeNodeViewSchema, 'The node was added; it and the nodes below it.')
-  @ApiProblems({ 400: 'The body is invalid (the detail names the field).', 404: 'No such site.', 409: 'A node id, EVSE id or station is taken already.' })
+  @ApiProblems({
+    400: 'The body is invalid (the detail names the field).',
+    404: 'No such site.',
+    409: 'A node id, EVSE id or station is taken already.',
+    422: 'The site has a tenant and a station named is not registered in it.',
+    503: 'The site has a tenant and the connection service cannot tell its stations.',
+  })
   async add(@Param('siteId', sitePipe) siteId: string, @Body(new ZodValidationPipe(nodeInputSchema, 'body')) body: NodeInput, @CurrentPrincipal() principal: ApiPrincipal | undefined) {
     return topologyAnswer(await this.nodes.add(siteId, body, actorOf(principal)));
   }
@@ -61,7 +67,13 @@ export class NodesController {
   @NodePath()
   @ApiZodBody(patchNodeBody)
   @ApiZodResponse(200, nodeViewSchema, 'The node as changed.')
-  @ApiProblems({ 400: 'The body is invalid (the detail names the field).', 404: 'No such site or node.', 409: 'The node changed since `version`, or an EVSE id or station is taken.' })
+  @ApiProblems({
+    400: 'The body is invalid (the detail names the field).',
+    404: 'No such site or node.',
+    409: 'The node changed since `version`, or an EVSE id or station is taken.',
+    422: 'The site has a tenant and the new station is not registered in it.',
+    503: 'The site has a tenant and the connection service cannot tell its stations.',
+  })
   async update(
     @Param('siteId', sitePipe) siteId: string,
     @Param('nodeId', nodePipe) nodeId: string,

@@ -7,15 +7,16 @@ import { type PatchNodeBody, patchedRecord } from './node-patch';
 import { moveError, subtreeOf } from './node-placement';
 import { nodeRecordsOf } from './node-records';
 import type { DeleteNodeQuery } from './node.schemas';
+import { StationTenancyCheck } from './station-tenancy.check';
 import { TopologyErrorCode, type TopologyResult, failed, failedFields, succeeded } from './topology.error';
 import type { StoredNode } from './topology.model';
-import { TopologyRepository } from './topology.repository';
+import { type SiteRow, TopologyRepository } from './topology.repository';
 import type { NodeView, TreeNodeView } from './topology-view.schemas';
 import { withViolationsAsErrors } from './topology-violation';
 import { nodeViewOf, treeViewOf } from './topology.view';
 import { TopologyWriter } from './topology.writer';
 
-type Locked = TopologyResult<{ nodes: StoredNode[]; node: StoredNode }>;
+type Locked = TopologyResult<{ site: SiteRow; nodes: StoredNode[]; node: StoredNode }>;
 
 /** Nodes of a site: added (with the nodes below them), read, changed or moved, deleted. */
 @Injectable()
@@ -24,19 +25,21 @@ export class NodesService {
     private readonly topology: TopologyRepository,
     private readonly writer: TopologyWriter,
     private readonly limits: LimitScheduleStore,
+    private readonly stationTenancy: StationTenancyCheck,
   ) {}
 
   async add(siteId: string, body: NodeInput, actor: string): Promise<TopologyResult<TreeNodeView>> {
     return withViolationsAsErrors(() =>
       resultTransaction(this.topology.dataSource, async (manager) => {
-        if ((await this.topology.lockSite(manager, siteId)) === undefined) return failed(TopologyErrorCode.siteNotFound, `there is no site ${siteId}`);
+        const site = await this.topology.lockSite(manager, siteId);
+        if (site === undefined) return failed(TopologyErrorCode.siteNotFound, `there is no site ${siteId}`);
         const existing = await this.topology.nodesOf(manager, siteId);
         const parentId = body.parentId ?? siteId;
         const parent = existing.find((node) => node.nodeId === parentId);
         if (parent === undefined) return failedFields(TopologyErrorCode.invalidTopology, [{ field: 'body.parentId', message: `site ${siteId} has no node ${parentId}` }]);
         const { records, paths, errors } = nodeRecordsOf([{ input: { ...body, parentId: undefined }, path: 'body' }], parent);
         if (errors.length > 0) return failedFields(TopologyErrorCode.invalidTopology, errors);
-        const added = await this.writer.addNodes(manager, { siteId, records, paths, existing, actor });
+        const added = await this.writer.addNodes(manager, { siteId, records, paths, existing, tenant: site.tenant, actor });
         if (!added.ok) return added;
         const view = treeViewOf(added.value, records[0]?.nodeId ?? '');
         return view ? succeeded(view) : failed(TopologyErrorCode.invalidTopology, 'the request adds no node');
@@ -57,7 +60,7 @@ export class NodesService {
       resultTransaction(this.topology.dataSource, async (manager) => {
         const locked = await this.lockedNode(manager, siteId, nodeId, patch.version);
         if (!locked.ok) return locked;
-        const { nodes, node } = locked.value;
+        const { site, nodes, node } = locked.value;
         const { record, errors } = patchedRecord(node, patch);
         const moved = record.parentId !== null && record.parentId !== node.parentId ? moveError(nodes, nodeId, record.parentId) : undefined;
         if (moved !== undefined) errors.push({ field: 'body.parentId', message: moved });
@@ -65,6 +68,9 @@ export class NodesService {
         const paths = new Map([[nodeId, 'body']]);
         const evses = evseConflicts([record], paths, nodes);
         if (evses.length > 0) return failedFields(TopologyErrorCode.evseExists, evses);
+        const named = record.stationId === null || record.stationId === node.stationId ? [] : [{ stationId: record.stationId, field: 'body.stationId' }];
+        const tenancy = await this.stationTenancy.check(site.tenant, named);
+        if (!tenancy.ok) return tenancy;
         const holders = record.stationId === null ? [] : await this.topology.chargersOfStations(manager, [record.stationId]);
         const stations = stationConflicts([record], paths, holders, siteId);
         if (stations.length > 0) return failedFields(TopologyErrorCode.stationAssigned, stations);
@@ -105,13 +111,14 @@ export class NodesService {
    * nodes against limit writers, for a deletion); checks the version a change is based on.
    */
   private async lockedNode(manager: SqlExecutor, siteId: string, nodeId: string, version: number | undefined, lockNodes = false): Promise<Locked> {
-    if ((await this.topology.lockSite(manager, siteId)) === undefined) return failed(TopologyErrorCode.siteNotFound, `there is no site ${siteId}`);
+    const site = await this.topology.lockSite(manager, siteId);
+    if (site === undefined) return failed(TopologyErrorCode.siteNotFound, `there is no site ${siteId}`);
     const nodes = await this.topology.nodesOf(manager, siteId, lockNodes);
     const node = nodes.find((candidate) => candidate.nodeId === nodeId);
     if (node === undefined) return failed(TopologyErrorCode.nodeNotFound, `site ${siteId} has no node ${nodeId}`);
     if (version !== undefined && version !== node.version) {
       return failed(TopologyErrorCode.versionConflict, `node ${nodeId} is at version ${node.version}, not ${version}: read it again and reapply the change`, { currentVersion: node.version });
     }
-    return succeeded({ nodes, node });
+    return succeeded({ site, nodes, node });
   }
 }

@@ -43,11 +43,16 @@ export class SitesController {
   @ApiOperation({
     summary: 'Create a site with its whole tree',
     description:
-      'The site, its root node (node id = site id) with its default limit, and every node below it in one request (`children`, nested to any depth): feeders, cabinets, transformers, chargers (by station id; the station need not be known yet) and their EVSEs. All or nothing. Chargers default their node id to the station id, EVSEs to `<charger>:<evseId>`. Audited. A token confined to a tenant creates the site in its tenant.',
+      'The site, its root node (node id = site id) with its default limit, and every node below it in one request (`children`, nested to any depth): feeders, cabinets, transformers, chargers (by station id; the station need not be known yet, except in a tenant’s site, whose chargers must be stations registered in the tenant) and their EVSEs. All or nothing. Chargers default their node id to the station id, EVSEs to `<charger>:<evseId>`. Audited. A token confined to a tenant creates the site in its tenant.',
   })
   @ApiZodBody(createSiteBody)
   @ApiZodResponse(201, siteTreeSchema, 'The site was created; its tree.')
-  @ApiProblems({ 400: 'The body is invalid (the detail names the field).', 409: 'The site exists, or a station is the charger of another node already.' })
+  @ApiProblems({
+    400: 'The body is invalid (the detail names the field).',
+    409: 'The site exists, or a station is the charger of another node already.',
+    422: 'The token is confined to a tenant and a station named is not registered in it.',
+    503: 'The token is confined to a tenant and the connection service cannot tell its stations.',
+  })
   async create(@Body(new ZodValidationPipe(createSiteBody, 'body')) body: CreateSiteBody, @CurrentPrincipal() principal: ApiPrincipal | undefined) {
     return topologyAnswer(await this.sites.create(body, actorOf(principal), principal?.tenant));
   }

@@ -57,7 +57,7 @@ export class SitesService {
         const site = await this.topology.insertSite(manager, body.siteId, body.name ?? null, tenant ?? null);
         if (site === undefined) return failed(TopologyErrorCode.siteExists, `site ${body.siteId} exists already`);
         await this.writer.record(manager, [{ siteId: body.siteId, nodeId: null, source: null, action: 'site-created', actor, before: null, after: { siteId: site.site_id, name: site.name } }]);
-        const added = await this.writer.addNodes(manager, { siteId: body.siteId, records: [root, ...records], paths, existing: [], actor });
+        const added = await this.writer.addNodes(manager, { siteId: body.siteId, records: [root, ...records], paths, existing: [], tenant: site.tenant, actor });
         return added.ok ? treeOrNotFound(site, added.value) : added;
       }),
     );

@@ -8,6 +8,7 @@ export const statusOfTopologyError: Readonly<Record<TopologyErrorCode, number>> 
   [TopologyErrorCode.siteExists]: 409,
   [TopologyErrorCode.nodeExists]: 409,
   [TopologyErrorCode.stationAssigned]: 409,
+  [TopologyErrorCode.stationNotFound]: 422,
   [TopologyErrorCode.evseExists]: 409,
   [TopologyErrorCode.invalidTopology]: 400,
   [TopologyErrorCode.versionConflict]: 409,

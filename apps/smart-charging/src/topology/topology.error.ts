@@ -6,6 +6,8 @@ export enum TopologyErrorCode {
   siteExists = 'site-exists',
   nodeExists = 'node-exists',
   stationAssigned = 'station-assigned',
+  /** A node of a site with a tenant names a station that tenant does not hold (or that does not exist: the same answer). */
+  stationNotFound = 'station-not-found',
   evseExists = 'evse-exists',
   invalidTopology = 'invalid-topology',
   versionConflict = 'version-conflict',

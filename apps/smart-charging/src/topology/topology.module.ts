@@ -6,8 +6,10 @@ import { NodesController } from './nodes.controller';
 import { NodesService } from './nodes.service';
 import { SitesController } from './sites.controller';
 import { SitesService } from './sites.service';
+import { StationTenantDirectory } from '../tenancy/station-tenant.directory';
 import { StationNodesController } from './station-nodes.controller';
 import { StationNodesService } from './station-nodes.service';
+import { StationTenancyCheck } from './station-tenancy.check';
 import { TopologyRepository } from './topology.repository';
 import { TopologyWriter } from './topology.writer';
 
@@ -18,7 +20,7 @@ export const topologyControllers = [SitesController, NodesController, StationNod
 @Module({
   imports: [SmartChargingPersistenceModule, AuditModule, LimitsModule],
   controllers: topologyControllers,
-  providers: [TopologyRepository, TopologyWriter, SitesService, NodesService, StationNodesService],
-  exports: [SitesService, NodesService, StationNodesService, TopologyRepository],
+  providers: [TopologyRepository, TopologyWriter, SitesService, NodesService, StationNodesService, StationTenantDirectory, StationTenancyCheck],
+  exports: [SitesService, NodesService, StationNodesService, TopologyRepository, StationTenantDirectory, StationTenancyCheck],
 })
 export class TopologyModule {}

@@ -5,6 +5,7 @@ import { AuditLogRepository } from '../audit/audit-log.repository';
 import { evseConflicts, idConflicts, stationConflicts } from './node-conflicts';
 import { TopologyErrorCode, type TopologyResult, failedFields, succeeded } from './topology.error';
 import type { NodeKind, NodeRecord, StoredNode } from './topology.model';
+import { StationTenancyCheck } from './station-tenancy.check';
 import { TopologyRepository } from './topology.repository';
 import { nodeViewOf } from './topology.view';
 
@@ -16,6 +17,8 @@ export interface NodeAddition {
   paths: ReadonlyMap<string, string>;
   /** The site's nodes before the addition. */
   existing: readonly StoredNode[];
+  /** The site's tenant: named stations must be its (null: no check). */
+  tenant: string | null;
   actor: string;
 }
 
@@ -25,6 +28,7 @@ export class TopologyWriter {
   constructor(
     private readonly topology: TopologyRepository,
     private readonly audit: AuditLogRepository,
+    private readonly stationTenancy: StationTenancyCheck,
   ) {}
 
   /** Adds the nodes after checking ids, EVSE ids and station ids against what exists; audits each. */
@@ -34,7 +38,11 @@ export class TopologyWriter {
     if (ids.length > 0) return failedFields(TopologyErrorCode.nodeExists, ids);
     const evses = evseConflicts(records, paths, existing);
     if (evses.length > 0) return failedFields(TopologyErrorCode.evseExists, evses);
-    const stationIds = records.flatMap((record) => (record.stationId === null ? [] : [record.stationId]));
+    // The tenant first: whether another tenant's station is the charger of some site is not the caller's to learn.
+    const named = records.flatMap((record) => (record.stationId === null ? [] : [{ stationId: record.stationId, field: `${paths.get(record.nodeId) ?? 'body'}.stationId` }]));
+    const tenancy = await this.stationTenancy.check(addition.tenant, named);
+    if (!tenancy.ok) return tenancy;
+    const stationIds = named.map(({ stationId }) => stationId);
     const stations = stationConflicts(records, paths, await this.topology.chargersOfStations(manager, stationIds), siteId);
     if (stations.length > 0) return failedFields(TopologyErrorCode.stationAssigned, stations);
     const kinds = new Map<string, NodeKind>([...existing, ...records].map((node) => [node.nodeId, node.kind]));
