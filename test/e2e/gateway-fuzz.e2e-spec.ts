@@ -1,0 +1,168 @@
+import type { OcppVersion } from '@app/ocpp';
+import { freePort } from '@test/support/free-port';
+import { fuzzParameters } from '@test/support/fuzz-parameters';
+import { testBrokers, uniqueTopicPrefix } from '@test/support/kafka-test-client';
+import { type Fault, type FuzzCase, fuzzCases } from '@test/support/ocpp-fuzz-cases';
+import { FuzzStation, type Outcome } from '@test/support/ocpp-fuzz-station';
+import { type ServiceProcess, startService, waitUntilReady } from '@test/support/service-process';
+import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
+import fc from 'fast-check';
+
+/**
+ * The errorCode each fault earns, as the OCPP-J specifications spell it: 1.6 §4.2.3 (with its
+ * published misspellings FormationViolation and OccurenceConstraintViolation), 2.0.1 part 4 §4.3.
+ * 1.6 has one FormationViolation for all framing faults; 2.0.1 tells them apart.
+ */
+const codes: Record<OcppVersion, Record<Fault, string>> = {
+  '1.6': {
+    rpcFramework: 'FormationViolation',
+    messageType: 'FormationViolation',
+    pduStructure: 'FormationViolation',
+    format: 'FormationViolation',
+    notImplemented: 'NotImplemented',
+    notSupported: 'NotSupported',
+    occurrence: 'OccurenceConstraintViolation',
+    type: 'TypeConstraintViolation',
+    property: 'PropertyConstraintViolation',
+  },
+  '2.0.1': {
+    rpcFramework: 'RpcFrameworkError',
+    messageType: 'MessageTypeNotSupported',
+    pduStructure: 'ProtocolError',
+    format: 'FormatViolation',
+    notImplemented: 'NotImplemented',
+    notSupported: 'NotSupported',
+    occurrence: 'OccurrenceConstraintViolation',
+    type: 'TypeConstraintViolation',
+    property: 'PropertyConstraintViolation',
+  },
+};
+
+/**
+ * What a handler may answer a schema-valid CALL instead of a CALLRESULT: a business refusal
+ * (a value it cannot store, an action it does not handle). Never InternalError.
+ */
+const handlerRefusals = new Set(['NotSupported', 'PropertyConstraintViolation', 'SecurityError']);
+
+/** Bounds on growth over the run (the gateway keeps no per-frame state; caches and JIT warm up). */
+const MAX_HEAP_GROWTH_BYTES = 64 * 1024 * 1024;
+const MAX_RSS_GROWTH_BYTES = 192 * 1024 * 1024;
+
+const versions: { version: OcppVersion; subprotocol: string; stationId: string }[] = [
+  { version: '1.6', subprotocol: 'ocpp1.6', stationId: 'FUZZ-16' },
+  { version: '2.0.1', subprotocol: 'ocpp2.0.1', stationId: 'FUZZ-201' },
+];
+
+/** Regression cases: frames the fuzzer once found mishandled, replayed first on every run. */
+const regressions: Record<OcppVersion, FuzzCase[]> = { '1.6': [], '2.0.1': [] };
+
+function codePointLength(text: string): number {
+  return [...text].length;
+}
+
+function describeCase(fuzzCase: FuzzCase, outcome: Outcome): string {
+  return `${fuzzCase.label}\nframe: ${String(fuzzCase.frame).slice(0, 300)}\noutcome: ${JSON.stringify(outcome).slice(0, 600)}`;
+}
+
+/** Throws unless `outcome` is what the specification prescribes for `fuzzCase`. */
+function verify(version: OcppVersion, fuzzCase: FuzzCase, outcome: Outcome): void {
+  const fail = (why: string) => {
+    throw new Error(`${why}\n${describeCase(fuzzCase, outcome)}`);
+  };
+  const expected = fuzzCase.expected;
+  if (expected.answer === 'close') {
+    if (outcome.closeCode !== expected.code) fail(`expected the CSMS to close with ${expected.code}`);
+    return;
+  }
+  if (outcome.sentinel === undefined) return fail(`the connection closed (${outcome.closeCode}) instead of answering`);
+  const [sentinelType, , sentinelPayload] = outcome.sentinel;
+  if (sentinelType !== 3 || typeof (sentinelPayload as { currentTime?: unknown })?.currentTime !== 'string') fail('the sentinel Heartbeat was not answered with a CALLRESULT');
+  if (expected.answer === 'none') {
+    if (outcome.answers.length > 0) fail('expected silence');
+    return;
+  }
+  if (outcome.answers.length !== 1) return fail(`expected exactly one answer, got ${outcome.answers.length}`);
+  const answer = outcome.answers[0] as unknown[];
+  if (answer[1] !== expected.messageId) fail(`expected an answer to messageId ${JSON.stringify(expected.messageId)}`);
+  if (answer[0] === 4) {
+    const [, , code, description, details] = answer;
+    if (typeof description !== 'string' || codePointLength(description) > 255) fail('errorDescription must be a string of at most 255 characters');
+    if (details === null || typeof details !== 'object' || Array.isArray(details)) fail('errorDetails must be an object');
+    if (expected.answer === 'handled') {
+      if (!handlerRefusals.has(String(code))) fail(`a schema-valid CALL was answered ${String(code)}`);
+      return;
+    }
+    if (code !== codes[version][expected.fault]) fail(`expected ${codes[version][expected.fault]}`);
+    if (expected.pointer !== undefined && !(description as string).startsWith(`${expected.pointer} `)) fail(`expected the description to name ${expected.pointer}`);
+    return;
+  }
+  if (expected.answer !== 'handled' || answer[0] !== 3 || answer.length !== 3) fail('unexpected answer');
+}
+
+async function memoryOf(service: ServiceProcess): Promise<{ heap: number; rss: number }> {
+  const metrics = await (await fetch(`${service.baseUrl}/metrics`)).text();
+  const read = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\d+(?:\\.\\d+)?(?:e\\+\\d+)?)$`, 'm').exec(metrics)?.[1]);
+  return { heap: read('nodejs_heap_size_used_bytes'), rss: read('process_resident_memory_bytes') };
+}
+
+/**
+ * Property-based fuzzing of the OCPP gateway (connection service from dist/, real Kafka and
+ * PostgreSQL, real WebSockets): schema-valid CALLs from the OCA schemas, the same with one
+ * constraint broken, and frames broken at every level of OCPP-J. Each frame gets the answer its
+ * version's specification prescribes, or silence; afterwards the process is alive, logged no
+ * unhandled error, still serves the station, and its memory stayed bounded.
+ * FUZZ_SECONDS (default 30) is this file's time; FC_SEED replays a failure.
+ */
+describe('OCPP gateway fuzzing', () => {
+  let database: TestDatabase;
+  let connection: ServiceProcess;
+  let wsUrl: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('gateway_fuzz');
+    const [httpPort, wsPort] = await Promise.all([freePort(), freePort()]);
+    wsUrl = `ws://127.0.0.1:${wsPort}/ocpp`;
+    connection = startService(
+      'connection',
+      { KAFKA_BROKERS: testBrokers(), KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('gwfuzz'), DATABASE_URL: database.url, OCPP_WS_PORT: String(wsPort), OCPP_UNKNOWN_STATIONS: 'accept' },
+      httpPort,
+    );
+    await waitUntilReady(connection);
+  });
+
+  afterAll(async () => {
+    await connection?.stop('SIGKILL');
+    await database?.drop();
+  });
+
+  it.each(versions)('answers every frame of OCPP $version as the specification prescribes', async ({ version, subprotocol, stationId }) => {
+    const station = new FuzzStation(`${wsUrl}/${stationId}`, subprotocol);
+    await station.open();
+    try {
+      const boot = version === '1.6' ? { chargePointVendor: 'Fuzz', chargePointModel: 'F1' } : { reason: 'PowerUp', chargingStation: { vendorName: 'Fuzz', model: 'F1' } };
+      const booted = await station.send(JSON.stringify([2, 'boot', 'BootNotification', boot]));
+      expect(booted.answers).toEqual([[3, 'boot', expect.objectContaining({ status: 'Accepted' })]]);
+      const before = await memoryOf(connection);
+      let runs = 0;
+      await fc.assert(
+        fc.asyncProperty(fuzzCases(version), async (fuzzCase) => {
+          runs += 1;
+          if (!station.connected) await station.open();
+          verify(version, fuzzCase, await station.send(fuzzCase.frame, fuzzCase.binary));
+        }),
+        fuzzParameters(0.5, regressions[version]),
+      );
+      if (!station.connected) await station.open();
+      const alive = await station.send(JSON.stringify([2, 'alive', 'Heartbeat', {}]));
+      expect(alive.answers).toEqual([[3, 'alive', { currentTime: expect.any(String) }]]);
+      expect(connection.child.exitCode).toBeNull();
+      expect(connection.output()).not.toMatch(/unhandled promise rejection|uncaught ?exception|FATAL/i);
+      const after = await memoryOf(connection);
+      process.stdout.write(`gateway fuzz ${version}: ${runs} frames; heap ${before.heap} -> ${after.heap}, rss ${before.rss} -> ${after.rss}\n`);
+      expect(after.heap - before.heap).toBeLessThan(MAX_HEAP_GROWTH_BYTES);
+      expect(after.rss - before.rss).toBeLessThan(MAX_RSS_GROWTH_BYTES);
+    } finally {
+      station.close();
+    }
+  });
+});
