@@ -54,7 +54,29 @@ const versions: { version: OcppVersion; subprotocol: string; stationId: string }
 ];
 
 /** Regression cases: frames the fuzzer once found mishandled, replayed first on every run. */
-const regressions: Record<OcppVersion, FuzzCase[]> = { '1.6': [], '2.0.1': [] };
+const regressions: Record<OcppVersion, FuzzCase[]> = {
+  '1.6': [
+    // A negative connectorId (the 1.6 schema sets no minimum) broke a check constraint; the answer was withheld, so the station would retry for ever.
+    {
+      label: 'valid StatusNotification with connectorId -1',
+      frame: '[2,"dup-1","StatusNotification",{"connectorId":-1,"errorCode":"ConnectorLockFailure","status":"Available"}]',
+      expected: { answer: 'handled', messageId: 'dup-1' },
+    },
+    // The same connectorId on a transaction could not be published (uint32 in the event): withheld for ever too.
+    {
+      label: 'valid StartTransaction with connectorId -1',
+      frame: '[2,"00000000-0000-1000-8000-000000000000","StartTransaction",{"connectorId":-1,"idTag":"","meterStart":0,"timestamp":"1970-01-01T00:00:00.000Z"}]',
+      expected: { answer: 'handled', messageId: '00000000-0000-1000-8000-000000000000' },
+    },
+  ],
+  '2.0.1': [
+    {
+      label: 'valid TransactionEvent Ended with an empty transactionId',
+      frame: '[2," ","TransactionEvent",{"eventType":"Ended","timestamp":"1970-01-01T00:00:00.000Z","triggerReason":"Authorized","seqNo":0,"transactionInfo":{"transactionId":""}}]',
+      expected: { answer: 'handled', messageId: ' ' },
+    },
+  ],
+};
 
 function codePointLength(text: string): number {
   return [...text].length;
@@ -124,7 +146,15 @@ describe('OCPP gateway fuzzing', () => {
     wsUrl = `ws://127.0.0.1:${wsPort}/ocpp`;
     connection = startService(
       'connection',
-      { KAFKA_BROKERS: testBrokers(), KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('gwfuzz'), DATABASE_URL: database.url, OCPP_WS_PORT: String(wsPort), OCPP_UNKNOWN_STATIONS: 'accept' },
+      {
+        KAFKA_BROKERS: testBrokers(),
+        KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('gwfuzz'),
+        DATABASE_URL: database.url,
+        OCPP_WS_PORT: String(wsPort),
+        OCPP_UNKNOWN_STATIONS: 'accept',
+        // Kafka slower than the default 10 s deadline (a loaded CI machine) would withhold answers by design (ADR 033).
+        OCPP_DURABLE_ACK_TIMEOUT_MS: '30000',
+      },
       httpPort,
     );
     await waitUntilReady(connection);

@@ -37,7 +37,7 @@ export class FuzzStation {
   }
 
   /** Sends `frame` (text unless `binary`), then the sentinel; resolves once the sentinel is answered or the socket closes. */
-  send(frame: string | Buffer, binary = false, timeoutMs = 20_000): Promise<Outcome> {
+  send(frame: string | Buffer, binary = false, timeoutMs = 45_000): Promise<Outcome> {
     const socket = this.socket;
     if (!socket || socket.readyState !== WebSocket.OPEN) throw new Error('fuzz station is not connected');
     this.sentinels += 1;
