@@ -75,6 +75,12 @@ const regressions: Record<OcppVersion, FuzzCase[]> = {
       frame: '[2," ","TransactionEvent",{"eventType":"Ended","timestamp":"1970-01-01T00:00:00.000Z","triggerReason":"Authorized","seqNo":0,"transactionInfo":{"transactionId":""}}]',
       expected: { answer: 'handled', messageId: ' ' },
     },
+    // A negative evseId on MeterValues could not be published (uint32 in the event): the answer was withheld for ever.
+    {
+      label: 'valid MeterValues with evseId -1',
+      frame: '[2,"00000000-0000-1000-8000-000000000000","MeterValues",{"evseId":-1,"meterValue":[{"sampledValue":[{"value":0}],"timestamp":"1970-01-01T00:00:00.000Z"}]}]',
+      expected: { answer: 'handled', messageId: '00000000-0000-1000-8000-000000000000' },
+    },
   ],
 };
 
