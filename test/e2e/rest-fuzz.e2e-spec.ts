@@ -80,7 +80,8 @@ describe('REST API fuzzing', () => {
       if (!DOCUMENTED_ONLY.has(answer.status)) fail(`answered ${answer.status}`);
       if (!Object.hasOwn(request.operation.operation.responses, String(answer.status))) fail(`answered ${answer.status}, which the route does not document`);
     }
-    if (answer.status >= 400 && answer.status < 500) {
+    // Node's HTTP parser refuses an over-long URL or header (431) before the application sees the request.
+    if (answer.status >= 400 && answer.status < 500 && answer.status !== 431) {
       if (!answer.contentType.startsWith('application/problem+json')) fail('a 4xx that is not problem JSON');
       const problem = JSON.parse(answer.text) as { status?: unknown; title?: unknown; detail?: unknown };
       if (problem.status !== answer.status || typeof problem.title !== 'string') fail('a problem JSON without status and title');
