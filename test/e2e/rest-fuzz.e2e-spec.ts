@@ -5,7 +5,7 @@ import { freePort } from '@test/support/free-port';
 import { fuzzParameters } from '@test/support/fuzz-parameters';
 import { testBrokers, uniqueTopicPrefix } from '@test/support/kafka-test-client';
 import { OperatorApiClient, type Role } from '@test/support/operator-api-client';
-import { type FuzzRequest, type OpenApiDocument, type Operation, operationsOf, requestsTo } from '@test/support/rest-fuzz-requests';
+import { type FuzzRequest, type OpenApiDocument, type Operation, credentialOf, operationsOf, requestsTo } from '@test/support/rest-fuzz-requests';
 import { type AppName, type ServiceProcess, startService, waitUntilReady } from '@test/support/service-process';
 import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
 import fc from 'fast-check';
@@ -16,7 +16,10 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const DOCUMENTED_ONLY = new Set([502, 503, 504]);
 
 /** Regression cases: requests the fuzzer once found answered 500, replayed first on every run. */
-const regressions: { service: AppName; method: string; path: string; target: string; body?: string }[] = [];
+const regressions: { service: AppName; method: string; path: string; target: string; body?: string }[] = [
+  // U+0000 in the CA id reached PostgreSQL, which refused it: 500.
+  { service: 'pki', method: 'GET', path: '/api/crls/{caId}', target: '/api/crls/%00' },
+];
 
 interface Answer {
   status: number;
@@ -99,7 +102,7 @@ describe('REST API fuzzing', () => {
     const examples = regressions.map(({ service, method, path: route, target, body }) => {
       const operation = byRoute.get(`${service} ${method} ${route}`);
       if (operation === undefined) throw new Error(`regression example for a route that no longer exists: ${method} ${route}`);
-      return { operation, method, target, credential: { kind: 'role', role: 'admin' }, body, contentType: body === undefined ? undefined : 'application/json' } as FuzzRequest;
+      return { operation, method, target, credential: credentialOf(operation.operation), body, contentType: body === undefined ? undefined : 'application/json' } as FuzzRequest;
     });
     const reached = new Set<string>();
     const statuses = new Map<number, number>();
