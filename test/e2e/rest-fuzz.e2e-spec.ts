@@ -19,6 +19,8 @@ const DOCUMENTED_ONLY = new Set([502, 503, 504]);
 const regressions: { service: AppName; method: string; path: string; target: string; body?: string }[] = [
   // U+0000 in the CA id reached PostgreSQL, which refused it: 500.
   { service: 'pki', method: 'GET', path: '/api/crls/{caId}', target: '/api/crls/%00' },
+  // The same on any route: answered 400 at the edge when PostgreSQL refuses it (SQLSTATE 22021).
+  { service: 'pki', method: 'GET', path: '/api/internal/pki/inbox/{eventId}', target: '/api/internal/pki/inbox/%00' },
 ];
 
 interface Answer {
