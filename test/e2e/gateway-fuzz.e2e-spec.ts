@@ -75,6 +75,12 @@ const regressions: Record<OcppVersion, FuzzCase[]> = {
       frame: '[2," ","TransactionEvent",{"eventType":"Ended","timestamp":"1970-01-01T00:00:00.000Z","triggerReason":"Authorized","seqNo":0,"transactionInfo":{"transactionId":""}}]',
       expected: { answer: 'handled', messageId: ' ' },
     },
+    // The same profile id twice in one report failed its upsert (SQLSTATE 21000): the answer was withheld for ever.
+    {
+      label: 'valid ReportChargingProfiles naming a profile id twice',
+      frame: `[2,"dup-1","ReportChargingProfiles",{"requestId":0,"chargingLimitSource":"EMS","evseId":0,"chargingProfile":[${[1, 2].map(() => '{"id":78,"stackLevel":0,"chargingProfilePurpose":"ChargingStationExternalConstraints","chargingProfileKind":"Absolute","chargingSchedule":[{"id":0,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":0}]}]}').join(',')}]}]`,
+      expected: { answer: 'handled', messageId: 'dup-1' },
+    },
     // A negative evseId on MeterValues could not be published (uint32 in the event): the answer was withheld for ever.
     {
       label: 'valid MeterValues with evseId -1',

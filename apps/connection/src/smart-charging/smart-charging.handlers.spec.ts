@@ -78,6 +78,13 @@ describe('SmartChargingHandlers', () => {
     expect(evSchedules.save).not.toHaveBeenCalled();
   });
 
+  it('refuses a report naming a profile id twice with PropertyConstraintViolation, storing nothing (found by the gateway fuzz)', async () => {
+    const { registry, reported } = registered();
+    const twice = { ...report, chargingProfile: [report.chargingProfile[0], report.chargingProfile[0]] };
+    await expect(registry.dispatch(context('ocpp2.0.1'), 'ReportChargingProfiles', twice)).rejects.toMatchObject({ kind: OcppErrorKind.PropertyConstraintViolation, message: expect.stringContaining('more than once') });
+    expect(reported.store).not.toHaveBeenCalled();
+  });
+
   it('stores the EV’s charging schedule before accepting it', async () => {
     const { registry, evSchedules } = registered();
     const chargingSchedule = { id: 1, chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: 11000 }] };
