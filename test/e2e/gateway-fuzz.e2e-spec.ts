@@ -145,6 +145,8 @@ async function memoryOf(service: ServiceProcess): Promise<{ heap: number; rss: n
  * constraint broken, and frames broken at every level of OCPP-J. Each frame gets the answer its
  * version's specification prescribes, or silence; afterwards the process is alive, logged no
  * unhandled error, still serves the station, and its memory stayed bounded.
+ * The distributed connection service rather than embedded mode: the gateway code is the same, but
+ * only here do handlers write to PostgreSQL and wait for Kafka acks, where the defects hide.
  * FUZZ_SECONDS (default 30) is this file's time; FC_SEED replays a failure.
  */
 describe('OCPP gateway fuzzing', () => {
