@@ -3,9 +3,10 @@ const { swcOptions } = require('./tools/swc-options');
 const transform = {
   '^.+\\.ts$': ['@swc/jest', swcOptions()],
   // NestJS 12 ships ES modules only; jest on Node 20 cannot require() them, so they are compiled to CommonJS.
-  '^.+/node_modules/@nestjs/.+\\.js$': ['@swc/jest', { ...swcOptions(), jsc: { ...swcOptions().jsc, parser: { syntax: 'ecmascript' } } }],
+  // jose ships ES modules only as well (the app itself loads it with Node's require of ES modules).
+  '^.+/node_modules/(@nestjs|jose)/.+\\.js$': ['@swc/jest', { ...swcOptions(), jsc: { ...swcOptions().jsc, parser: { syntax: 'ecmascript' } } }],
 };
-const transformIgnorePatterns = ['/node_modules/(?!@nestjs/)'];
+const transformIgnorePatterns = ['/node_modules/(?!@nestjs/|jose/)'];
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -7,6 +7,7 @@ import { OperatorApiClient } from '@test/support/operator-api-client';
 import { type ServiceProcess, startService, waitUntilReady } from '@test/support/service-process';
 import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
 import { DISPATCH_SITE_ID } from './dispatch-site';
+import { LOAD_GENERATOR_ENV } from '../load-generator-env';
 
 export type BenchApi = OperatorApiClient<'dso'>;
 
@@ -53,7 +54,7 @@ export async function startDispatchServices(): Promise<DispatchServices> {
     started.push(smartCharging);
     const connection = startService(
       'connection',
-      { ...env, OCPP_WS_PORT: String(wsPort), OCPP_UNKNOWN_STATIONS: 'accept', OCPP_UNKNOWN_ID_TOKENS: 'accept', OCPP_HEARTBEAT_INTERVAL_SECONDS: '86400' },
+      { ...env, OCPP_WS_PORT: String(wsPort), OCPP_UNKNOWN_STATIONS: 'accept', OCPP_UNKNOWN_ID_TOKENS: 'accept', OCPP_HEARTBEAT_INTERVAL_SECONDS: '86400', ...LOAD_GENERATOR_ENV },
       connectionPort,
     );
     started.push(connection);

@@ -19,6 +19,7 @@ import { repoRoot } from '@test/support/repo-root';
 import { createTestDatabase } from '@test/support/test-database';
 import pino from 'pino';
 import { type GatewayUnderTest, startGateway } from '../gateway/gateway-under-test';
+import { LOAD_GENERATOR_ENV } from '../load-generator-env';
 
 const { values: options } = parseArgs({
   options: {
@@ -56,6 +57,7 @@ async function run(replicaCount: number, brokers: string, stations: number, inFl
         OCPP_WS_PORT: String(wsPort),
         OCPP_UNKNOWN_STATIONS: 'accept',
         OCPP_HEARTBEAT_INTERVAL_SECONDS: '86400',
+        ...LOAD_GENERATOR_ENV,
       },
       await freePort(),
     );

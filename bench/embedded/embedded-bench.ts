@@ -16,6 +16,7 @@ import { repoRoot } from '@test/support/repo-root';
 import { chargingStations, mixedLoad } from './mixed-load';
 import { type ProcessTreeMemory, TreeCpuMeter, processTreeMemory } from './process-tree';
 import { runtimeFigures } from './runtime-metrics';
+import { LOAD_GENERATOR_ENV } from '../load-generator-env';
 
 const { values: options } = parseArgs({
   options: {
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
       OCPP_WS_PORT: String(wsPort),
       OCPP_HEARTBEAT_INTERVAL_SECONDS: '86400',
       LOG_LEVEL: 'warn',
+      ...LOAD_GENERATOR_ENV,
       ...(process.env.BENCH_POOL ? { DATABASE_POOL_SIZE: process.env.BENCH_POOL } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -24,6 +24,7 @@ import { overloadPhase, overloadRateFrom } from './overload-phase';
 import { type Target, bootStorm, idleCapacity, steadyLoad } from './phases';
 import { databaseSettled, processesUnderTest } from './processes-under-test';
 import { durableSummary, overloadSummary } from './summary';
+import { LOAD_GENERATOR_ENV } from '../load-generator-env';
 
 /** An operator-chosen password (`--passwords chosen`): stored as scrypt (ADR 032). */
 const CHOSEN_PASSWORD = 'bench-password-0123456789';
@@ -191,6 +192,7 @@ async function main(): Promise<void> {
       OCPP_UNKNOWN_ID_TOKENS: 'accept',
       OCPP_HEARTBEAT_INTERVAL_SECONDS: '86400',
       OCPP_CALL_TIMEOUT_SECONDS: '60',
+      ...LOAD_GENERATOR_ENV,
     },
     httpPort,
     options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot(), '.cache/bench/profiles')}`] : [],

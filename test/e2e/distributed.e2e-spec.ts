@@ -59,6 +59,7 @@ describe('distributed mode: three services over Kafka and PostgreSQL', () => {
       [Topics.results]: 3,
       [Topics.presence]: 3,
       [Topics.deadLetter]: 1,
+      [Topics.parked]: 1,
     });
     const configs = await admin.describeConfigs({
       includeSynonyms: false,

@@ -72,6 +72,8 @@ describe('embedded mode', () => {
     });
     expect(commands.map((item) => [item.stationId, item.command, item.originService])).toEqual([['ANY-ID', 'getChargingCapabilities', 'connection']]);
     expect(await read('/api/security-events')).toEqual({ items: [], nextCursor: null });
+    // Parked events (ADR 041): indexed in the embedded store from the in-process ocpp.parked.
+    expect(await read('/api/parked-events')).toEqual({ items: [], nextCursor: null });
     // Smart charging's topology and limits, on the same port with the same token.
     const site = { siteId: 'SITE-EMB', limit: { perPhaseA: [63, 63, 63] }, children: [{ kind: 'charger', stationId: 'ANY-ID', rating: { maxA: 32, phases: 3 } }] };
     const created = await fetch(`${first.service.baseUrl}/api/sites`, { method: 'POST', headers: { ...bearer, 'content-type': 'application/json' }, body: JSON.stringify(site) });

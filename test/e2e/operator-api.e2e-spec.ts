@@ -468,14 +468,16 @@ describe('operator REST API', () => {
       };
       expect(document.components.securitySchemes).toHaveProperty('api-token');
       const operations = Object.entries(document.paths)
-        .filter(([route]) => route.startsWith('/api/') && !route.startsWith('/api/internal/'))
+        .filter(([route]) => route.startsWith('/api/') && !route.startsWith('/api/internal/') && !route.startsWith('/api/audit/'))
         .flatMap(([route, item]) => Object.entries(item).map(([method, operation]) => ({ route, method, operation })));
       expect(operations.length).toBe(operatorEndpointCount());
       for (const { route, method, operation } of operations) {
-        expect({ route, method, security: operation.security }).toEqual({ route, method, security: [{ 'api-token': [] }] });
-        expect(['viewer', 'operator', 'admin']).toContain(operation['x-required-role']);
+        expect({ route, method, security: operation.security }).toEqual({ route, method, security: [{ 'api-token': [] }, { oidc: [] }] });
+        expect(['viewer', 'operator', 'security-officer', 'admin']).toContain(operation['x-required-role']);
         expect(operation.summary).toEqual(expect.any(String));
       }
+      // The audit of the operator API's changes (docs/adr/038-audit-log.md) is served beside it.
+      expect(document.paths['/api/audit/connection']?.get).toMatchObject({ security: [{ 'api-token': [] }], 'x-required-role': 'admin' });
       const commands = operations.filter(({ route }) => route.startsWith('/api/stations/{id}/commands/'));
       expect(commands).toHaveLength(commandNames.length);
       for (const [route, method] of [

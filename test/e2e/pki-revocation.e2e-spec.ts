@@ -193,7 +193,7 @@ describe('PKI revocation over HTTP', () => {
   it('documents the endpoints in OpenAPI: revoking for admins, the CRL and OCSP without a token', async () => {
     type Operation = { 'x-required-role'?: string; security?: unknown; responses?: Record<string, { content?: Record<string, unknown> }> };
     const document = (await (await fetch(`${base}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, Operation>> };
-    expect(document.paths['/api/revocations']?.post).toMatchObject({ 'x-required-role': 'admin', security: [{ 'api-token': [] }] });
+    expect(document.paths['/api/revocations']?.post).toMatchObject({ 'x-required-role': 'security-officer', security: [{ 'api-token': [] }, { oidc: [] }] });
     expect(document.paths['/api/revocations']?.get).toMatchObject({ 'x-required-role': 'viewer' });
     for (const [route, method, type] of [['/api/crls/{caId}', 'get', 'application/pkix-crl'], ['/api/ocsp', 'post', 'application/ocsp-response']] as const) {
       const operation = document.paths[route]?.[method];

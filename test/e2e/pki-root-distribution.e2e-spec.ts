@@ -219,23 +219,24 @@ describe('PKI root distribution and installed-certificate inventory', () => {
 
   it('reads a station’s inventory on demand', async () => {
     stations.get(ONLINE[1])?.certificates.remove(hashOf(newRootPem));
-    const refreshed = await call('POST', `/api/station-inventories/${ONLINE[1]}/refresh`, 'operator');
+    const refreshed = await call('POST', `/api/station-inventories/${ONLINE[1]}/refresh`, 'admin');
     expect([refreshed.status, refreshed.body.status]).toEqual([200, 'read']);
     expect((refreshed.body.installed as Json[]).map((item) => item.hashData)).toEqual([hashOf(String(oldRoot.certificatePem))]);
-    const offline = await call('POST', `/api/station-inventories/${OFFLINE}/refresh`, 'operator');
+    const offline = await call('POST', `/api/station-inventories/${OFFLINE}/refresh`, 'admin');
     expect([offline.status, offline.body.status]).toEqual([200, 'failed']);
     expect((await call('GET', `/api/station-inventories/${OFFLINE}`, 'viewer')).body.inventoryError).toMatch(/not-connected/);
     expect((await call('POST', `/api/station-inventories/${ONLINE[1]}/refresh`, 'viewer')).status).toBe(403);
+    expect((await call('POST', `/api/station-inventories/${ONLINE[1]}/refresh`, 'operator')).status).toBe(403);
   });
 
   it('documents the endpoints in OpenAPI with their roles and the three job kinds', async () => {
     type Operation = { 'x-required-role'?: string; requestBody?: unknown };
     const document = (await (await fetch(`${pki.baseUrl}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, Operation>> };
-    expect(document.paths['/api/root-distribution-jobs']?.post?.['x-required-role']).toBe('admin');
+    expect(document.paths['/api/root-distribution-jobs']?.post?.['x-required-role']).toBe('security-officer');
     expect(JSON.stringify(document.paths['/api/root-distribution-jobs']?.post?.requestBody)).toEqual(expect.stringMatching(/install.*delete.*rollover/s));
     expect(document.paths['/api/root-distribution-jobs/{jobId}']?.get?.['x-required-role']).toBe('viewer');
     expect(document.paths['/api/installed-certificates']?.get?.['x-required-role']).toBe('viewer');
-    expect(document.paths['/api/station-inventories/{stationId}/refresh']?.post?.['x-required-role']).toBe('operator');
+    expect(document.paths['/api/station-inventories/{stationId}/refresh']?.post?.['x-required-role']).toBe('security-officer');
   });
 
   it('resumes a running job after the PKI was killed', async () => {

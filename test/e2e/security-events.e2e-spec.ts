@@ -143,6 +143,6 @@ describe('security events', () => {
     const bad = await call(pki, 'GET', '/api/security-events?from=yesterday', 'viewer');
     expect(bad).toMatchObject({ status: 400, contentType: expect.stringMatching(/^application\/problem\+json/), body: { code: 'invalid-request', detail: expect.stringMatching(/^query\.from: /) } });
     const document = (await (await fetch(`${pki.baseUrl}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, { 'x-required-role'?: string; security?: unknown }>> };
-    expect(document.paths['/api/security-events']?.get).toMatchObject({ 'x-required-role': 'viewer', security: [{ 'api-token': [] }] });
+    expect(document.paths['/api/security-events']?.get).toMatchObject({ 'x-required-role': 'viewer', security: [{ 'api-token': [] }, { oidc: [] }] });
   });
 });

@@ -283,7 +283,7 @@ describe('smart-charging OSCP 2.0', () => {
       expect({ message, security: operation?.security }).toEqual({ message, security: [{ 'oscp-token': [] }] });
       expect(Object.keys(operation?.responses ?? {})).toEqual(expect.arrayContaining(['204', '400', '401']));
     }
-    expect(document.paths['/api/oscp/capacity-providers']?.post).toMatchObject({ 'x-required-role': 'admin', security: [{ 'api-token': [] }] });
+    expect(document.paths['/api/oscp/capacity-providers']?.post).toMatchObject({ 'x-required-role': 'admin', security: [{ 'api-token': [] }, { oidc: [] }] });
     expect(document.paths['/api/oscp/capacity-providers/{providerId}/groups']?.put).toMatchObject({ 'x-required-role': 'operator' });
   });
 

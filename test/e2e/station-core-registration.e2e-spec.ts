@@ -84,7 +84,7 @@ describe('station core: pending and rejected stations', () => {
     });
 
     it('is Accepted at its next boot once an operator accepted it', async () => {
-      // What StationRepository.acceptPending runs for the operator API.
+      // The registration part of what the operator API's acceptance runs (CredentialProvisioningRepository.accept).
       await database.query(`UPDATE connection.station SET registration_status = 'accepted' WHERE id = $1 AND registration_status = 'pending'`, [stationId]);
       expect(await exchange(socket, call('b2', 'BootNotification', boot))).toEqual([
         3,

@@ -12,10 +12,11 @@ export interface Answer {
   body: Json;
 }
 
-/** A further token of the file: any roles, and the sites granted to a grid-operator token. */
+/** A further token of the file: any roles, the sites granted to a grid-operator token, and the tenant it is confined to. */
 export interface ExtraToken {
   roles: string[];
   sites?: string[];
+  tenant?: string;
 }
 
 /**

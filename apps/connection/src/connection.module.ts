@@ -1,6 +1,7 @@
 import { inboxController } from '@app/persistence';
 import { Module } from '@nestjs/common';
 import { ApiModule } from './api/api.module';
+import { ConnectionAuditModule } from './audit/connection-audit.module';
 import { AuthorizationModule } from './authorization/authorization.module';
 import { CustomerInformationModule } from './customer-information/customer-information.module';
 import { DataTransferModule } from './data-transfer/data-transfer.module';
@@ -10,6 +11,7 @@ import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { FirmwareModule } from './firmware/firmware.module';
 import { GatewayModule } from './gateway/gateway.module';
 import { MeteringModule } from './metering/metering.module';
+import { ParkedEventsModule } from './parked-events/parked-events.module';
 import { ConnectionPersistenceModule } from './persistence/connection-persistence.module';
 import { CONNECTION_SCHEMA } from './persistence/connection-schema';
 import { ProvisioningModule } from './provisioning/provisioning.module';
@@ -42,6 +44,8 @@ import { TransactionsModule } from './transactions/transactions.module';
     RoutingModule,
     RetentionModule,
     ApiModule,
+    ConnectionAuditModule,
+    ParkedEventsModule,
   ],
   controllers: [inboxController('connection', CONNECTION_SCHEMA)],
 })

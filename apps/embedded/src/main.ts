@@ -1,3 +1,4 @@
+import type { GatewayConfig } from '@app/config';
 import { connectionService } from '@app/connection';
 import { pkiService } from '@app/pki';
 import { runServices } from '@app/runtime';
@@ -8,12 +9,17 @@ import { smartChargingService } from '@app/smart-charging';
  * DATABASE_URL it needs nothing installed: an in-process bus and an embedded
  * PostgreSQL-compatible store under EMBEDDED_DATA_DIR.
  */
+function ocppUrls(gateway: GatewayConfig): string[] {
+  const urls = gateway.wsPort === undefined ? [] : [`ws://localhost:${gateway.wsPort}/ocpp/{stationId}`];
+  return gateway.tls ? [...urls, `wss://localhost:${gateway.tls.port}/ocpp/{stationId}`] : urls;
+}
+
 async function main(): Promise<void> {
   const { config, urls, apiTokens } = await runServices({ defaultHttpPort: 3000, embedded: true }, [connectionService, smartChargingService, pkiService]);
   const lines = [
     '',
     'CSMS is running (embedded mode: connection + smart-charging + pki in one process)',
-    `  OCPP          ws://localhost:${config.gateway.wsPort}/ocpp/{stationId}${config.gateway.tls ? `  and  wss://localhost:${config.gateway.tls.port}/ocpp/{stationId}` : ''}`,
+    `  OCPP          ${ocppUrls(config.gateway).join('  and  ')}`,
     `  REST API      ${urls.api}`,
     `  API docs      ${urls.docs}`,
     `  API token     ${apiTokens.adminTokenFile ? `admin token in ${apiTokens.adminTokenFile} (Authorization: Bearer <token>)` : 'from API_TOKENS_FILE'}`,

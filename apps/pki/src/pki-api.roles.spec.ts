@@ -1,34 +1,36 @@
-import { type ApiRole, routeRolesOf } from '@app/runtime';
+import { type ApiRole, grants, routeRolesOf } from '@app/runtime';
 import { pkiApiControllers, pkiPublicControllers } from './pki.module';
 
 /**
  * Least privilege of the PKI's REST API, checked by reflection over its controllers: a new
- * endpoint without a role, or with another role than listed here, fails this spec.
+ * endpoint without a role, or with another role than listed here, fails this spec. Every PKI
+ * mutation needs the security-officer role (or admin): operators may neither revoke nor run the
+ * CAs (ADR 036).
  */
 const expectedRoles: Record<string, ApiRole> = {
   'GET /security-events': 'viewer',
   'GET /certificate-authorities': 'viewer',
-  'POST /certificate-authorities': 'admin',
-  'POST /certificate-authorities/import': 'admin',
+  'POST /certificate-authorities': 'security-officer',
+  'POST /certificate-authorities/import': 'security-officer',
   'GET /certificate-authorities/:caId': 'viewer',
   'GET /certificate-authorities/:caId/certificate.pem': 'viewer',
-  'POST /certificate-authorities/:caId/activate': 'admin',
+  'POST /certificate-authorities/:caId/activate': 'security-officer',
   'GET /certificate-signing-requests': 'viewer',
   'GET /certificate-signing-requests/:requestId': 'viewer',
   'GET /issued-certificates': 'viewer',
   'GET /issued-certificates/:serialNumber': 'viewer',
-  'POST /revocations': 'admin',
+  'POST /revocations': 'security-officer',
   'GET /revocations': 'viewer',
   'GET /certificate-renewals': 'viewer',
   'GET /certificate-renewals/:attemptId': 'viewer',
   'GET /installed-certificates': 'viewer',
   'GET /station-inventories': 'viewer',
   'GET /station-inventories/:stationId': 'viewer',
-  'POST /station-inventories/:stationId/refresh': 'operator',
-  'POST /root-distribution-jobs': 'admin',
+  'POST /station-inventories/:stationId/refresh': 'security-officer',
+  'POST /root-distribution-jobs': 'security-officer',
   'GET /root-distribution-jobs': 'viewer',
   'GET /root-distribution-jobs/:jobId': 'viewer',
-  'POST /profile-upgrades': 'admin',
+  'POST /profile-upgrades': 'security-officer',
   'GET /profile-upgrades': 'viewer',
   'GET /profile-upgrades/:upgradeId': 'viewer',
 };
@@ -45,6 +47,13 @@ describe('PKI API roles', () => {
 
   it.each(Object.entries(expectedRoles))('%s requires the %s role', (route, role) => {
     expect(routes.find((candidate) => candidate.route === route)?.role).toBe(role);
+  });
+
+  it('lets only security officers (and admins) change the PKI: an operator token can neither revoke nor run a CA', () => {
+    const mutations = routes.filter((route) => !route.route.startsWith('GET '));
+    expect(mutations.length).toBeGreaterThan(0);
+    expect(mutations.filter((route) => route.role !== 'security-officer')).toEqual([]);
+    expect(mutations.filter((route) => route.role !== undefined && grants(['operator'], route.role))).toEqual([]);
   });
 
   it('admits no grid-operator token anywhere (they reach the limits of their sites only)', () => {

@@ -159,6 +159,17 @@ describe.each(['1.6', '2.0.1'] as const)('SimulatedStation over OCPP %s', (versi
 });
 
 describe('SimulatedStation connection', () => {
+  it('presents Basic auth once the CSMS gave a 2.0.1 station on profile 0 a password, and a 1.6 one only on SecurityProfile 1', () => {
+    const url = 'ws://127.0.0.1:9/ocpp';
+    const v201 = new SimulatedStation({ id: 'CP-201', version: '2.0.1', connection: { url, securityProfile: 0 } });
+    expect(v201.connectionSettingsFor({ url }).securityProfile).toBe(0);
+    expect(v201.basicAuthPassword.setPasswordString('given-by-the-csms-0001')).toBe(true);
+    expect(v201.connectionSettingsFor({ url })).toMatchObject({ securityProfile: 1, password: 'given-by-the-csms-0001' });
+    const v16 = new SimulatedStation({ id: 'CP-16', version: '1.6', connection: { url, securityProfile: 0 } });
+    expect(v16.basicAuthPassword.setAuthorizationKey(Buffer.from('given-by-the-csms-01').toString('hex'))).toBe(true);
+    expect(v16.connectionSettingsFor({ url }).securityProfile).toBe(0);
+  });
+
   it('sends Basic credentials with profile 1 and reports the HTTP status of a refusal', async () => {
     const csms = await TestCsms.start({ password: 'right-password-16' });
     try {

@@ -362,7 +362,9 @@ export class SimulatedStation implements StationControl {
   connectionSettingsFor(slot: NetworkSlot): ConnectionSettings {
     const configured = this.options.connection;
     const profile = Number(this.settings.value('SecurityProfile'));
-    const securityProfile = slot.securityProfile ?? ([0, 1, 2, 3] as const).find((candidate) => candidate === profile) ?? configured.securityProfile;
+    const configuredProfile = slot.securityProfile ?? ([0, 1, 2, 3] as const).find((candidate) => candidate === profile) ?? configured.securityProfile;
+    // 2.0.1 has no profile without Basic auth: a station the CSMS gave a BasicAuthPassword presents it (A01).
+    const securityProfile = configuredProfile === 0 && this.version === '2.0.1' && this.basicAuthPassword.value !== undefined ? 1 : configuredProfile;
     const identity = this.certificates.clientIdentity();
     const roots = this.certificates.list(CSMS_ROOT_TYPES).map((entry) => entry.pem);
     const ca = roots.length === 0 ? configured.ca : [configured.ca, ...roots].filter((pem) => pem !== undefined).join('\n');

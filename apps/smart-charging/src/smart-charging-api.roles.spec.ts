@@ -12,6 +12,7 @@ const expectedAccess: Record<string, string> = {
   'POST /sites': 'operator',
   'GET /sites/:siteId': 'viewer',
   'DELETE /sites/:siteId': 'operator',
+  'PUT /sites/:siteId/tenant': 'admin',
   'POST /sites/:siteId/nodes': 'operator',
   'GET /sites/:siteId/nodes/:nodeId': 'viewer',
   'PATCH /sites/:siteId/nodes/:nodeId': 'operator',

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const hostPort = /^[A-Za-z0-9.-]+:\d{1,5}$/;
@@ -31,12 +32,48 @@ const nameList = z
   .transform((value) => value.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean))
   .refine((names) => names.length > 0 && names.every((name) => /^[a-z0-9.:-]{1,253}$/.test(name)), 'must be a comma-separated list of host names or IP addresses');
 
+// Asymmetric JWS algorithms only: `none` and HS* (a shared secret, or a public key misused as one) are never accepted.
+export const OIDC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+
+const algorithmList = z
+  .string()
+  .transform((value) => value.split(',').map((name) => name.trim()).filter(Boolean))
+  .refine(
+    (names) => names.length > 0 && names.every((name) => (OIDC_ALGORITHMS as readonly string[]).includes(name)),
+    `must be a comma-separated list of asymmetric algorithms (${OIDC_ALGORITHMS.join(', ')}); none and HS* are refused`,
+  );
+
+// A claim name, or a dotted path into nested objects (`realm_access.roles`); URL-like names are allowed too.
+const claimPath = z.string().regex(/^[A-Za-z0-9_:/.@-]{1,200}$/, 'must be a claim name or a dotted path such as realm_access.roles');
+
+// An IPv4/IPv6 address or CIDR range, e.g. 10.0.0.0/8, 127.0.0.1, fd00::/8.
+const addressRangeList = z
+  .string()
+  .transform((value) => value.split(',').map((range) => range.trim()).filter(Boolean))
+  .refine((ranges) => ranges.length > 0 && ranges.every(isAddressRange), 'must be a comma-separated list of IP addresses or CIDR ranges');
+
 export const envSchema = z.object({
   HTTP_HOST: z.string().min(1).default('0.0.0.0'),
   HTTP_PORT: integer(1, 65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   INTERNAL_API_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   API_TOKENS_FILE: z.string().min(1).optional(),
+  // How often the token file (API_TOKENS_FILE or the embedded api-tokens.json) is checked for changes: revoking = removing the entry.
+  API_TOKENS_RELOAD_SECONDS: integer(1, 3600).default(5),
+  // OIDC access tokens (JWTs) beside the API tokens: the issuer turns them on; OIDC_AUDIENCE is then required.
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_AUDIENCE: z.string().min(1).max(500).optional(),
+  // Where the signing keys are; unset: the jwks_uri of <OIDC_ISSUER>/.well-known/openid-configuration.
+  OIDC_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_ALGORITHMS: algorithmList.default(['RS256', 'ES256']),
+  OIDC_CLOCK_TOLERANCE_SECONDS: integer(0, 300).default(30),
+  // Least time between two JWKS fetches caused by an unknown key id (rotation), so forged kids cannot hammer the provider.
+  OIDC_JWKS_COOLDOWN_SECONDS: integer(1, 3600).default(30),
+  OIDC_ROLES_CLAIM: claimPath.default('roles'),
+  OIDC_SITES_CLAIM: claimPath.default('sites'),
+  // Unset: tokens carry no tenant (they see every tenant). Set: a token without a valid tenant claim is refused.
+  OIDC_TENANT_CLAIM: claimPath.optional(),
+  OIDC_NAME_CLAIM: claimPath.default('sub'),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   KAFKA_BROKERS: z
     .string()
@@ -52,6 +89,8 @@ export const envSchema = z.object({
   KAFKA_COMMAND_PARTITIONS: integer(1, 1000).default(16),
   KAFKA_REPLICATION_FACTOR: integer(1, 10).default(1),
   KAFKA_RETENTION_MS: integer(60_000, 31_536_000_000).default(7 * 24 * 3600 * 1000),
+  KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: integer(1, 1000).default(3),
+  MESSAGING_PARK_AFTER_FAILURES: integer(1, 1000).default(5),
   DATABASE_URL: z
     .string()
     .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), 'must be a postgres:// URL')
@@ -65,6 +104,11 @@ export const envSchema = z.object({
   CONNECTION_REPLICA_INDEX: integer(0, 999).default(0),
   OCPP_HOST: z.string().min(1).optional(),
   OCPP_WS_PORT: integer(1, 65535).default(9000),
+  // false: no plain ws:// listener at all (only wss://, so OCPP_TLS_CERT_FILES is then required).
+  OCPP_WS_ENABLED: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true'),
   OCPP_WSS_PORT: integer(1, 65535).default(9443),
   OCPP_TLS_CERT_FILES: fileList.optional(),
   OCPP_TLS_KEY_FILES: fileList.optional(),
@@ -90,11 +134,35 @@ export const envSchema = z.object({
   // Upgrades being authenticated at once; beyond it the gateway answers 503 + Retry-After (the station tries again later).
   OCPP_MAX_CONCURRENT_UPGRADES: integer(1, 100_000).default(1000),
   OCPP_RETRY_AFTER_SECONDS: integer(1, 3600).default(10),
+  // Abuse resistance at the gateway (ADR 040). Rates are per second; 0 switches that limit off.
+  // Addresses (IPs or CIDR ranges) of proxies whose X-Forwarded-For names the client; nobody else's is believed.
+  OCPP_TRUSTED_PROXIES: addressRangeList.optional(),
+  OCPP_CONNECT_RATE_PER_ADDRESS: decimal(0, 100_000).default(100),
+  OCPP_CONNECT_BURST_PER_ADDRESS: integer(1, 1_000_000).default(1000),
+  OCPP_CONNECT_RATE_PER_STATION: decimal(0, 1000).default(1),
+  OCPP_CONNECT_BURST_PER_STATION: integer(1, 10_000).default(20),
+  // Failed authentications within the window before the address / station id is blocked for OCPP_AUTH_BLOCK_SECONDS.
+  OCPP_AUTH_FAILURES_PER_ADDRESS: integer(1, 100_000).default(20),
+  OCPP_AUTH_FAILURES_PER_STATION: integer(1, 100_000).default(10),
+  OCPP_AUTH_FAILURE_WINDOW_SECONDS: integer(1, 86_400).default(60),
+  OCPP_AUTH_BLOCK_SECONDS: integer(1, 86_400).default(300),
+  // Entries each tracking table (rates, failures, blocks) holds at most; the least recently seen go first.
+  OCPP_ABUSE_TRACKED_KEYS: integer(100, 10_000_000).default(100_000),
+  OCPP_MAX_PENDING_HANDSHAKES_PER_ADDRESS: integer(1, 100_000).default(500),
+  OCPP_HANDSHAKE_TIMEOUT_SECONDS: integer(1, 600).default(15),
+  OCPP_MAX_MESSAGES_PER_SECOND: decimal(0, 100_000).default(50),
+  OCPP_MESSAGE_BURST: integer(1, 1_000_000).default(500),
+  // A station held back by the message rate without a break for this long is closed (1008).
+  OCPP_MESSAGE_RATE_CLOSE_SECONDS: integer(1, 3600).default(30),
   OCPP_MAX_FRAME_BYTES: integer(1024, 16 * 1024 * 1024).default(256 * 1024),
   OCPP_PING_INTERVAL_SECONDS: integer(0, 3600).default(60),
   OCPP_CALL_TIMEOUT_SECONDS: integer(1, 600).default(30),
   OCPP_HEARTBEAT_INTERVAL_SECONDS: integer(10, 86_400).default(300),
   OCPP_BOOT_RETRY_INTERVAL_SECONDS: integer(1, 86_400).default(60),
+  // How often each replica looks for credential provisioning due on the stations it holds (ADR 039).
+  OCPP_CREDENTIAL_SWEEP_SECONDS: integer(1, 3600).default(10),
+  // First wait before a failed credential provisioning is tried again; doubles per failure, at most an hour.
+  OCPP_CREDENTIAL_RETRY_SECONDS: integer(1, 3600).default(30),
   OCPP_UNKNOWN_ID_TOKENS: z.enum(['accept', 'reject']).optional(),
   OCPP_DURABLE_ACK_TIMEOUT_MS: integer(100, 120_000).default(10_000),
   OCPP_CHARGING_CAPABILITIES_AFTER_BOOT: z
@@ -141,5 +209,13 @@ export const envSchema = z.object({
     .refine((vendorIds) => vendorIds.every((vendorId) => vendorId.length <= 255), 'must be a comma-separated list of vendor ids of at most 255 characters')
     .optional(),
 });
+
+function isAddressRange(range: string): boolean {
+  const [address = '', prefix, ...rest] = range.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 export type Env = z.output<typeof envSchema>;

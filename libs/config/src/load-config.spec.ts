@@ -28,11 +28,53 @@ describe('loadConfig', () => {
     expect(loadConfig(standalone, {}).gateway).toMatchObject({ maxConcurrentUpgrades: 1000, retryAfterSeconds: 10 });
   });
 
+  it('reads the gateway abuse limits from the environment, with defaults (ADR 040)', () => {
+    expect(loadConfig(standalone, {}).gateway.abuse).toEqual({
+      trustedProxies: [],
+      connectPerAddress: { perSecond: 100, burst: 1000 },
+      connectPerStation: { perSecond: 1, burst: 20 },
+      failuresPerAddress: 20,
+      failuresPerStation: 10,
+      failureWindowMs: 60_000,
+      blockMs: 300_000,
+      trackedKeys: 100_000,
+      maxPendingHandshakesPerAddress: 500,
+      handshakeTimeoutMs: 15_000,
+      messages: { perSecond: 50, burst: 500 },
+      messageRateCloseMs: 30_000,
+    });
+    const config = loadConfig(standalone, {
+      OCPP_TRUSTED_PROXIES: '10.0.0.0/8, 127.0.0.1, fd00::/8',
+      OCPP_CONNECT_RATE_PER_ADDRESS: '0',
+      OCPP_CONNECT_RATE_PER_STATION: '0.5',
+      OCPP_AUTH_BLOCK_SECONDS: '5',
+      OCPP_MAX_MESSAGES_PER_SECOND: '2.5',
+    });
+    expect(config.gateway.abuse).toMatchObject({
+      trustedProxies: ['10.0.0.0/8', '127.0.0.1', 'fd00::/8'],
+      connectPerAddress: { perSecond: 0, burst: 1000 },
+      connectPerStation: { perSecond: 0.5, burst: 20 },
+      blockMs: 5000,
+      messages: { perSecond: 2.5, burst: 500 },
+    });
+  });
+
   it('runs the embedded process on the in-process bus and embedded store unless told otherwise', () => {
     expect(loadConfig(embedded, {})).toMatchObject({ messaging: { kind: 'in-process' }, database: { kind: 'embedded', dataDir: '.data' } });
     const real = loadConfig(embedded, { KAFKA_BROKERS: 'k1:9092, k2:9093', DATABASE_URL: 'postgresql://u@db:5432/csms' });
     expect(real.messaging).toMatchObject({ kind: 'kafka', brokers: ['k1:9092', 'k2:9093'] });
     expect(real.database).toMatchObject({ kind: 'postgres', url: 'postgresql://u@db:5432/csms' });
+  });
+
+  it('reads partition concurrency and the poison threshold, for both buses (ADR 041)', () => {
+    expect(loadConfig(standalone, {}).messaging).toMatchObject({ partitionsConsumedConcurrently: 3, parkAfterFailures: 5 });
+    expect(loadConfig(standalone, { KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: '6', MESSAGING_PARK_AFTER_FAILURES: '2' }).messaging).toMatchObject({
+      partitionsConsumedConcurrently: 6,
+      parkAfterFailures: 2,
+    });
+    expect(loadConfig(embedded, { MESSAGING_PARK_AFTER_FAILURES: '9' }).messaging).toEqual({ kind: 'in-process', parkAfterFailures: 9 });
+    expect(errorOf(() => loadConfig(standalone, { MESSAGING_PARK_AFTER_FAILURES: '0' })).variable).toBe('MESSAGING_PARK_AFTER_FAILURES');
+    expect(errorOf(() => loadConfig(standalone, { KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: 'many' })).variable).toBe('KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY');
   });
 
   it('treats an empty variable as unset', () => {
@@ -51,6 +93,12 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://db/csms'],
     ['LOG_LEVEL', 'loud'],
     ['KAFKA_TOPIC_PREFIX', 'has space'],
+    ['OCPP_TRUSTED_PROXIES', 'proxy.example.com'],
+    ['OCPP_TRUSTED_PROXIES', '10.0.0.0/33'],
+    ['OCPP_TRUSTED_PROXIES', '10.0.0.1/8/8'],
+    ['OCPP_CONNECT_BURST_PER_ADDRESS', '0'],
+    ['OCPP_HANDSHAKE_TIMEOUT_SECONDS', '0'],
+    ['OCPP_MAX_MESSAGES_PER_SECOND', '-1'],
   ])('names %s when its value %p is invalid', (variable, value) => {
     const error = errorOf(() => loadConfig(standalone, { [variable]: value }));
     expect(error.variable).toBe(variable);
@@ -71,6 +119,29 @@ describe('loadConfig: OCPP gateway', () => {
     expect(loadConfig(embedded, { OCPP_UNKNOWN_STATIONS: 'reject' }).gateway.unknownStations).toBe('reject');
     expect(loadConfig(standalone, { OCPP_UNKNOWN_STATIONS: 'pending' }).gateway.unknownStations).toBe('pending');
     expect(errorOf(() => loadConfig(standalone, { OCPP_UNKNOWN_STATIONS: 'maybe' })).variable).toBe('OCPP_UNKNOWN_STATIONS');
+  });
+
+  it('switches the plain ws:// listener off, but never leaves the connection service without a listener', () => {
+    const connection = { services: ['connection' as const], defaultHttpPort: 3000, embedded: false };
+    const tlsFiles = { OCPP_TLS_CERT_FILES: 'rsa.pem', OCPP_TLS_KEY_FILES: 'rsa.key' };
+    expect(loadConfig(connection, {}).gateway.wsPort).toBe(9000);
+    expect(loadConfig(connection, { OCPP_WS_ENABLED: 'true', OCPP_WS_PORT: '9100' }).gateway.wsPort).toBe(9100);
+    const wssOnly = loadConfig(connection, { OCPP_WS_ENABLED: 'false', ...tlsFiles }).gateway;
+    expect(wssOnly.wsPort).toBeUndefined();
+    expect(wssOnly.tls).toMatchObject({ port: 9443 });
+    const none = errorOf(() => loadConfig(connection, { OCPP_WS_ENABLED: 'false' }));
+    expect(none.variable).toBe('OCPP_WS_ENABLED');
+    expect(none.message).toContain('OCPP_TLS_CERT_FILES');
+    expect(errorOf(() => loadConfig(embedded, { OCPP_WS_ENABLED: 'false' })).variable).toBe('OCPP_WS_ENABLED');
+    expect(errorOf(() => loadConfig(connection, { OCPP_WS_ENABLED: 'no', ...tlsFiles })).variable).toBe('OCPP_WS_ENABLED');
+    // A process without the gateway has no listener to lose.
+    expect(loadConfig(standalone, { OCPP_WS_ENABLED: 'false' }).gateway.wsPort).toBeUndefined();
+  });
+
+  it('reads the credential provisioning sweep and retry delay (ADR 039)', () => {
+    expect(loadConfig(standalone, {}).stationCore.credentialProvisioning).toEqual({ sweepMs: 10_000, retryMs: 30_000 });
+    expect(loadConfig(standalone, { OCPP_CREDENTIAL_SWEEP_SECONDS: '2', OCPP_CREDENTIAL_RETRY_SECONDS: '5' }).stationCore.credentialProvisioning).toEqual({ sweepMs: 2000, retryMs: 5000 });
+    expect(errorOf(() => loadConfig(standalone, { OCPP_CREDENTIAL_SWEEP_SECONDS: '0' })).variable).toBe('OCPP_CREDENTIAL_SWEEP_SECONDS');
   });
 
   it('serves wss:// only with a certificate, and mutual TLS only with an organisation to check', () => {
@@ -132,6 +203,7 @@ describe('loadConfig: station core', () => {
       chargingCapabilitiesAfterBoot: true,
       ocspTimeoutMs: 10_000,
       contractCertificateUrl: undefined,
+      credentialProvisioning: { sweepMs: 10_000, retryMs: 30_000 },
     });
     expect(loadConfig(embedded, {}).stationCore.unknownIdTokens).toBe('accept');
   });
@@ -154,6 +226,7 @@ describe('loadConfig: station core', () => {
       chargingCapabilitiesAfterBoot: false,
       ocspTimeoutMs: 3000,
       contractCertificateUrl: 'https://cps.example/ev-certificates',
+      credentialProvisioning: { sweepMs: 10_000, retryMs: 30_000 },
     });
   });
 
@@ -212,8 +285,62 @@ describe('loadConfig: history', () => {
 
 describe('loadConfig: API tokens', () => {
   it('reads API_TOKENS_FILE, and lets only the embedded process generate a token in EMBEDDED_DATA_DIR', () => {
-    expect(loadConfig(standalone, { API_TOKENS_FILE: '/etc/csms/tokens.json' }).apiTokens).toEqual({ file: '/etc/csms/tokens.json', embeddedDir: undefined });
-    expect(loadConfig(standalone, {}).apiTokens).toEqual({ file: undefined, embeddedDir: undefined });
-    expect(loadConfig(embedded, { EMBEDDED_DATA_DIR: '/var/csms' }).apiTokens).toEqual({ file: undefined, embeddedDir: '/var/csms' });
+    expect(loadConfig(standalone, { API_TOKENS_FILE: '/etc/csms/tokens.json' }).apiTokens).toEqual({ file: '/etc/csms/tokens.json', embeddedDir: undefined, reloadIntervalMs: 5000 });
+    expect(loadConfig(standalone, {}).apiTokens).toEqual({ file: undefined, embeddedDir: undefined, reloadIntervalMs: 5000 });
+    expect(loadConfig(embedded, { EMBEDDED_DATA_DIR: '/var/csms' }).apiTokens).toEqual({ file: undefined, embeddedDir: '/var/csms', reloadIntervalMs: 5000 });
+  });
+
+  it('checks the token file for changes every API_TOKENS_RELOAD_SECONDS', () => {
+    expect(loadConfig(standalone, { API_TOKENS_RELOAD_SECONDS: '1' }).apiTokens.reloadIntervalMs).toBe(1000);
+    expect(errorOf(() => loadConfig(standalone, { API_TOKENS_RELOAD_SECONDS: '0' })).variable).toBe('API_TOKENS_RELOAD_SECONDS');
+  });
+});
+
+describe('loadConfig: OIDC', () => {
+  const issuer = { OIDC_ISSUER: 'https://id.example.com/realms/csms', OIDC_AUDIENCE: 'csms-api' };
+
+  it('is off without OIDC_ISSUER', () => {
+    expect(loadConfig(standalone, {}).oidc).toBeUndefined();
+  });
+
+  it('reads the issuer, audience and defaults: RS256 and ES256, 30 s of clock tolerance, roles/sites/sub claims, no tenant claim', () => {
+    expect(loadConfig(embedded, issuer).oidc).toEqual({
+      issuer: 'https://id.example.com/realms/csms',
+      audience: 'csms-api',
+      jwksUrl: undefined,
+      algorithms: ['RS256', 'ES256'],
+      clockToleranceSeconds: 30,
+      jwksCooldownMs: 30_000,
+      claims: { roles: 'roles', sites: 'sites', tenant: undefined, name: 'sub' },
+    });
+  });
+
+  it('reads a JWKS URL, algorithms and claim paths such as Keycloak’s realm_access.roles', () => {
+    const oidc = loadConfig(standalone, {
+      ...issuer,
+      OIDC_JWKS_URL: 'https://id.example.com/keys',
+      OIDC_ALGORITHMS: 'PS256, EdDSA',
+      OIDC_CLOCK_TOLERANCE_SECONDS: '0',
+      OIDC_JWKS_COOLDOWN_SECONDS: '5',
+      OIDC_ROLES_CLAIM: 'realm_access.roles',
+      OIDC_SITES_CLAIM: 'https://csms.example.com/sites',
+      OIDC_TENANT_CLAIM: 'org',
+      OIDC_NAME_CLAIM: 'preferred_username',
+    }).oidc;
+    expect(oidc).toMatchObject({ jwksUrl: 'https://id.example.com/keys', algorithms: ['PS256', 'EdDSA'], clockToleranceSeconds: 0, jwksCooldownMs: 5000 });
+    expect(oidc?.claims).toEqual({ roles: 'realm_access.roles', sites: 'https://csms.example.com/sites', tenant: 'org', name: 'preferred_username' });
+  });
+
+  it.each([
+    [{ OIDC_ISSUER: 'https://id.example.com' }, 'OIDC_AUDIENCE'],
+    [{ OIDC_AUDIENCE: 'csms-api' }, 'OIDC_AUDIENCE'],
+    [{ OIDC_JWKS_URL: 'https://id.example.com/keys' }, 'OIDC_JWKS_URL'],
+    [{ ...issuer, OIDC_ISSUER: 'ftp://id.example.com' }, 'OIDC_ISSUER'],
+    [{ ...issuer, OIDC_ALGORITHMS: 'RS256,HS256' }, 'OIDC_ALGORITHMS'],
+    [{ ...issuer, OIDC_ALGORITHMS: 'none' }, 'OIDC_ALGORITHMS'],
+    [{ ...issuer, OIDC_CLOCK_TOLERANCE_SECONDS: '301' }, 'OIDC_CLOCK_TOLERANCE_SECONDS'],
+    [{ ...issuer, OIDC_ROLES_CLAIM: 'roles with spaces' }, 'OIDC_ROLES_CLAIM'],
+  ])('refuses %p, naming %s', (env, variable) => {
+    expect(errorOf(() => loadConfig(standalone, env)).variable).toBe(variable);
   });
 });

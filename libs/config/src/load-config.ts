@@ -28,7 +28,8 @@ export function loadConfig(layout: ProcessLayout, environment: NodeJS.ProcessEnv
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT ?? layout.defaultHttpPort },
     logLevel: env.LOG_LEVEL,
     internalApiToken: env.INTERNAL_API_TOKEN,
-    apiTokens: { file: env.API_TOKENS_FILE, embeddedDir: layout.embedded ? env.EMBEDDED_DATA_DIR : undefined },
+    apiTokens: { file: env.API_TOKENS_FILE, embeddedDir: layout.embedded ? env.EMBEDDED_DATA_DIR : undefined, reloadIntervalMs: env.API_TOKENS_RELOAD_SECONDS * 1000 },
+    oidc: oidcConfig(env),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     messaging: messagingConfig(env, layout),
     database: databaseConfig(env, layout),
@@ -46,6 +47,25 @@ function parseEnv(environment: NodeJS.ProcessEnv): Env {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0] as z.core.$ZodIssue;
   throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
+}
+
+/** OIDC is on with an issuer; an audience is then required, so that a token minted for another application is never accepted. */
+function oidcConfig(env: Env): RuntimeConfig['oidc'] {
+  if (env.OIDC_ISSUER === undefined) {
+    const stray = (['OIDC_AUDIENCE', 'OIDC_JWKS_URL', 'OIDC_TENANT_CLAIM'] as const).find((name) => env[name] !== undefined);
+    if (stray !== undefined) throw new ConfigError(stray, 'needs OIDC_ISSUER: without an issuer no OIDC token is accepted');
+    return undefined;
+  }
+  if (env.OIDC_AUDIENCE === undefined) throw new ConfigError('OIDC_AUDIENCE', 'is required with OIDC_ISSUER: tokens must be issued for this API');
+  return {
+    issuer: env.OIDC_ISSUER,
+    audience: env.OIDC_AUDIENCE,
+    jwksUrl: env.OIDC_JWKS_URL,
+    algorithms: env.OIDC_ALGORITHMS,
+    clockToleranceSeconds: env.OIDC_CLOCK_TOLERANCE_SECONDS,
+    jwksCooldownMs: env.OIDC_JWKS_COOLDOWN_SECONDS * 1000,
+    claims: { roles: env.OIDC_ROLES_CLAIM, sites: env.OIDC_SITES_CLAIM, tenant: env.OIDC_TENANT_CLAIM, name: env.OIDC_NAME_CLAIM },
+  };
 }
 
 function pkiConfig(env: Env, layout: ProcessLayout): RuntimeConfig['pki'] {
@@ -85,7 +105,7 @@ function pkcs11Config(env: Env): RuntimeConfig['pki']['pkcs11'] {
 }
 
 function messagingConfig(env: Env, layout: ProcessLayout): RuntimeConfig['messaging'] {
-  if (!env.KAFKA_BROKERS && layout.embedded) return { kind: 'in-process' };
+  if (!env.KAFKA_BROKERS && layout.embedded) return { kind: 'in-process', parkAfterFailures: env.MESSAGING_PARK_AFTER_FAILURES };
   return {
     kind: 'kafka',
     brokers: env.KAFKA_BROKERS ?? LOCAL_KAFKA,
@@ -95,6 +115,8 @@ function messagingConfig(env: Env, layout: ProcessLayout): RuntimeConfig['messag
     commandPartitions: env.KAFKA_COMMAND_PARTITIONS,
     replicationFactor: env.KAFKA_REPLICATION_FACTOR,
     retentionMs: env.KAFKA_RETENTION_MS,
+    partitionsConsumedConcurrently: env.KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY,
+    parkAfterFailures: env.MESSAGING_PARK_AFTER_FAILURES,
   };
 }
 
@@ -125,13 +147,16 @@ function gatewayConfig(env: Env, layout: ProcessLayout): RuntimeConfig['gateway'
       'needs two OCPP_TLS_CERT_FILES/KEY_FILES (where the RSA, then the ECDSA certificate and key are kept), OCPP_TLS_SERVER_NAMES and INTERNAL_API_TOKEN',
     );
   }
+  if (!env.OCPP_WS_ENABLED && certFiles.length === 0 && layout.services.includes('connection')) {
+    throw new ConfigError('OCPP_WS_ENABLED', 'is false but no wss:// listener is configured (OCPP_TLS_CERT_FILES/KEY_FILES): stations could not connect at all');
+  }
   if (env.CONNECTION_REPLICA_INDEX >= env.KAFKA_COMMAND_PARTITIONS) {
     throw new ConfigError('CONNECTION_REPLICA_INDEX', `must be below KAFKA_COMMAND_PARTITIONS (${env.KAFKA_COMMAND_PARTITIONS})`);
   }
   return {
     replicaIndex: env.CONNECTION_REPLICA_INDEX,
     host: env.OCPP_HOST ?? env.HTTP_HOST,
-    wsPort: env.OCPP_WS_PORT,
+    wsPort: env.OCPP_WS_ENABLED ? env.OCPP_WS_PORT : undefined,
     tls:
       certFiles.length === 0
         ? undefined
@@ -156,6 +181,24 @@ function gatewayConfig(env: Env, layout: ProcessLayout): RuntimeConfig['gateway'
     heartbeatIntervalSeconds: env.OCPP_HEARTBEAT_INTERVAL_SECONDS,
     maxConcurrentUpgrades: env.OCPP_MAX_CONCURRENT_UPGRADES,
     retryAfterSeconds: env.OCPP_RETRY_AFTER_SECONDS,
+    abuse: gatewayAbuseConfig(env),
+  };
+}
+
+function gatewayAbuseConfig(env: Env): RuntimeConfig['gateway']['abuse'] {
+  return {
+    trustedProxies: env.OCPP_TRUSTED_PROXIES ?? [],
+    connectPerAddress: { perSecond: env.OCPP_CONNECT_RATE_PER_ADDRESS, burst: env.OCPP_CONNECT_BURST_PER_ADDRESS },
+    connectPerStation: { perSecond: env.OCPP_CONNECT_RATE_PER_STATION, burst: env.OCPP_CONNECT_BURST_PER_STATION },
+    failuresPerAddress: env.OCPP_AUTH_FAILURES_PER_ADDRESS,
+    failuresPerStation: env.OCPP_AUTH_FAILURES_PER_STATION,
+    failureWindowMs: env.OCPP_AUTH_FAILURE_WINDOW_SECONDS * 1000,
+    blockMs: env.OCPP_AUTH_BLOCK_SECONDS * 1000,
+    trackedKeys: env.OCPP_ABUSE_TRACKED_KEYS,
+    maxPendingHandshakesPerAddress: env.OCPP_MAX_PENDING_HANDSHAKES_PER_ADDRESS,
+    handshakeTimeoutMs: env.OCPP_HANDSHAKE_TIMEOUT_SECONDS * 1000,
+    messages: { perSecond: env.OCPP_MAX_MESSAGES_PER_SECOND, burst: env.OCPP_MESSAGE_BURST },
+    messageRateCloseMs: env.OCPP_MESSAGE_RATE_CLOSE_SECONDS * 1000,
   };
 }
 
@@ -166,6 +209,7 @@ function stationCoreConfig(env: Env, layout: ProcessLayout): RuntimeConfig['stat
     durableAckTimeoutMs: env.OCPP_DURABLE_ACK_TIMEOUT_MS,
     dataTransferVendorIds: env.OCPP_DATA_TRANSFER_VENDOR_IDS ?? [],
     chargingCapabilitiesAfterBoot: env.OCPP_CHARGING_CAPABILITIES_AFTER_BOOT,
+    credentialProvisioning: { sweepMs: env.OCPP_CREDENTIAL_SWEEP_SECONDS * 1000, retryMs: env.OCPP_CREDENTIAL_RETRY_SECONDS * 1000 },
     ocspTimeoutMs: env.OCPP_OCSP_TIMEOUT_SECONDS * 1000,
     ocspResponderHosts: env.OCPP_OCSP_RESPONDER_HOSTS,
     contractCertificateUrl: env.OCPP_CONTRACT_CERTIFICATE_URL,

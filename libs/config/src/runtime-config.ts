@@ -1,18 +1,30 @@
 export type ServiceName = 'connection' | 'smart-charging' | 'pki';
 
-export type MessagingConfig =
-  | { kind: 'in-process' }
-  | {
-      kind: 'kafka';
-      brokers: string[];
-      clientId: string;
-      /** Prepended to every topic and consumer group, so several deployments (or test runs) can share a cluster. */
-      topicPrefix: string;
-      partitions: number;
-      commandPartitions: number;
-      replicationFactor: number;
-      retentionMs: number;
-    };
+/** How consumers treat a record that keeps failing (ADR 041); both buses. */
+export interface PoisonConfig {
+  /** MESSAGING_PARK_AFTER_FAILURES: identical permanent failures of one record before it is parked; unset in hand-built configs: the library default. */
+  parkAfterFailures?: number;
+}
+
+export type MessagingConfig = PoisonConfig & (InProcessMessagingConfig | KafkaMessagingConfig);
+
+export interface InProcessMessagingConfig {
+  kind: 'in-process';
+}
+
+export interface KafkaMessagingConfig {
+  kind: 'kafka';
+  brokers: string[];
+  clientId: string;
+  /** Prepended to every topic and consumer group, so several deployments (or test runs) can share a cluster. */
+  topicPrefix: string;
+  partitions: number;
+  commandPartitions: number;
+  replicationFactor: number;
+  retentionMs: number;
+  /** KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: partitions of one subscription handled at once; unset: one. */
+  partitionsConsumedConcurrently?: number;
+}
 
 /** A second, small pool of the connection schema for the gateway's station lookups (ADR 033). */
 export interface RegistryPoolConfig {
@@ -47,7 +59,8 @@ export interface GatewayConfig {
   /** This connection replica's index k: it consumes partition k of ocpp.commands (a StatefulSet ordinal). */
   replicaIndex: number;
   host: string;
-  wsPort: number;
+  /** The plain ws:// listener's port; undefined when OCPP_WS_ENABLED=false (nothing listens there, wss:// only). */
+  wsPort: number | undefined;
   /** Absent: no wss:// listener (profiles 2 and 3 unavailable). */
   tls: TlsConfig | undefined;
   /** The O that station client certificates must carry (profile 3). */
@@ -66,6 +79,34 @@ export interface GatewayConfig {
   maxConcurrentUpgrades: number;
   /** The Retry-After of a 503 refusal: when a turned-away station should try again. */
   retryAfterSeconds: number;
+  /** Limits on what one address or station may cost the gateway (ADR 040). */
+  abuse: GatewayAbuseConfig;
+}
+
+/** A token bucket: `burst` at once, then `perSecond` on average; perSecond 0 means no limit. */
+export interface RateLimit {
+  perSecond: number;
+  burst: number;
+}
+
+/** OCPP_TRUSTED_PROXIES, OCPP_CONNECT_*, OCPP_AUTH_*, OCPP_ABUSE_TRACKED_KEYS, handshake and message limits (ADR 040). */
+export interface GatewayAbuseConfig {
+  /** IP addresses and CIDR ranges whose X-Forwarded-For is believed. */
+  trustedProxies: string[];
+  connectPerAddress: RateLimit;
+  connectPerStation: RateLimit;
+  /** Failed authentications within `failureWindowMs` that block an address / a station id for `blockMs`. */
+  failuresPerAddress: number;
+  failuresPerStation: number;
+  failureWindowMs: number;
+  blockMs: number;
+  /** The most entries each tracking table keeps. */
+  trackedKeys: number;
+  maxPendingHandshakesPerAddress: number;
+  handshakeTimeoutMs: number;
+  messages: RateLimit;
+  /** A station held back by the message rate this long without a break is closed with 1008. */
+  messageRateCloseMs: number;
 }
 
 /** How the connection service's station core answers what stations send. */
@@ -86,6 +127,8 @@ export interface StationCoreConfig {
   ocspResponderHosts: string[] | undefined;
   /** Get15118EVCertificate (2.0.1) goes here; undefined: answered Failed. */
   contractCertificateUrl: string | undefined;
+  /** Passwords given to stations an operator accepts (ADR 039): how often due ones are looked for, and the first retry delay. */
+  credentialProvisioning: { sweepMs: number; retryMs: number };
 }
 
 /** The history the connection service keeps for operators (commands, boots, statuses, connections). */
@@ -149,6 +192,33 @@ export interface ApiTokensConfig {
   file: string | undefined;
   /** Embedded process only: the directory where a first admin token is generated when no file is named. */
   embeddedDir: string | undefined;
+  /** API_TOKENS_RELOAD_SECONDS: how often the token file is checked for changes (revocation without restart). */
+  reloadIntervalMs: number;
+}
+
+/** Where each part of the caller's identity is read from in an OIDC access token: a claim name or dotted path. */
+export interface OidcClaimsConfig {
+  /** OIDC_ROLES_CLAIM (default `roles`; Keycloak: `realm_access.roles`). */
+  roles: string;
+  /** OIDC_SITES_CLAIM (default `sites`): the sites a grid-operator may set limits for. */
+  sites: string;
+  /** OIDC_TENANT_CLAIM; undefined: tokens carry no tenant. */
+  tenant: string | undefined;
+  /** OIDC_NAME_CLAIM (default `sub`): the caller's name in logs and audit. */
+  name: string;
+}
+
+/** OIDC access tokens (JWTs) accepted beside the API tokens; set when OIDC_ISSUER is. */
+export interface OidcConfig {
+  issuer: string;
+  audience: string;
+  /** OIDC_JWKS_URL; undefined: discovered through <issuer>/.well-known/openid-configuration. */
+  jwksUrl: string | undefined;
+  /** Asymmetric only (RS*, PS*, ES*, EdDSA). */
+  algorithms: string[];
+  clockToleranceSeconds: number;
+  jwksCooldownMs: number;
+  claims: OidcClaimsConfig;
 }
 
 /** The whole validated configuration of one process, injected as RUNTIME_CONFIG. */
@@ -159,6 +229,8 @@ export interface RuntimeConfig {
   /** Bearer token for /api/internal endpoints; they answer 404 when unset. */
   internalApiToken: string | undefined;
   apiTokens: ApiTokensConfig;
+  /** Undefined: only API tokens are accepted. */
+  oidc: OidcConfig | undefined;
   shutdownTimeoutMs: number;
   messaging: MessagingConfig;
   database: DatabaseConfig;

@@ -25,7 +25,16 @@ export interface Delivery {
   heartbeat(): Promise<void>;
 }
 
-export type RecordHandler = (record: InboundRecord, delivery: Delivery) => Promise<void>;
+/**
+ * A handler's answer for a record it could not handle yet: deliver it again after this long. Its
+ * partition waits meanwhile (order holds within it) while the other partitions go on (ADR 041).
+ */
+export interface RetryLater {
+  retryAfterMs: number;
+}
+
+/** Resolves when the record is done with (handled, dead-lettered, parked, or passed over), or asks for it again later. */
+export type RecordHandler = (record: InboundRecord, delivery: Delivery) => Promise<void | RetryLater>;
 
 export interface Subscription {
   topic: TopicName;

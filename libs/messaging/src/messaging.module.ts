@@ -2,11 +2,12 @@ import { type MessagingConfig, RUNTIME_CONFIG, type RuntimeConfig } from '@app/c
 import { HealthRegistry, ROOT_LOGGER } from '@app/observability';
 import { type BeforeApplicationShutdown, Global, Inject, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { EnvelopeConsumer } from './envelopes/envelope.consumer';
+import { EnvelopeConsumer, POISON_POLICY } from './envelopes/envelope.consumer';
 import { EnvelopePublisher } from './envelopes/envelope.publisher';
 import { InProcessBus } from './in-process/in-process.bus';
 import { KafkaBus } from './kafka/kafka.bus';
 import { MESSAGE_BUS, type MessageBus } from './message-bus';
+import { DEFAULT_POISON_POLICY, type PoisonPolicy } from './poison/poison-policy';
 import { topicCatalog } from './topics';
 
 export function createMessageBus(config: MessagingConfig, logger: Logger): MessageBus {
@@ -17,6 +18,7 @@ export function createMessageBus(config: MessagingConfig, logger: Logger): Messa
       clientId: config.clientId,
       topicPrefix: config.topicPrefix,
       topics: topicCatalog(config),
+      partitionsConsumedConcurrently: config.partitionsConsumedConcurrently,
     },
     logger,
   );
@@ -36,6 +38,11 @@ export function createMessageBus(config: MessagingConfig, logger: Logger): Messa
         logger.info({ kind: bus.kind }, 'message bus started');
         return bus;
       },
+    },
+    {
+      provide: POISON_POLICY,
+      inject: [RUNTIME_CONFIG],
+      useFactory: (config: RuntimeConfig): PoisonPolicy => ({ parkAfterFailures: config.messaging.parkAfterFailures ?? DEFAULT_POISON_POLICY.parkAfterFailures }),
     },
     EnvelopePublisher,
     EnvelopeConsumer,

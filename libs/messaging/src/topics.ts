@@ -7,10 +7,12 @@ export const Topics = {
   results: 'ocpp.results',
   presence: 'ocpp.presence',
   deadLetter: 'ocpp.dead-letter',
+  /** Records a consumer group failed on repeatedly, waiting to be replayed (ADR 041). */
+  parked: 'ocpp.parked',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
-export type EnvelopeTopic = Exclude<TopicName, typeof Topics.deadLetter>;
+export type EnvelopeTopic = Exclude<TopicName, typeof Topics.deadLetter | typeof Topics.parked>;
 
 /** Which envelope each topic carries; the dead-letter topic carries whatever failed, as it came. */
 export const topicEnvelope = {
@@ -62,5 +64,7 @@ export function topicCatalog(settings: TopicSettings): TopicSpec[] {
     },
     // Dead letters wait for a human: keep them four times longer than the events.
     { ...retained(Topics.deadLetter, 1), config: { 'cleanup.policy': 'delete', 'retention.ms': String(settings.retentionMs * 4) } },
+    // Parked records wait for a fix and a replay: as long as dead letters. One partition keeps them in parking order.
+    { ...retained(Topics.parked, 1), config: { 'cleanup.policy': 'delete', 'retention.ms': String(settings.retentionMs * 4) } },
   ];
 }

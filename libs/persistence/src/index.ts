@@ -14,3 +14,6 @@ export * from './sql/result-transaction';
 export * from './group-commit/group-committer';
 export * from './group-commit/row-data-error';
 export * from './sql/pool-warm-up';
+export * from './audit/create-mutation-audit-table';
+export * from './audit/mutation-audit.repository';
+export * from './audit/mutation-audit-store.provider';

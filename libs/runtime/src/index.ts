@@ -1,3 +1,4 @@
+export * from './audit';
 export * from './auth';
 export * from './bootstrap/run-services';
 export * from './bootstrap/service-definition';
@@ -5,3 +6,4 @@ export * from './internal-api/internal-api.decorator';
 export * from './internal-api/internal-api.guard';
 export * from './runtime-config.module';
 export * from './rest';
+export * from './tenancy';

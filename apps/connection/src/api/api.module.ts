@@ -1,5 +1,6 @@
 import { StationCommandsModule } from '@app/station-commands';
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthorizationModule } from '../authorization/authorization.module';
 import { CustomerInformationModule } from '../customer-information/customer-information.module';
 import { DeviceModelModule } from '../device-model/device-model.module';
@@ -9,6 +10,7 @@ import { SmartChargingModule } from '../smart-charging/smart-charging.module';
 import { MonitoringModule } from '../monitoring/monitoring.module';
 import { ConnectionPersistenceModule } from '../persistence/connection-persistence.module';
 import { StationsModule } from '../stations/stations.module';
+import { CredentialsModule } from './station-core.port';
 import { ReportedChargingProfilesReadRepository } from './charging-profiles/reported-charging-profiles-read.repository';
 import { ReportedChargingProfilesController } from './charging-profiles/reported-charging-profiles.controller';
 import { ReportedChargingProfilesService } from './charging-profiles/reported-charging-profiles.service';
@@ -47,19 +49,27 @@ import { StationReadRepository } from './stations/station-read.repository';
 import { StationMinimumProfileController } from './stations/station-minimum-profile.internal.controller';
 import { StationPasswordController } from './stations/station-password.controller';
 import { StationPasswordRotation } from './stations/station-password.rotation';
+import { StationTenantAssignment } from './stations/station-tenant.assignment';
+import { StationTenantController } from './stations/station-tenant.controller';
+import { TenantStationsController } from './stations/tenant-stations.internal.controller';
+import { StationConnectionDrops } from './stations/station-connection-drops';
 import { StationRegistrationRepository } from './stations/station-registration.repository';
 import { StationsController } from './stations/stations.controller';
 import { StationsService } from './stations/stations.service';
+import { StationTenantRepository, operatorApiTenantScope } from './tenancy.port';
 import { TransactionExportRepository } from './transactions/transaction-export.repository';
 import { TransactionExportService } from './transactions/transaction-export.service';
 import { TransactionReadRepository } from './transactions/transaction-read.repository';
 import { TransactionsController } from './transactions/transactions.controller';
 import { TransactionsService } from './transactions/transactions.service';
+import { ParkedEventsController } from '../parked-events/parked-events.controller';
+import { ParkedEventsModule } from '../parked-events/parked-events.module';
 
 /** Every controller of the operator REST API, for the role-matrix spec and the module. */
 export const operatorApiControllers = [
   StationsController,
   StationPasswordController,
+  StationTenantController,
   ConnectorsController,
   TransactionsController,
   IdTokensController,
@@ -76,6 +86,7 @@ export const operatorApiControllers = [
   ReservationsController,
   ...deviceModelApiControllers,
   LocalListsController,
+  ParkedEventsController,
 ];
 
 /**
@@ -95,13 +106,20 @@ export const operatorApiControllers = [
     MonitoringModule,
     DeviceModelModule,
     LocalListsModule,
+    CredentialsModule,
+    ParkedEventsModule,
   ],
-  controllers: [...operatorApiControllers, StationMinimumProfileController],
+  controllers: [...operatorApiControllers, StationMinimumProfileController, TenantStationsController],
   providers: [
     StationReadRepository,
     StationRegistrationRepository,
     StationsService,
     StationPasswordRotation,
+    StationTenantRepository,
+    StationTenantAssignment,
+    // Tenant scoping of every operator API route, in one place (docs/adr/037-tenant-scoping.md).
+    { provide: APP_INTERCEPTOR, useFactory: (tenancy: StationTenantRepository) => operatorApiTenantScope(tenancy, operatorApiControllers), inject: [StationTenantRepository] },
+    StationConnectionDrops,
     TransactionReadRepository,
     TransactionsService,
     TransactionExportRepository,

@@ -1,4 +1,4 @@
-import { type ApiRole, ApiTokenGuard, GRID_OPERATOR_SITE, REQUIRED_ROLE } from '@app/runtime';
+import { type ApiRole, ApiTokenGuard, grants, GRID_OPERATOR_SITE, REQUIRED_ROLE } from '@app/runtime';
 import { RequestMethod } from '@nestjs/common';
 import { GUARDS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { operatorApiControllers } from './api.module';
@@ -18,8 +18,10 @@ const expectedRoles: Record<string, ApiRole> = {
   'GET /stations/:id': 'viewer',
   'PUT /stations/:id': 'admin',
   'POST /stations/:id/accept': 'operator',
-  // Credentials: who may connect as the station.
-  'POST /stations/:id/rotate-password': 'admin',
+  // Credentials: who may connect as the station; a security officer's job (ADR 036).
+  'POST /stations/:id/rotate-password': 'security-officer',
+  // Tenancy: which organisation sees the station (tenant-less admins only, ADR 037).
+  'PUT /stations/:id/tenant': 'admin',
   'GET /stations/:id/connectors': 'viewer',
   'GET /stations/:id/history': 'viewer',
   'GET /stations/:id/meter-values': 'viewer',
@@ -66,6 +68,10 @@ const expectedRoles: Record<string, ApiRole> = {
   'GET /stations/:id/local-list': 'viewer',
   'POST /stations/:id/local-list/push': 'operator',
   'POST /local-lists/push': 'operator',
+  // Replaying events into consumer groups: platform operations (ADR 041).
+  'GET /parked-events': 'admin',
+  'POST /parked-events/replay': 'admin',
+  'POST /parked-events/:id/replay': 'admin',
   ...Object.fromEntries(
     [
       'remote-start',
@@ -134,6 +140,12 @@ describe('operator API roles', () => {
 
   it.each(Object.entries(expectedRoles))('%s requires the %s role', (route, role) => {
     expect(routes.find((candidate) => candidate.route === route)?.role).toBe(role);
+  });
+
+  it('lets no security-officer token send a station command', () => {
+    const commands = routes.filter((route) => route.route.startsWith('POST /stations/:id/commands/'));
+    expect(commands.length).toBeGreaterThan(0);
+    expect(commands.filter((route) => route.role !== undefined && grants(['security-officer'], route.role))).toEqual([]);
   });
 
   it('admits no grid-operator token anywhere (they reach the limits of their sites only)', () => {

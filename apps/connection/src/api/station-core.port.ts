@@ -17,3 +17,6 @@ export { StationMonitorRepository } from '../monitoring/station-monitor.reposito
 export { reservationStatuses, type Reservation, type ReservationStatus } from '../reservations/reservation';
 export { RESERVATION_COLUMNS, ReservationRepository, type ReservationRow, reservationOf } from '../reservations/reservation.repository';
 export { statusAfterReserveNow } from '../reservations/reservation.rules';
+export { CredentialProvisioningRepository, type ProvisioningRecord } from '../credentials/credential-provisioning.repository';
+export { CredentialsModule } from '../credentials/credentials.module';
+export { provisioningStates } from '../credentials/credential-provisioning';

@@ -39,6 +39,10 @@ export class GatewayMetrics {
   readonly refusals: Counter;
   /** Upgrades refused with 503 + Retry-After because the CSMS is busy or its registry unavailable (ADR 033). */
   readonly turnedAway: Counter;
+  /** Addresses and station ids blocked after repeated failed authentications, by scope (ADR 040). */
+  readonly authBlocks: Counter;
+  /** Station messages held back by the per-station message rate, and connections closed for it (ADR 040). */
+  readonly messageRate: Counter;
   readonly framesReceived: Counter;
   readonly framesSent: Counter;
 
@@ -50,7 +54,19 @@ export class GatewayMetrics {
       for (const { protocol, securityProfile, count } of connectionCounts(connections)) gauge.set({ protocol, security_profile: String(securityProfile) }, count);
     });
     this.refusals = metrics.counter('csms_ocpp_upgrade_refusals_total', 'WebSocket upgrades refused before the handshake', ['status']);
-    this.turnedAway = metrics.counter('csms_ocpp_turned_away_total', 'Station upgrades refused with 503 + Retry-After, by reason (admission-limit, registry-busy, registry-unavailable)', ['reason']);
+    this.turnedAway = metrics.counter(
+      'csms_ocpp_turned_away_total',
+      'Station upgrades refused with 503 or 429 + Retry-After, or dropped in their handshake, by reason (503: admission-limit, registry-busy, registry-unavailable; 429: address-blocked, station-blocked, address-rate, station-rate, pending-handshakes; dropped: handshake-timeout)',
+      ['reason'],
+    );
+    this.authBlocks = metrics.counter('csms_ocpp_auth_blocks_total', 'Addresses and station ids blocked after repeated failed authentications, by scope (address, station)', ['scope']);
+    this.messageRate = metrics.counter('csms_ocpp_message_rate_limited_total', 'Station messages held back by the message rate (outcome="held") and connections closed for staying over it (outcome="closed")', ['outcome']);
+    // Every reason at 0 from the start: an alert on a rate needs the series before the first refusal.
+    ['admission-limit', 'registry-busy', 'registry-unavailable', 'address-blocked', 'station-blocked', 'address-rate', 'station-rate', 'pending-handshakes', 'handshake-timeout'].forEach(
+      (reason) => this.turnedAway.inc({ reason }, 0),
+    );
+    ['address', 'station'].forEach((scope) => this.authBlocks.inc({ scope }, 0));
+    ['held', 'closed'].forEach((outcome) => this.messageRate.inc({ outcome }, 0));
     this.framesReceived = metrics.counter('csms_ocpp_frames_received_total', 'OCPP-J frames received from stations', ['protocol']);
     this.framesSent = metrics.counter('csms_ocpp_frames_sent_total', 'OCPP-J frames sent to stations', ['protocol']);
   }

@@ -1,5 +1,6 @@
 import { type Server as HttpServer, type IncomingMessage, createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type GatewayConfig, RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
 import { HealthRegistry, IntervalLog, ROOT_LOGGER } from '@app/observability';
@@ -12,7 +13,7 @@ import { connectedRecordOf, disconnectedRecordOf } from '../station-history/stat
 import { CallHandlerRegistry } from './call-handler.registry';
 import { GatewayMetrics } from './gateway.metrics';
 import { StationConnections } from './station-connections';
-import { CloseCode, StationConnection } from './station-connection';
+import { CloseCode, StationConnection, type StationConnectionOptions } from './station-connection';
 import { CrlFetcher } from './crl-fetcher';
 import { RevokedConnectionCloser } from './revoked-connection-closer';
 import { ServerCertificateKeeper } from './server-certificates/server-certificate-keeper';
@@ -21,7 +22,10 @@ import { reloadTlsOnChange } from './tls-reloader';
 import { infrastructureFailureOf } from './infrastructure-failure';
 import { UpgradeAdmission } from './upgrade-admission';
 import { type AcceptedUpgrade, UpgradeAuthenticator } from './upgrade-authenticator';
-import { type TurnAwayReason, UpgradeRefusal, busyRefusal, writeRefusal } from './upgrade-refusal';
+import { type AbuseTurnAwayReason, type TurnAwayReason, UpgradeRefusal, busyRefusal, tooManyRefusal, writeRefusal } from './upgrade-refusal';
+import { TrustedProxies } from './abuse/client-address';
+import { HandshakeWatch } from './abuse/handshake-watch';
+import { type UpgradeAttempt, UpgradeGuard } from './abuse/upgrade-guard';
 import { CallTimings } from './call-timings';
 import { FAULT_LOG_INTERVAL_MS, WithheldAnswers } from './withheld-answers';
 
@@ -45,6 +49,9 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly internalApiToken: string | undefined;
   private readonly admission: UpgradeAdmission;
   private readonly turnedAwayLog: IntervalLog;
+  private readonly guard: UpgradeGuard;
+  private readonly handshakes: HandshakeWatch;
+  private readonly abuseLog: IntervalLog;
 
   constructor(
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
@@ -65,6 +72,21 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
     this.admission = new UpgradeAdmission(this.config.maxConcurrentUpgrades);
     metrics.observeUpgradesInProgress(() => this.admission.size);
     this.turnedAwayLog = new IntervalLog(this.logger, { message: 'stations turned away with 503 + Retry-After', intervalMs: FAULT_LOG_INTERVAL_MS, level: 'warn' });
+    this.abuseLog = new IntervalLog(this.logger, { message: 'addresses or stations turned away with 429 + Retry-After or dropped in their handshake (ADR 040)', intervalMs: FAULT_LOG_INTERVAL_MS, level: 'warn' });
+    const abuse = this.config.abuse;
+    const proxies = new TrustedProxies(abuse.trustedProxies);
+    this.guard = new UpgradeGuard(
+      abuse,
+      proxies,
+      { onBlocked: (scope) => metrics.authBlocks.inc({ scope }), publishSummary: (stationId, type, techInfo) => events.securityEvent(stationId, type, techInfo) },
+      this.logger,
+    );
+    this.handshakes = new HandshakeWatch({
+      maxPendingPerAddress: abuse.maxPendingHandshakesPerAddress,
+      timeoutMs: abuse.handshakeTimeoutMs,
+      proxies,
+      onRefused: (socket, reason) => this.refuseAbuse(socket, reason, this.config.retryAfterSeconds, { address: socket.remoteAddress ?? 'unknown', stationId: undefined }),
+    });
     this.webSockets = new WebSocketServer({
       noServer: true,
       clientTracking: false,
@@ -79,7 +101,9 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.listen('ws', createHttpServer(), this.config.wsPort);
+    this.guard.start();
+    // OCPP_WS_ENABLED=false: nothing listens for plain ws:// (the configuration guarantees wss:// then).
+    if (this.config.wsPort !== undefined) await this.listen('ws', createHttpServer(), this.config.wsPort);
     if (this.config.tls) {
       const tls = this.config.tls;
       let reloadNow = () => {};
@@ -113,7 +137,8 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
         // Before listening: wss:// opens with certificates of our PKI (it waits for them if there are none yet).
         await this.certificateKeeper.start();
       }
-      const secure = createHttpsServer(gatewayTlsOptions(tls));
+      // The TLS handshake gets the same deadline as the upgrade request that follows it (ADR 040).
+      const secure = createHttpsServer({ ...gatewayTlsOptions(tls), handshakeTimeout: this.config.abuse.handshakeTimeoutMs });
       await this.listen('wss', secure, tls.port);
       const reloader = reloadTlsOnChange(secure, tls, this.logger);
       this.tlsReload = reloader.timer;
@@ -129,6 +154,8 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
     clearInterval(this.keepAlive);
     clearInterval(this.tlsReload);
     this.turnedAwayLog.flush();
+    this.guard.stop();
+    this.abuseLog.flush();
     this.crlFetcher?.stop();
     this.certificateKeeper?.stop();
     this.connections.forEach((connection) => connection.close(CloseCode.goingAway, 'CSMS shutting down'));
@@ -139,6 +166,8 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
     server.on('request', (_request, response) => {
       response.writeHead(426, { Upgrade: 'websocket', 'Content-Type': 'text/plain' }).end('OCPP-J endpoint: connect with a WebSocket to /ocpp/{stationId}\n');
     });
+    // The socket the HTTP parser reads: the TCP socket on ws://, the TLS socket once its handshake is done on wss://.
+    server.on(scheme === 'ws' ? 'connection' : 'secureConnection', (socket: Socket) => this.handshakes.accepted(socket));
     server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => void this.upgrade(request, socket, head));
     server.on('tlsClientError', (error) => this.logger.debug({ err: error }, 'TLS handshake failed'));
     await new Promise<void>((resolve, reject) => {
@@ -152,6 +181,11 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', () => socket.destroy());
+    this.handshakes.requestReceived(request.socket);
+    // Already refused at accept (too many handshakes from its address): the request came in while the refusal left.
+    if (!socket.writable) return void socket.destroy();
+    const decision = this.guard.admit(request);
+    if (!decision.admitted) return this.refuseAbuse(socket, decision.reason, decision.retryAfterSeconds, decision.attempt);
     const release = this.admission.tryEnter();
     if (!release) return this.turnAway(socket, 'admission-limit');
     let accepted: AcceptedUpgrade;
@@ -159,11 +193,13 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
       accepted = await this.authenticator.authenticate(request);
     } catch (error) {
       if (!(error instanceof UpgradeRefusal)) return this.turnAway(socket, infrastructureFailureOf(error) === 'database-pool' ? 'registry-busy' : 'registry-unavailable', error);
+      if (error.status === 401) this.guard.failed(decision.attempt);
       this.metrics.refusals.inc({ status: String(error.status) });
       return writeRefusal(socket, error);
     } finally {
       release();
     }
+    this.guard.succeeded(decision.attempt);
     if (socket.destroyed) return;
     this.negotiated.set(request, accepted.protocol);
     this.webSockets.handleUpgrade(request, socket, head, (webSocket) => this.attach(webSocket, accepted));
@@ -177,6 +213,15 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
     writeRefusal(socket, busyRefusal(this.config.retryAfterSeconds));
   }
 
+  /** A cheap refusal of one address or station (ADR 040): no lookup, no per-try security event. */
+  private refuseAbuse(socket: Duplex, reason: AbuseTurnAwayReason, retryAfterSeconds: number, attempt: UpgradeAttempt): void {
+    this.metrics.turnedAway.inc({ reason });
+    this.abuseLog.record(reason, { address: attempt.address, stationId: attempt.stationId });
+    if (reason === 'handshake-timeout') return;
+    this.metrics.refusals.inc({ status: '429' });
+    writeRefusal(socket, tooManyRefusal(retryAfterSeconds, 'too many attempts; try again later'));
+  }
+
   private attach(webSocket: WebSocket, accepted: AcceptedUpgrade): void {
     const logger = this.logger.child({ stationId: accepted.stationId, protocol: accepted.protocol });
     const connection = new StationConnection(accepted.stationId, accepted.protocol, accepted.securityProfile, webSocket, {
@@ -188,6 +233,7 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
       onClose: (closed, code, reason) => this.detach(closed, code, reason, logger),
       onFault: (fault) => this.withheldAnswers.recordFault(accepted.stationId, fault),
       clientCertificate: accepted.clientCertificate,
+      messageRate: this.messageRateOptions(),
     });
     this.connections.add(connection)?.close(CloseCode.normal, 'replaced by a newer connection of the same station');
     logger.info({ securityProfile: accepted.securityProfile }, 'station connected');
@@ -200,6 +246,17 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
       })
       .catch((error: unknown) => logger.error({ err: error }, 'could not publish the connected event'));
     this.revokedCloser?.accepted(connection);
+  }
+
+  private messageRateOptions(): StationConnectionOptions['messageRate'] {
+    const { messages, messageRateCloseMs } = this.config.abuse;
+    if (messages.perSecond === 0) return undefined;
+    return {
+      limit: messages,
+      closeAfterMs: messageRateCloseMs,
+      onHeld: () => this.metrics.messageRate.inc({ outcome: 'held' }),
+      onClosed: () => this.metrics.messageRate.inc({ outcome: 'closed' }),
+    };
   }
 
   private detach(connection: StationConnection, code: number, reason: string, logger: Logger): void {

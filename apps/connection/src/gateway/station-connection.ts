@@ -1,6 +1,9 @@
 import { type CallOptions, RpcSession, type SessionFault, SessionFaultCode, versionOfSubprotocol } from '@app/ocpp';
+import type { RateLimit } from '@app/config';
 import type { Logger } from 'pino';
 import type { RawData, WebSocket } from 'ws';
+import { MessagePacer } from './abuse/message-pacer';
+import { MessageRate } from './abuse/message-rate';
 import type { ClientCertificateIdentity } from './client-certificate-identity';
 import type { OcppSubprotocol } from './subprotocol';
 
@@ -16,6 +19,16 @@ export interface StationConnectionOptions {
   onFault?: (fault: SessionFault) => void;
   /** The certificate a profile-3 connection was accepted with: a CRL loaded later may revoke it. */
   clientCertificate?: ClientCertificateIdentity;
+  /** Absent: no limit on the station's message rate (ADR 040). */
+  messageRate?: MessageRateOptions;
+}
+
+export interface MessageRateOptions {
+  limit: RateLimit;
+  /** Held back this long without a break: closed with 1008. */
+  closeAfterMs: number;
+  onHeld: () => void;
+  onClosed: () => void;
 }
 
 /** WebSocket close codes we send (RFC 6455 §7.4.1). */
@@ -24,6 +37,8 @@ export const CloseCode = {
   goingAway: 1001,
   unsupportedData: 1003,
   policyViolation: 1008,
+  /** IANA-registered: the server ends this session and the client should reconnect (ADR 039). */
+  serviceRestart: 1012,
 } as const;
 
 function logFault(logger: Logger, fault: SessionFault): void {
@@ -40,6 +55,7 @@ export class StationConnection {
   readonly connectedAt = new Date();
   private answeredLastPing = true;
   private closing = false;
+  private readonly pacer: MessagePacer<{ data: RawData; isBinary: boolean }> | undefined;
 
   constructor(
     readonly stationId: string,
@@ -60,12 +76,18 @@ export class StationConnection {
       onProtocolWarning: (warning) => options.logger.warn({ warning: { code: warning.code, action: warning.action, messageId: warning.messageId } }, warning.description),
       onError: (fault) => (options.onFault ? options.onFault(fault) : logFault(options.logger, fault)),
     });
-    socket.on('message', (data, isBinary) => this.receive(data, isBinary));
+    this.pacer = options.messageRate && this.pacerOf(options.messageRate);
+    socket.on('message', (data, isBinary) => {
+      options.onFrame('received');
+      if (this.pacer) this.pacer.receive({ data, isBinary });
+      else this.receive(data, isBinary);
+    });
     socket.on('pong', () => {
       this.answeredLastPing = true;
     });
     socket.on('error', (error) => options.logger.warn({ err: error }, 'station socket error'));
     socket.once('close', (code, reason) => {
+      this.pacer?.stop();
       this.session.close(`connection closed (${code})`);
       options.onClose(this, code, reason.toString());
     });
@@ -101,8 +123,19 @@ export class StationConnection {
     return this.closing;
   }
 
+  private pacerOf(rate: MessageRateOptions): MessagePacer<{ data: RawData; isBinary: boolean }> {
+    return new MessagePacer(new MessageRate(rate.limit, rate.closeAfterMs, Date.now()), this.socket, {
+      deliver: ({ data, isBinary }) => this.receive(data, isBinary),
+      onHeld: rate.onHeld,
+      onSustained: (heldForMs) => {
+        rate.onClosed();
+        this.options.logger.warn({ stationId: this.stationId, heldForMs }, 'station stayed above its message rate; closing the connection');
+        this.close(CloseCode.policyViolation, 'message rate exceeded');
+      },
+    });
+  }
+
   private receive(data: RawData, isBinary: boolean): void {
-    this.options.onFrame('received');
     if (isBinary) {
       this.close(CloseCode.unsupportedData, 'OCPP-J uses text frames');
       return;

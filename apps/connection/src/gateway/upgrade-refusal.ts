@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 /** Why an upgrade request is answered with an HTTP error instead of a WebSocket. */
 export class UpgradeRefusal extends Error {
   constructor(
-    readonly status: 400 | 401 | 404 | 503,
+    readonly status: 400 | 401 | 404 | 429 | 503,
     readonly reason: string,
     readonly headers: Record<string, string> = {},
   ) {
@@ -29,7 +29,15 @@ export function writeRefusal(socket: Duplex, refusal: UpgradeRefusal): void {
 /** Why an upgrade was turned away with 503: retryable, the station should come back after Retry-After. */
 export type TurnAwayReason = 'admission-limit' | 'registry-busy' | 'registry-unavailable';
 
+/** Why one address or station was turned away with 429 + Retry-After, or its handshake dropped (ADR 040). */
+export type AbuseTurnAwayReason = 'address-blocked' | 'station-blocked' | 'address-rate' | 'station-rate' | 'pending-handshakes' | 'handshake-timeout';
+
 /** The retryable refusal of an upgrade the CSMS cannot take now. */
 export function busyRefusal(retryAfterSeconds: number): UpgradeRefusal {
   return new UpgradeRefusal(503, 'the CSMS is busy; try again later', { 'Retry-After': String(retryAfterSeconds) });
+}
+
+/** The retryable refusal of one address or station that tries too often (ADR 040). */
+export function tooManyRefusal(retryAfterSeconds: number, reason: string): UpgradeRefusal {
+  return new UpgradeRefusal(429, reason, { 'Retry-After': String(retryAfterSeconds) });
 }

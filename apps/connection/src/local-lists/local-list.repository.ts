@@ -2,6 +2,7 @@ import type { OcppVersion } from '@app/ocpp';
 import { InjectDataSource, queryRows, sqlParameters, whereClause } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { stationsOfTenant } from '../tenancy/station-tenant.repository';
 import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
 import type { LocalListEntry, RegisteredToken } from './local-list.entries';
 
@@ -25,6 +26,8 @@ export interface LocalListFilter {
   stationIds?: readonly string[];
   /** Keyset: the station id of the last row of the previous page. */
   after?: string;
+  /** Only rows of this tenant's stations; undefined: every station's. */
+  tenant?: string;
   limit: number;
 }
 
@@ -69,6 +72,7 @@ export class LocalListRepository {
     const { values, bind } = sqlParameters();
     const conditions: string[] = [];
     if (filter.stationIds !== undefined) conditions.push(`station_id = ANY(${bind([...filter.stationIds])}::text[])`);
+    conditions.push(...stationsOfTenant('station_id', filter.tenant, bind));
     if (filter.after !== undefined) conditions.push(`station_id > ${bind(filter.after)}`);
     return queryRows(this.dataSource, `SELECT ${SUMMARY} FROM ${LOCAL_LIST} ${whereClause(conditions)} ORDER BY station_id LIMIT ${bind(filter.limit)}`, values);
   }

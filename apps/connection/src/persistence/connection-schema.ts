@@ -24,6 +24,10 @@ import { CreateEvChargingSchedule1764174000004 } from './migrations/176417400000
 import { CreateStationNotificationHistory1764175000001 } from './migrations/1764175000001-create-station-notification-history';
 import { CreateReportedChargingProfile1764175000002 } from './migrations/1764175000002-create-reported-charging-profile';
 import { IndexClearedStationAlerts1764176000001 } from './migrations/1764176000001-index-cleared-station-alerts';
+import { StationTenant1764177000001 } from './migrations/1764177000001-station-tenant';
+import { CreateMutationAudit1764177100001 } from './migrations/1764177100001-create-mutation-audit';
+import { CreateCredentialProvisioning1764177200001 } from './migrations/1764177200001-create-credential-provisioning';
+import { CreateParkedEvent1764177400001 } from './migrations/1764177400001-create-parked-event';
 
 export const CONNECTION_SCHEMA = 'connection';
 
@@ -55,5 +59,9 @@ export const connectionSchema: ServiceSchema = {
     CreateStationNotificationHistory1764175000001,
     CreateReportedChargingProfile1764175000002,
     IndexClearedStationAlerts1764176000001,
+    StationTenant1764177000001,
+    CreateMutationAudit1764177100001,
+    CreateCredentialProvisioning1764177200001,
+    CreateParkedEvent1764177400001,
   ],
 };

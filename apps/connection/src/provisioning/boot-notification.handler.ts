@@ -1,5 +1,6 @@
 import { RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
 import { Inject, Injectable } from '@nestjs/common';
+import { CredentialProvisioner } from '../credentials/credential-provisioner';
 import type { CallContext } from '../gateway/call-handler.registry';
 import { LocalListReconciler } from '../local-lists/local-list.reconciler';
 import { ChargingCapabilitiesDiscovery } from '../smart-charging/charging-capabilities.discovery';
@@ -30,6 +31,7 @@ export class BootNotificationHandler {
     private readonly history: StationHistoryRecorder,
     private readonly capabilities: ChargingCapabilitiesDiscovery,
     private readonly localLists: LocalListReconciler,
+    private readonly credentials: CredentialProvisioner,
   ) {
     this.settings = {
       heartbeatIntervalSeconds: config.gateway.heartbeatIntervalSeconds,
@@ -53,6 +55,7 @@ export class BootNotificationHandler {
     this.history.booted(bootRecordOf(context.stationId, report, decision, now));
     if (decision.status === 'Accepted') this.capabilities.afterAcceptedBoot(context);
     if (decision.status === 'Accepted') this.localLists.afterAcceptedBoot(context);
+    if (decision.status === 'Accepted') this.credentials.afterAcceptedBoot(context.stationId);
     return bootAnswer(decision, now);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CredentialsModule } from '../credentials/credentials.module';
 import { DeviceModelModule } from '../device-model/device-model.module';
 import { GatewayModule } from '../gateway/gateway.module';
 import { MonitoringModule } from '../monitoring/monitoring.module';
@@ -12,7 +13,7 @@ import { ProvisioningHandlers } from './provisioning.handlers';
 import { StatusNotificationHandler } from './status-notification.handler';
 
 @Module({
-  imports: [GatewayModule, StationsModule, StationEventsModule, StationHistoryModule, SmartChargingModule, MonitoringModule, DeviceModelModule, LocalListsModule],
+  imports: [GatewayModule, StationsModule, StationEventsModule, StationHistoryModule, SmartChargingModule, MonitoringModule, DeviceModelModule, LocalListsModule, CredentialsModule],
   providers: [ProvisioningHandlers, BootNotificationHandler, StatusNotificationHandler],
 })
 export class ProvisioningModule {}

@@ -2,6 +2,7 @@ import type { StationCommand } from '@app/contracts';
 import { OcppRpcError, RpcSessionError, RpcSessionErrorCode, versionOfSubprotocol } from '@app/ocpp';
 import type { CommandOutcome } from '@app/station-commands';
 import { type CommandResponse, fromOcppResponse, toOcppCall } from '../commands/mapping';
+import { dropConnection } from '../credentials/connection-drop';
 import type { StationConnection } from '../gateway/station-connection';
 
 export type ExecutionOutcome = Omit<CommandOutcome, 'commandId'>;
@@ -37,6 +38,8 @@ export async function executeOnStation(
 ): Promise<Execution> {
   if (deadline <= Date.now()) return { outcome: { status: 'timeout', errorDescription: 'the deadline passed before the command reached the station' } };
   if (!connection) return { outcome: { status: 'not-connected', errorDescription: `station ${command.stationId} is not connected to this replica` } };
+  // Not an OCPP call: the socket this replica holds is closed here.
+  if (command.body.case === 'dropConnection') return dropConnection(command.body.value, connection);
   const version = versionOfSubprotocol(connection.protocol);
   const mapping = toOcppCall(version, command);
   if (!mapping.ok) return { outcome: { status: 'invalid', errorDescription: mapping.reason } };

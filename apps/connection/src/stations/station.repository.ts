@@ -4,7 +4,6 @@ import type { DataSource } from 'typeorm';
 import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
 import { GroupCommits } from '../persistence/group-commits';
 import { type RegistrationStatus, isRegistrationStatus } from './registration-status';
-import { StationRegistryError, StationRegistryErrorCode } from './station-registry.error';
 
 /** What the gateway needs to know about a station to authenticate it. */
 export interface StationSecurity {
@@ -27,8 +26,6 @@ export interface RecordedBoot {
   /** The serial number on record after the boot (the registered one wins over the reported one). */
   serialNumber: string | null;
 }
-
-export type AcceptPendingResult = { ok: true } | { ok: false; error: StationRegistryError };
 
 interface SecurityRow {
   id: string;
@@ -151,20 +148,5 @@ export class StationRepository {
       if (!row || !isRegistrationStatus(row.registration_status)) return undefined;
       return { registration: row.registration_status, serialNumber: row.serial_number };
     });
-  }
-
-  /** An operator accepts a Pending station: its next BootNotification is Accepted. */
-  async acceptPending(id: string): Promise<AcceptPendingResult> {
-    const rows = await queryRows<{ id: string }>(
-      this.dataSource,
-      `UPDATE "${CONNECTION_SCHEMA}"."station" SET registration_status = 'accepted', updated_at = now()
-        WHERE id = $1 AND registration_status = 'pending' RETURNING id`,
-      [id],
-    );
-    if (rows.length === 1) return { ok: true };
-    const current = await this.findRegistration(id);
-    if (current === undefined)
-      return { ok: false, error: new StationRegistryError(StationRegistryErrorCode.unknownStation, `station ${id} is not registered`) };
-    return { ok: false, error: new StationRegistryError(StationRegistryErrorCode.notPending, `station ${id} is ${current}, not pending`) };
   }
 }

@@ -1,4 +1,4 @@
-import { ApiProblems, ApiTokenAuth, ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse, RequireRole, ZodValidationPipe } from '@app/runtime';
+import { ApiProblems, ApiTokenAuth, ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse, RequireRole, TenantScoped, ZodValidationPipe } from '@app/runtime';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import { authorityAnswer } from './authority-answer';
@@ -24,6 +24,7 @@ export class AuthoritiesController {
   constructor(private readonly authorities: AuthoritiesService) {}
 
   @Get()
+  @TenantScoped.shared()
   @RequireRole('viewer')
   @ApiOperation({ summary: 'List CAs', description: 'Every CA of this PKI in creation order, with its certificate; never a private key.' })
   @ApiZodQuery(listCasQuery)
@@ -34,7 +35,8 @@ export class AuthoritiesController {
   }
 
   @Post()
-  @RequireRole('admin')
+  @TenantScoped.untenanted()
+  @RequireRole('security-officer')
   @ApiOperation({
     summary: 'Create a CA',
     description:
@@ -49,7 +51,8 @@ export class AuthoritiesController {
   }
 
   @Post('import')
-  @RequireRole('admin')
+  @TenantScoped.untenanted()
+  @RequireRole('security-officer')
   @ApiOperation({
     summary: 'Import a CA',
     description: 'An existing CA certificate with its encrypted private key (encrypted PKCS#8 under PKI_CA_KEY_PASSPHRASE); the key must be the certificate’s. The key is kept as a file under PKI_KEY_DIR.',
@@ -62,6 +65,7 @@ export class AuthoritiesController {
   }
 
   @Get(':caId')
+  @TenantScoped.shared()
   @RequireRole('viewer')
   @ApiOperation({ summary: 'A CA' })
   @ApiZodParam('caId', caIdSchema, 'The CA.')
@@ -72,6 +76,7 @@ export class AuthoritiesController {
   }
 
   @Get(':caId/certificate.pem')
+  @TenantScoped.shared()
   @RequireRole('viewer')
   @Header('Content-Type', 'application/x-pem-file')
   @ApiOperation({ summary: 'Download a CA certificate (PEM)', description: 'E.g. the root for OCPP_TLS_CA_FILE, or to install on stations.' })
@@ -84,8 +89,9 @@ export class AuthoritiesController {
   }
 
   @Post(':caId/activate')
+  @TenantScoped.untenanted()
   @HttpCode(200)
-  @RequireRole('admin')
+  @RequireRole('security-officer')
   @ApiOperation({ summary: 'Make an issuing CA the active one', description: 'From now on it signs the CSRs of its role; the previously active one stays valid for what it issued.' })
   @ApiZodParam('caId', caIdSchema, 'The CA.')
   @ApiZodResponse(200, caSchema, 'The CA, now active.')

@@ -5,6 +5,7 @@ import { PKI_SCHEMA } from '../persistence/pki-schema';
 import type { CertificateHashData } from './certificate-hash-data';
 import type { ReportedCertificate } from './installed-certificate';
 import type { KnownCertificate } from './known-certificates';
+import { stationsIn } from '../tenancy/station-owned.repository';
 
 /** A certificate a station holds, as it last reported it, with what we know of it. */
 export interface InstalledCertificate extends ReportedCertificate {
@@ -23,6 +24,8 @@ export interface InstalledCertificateFilter {
   expiringBefore?: Date;
   /** Cursor: (station id, certificate type, serial number, issuer name hash). */
   after?: string[];
+  /** Only rows of these stations (the caller's tenant's); undefined: every station's. */
+  stationIds?: readonly string[];
   limit: number;
 }
 
@@ -93,6 +96,7 @@ export class InstalledCertificateRepository {
     const conditions: string[] = [];
     const { values, bind } = sqlParameters();
     if (filter.stationId !== undefined) conditions.push(`station_id = ${bind(filter.stationId)}`);
+    conditions.push(...stationsIn('station_id', filter.stationIds, bind));
     if (filter.certificateType !== undefined) conditions.push(`certificate_type = ${bind(filter.certificateType)}`);
     if (filter.caId !== undefined) conditions.push(`ca_id = ${bind(filter.caId)}`);
     if (filter.expiringBefore !== undefined) conditions.push(`not_after < ${bind(filter.expiringBefore)} AND not_after > now()`);

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PKI_SCHEMA } from '../persistence/pki-schema';
 import type { CertificateHashData } from './certificate-hash-data';
+import { stationsIn } from '../tenancy/station-owned.repository';
 
 /** A certificate this PKI issued to a station, with the hash data stations name it by. */
 export interface IssuedCertificate {
@@ -44,6 +45,8 @@ export interface IssuedCertificateFilter {
   /** Only certificates whose notAfter is before this instant (and still after now). */
   expiringBefore?: Date;
   before?: string[];
+  /** Only rows of these stations (the caller's tenant's); undefined: every station's. */
+  stationIds?: readonly string[];
   limit: number;
 }
 
@@ -105,6 +108,7 @@ export class IssuedCertificateRepository {
     const conditions: string[] = [];
     const { values, bind } = sqlParameters();
     if (filter.stationId !== undefined) conditions.push(`station_id = ${bind(filter.stationId)}`);
+    conditions.push(...stationsIn('station_id', filter.stationIds, bind));
     if (filter.issuerCaId !== undefined) conditions.push(`issuer_ca_id = ${bind(filter.issuerCaId)}`);
     if (filter.expiringBefore !== undefined) conditions.push(`not_after < ${bind(filter.expiringBefore)} AND not_after > now()`);
     if (filter.before !== undefined) {

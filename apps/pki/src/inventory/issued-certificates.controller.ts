@@ -1,4 +1,4 @@
-import { ApiProblems, ApiTokenAuth, ApiZodParam, ApiZodQuery, ApiZodResponse, DEFAULT_PAGE_SIZE, Problem, RequireRole, ZodValidationPipe, pageOf } from '@app/runtime';
+import { ApiProblems, ApiTokenAuth, ApiZodParam, ApiZodQuery, ApiZodResponse, CallerTenant, DEFAULT_PAGE_SIZE, pageOf, Problem, RequireRole, TenantScoped, ZodValidationPipe } from '@app/runtime';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { IssuedCertificateRepository } from './issued-certificate.repository';
@@ -10,29 +10,35 @@ import {
   issuedCertificateViewOf,
   listIssuedCertificatesQuery,
 } from './issued-certificate.schemas';
+import { StationTenantDirectory } from '../tenancy/station-tenant.directory';
 
 const DAY_MS = 24 * 3600 * 1000;
 
 @ApiTokenAuth('certificate inventory')
 @Controller('issued-certificates')
 export class IssuedCertificatesController {
-  constructor(private readonly certificates: IssuedCertificateRepository) {}
+  constructor(
+    private readonly certificates: IssuedCertificateRepository,
+    private readonly tenancy: StationTenantDirectory,
+  ) {}
 
   @Get()
   @RequireRole('viewer')
+  @TenantScoped.filtered()
   @ApiOperation({ summary: 'List the certificates issued to stations', description: 'Newest first; by station, by issuing CA, or those expiring within N days (for renewal).' })
   @ApiZodQuery(listIssuedCertificatesQuery)
   @ApiZodResponse(200, issuedCertificatePageSchema, 'A page of issued certificates.')
   @ApiProblems({ 400: 'A query parameter is invalid.' })
-  async list(@Query(new ZodValidationPipe(listIssuedCertificatesQuery, 'query')) query: ListIssuedCertificatesQuery) {
+  async list(@Query(new ZodValidationPipe(listIssuedCertificatesQuery, 'query')) query: ListIssuedCertificatesQuery, @CallerTenant() tenant: string | undefined) {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const expiringBefore = query.expiringWithinDays === undefined ? undefined : new Date(Date.now() + query.expiringWithinDays * DAY_MS);
-    const rows = await this.certificates.list({ stationId: query.stationId, issuerCaId: query.caId, expiringBefore, before: query.cursor, limit: limit + 1 });
+    const rows = await this.certificates.list({ stationId: query.stationId, issuerCaId: query.caId, expiringBefore, before: query.cursor, stationIds: await this.tenancy.visibleTo(tenant), limit: limit + 1 });
     return pageOf(rows, limit, issuedCertificateViewOf, (row) => [row.issuedKey, row.serialNumber]);
   }
 
   @Get(':serialNumber')
   @RequireRole('viewer')
+  @TenantScoped.object('issued-certificate', 'serialNumber')
   @ApiOperation({ summary: 'An issued certificate' })
   @ApiZodParam('serialNumber', certificateSerialSchema, 'Its serial number.')
   @ApiZodResponse(200, issuedCertificateSchema, 'The certificate.')

@@ -1,4 +1,4 @@
-import { ApiProblems, ApiTokenAuth, ApiZodParam, ApiZodQuery, ApiZodResponse, DEFAULT_PAGE_SIZE, Problem, RequireRole, ZodValidationPipe, pageOf, stationIdSchema } from '@app/runtime';
+import { ApiProblems, ApiTokenAuth, ApiZodParam, ApiZodQuery, ApiZodResponse, CallerTenant, DEFAULT_PAGE_SIZE, pageOf, Problem, RequireRole, stationIdSchema, TenantScoped, ZodValidationPipe } from '@app/runtime';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { InstalledCertificateReader } from './installed-certificate.reader';
@@ -13,6 +13,7 @@ import {
   stationSecurityViewOf,
 } from './installed-certificate.schemas';
 import { StationSecurityRepository } from './station-security.repository';
+import { StationTenantDirectory } from '../tenancy/station-tenant.directory';
 
 const MAX_INSTALLED_PER_STATION = 1000;
 
@@ -23,10 +24,12 @@ export class StationInventoriesController {
     private readonly stations: StationSecurityRepository,
     private readonly installed: InstalledCertificateRepository,
     private readonly reader: InstalledCertificateReader,
+    private readonly tenancy: StationTenantDirectory,
   ) {}
 
   @Get()
   @RequireRole('viewer')
+  @TenantScoped.filtered()
   @ApiOperation({
     summary: 'List stations with their security profiles and inventory state',
     description: 'Every station seen connecting, by id, with the profile it last connected on and the minimum its registration allowed; optionally only those of one minimum.',
@@ -34,9 +37,9 @@ export class StationInventoriesController {
   @ApiZodQuery(listStationsQuery)
   @ApiZodResponse(200, stationSecurityPageSchema, 'A page of stations.')
   @ApiProblems({ 400: 'A query parameter is invalid.' })
-  async list(@Query(new ZodValidationPipe(listStationsQuery, 'query')) query: ListStationsQuery) {
+  async list(@Query(new ZodValidationPipe(listStationsQuery, 'query')) query: ListStationsQuery, @CallerTenant() tenant: string | undefined) {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.stations.list({ minimumSecurityProfile: query.minimumSecurityProfile, after: query.cursor?.[0], limit: limit + 1 });
+    const rows = await this.stations.list({ minimumSecurityProfile: query.minimumSecurityProfile, after: query.cursor?.[0], stationIds: await this.tenancy.visibleTo(tenant), limit: limit + 1 });
     return pageOf(rows, limit, stationSecurityViewOf, (row) => [row.stationId]);
   }
 
@@ -55,7 +58,7 @@ export class StationInventoriesController {
 
   @Post(':stationId/refresh')
   @HttpCode(200)
-  @RequireRole('operator')
+  @RequireRole('security-officer')
   @ApiOperation({
     summary: 'Read a station’s installed certificates now',
     description: 'Sends GetInstalledCertificateIds and replaces the station’s inventory with the answer; a failed reading keeps the previous inventory and says why.',

@@ -2,6 +2,7 @@ import { InjectDataSource, queryRows, sqlParameters, whereClause } from '@app/pe
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { PKI_SCHEMA } from '../persistence/pki-schema';
+import { stationsIn } from '../tenancy/station-owned.repository';
 
 /** A station as the PKI knows it: how it last connected and when its certificates were last read. */
 export interface StationSecurity {
@@ -59,10 +60,11 @@ export class StationSecurityRepository {
     return (await this.list({ stationId, limit: 1 }))[0];
   }
 
-  async list(filter: { stationId?: string; minimumSecurityProfile?: number; after?: string; limit: number }): Promise<StationSecurity[]> {
+  async list(filter: { stationId?: string; minimumSecurityProfile?: number; after?: string; stationIds?: readonly string[]; limit: number }): Promise<StationSecurity[]> {
     const conditions: string[] = [];
     const { values, bind } = sqlParameters();
     if (filter.stationId !== undefined) conditions.push(`s.station_id = ${bind(filter.stationId)}`);
+    conditions.push(...stationsIn('s.station_id', filter.stationIds, bind));
     if (filter.minimumSecurityProfile !== undefined) conditions.push(`s.minimum_security_profile = ${bind(filter.minimumSecurityProfile)}`);
     if (filter.after !== undefined) conditions.push(`s.station_id > ${bind(filter.after)}`);
     const rows = await queryRows<Row>(

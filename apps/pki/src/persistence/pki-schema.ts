@@ -7,11 +7,12 @@ import { CreateInventoryAndRootJobs1764300000020 } from './migrations/1764300000
 import { CreateRenewal1764300000030 } from './migrations/1764300000030-create-renewal';
 import { CreateProfileUpgrade1764300000040 } from './migrations/1764300000040-create-profile-upgrade';
 import { AddProfileUpgradeLease1764300000060 } from './migrations/1764300000060-add-profile-upgrade-lease';
+import { CreateMutationAudit1764300000080 } from './migrations/1764300000080-create-mutation-audit';
 
 export const PKI_SCHEMA = 'pki';
 
 export const pkiSchema: ServiceSchema = {
   schema: PKI_SCHEMA,
   entities: [],
-  migrations: [CreateInbox1764110000000, CreateSecurityEvent1764151000001, CreateSigning1764300000002, CreateRevocation1764300000005, CreateInventoryAndRootJobs1764300000020, CreateRenewal1764300000030, CreateProfileUpgrade1764300000040, AddProfileUpgradeLease1764300000060],
+  migrations: [CreateInbox1764110000000, CreateSecurityEvent1764151000001, CreateSigning1764300000002, CreateRevocation1764300000005, CreateInventoryAndRootJobs1764300000020, CreateRenewal1764300000030, CreateProfileUpgrade1764300000040, AddProfileUpgradeLease1764300000060, CreateMutationAudit1764300000080],
 };

@@ -30,6 +30,8 @@ export interface RevocationFilter {
   serialNumber?: string;
   /** Keyset: [revoked_at, issuer_id, serial_number] of the last row of the previous page. */
   before?: string[];
+  /** Only revocations of certificates issued to these stations (the caller's tenant's); undefined: all. */
+  stationIds?: readonly string[];
   limit: number;
 }
 
@@ -67,6 +69,7 @@ export class RevocationRepository {
     const { values, bind } = sqlParameters();
     if (filter.issuerId !== undefined) conditions.push(`issuer_id = ${bind(filter.issuerId)}`);
     if (filter.serialNumber !== undefined) conditions.push(`serial_number = ${bind(filter.serialNumber)}`);
+    if (filter.stationIds !== undefined) conditions.push(`serial_number IN (SELECT serial_number FROM "${PKI_SCHEMA}"."issued_certificate" WHERE station_id = ANY(${bind([...filter.stationIds])}::text[]))`);
     if (filter.before !== undefined) {
       const [revokedAt, issuerId, serialNumber] = filter.before;
       conditions.push(`(revoked_at, issuer_id, serial_number) < (${bind(revokedAt)}::timestamptz, ${bind(issuerId)}, ${bind(serialNumber)})`);

@@ -65,9 +65,10 @@ export class RevocationService {
     return revocationViewOf(toRow(record));
   }
 
-  async list(query: ListRevocationsQuery): Promise<Page<RevocationView>> {
+  /** `stationIds`: the stations the caller may see (its tenant's); undefined: all. */
+  async list(query: ListRevocationsQuery, stationIds?: readonly string[]): Promise<Page<RevocationView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.revocations.list({ issuerId: query.caId, serialNumber: query.serialNumber, before: query.cursor, limit: limit + 1 });
+    const rows = await this.revocations.list({ issuerId: query.caId, serialNumber: query.serialNumber, before: query.cursor, stationIds, limit: limit + 1 });
     return pageOf(rows, limit, revocationViewOf, (row) => [row.revoked_key, row.issuer_id, row.serial_number]);
   }
 

@@ -1,18 +1,23 @@
-import { type ApiPrincipal, ApiProblems, ApiTokenAuth, ApiZodBody, ApiZodQuery, ApiZodResponse, CurrentPrincipal, RequireRole, ZodValidationPipe } from '@app/runtime';
+import { type ApiPrincipal, ApiProblems, ApiTokenAuth, ApiZodBody, ApiZodQuery, ApiZodResponse, CallerTenant, CurrentPrincipal, RequireRole, TenantScoped, ZodValidationPipe } from '@app/runtime';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { revocationAnswer } from './revocation.error';
 import { type ListRevocationsQuery, type RevokeBody, listRevocationsQuery, revocationPageSchema, revocationSchema, revokeBody } from './revocation.schemas';
 import { RevocationService } from './revocation.service';
+import { StationTenantDirectory } from '../tenancy/station-tenant.directory';
 
 @ApiTokenAuth('revocations')
 @Controller('revocations')
 export class RevocationsController {
-  constructor(private readonly revocations: RevocationService) {}
+  constructor(
+    private readonly revocations: RevocationService,
+    private readonly tenancy: StationTenantDirectory,
+  ) {}
 
   @Post()
+  @TenantScoped.bodyObjects('issued-certificate', 'serialNumber')
   @HttpCode(201)
-  @RequireRole('admin')
+  @RequireRole('security-officer')
   @ApiOperation({
     summary: 'Revoke a certificate',
     description:
@@ -30,12 +35,13 @@ export class RevocationsController {
   }
 
   @Get()
+  @TenantScoped.filtered()
   @RequireRole('viewer')
   @ApiOperation({ summary: 'List revocations', description: 'Revoked certificates, most recently revoked first, of every CA or one.' })
   @ApiZodQuery(listRevocationsQuery)
   @ApiZodResponse(200, revocationPageSchema, 'A page of revocations.')
   @ApiProblems({ 400: 'A query parameter is invalid.' })
-  list(@Query(new ZodValidationPipe(listRevocationsQuery, 'query')) query: ListRevocationsQuery) {
-    return this.revocations.list(query);
+  async list(@Query(new ZodValidationPipe(listRevocationsQuery, 'query')) query: ListRevocationsQuery, @CallerTenant() tenant: string | undefined) {
+    return this.revocations.list(query, await this.tenancy.visibleTo(tenant));
   }
 }

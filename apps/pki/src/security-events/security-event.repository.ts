@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PKI_SCHEMA } from '../persistence/pki-schema';
 import type { SecurityEventRecord } from './security-event.record';
+import { stationsIn } from '../tenancy/station-owned.repository';
 
 export interface SecurityEventRow {
   event_id: string;
@@ -23,6 +24,8 @@ export interface SecurityEventFilter {
   to?: Date;
   /** Keyset: [occurred_at, event_id] of the last row of the previous page. */
   before?: string[];
+  /** Only rows of these stations (the caller's tenant's); undefined: every station's. */
+  stationIds?: readonly string[];
   limit: number;
 }
 
@@ -46,6 +49,7 @@ export class SecurityEventRepository {
     const conditions: string[] = [];
     const { values: parameters, bind } = sqlParameters();
     if (filter.stationId !== undefined) conditions.push(`station_id = ${bind(filter.stationId)}`);
+    conditions.push(...stationsIn('station_id', filter.stationIds, bind));
     if (filter.type !== undefined) conditions.push(`type = ${bind(filter.type)}`);
     if (filter.from !== undefined) conditions.push(`occurred_at >= ${bind(filter.from)}`);
     if (filter.to !== undefined) conditions.push(`occurred_at < ${bind(filter.to)}`);

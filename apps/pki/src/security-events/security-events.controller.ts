@@ -1,16 +1,21 @@
-import { ApiProblems, ApiTokenAuth, ApiZodQuery, ApiZodResponse, RequireRole, ZodValidationPipe } from '@app/runtime';
+import { ApiProblems, ApiTokenAuth, ApiZodQuery, ApiZodResponse, CallerTenant, RequireRole, TenantScoped, ZodValidationPipe } from '@app/runtime';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { type ListSecurityEventsQuery, listSecurityEventsQuery, securityEventPageSchema } from './security-event.schemas';
 import { SecurityEventsService } from './security-events.service';
+import { StationTenantDirectory } from '../tenancy/station-tenant.directory';
 
 @ApiTokenAuth('security events')
 @Controller('security-events')
 export class SecurityEventsController {
-  constructor(private readonly events: SecurityEventsService) {}
+  constructor(
+    private readonly events: SecurityEventsService,
+    private readonly tenancy: StationTenantDirectory,
+  ) {}
 
   @Get()
   @RequireRole('viewer')
+  @TenantScoped.filtered()
   @ApiOperation({
     summary: 'List security events',
     description:
@@ -19,7 +24,7 @@ export class SecurityEventsController {
   @ApiZodQuery(listSecurityEventsQuery)
   @ApiZodResponse(200, securityEventPageSchema, 'A page of security events.')
   @ApiProblems({ 400: 'A query parameter is invalid.' })
-  list(@Query(new ZodValidationPipe(listSecurityEventsQuery, 'query')) query: ListSecurityEventsQuery) {
-    return this.events.list(query);
+  async list(@Query(new ZodValidationPipe(listSecurityEventsQuery, 'query')) query: ListSecurityEventsQuery, @CallerTenant() tenant: string | undefined) {
+    return this.events.list(query, await this.tenancy.visibleTo(tenant));
   }
 }

@@ -20,9 +20,10 @@ export function securityEventViewOf(row: SecurityEventRow): SecurityEventView {
 export class SecurityEventsService {
   constructor(private readonly events: SecurityEventRepository) {}
 
-  async list(query: ListSecurityEventsQuery): Promise<Page<SecurityEventView>> {
+  /** `stationIds`: the stations the caller may see (its tenant's); undefined: all. */
+  async list(query: ListSecurityEventsQuery, stationIds?: readonly string[]): Promise<Page<SecurityEventView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.events.list({ stationId: query.stationId, type: query.type, from: query.from, to: query.to, before: query.cursor, limit: limit + 1 });
+    const rows = await this.events.list({ stationId: query.stationId, type: query.type, from: query.from, to: query.to, before: query.cursor, stationIds, limit: limit + 1 });
     return pageOf(rows, limit, securityEventViewOf, (row) => [row.occurred_key, row.event_id]);
   }
 }

@@ -2,6 +2,7 @@ import { InjectDataSource, queryRows, sqlParameters, whereClause } from '@app/pe
 import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PKI_SCHEMA } from '../persistence/pki-schema';
+import { stationsIn } from '../tenancy/station-owned.repository';
 
 export type SigningStatus = 'pending' | 'issued' | 'refused' | 'timedOut';
 /** What became of CertificateSigned: sent and awaiting the answer, the station's answer, or not delivered. */
@@ -48,6 +49,8 @@ export interface SigningRequestFilter {
   status?: SigningStatus;
   /** Keyset: [received_at, id] of the last row of the previous page. */
   before?: string[];
+  /** Only rows of these stations (the caller's tenant's); undefined: every station's. */
+  stationIds?: readonly string[];
   limit: number;
 }
 
@@ -134,6 +137,7 @@ export class SigningRequestRepository {
     const conditions: string[] = [];
     const { values, bind } = sqlParameters();
     if (filter.stationId !== undefined) conditions.push(`station_id = ${bind(filter.stationId)}`);
+    conditions.push(...stationsIn('station_id', filter.stationIds, bind));
     if (filter.status !== undefined) conditions.push(`status = ${bind(filter.status)}`);
     if (filter.before !== undefined) {
       const [receivedAt, id] = filter.before;

@@ -1,4 +1,4 @@
-import { type ApiPrincipal, ApiProblems, ApiTokenAuth, ApiZodBody, ApiZodParam, ApiZodResponse, CurrentPrincipal, RequireRole, ZodValidationPipe } from '@app/runtime';
+import { type ApiPrincipal, ApiProblems, ApiTokenAuth, ApiZodBody, ApiZodParam, ApiZodResponse, CurrentPrincipal, RequireRole, TenantScoped, ZodValidationPipe } from '@app/runtime';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
 import { actorOf } from '../topology/topology-params';
@@ -31,6 +31,7 @@ export class CapacityProvidersController {
 
   @Get()
   @RequireRole('viewer')
+  @TenantScoped.untenanted()
   @ApiOperation({ summary: 'Capacity Providers', description: 'Every provider with its groups, whether it is silent (its fallback forecasts applied) and our heartbeats to it. Tokens are never shown.' })
   @ApiZodResponse(200, providerListSchema, 'The providers, by id.')
   async list() {
@@ -39,6 +40,7 @@ export class CapacityProvidersController {
 
   @Post()
   @RequireRole('admin')
+  @TenantScoped.untenanted()
   @ApiOperation({
     summary: 'Register a Capacity Provider',
     description:
@@ -53,6 +55,7 @@ export class CapacityProvidersController {
 
   @Get(':providerId')
   @RequireRole('viewer')
+  @TenantScoped.untenanted()
   @ApiOperation({ summary: 'A Capacity Provider' })
   @ApiZodParam('providerId', providerIdSchema, 'The provider.')
   @ApiZodResponse(200, providerViewSchema, 'The provider.')
@@ -63,6 +66,7 @@ export class CapacityProvidersController {
 
   @Patch(':providerId')
   @RequireRole('admin')
+  @TenantScoped.untenanted()
   @ApiOperation({ summary: 'Change a Capacity Provider', description: 'Its name, base URL, the token we call it with (write-only), or the heartbeat interval.' })
   @ApiZodParam('providerId', providerIdSchema, 'The provider.')
   @ApiZodBody(updateProviderBody)
@@ -74,6 +78,7 @@ export class CapacityProvidersController {
 
   @Post(':providerId/token')
   @RequireRole('admin')
+  @TenantScoped.untenanted()
   @ApiOperation({ summary: 'Issue a new token to a Capacity Provider', description: 'The previous token stops working at once. Shown this once.' })
   @ApiZodParam('providerId', providerIdSchema, 'The provider.')
   @ApiZodResponse(201, rotatedTokenSchema, 'The new token.')
@@ -84,6 +89,7 @@ export class CapacityProvidersController {
 
   @Put(':providerId/groups')
   @RequireRole('operator')
+  @TenantScoped.untenanted()
   @ApiOperation({
     summary: 'Map the provider’s capacity groups to nodes',
     description: 'Replaces the mapping `group_id` → (site, node). A node no group limits any more loses the provider’s schedule; the others get the forecast that applies now.',
@@ -103,6 +109,7 @@ export class CapacityProvidersController {
   @Delete(':providerId')
   @HttpCode(204)
   @RequireRole('admin')
+  @TenantScoped.untenanted()
   @ApiOperation({ summary: 'Remove a Capacity Provider', description: 'Its token stops working and its schedules leave the nodes (audited).' })
   @ApiZodParam('providerId', providerIdSchema, 'The provider.')
   @ApiNoContentResponse({ description: 'Removed.' })

@@ -35,5 +35,6 @@ export const oscpApiControllers = [CapacityProvidersController];
     OscpHeartbeats,
     OscpClock,
   ],
+  exports: [CapacityProvidersService],
 })
 export class OscpModule {}

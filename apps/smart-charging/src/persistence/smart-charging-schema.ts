@@ -8,6 +8,8 @@ import { CreateDispatchedProfile1764210000002 } from './migrations/1764210000002
 import { WidenLimitSources1764220000001 } from './migrations/1764220000001-widen-limit-sources';
 import { CreateDrawDeviation1764220000002 } from './migrations/1764220000002-create-draw-deviation';
 import { CreateOscp1764220000003 } from './migrations/1764220000003-create-oscp';
+import { SiteTenant1764221000001 } from './migrations/1764221000001-site-tenant';
+import { CreateMutationAudit1764221100001 } from './migrations/1764221100001-create-mutation-audit';
 
 export const SMART_CHARGING_SCHEMA = 'smart_charging';
 
@@ -24,5 +26,7 @@ export const smartChargingSchema: ServiceSchema = {
     WidenLimitSources1764220000001,
     CreateDrawDeviation1764220000002,
     CreateOscp1764220000003,
+    SiteTenant1764221000001,
+    CreateMutationAudit1764221100001,
   ],
 };

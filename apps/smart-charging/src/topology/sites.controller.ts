@@ -6,8 +6,10 @@ import {
   ApiZodParam,
   ApiZodQuery,
   ApiZodResponse,
+  CallerTenant,
   CurrentPrincipal,
   RequireRole,
+  TenantScoped,
   ZodValidationPipe,
 } from '@app/runtime';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
@@ -26,26 +28,28 @@ export class SitesController {
 
   @Get()
   @RequireRole('viewer')
-  @ApiOperation({ summary: 'List sites', description: 'Sites in id order, with the root’s default limit and the number of nodes.' })
+  @TenantScoped.filtered()
+  @ApiOperation({ summary: 'List sites', description: 'Sites in id order, with the root’s default limit and the number of nodes. A token confined to a tenant lists that tenant’s sites only.' })
   @ApiZodQuery(listSitesQuery)
   @ApiZodResponse(200, sitePageSchema, 'A page of sites.')
   @ApiProblems({ 400: 'A query parameter is invalid.' })
-  list(@Query(new ZodValidationPipe(listSitesQuery, 'query')) query: ListSitesQuery) {
-    return this.sites.list(query);
+  list(@Query(new ZodValidationPipe(listSitesQuery, 'query')) query: ListSitesQuery, @CallerTenant() tenant: string | undefined) {
+    return this.sites.list(query, tenant);
   }
 
   @Post()
   @RequireRole('operator')
+  @TenantScoped.filtered()
   @ApiOperation({
     summary: 'Create a site with its whole tree',
     description:
-      'The site, its root node (node id = site id) with its default limit, and every node below it in one request (`children`, nested to any depth): feeders, cabinets, transformers, chargers (by station id; the station need not be known yet) and their EVSEs. All or nothing. Chargers default their node id to the station id, EVSEs to `<charger>:<evseId>`. Audited.',
+      'The site, its root node (node id = site id) with its default limit, and every node below it in one request (`children`, nested to any depth): feeders, cabinets, transformers, chargers (by station id; the station need not be known yet) and their EVSEs. All or nothing. Chargers default their node id to the station id, EVSEs to `<charger>:<evseId>`. Audited. A token confined to a tenant creates the site in its tenant.',
   })
   @ApiZodBody(createSiteBody)
   @ApiZodResponse(201, siteTreeSchema, 'The site was created; its tree.')
   @ApiProblems({ 400: 'The body is invalid (the detail names the field).', 409: 'The site exists, or a station is the charger of another node already.' })
   async create(@Body(new ZodValidationPipe(createSiteBody, 'body')) body: CreateSiteBody, @CurrentPrincipal() principal: ApiPrincipal | undefined) {
-    return topologyAnswer(await this.sites.create(body, actorOf(principal)));
+    return topologyAnswer(await this.sites.create(body, actorOf(principal), principal?.tenant));
   }
 
   @Get(':siteId')

@@ -17,6 +17,7 @@ function siteSummaryOf(row: SiteSummaryRow): SiteSummaryView {
   return {
     siteId: row.site_id,
     name: row.name,
+    tenant: row.tenant,
     limit: limitOfColumns(row.limit_l1_a, row.limit_l2_a, row.limit_l3_a, row.limit_total_w),
     nodeCount: Number(row.node_count),
     createdAt: new Date(row.created_at).toISOString(),
@@ -38,21 +39,22 @@ export class SitesService {
     private readonly limits: LimitScheduleStore,
   ) {}
 
-  async list(query: ListSitesQuery): Promise<Page<SiteSummaryView>> {
+  /** `tenant`: the caller's; only its sites are listed (undefined: every site). */
+  async list(query: ListSitesQuery, tenant?: string): Promise<Page<SiteSummaryView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.topology.listSites(query.cursor?.[0], limit + 1);
+    const rows = await this.topology.listSites(query.cursor?.[0], limit + 1, tenant);
     return pageOf(rows, limit, siteSummaryOf, (row) => [row.site_id]);
   }
 
-  /** Creates the site, its root (node id = site id) and every node below, all or nothing. */
-  async create(body: CreateSiteBody, actor: string): Promise<TopologyResult<SiteTreeView>> {
+  /** Creates the site, its root (node id = site id) and every node below, all or nothing; in the caller's tenant, if it has one. */
+  async create(body: CreateSiteBody, actor: string, tenant?: string): Promise<TopologyResult<SiteTreeView>> {
     const root: NodeRecord = { ...emptyNodeFields, nodeId: body.siteId, kind: 'site', parentId: null, limit: body.limit ?? null };
     const entries = body.children.map((input, index) => ({ input, path: `body.children[${index}]` }));
     const { records, paths, errors } = nodeRecordsOf(entries, root);
     if (errors.length > 0) return failedFields(TopologyErrorCode.invalidTopology, errors);
     return withViolationsAsErrors(() =>
       resultTransaction(this.topology.dataSource, async (manager) => {
-        const site = await this.topology.insertSite(manager, body.siteId, body.name ?? null);
+        const site = await this.topology.insertSite(manager, body.siteId, body.name ?? null, tenant ?? null);
         if (site === undefined) return failed(TopologyErrorCode.siteExists, `site ${body.siteId} exists already`);
         await this.writer.record(manager, [{ siteId: body.siteId, nodeId: null, source: null, action: 'site-created', actor, before: null, after: { siteId: site.site_id, name: site.name } }]);
         const added = await this.writer.addNodes(manager, { siteId: body.siteId, records: [root, ...records], paths, existing: [], actor });

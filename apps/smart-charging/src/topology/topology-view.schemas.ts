@@ -59,6 +59,7 @@ export const treeNodeViewSchema: z.ZodType<TreeNodeView> = nodeViewSchema
 const siteFields = {
   siteId: z.string(),
   name: z.string().nullable(),
+  tenant: z.string().nullable().meta({ description: 'The operator organisation the site belongs to; null: none.' }),
   nodeCount: z.number().int().meta({ description: 'Nodes of the tree, the root included.' }),
   createdAt: timestamp,
   updatedAt: timestamp.meta({ description: 'Last change of the site or any of its nodes.' }),

@@ -19,6 +19,6 @@ export const topologyControllers = [SitesController, NodesController, StationNod
   imports: [SmartChargingPersistenceModule, AuditModule, LimitsModule],
   controllers: topologyControllers,
   providers: [TopologyRepository, TopologyWriter, SitesService, NodesService, StationNodesService],
-  exports: [SitesService, StationNodesService, TopologyRepository],
+  exports: [SitesService, NodesService, StationNodesService, TopologyRepository],
 })
 export class TopologyModule {}

@@ -8,6 +8,7 @@ import type { NodeKind, NodeRecord, StoredNode } from './topology.model';
 export interface SiteRow {
   site_id: string;
   name: string | null;
+  tenant: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -24,16 +25,20 @@ export interface NodeWrite {
 
 const SITE = `"${SMART_CHARGING_SCHEMA}"."site"`;
 const NODE = `"${SMART_CHARGING_SCHEMA}"."node"`;
-const SITE_COLUMNS = 'site_id, name, created_at, updated_at';
+const SITE_COLUMNS = 'site_id, name, tenant, created_at, updated_at';
 
 /** Sites and their nodes (smart_charging.site, .node). Writes run in the caller's transaction. */
 @Injectable()
 export class TopologyRepository {
   constructor(@InjectDataSource(SMART_CHARGING_SCHEMA) readonly dataSource: DataSource) {}
 
-  /** Creates the site unless it exists; undefined when it does. */
-  async insertSite(manager: SqlExecutor, siteId: string, name: string | null): Promise<SiteRow | undefined> {
-    const [row] = await queryRows<SiteRow>(manager, `INSERT INTO ${SITE} (site_id, name) VALUES ($1, $2) ON CONFLICT (site_id) DO NOTHING RETURNING ${SITE_COLUMNS}`, [siteId, pgText(name)]);
+  /** Creates the site, belonging to `tenant` (null: none), unless it exists; undefined when it does. */
+  async insertSite(manager: SqlExecutor, siteId: string, name: string | null, tenant: string | null = null): Promise<SiteRow | undefined> {
+    const [row] = await queryRows<SiteRow>(
+      manager,
+      `INSERT INTO ${SITE} (site_id, name, tenant) VALUES ($1, $2, $3) ON CONFLICT (site_id) DO NOTHING RETURNING ${SITE_COLUMNS}`,
+      [siteId, pgText(name), tenant],
+    );
     return row;
   }
 
@@ -52,15 +57,15 @@ export class TopologyRepository {
     return row;
   }
 
-  /** Sites in id order after `after`, with their root's limit and node count. */
-  async listSites(after: string | undefined, limit: number): Promise<SiteSummaryRow[]> {
+  /** Sites in id order after `after` (of `tenant` only, when given), with their root's limit and node count. */
+  async listSites(after: string | undefined, limit: number, tenant?: string): Promise<SiteSummaryRow[]> {
     return queryRows<SiteSummaryRow>(
       this.dataSource,
-      `SELECT s.site_id, s.name, s.created_at, s.updated_at, r.limit_l1_a, r.limit_l2_a, r.limit_l3_a, r.limit_total_w,
+      `SELECT s.site_id, s.name, s.tenant, s.created_at, s.updated_at, r.limit_l1_a, r.limit_l2_a, r.limit_l3_a, r.limit_total_w,
               (SELECT count(*) FROM ${NODE} n WHERE n.site_id = s.site_id) AS node_count
          FROM ${SITE} s JOIN ${NODE} r ON r.site_id = s.site_id AND r.node_id = s.site_id
-        WHERE ($1::text IS NULL OR s.site_id > $1) ORDER BY s.site_id LIMIT $2`,
-      [after ?? null, limit],
+        WHERE ($1::text IS NULL OR s.site_id > $1) AND ($3::text IS NULL OR s.tenant = $3) ORDER BY s.site_id LIMIT $2`,
+      [after ?? null, limit, tenant ?? null],
     );
   }
 
@@ -68,7 +73,7 @@ export class TopologyRepository {
   async siteWithNodes(siteId: string): Promise<{ site: SiteRow | undefined; nodes: StoredNode[] }> {
     const rows = await queryRows<SiteRow & { nodes: NodeRow[] }>(
       this.dataSource,
-      `SELECT s.site_id, s.name, s.created_at, s.updated_at,
+      `SELECT s.site_id, s.name, s.tenant, s.created_at, s.updated_at,
               COALESCE((SELECT jsonb_agg(to_jsonb(n)) FROM ${NODE} n WHERE n.site_id = s.site_id), '[]'::jsonb) AS nodes
          FROM ${SITE} s WHERE s.site_id = $1`,
       [siteId],

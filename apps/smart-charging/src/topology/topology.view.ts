@@ -55,6 +55,7 @@ export function siteTreeViewOf(site: SiteRow, nodes: readonly StoredNode[]): Sit
     root && {
       siteId: site.site_id,
       name: site.name,
+      tenant: site.tenant,
       nodeCount: nodes.length,
       createdAt: new Date(site.created_at).toISOString(),
       updatedAt: new Date(site.updated_at).toISOString(),

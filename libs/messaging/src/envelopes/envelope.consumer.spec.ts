@@ -100,6 +100,71 @@ describe('EnvelopeConsumer', () => {
     expect(deadLetters[0]?.headers).toMatchObject({ [Headers.deadLetterCode]: 'unprocessable', [Headers.correlationId]: 'corr-e-5' });
   });
 
+  it('parks an event that fails the same way N times, with its origin and error, and goes on with the next', async () => {
+    const parked: InboundRecord[] = [];
+    await bus.subscribe({ topic: Topics.parked, groupId: 'test.parked', handler: async (record) => void parked.push(record) });
+    consumer = new EnvelopeConsumer(bus, logger, new MetricsRegistry(), { parkAfterFailures: 3 });
+    const handled: string[] = [];
+    let poisonAttempts = 0;
+    await consumer.subscribe({
+      topic: Topics.events,
+      groupId: 'test.events',
+      backoff: { initialMs: 1, maxMs: 5 },
+      handle: async (event) => {
+        if (event.eventId === 'poison') {
+          poisonAttempts += 1;
+          throw new TypeError('cannot read properties of undefined');
+        }
+        handled.push(event.eventId);
+      },
+    });
+    for (const id of ['before', 'poison', 'after']) await publisher.publish(Topics.events, connectedEvent(id));
+    await until(() => handled.length === 2 && parked.length === 1);
+    expect(handled).toEqual(['before', 'after']);
+    expect(poisonAttempts).toBe(3);
+    expect(deadLetters).toHaveLength(0);
+    expect(parked[0]?.headers).toMatchObject({
+      [Headers.originalTopic]: Topics.events,
+      [Headers.originalOffset]: '1',
+      [Headers.consumerGroup]: 'test.events',
+      [Headers.parkedErrorClass]: 'TypeError',
+      [Headers.parkedError]: 'cannot read properties of undefined',
+      [Headers.parkedAttempts]: '3',
+      [Headers.correlationId]: 'corr-poison',
+    });
+  });
+
+  it('never parks an event whose failures are transient', async () => {
+    const parked: InboundRecord[] = [];
+    await bus.subscribe({ topic: Topics.parked, groupId: 'test.parked', handler: async (record) => void parked.push(record) });
+    consumer = new EnvelopeConsumer(bus, logger, new MetricsRegistry(), { parkAfterFailures: 2 });
+    let attempts = 0;
+    await consumer.subscribe({
+      topic: Topics.events,
+      groupId: 'test.events',
+      backoff: { initialMs: 1, maxMs: 2 },
+      handle: async () => {
+        attempts += 1;
+        if (attempts < 10) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      },
+    });
+    await publisher.publish(Topics.events, connectedEvent('e-6'));
+    await until(() => attempts === 10);
+    expect(parked).toHaveLength(0);
+  });
+
+  it('hands a replayed record only to the group it is replayed for', async () => {
+    const seen: Record<string, string[]> = { a: [], b: [] };
+    for (const group of ['a', 'b']) {
+      await consumer.subscribe({ topic: Topics.events, groupId: group, handle: async (event) => void seen[group]?.push(event.eventId) });
+    }
+    const value = encodeEnvelope('stationEvent', connectedEvent('replayed'));
+    await bus.publish(Topics.events, [{ key: 'CP-7', value, headers: { [Headers.replayForGroup]: 'b', [Headers.replayOf]: '0/3' } }]);
+    await publisher.publish(Topics.events, connectedEvent('live'));
+    await until(() => seen.a?.length === 1 && seen.b?.length === 2);
+    expect(seen).toEqual({ a: ['live'], b: ['replayed', 'live'] });
+  });
+
   it('gives every consumer group its own copy, in publish order', async () => {
     const seen: Record<string, string[]> = { a: [], b: [] };
     for (const group of ['a', 'b']) {

@@ -3,8 +3,8 @@ export interface BackoffPolicy {
   maxMs: number;
 }
 
-// Capped well below kafkajs's 30 s session timeout: a consumer retrying a failing handler must
-// stay in its group (it also heartbeats between slices of the wait, see EnvelopeConsumer).
+// A failing record waits in its paused partition, not in the handler (ADR 041), so the cap is not
+// bound by the session timeout; 8 s keeps a healed dependency from waiting long to be noticed.
 export const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 200, maxMs: 8_000 };
 
 /** Delay before retry number `attempt` (1-based): doubling, capped, with ±20 % jitter so replicas do not retry in step. */

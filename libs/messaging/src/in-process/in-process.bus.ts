@@ -1,6 +1,7 @@
 import type { ComponentHealth } from '@app/observability';
 import type { Logger } from 'pino';
-import type { InboundRecord, MessageBus, OutboundRecord, Subscription } from '../message-bus';
+import { sleep } from '../envelopes/retry-backoff';
+import type { InboundRecord, MessageBus, OutboundRecord, RetryLater, Subscription } from '../message-bus';
 import type { TopicName } from '../topics';
 
 /**
@@ -91,14 +92,21 @@ class GroupQueue {
     return this.draining;
   }
 
+  private deliver(record: InboundRecord): Promise<void | RetryLater> {
+    return this.subscription.handler(record, { signal: this.signal, heartbeat: async () => {} });
+  }
+
   private async drain(): Promise<void> {
     this.active = true;
     try {
       for (let record = this.pending.shift(); record && !this.signal.aborted; record = this.pending.shift()) {
         try {
-          await this.subscription.handler(record, { signal: this.signal, heartbeat: async () => {} });
+          // One queue per group: a record to be retried holds the group's later records, as one Kafka partition would.
+          for (let outcome = await this.deliver(record); outcome; outcome = await this.deliver(record)) {
+            await sleep(outcome.retryAfterMs, this.signal);
+          }
         } catch (error) {
-          // Handlers dead-letter or retry themselves; reaching here means the process is stopping.
+          // Handlers dead-letter, park or ask for a retry; reaching here means the process is stopping.
           this.logger.warn({ err: error, topic: record.topic, groupId: this.groupId }, 'in-process delivery abandoned');
         }
       }

@@ -15,6 +15,8 @@ export interface KafkaBusOptions {
   clientId: string;
   topicPrefix: string;
   topics: TopicSpec[];
+  /** Partitions of one subscription handled at once (kafkajs partitionsConsumedConcurrently); order holds within each. */
+  partitionsConsumedConcurrently?: number;
 }
 
 const HEALTH_TIMEOUT_MS = 2500;
@@ -34,6 +36,8 @@ export class KafkaBus implements MessageBus {
   private readonly admin: Admin;
   private readonly consumers: Consumer[] = [];
   private readonly stopping = new AbortController();
+  /** Paused partitions waiting to retry a record. */
+  private readonly retryTimers = new Set<NodeJS.Timeout>();
   private readonly topicByPrefixedName: Map<string, TopicName>;
 
   constructor(
@@ -115,19 +119,42 @@ export class KafkaBus implements MessageBus {
     // so that a caller publishing right after subscribe() (a command, then its result) misses nothing.
     const joined = subscription.from === 'now' ? groupJoined(consumer) : undefined;
     await consumer.run({
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        const record: InboundRecord = {
-          topic: this.topicByPrefixedName.get(topic) ?? subscription.topic,
-          partition,
-          offset: message.offset,
-          key: message.key?.toString('utf8') ?? '',
-          value: message.value ?? Buffer.alloc(0),
-          headers: stringHeaders(message.headers),
-        };
-        await subscription.handler(record, { signal: this.stopping.signal, heartbeat });
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      // Offsets are resolved one record at a time, so that a record its handler wants again stays
+      // the partition's next fetch offset.
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, pause, isRunning, isStale }) => {
+        for (const message of batch.messages) {
+          if (!isRunning() || isStale()) return;
+          const record: InboundRecord = {
+            topic: this.topicByPrefixedName.get(batch.topic) ?? subscription.topic,
+            partition: batch.partition,
+            offset: message.offset,
+            key: message.key?.toString('utf8') ?? '',
+            value: message.value ?? Buffer.alloc(0),
+            headers: stringHeaders(message.headers),
+          };
+          const outcome = await subscription.handler(record, { signal: this.stopping.signal, heartbeat });
+          if (outcome) {
+            // Only this partition waits: kafkajs fetches the others on, and this one again from
+            // the unresolved record once resumed.
+            this.resumeLater(pause(), outcome.retryAfterMs);
+            return;
+          }
+          resolveOffset(message.offset);
+          await heartbeat();
+        }
       },
     });
     await joined;
+  }
+
+  private resumeLater(resume: () => void, delayMs: number): void {
+    const timer = setTimeout(() => {
+      this.retryTimers.delete(timer);
+      resume();
+    }, delayMs);
+    this.retryTimers.add(timer);
   }
 
   async checkHealth(): Promise<ComponentHealth> {
@@ -140,6 +167,7 @@ export class KafkaBus implements MessageBus {
 
   async stop(): Promise<void> {
     this.stopping.abort();
+    for (const timer of this.retryTimers) clearTimeout(timer);
     await Promise.allSettled(this.consumers.map((consumer) => consumer.disconnect()));
     await this.producers.stop();
     await this.admin.disconnect();

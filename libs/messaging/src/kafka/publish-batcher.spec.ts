@@ -35,6 +35,25 @@ describe('PublishBatcher', () => {
     await Promise.all(later);
   });
 
+  it('says drained as soon as the last request is through, and gives up waiting after the timeout', async () => {
+    const { send, completions } = controlledSend();
+    const batcher = new PublishBatcher(send);
+    await batcher.drained(0);
+    void batcher.publish(Topics.events, [record('a')]);
+    let drained = false;
+    const draining = batcher.drained(60_000).then(() => (drained = true));
+    await flush();
+    expect(drained).toBe(false);
+    completions[0]?.resolve();
+    await draining;
+    expect(drained).toBe(true);
+
+    void batcher.publish(Topics.events, [record('b')]);
+    await batcher.drained(1);
+    expect(completions).toHaveLength(2);
+    completions[1]?.resolve();
+  });
+
   it('rejects exactly the publishes of a failed request and goes on', async () => {
     const { send, completions } = controlledSend();
     const batcher = new PublishBatcher(send);

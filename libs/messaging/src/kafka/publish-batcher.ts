@@ -65,6 +65,7 @@ export class PublishBatcher {
   private readonly maxBytesPerRequest: number;
   private readonly maxQueuedRecords: number;
   private wakeUp: (() => void) | undefined;
+  private idleListeners: (() => void)[] = [];
 
   constructor(
     private readonly send: (batches: TopicBatch[]) => Promise<void>,
@@ -89,9 +90,17 @@ export class PublishBatcher {
   }
 
   /** Resolves once nothing waits or is being sent, or after `timeoutMs`, whichever comes first. */
-  async drained(timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while ((this.sending || this.queue.length > 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  drained(timeoutMs: number): Promise<void> {
+    if (!this.sending && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.idleListeners = this.idleListeners.filter((listener) => listener !== done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.idleListeners.push(done);
+    });
   }
 
   /** Refuses new publishes and fails the waiting ones, including a request being resent. */
@@ -113,6 +122,7 @@ export class PublishBatcher {
       }
     } finally {
       this.sending = false;
+      if (this.queue.length === 0) [...this.idleListeners].forEach((listener) => listener());
     }
   }
 

@@ -74,3 +74,14 @@ describe('parseApiTokenFile', () => {
     expect(message).not.toContain('my-secret');
   });
 });
+
+describe('parseApiTokenFile: expiry', () => {
+  it('reads expiresAt as an instant; the token set refuses the token from then on as expired', () => {
+    const [token] = parseApiTokenFile(JSON.stringify([{ name: 'ci', sha256: HASH, roles: ['operator'], expiresAt: '2027-01-31T12:00:00+01:00' }]), source);
+    expect(token?.expiresAt?.toISOString()).toBe('2027-01-31T11:00:00.000Z');
+  });
+
+  it.each(['tomorrow', '2027-01-31', '2027-01-31T12:00:00'])('refuses expiresAt %p: an instant needs a date, a time and a zone', (expiresAt) => {
+    expect(errorOf(JSON.stringify([{ name: 'ci', sha256: HASH, roles: ['operator'], expiresAt }])).message).toContain('entry 0 expiresAt: must be an ISO 8601 time with a zone');
+  });
+});

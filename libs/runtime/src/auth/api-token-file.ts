@@ -16,6 +16,7 @@ const entrySchema = z
       .min(1, 'must name at least one site')
       .optional(),
     tenant: z.string().regex(TENANT_ID_PATTERN, 'must be a tenant id: 1-64 letters, digits, ".", "_" or "-"').optional(),
+    expiresAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with a zone, e.g. 2027-01-31T00:00:00Z' }).optional(),
   })
   .superRefine((entry, context) => {
     const gridOperator = entry.roles.includes(GRID_OPERATOR);
@@ -54,8 +55,8 @@ export interface TokenFileSource {
 }
 
 /**
- * The tokens in a JSON list of `{ name, sha256, roles, sites?, tenant? }` (`sites` with the grid-operator
- * role only); a ConfigError naming the variable otherwise (never quoting a hash).
+ * The tokens in a JSON list of `{ name, sha256, roles, sites?, tenant?, expiresAt? }` (`sites` with the
+ * grid-operator role only); a ConfigError naming the variable otherwise (never quoting a hash).
  */
 export function parseApiTokenFile(text: string, source: TokenFileSource): ApiToken[] {
   const fail = (why: string) => new ConfigError(source.variable, `${source.subject ?? ''}${why}`);
@@ -75,16 +76,20 @@ export function parseApiTokenFile(text: string, source: TokenFileSource): ApiTok
     roles: [...new Set(entry.roles)],
     ...(entry.sites === undefined ? {} : { sites: [...new Set(entry.sites)] }),
     ...(entry.tenant === undefined ? {} : { tenant: entry.tenant }),
+    ...(entry.expiresAt === undefined ? {} : { expiresAt: new Date(entry.expiresAt) }),
   }));
 }
 
-export function readApiTokenFile(file: string, source: TokenFileSource): ApiToken[] {
-  let text: string;
+/** The text of a token file; a ConfigError naming the variable when it cannot be read. */
+export function readApiTokenFileText(file: string, source: TokenFileSource): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     throw new ConfigError(source.variable, `${source.subject ?? ''}names a file that cannot be read (${code})`);
   }
-  return parseApiTokenFile(text, source);
+}
+
+export function readApiTokenFile(file: string, source: TokenFileSource): ApiToken[] {
+  return parseApiTokenFile(readApiTokenFileText(file, source), source);
 }

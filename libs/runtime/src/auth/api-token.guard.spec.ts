@@ -4,7 +4,9 @@ import { Reflector } from '@nestjs/core';
 import { Problem } from '../rest/problem';
 import type { ApiRole } from './api-role';
 import { ApiTokenSet, sha256 } from './api-token';
+import { FixedApiTokens } from './api-token-file.reload';
 import { type AuthenticatedRequest, ApiTokenGuard, GRID_OPERATOR_SITE, REQUIRED_ROLE } from './api-token.guard';
+import { BearerAuthenticator } from './bearer-authenticator';
 
 jest.mock('node:crypto', () => {
   const actual = jest.requireActual<typeof import('node:crypto')>('node:crypto');
@@ -44,10 +46,14 @@ function contextFor(authorization: string | undefined, required: ApiRole | undef
   return { context, request };
 }
 
-function refusal(authorization: string | undefined, required: ApiRole | undefined, route: Route = {}): Problem {
-  const guard = new ApiTokenGuard(tokens, new Reflector());
+function newGuard(): ApiTokenGuard {
+  return new ApiTokenGuard(new BearerAuthenticator(new FixedApiTokens(tokens), null), new Reflector());
+}
+
+async function refusal(authorization: string | undefined, required: ApiRole | undefined, route: Route = {}): Promise<Problem> {
+  const guard = newGuard();
   try {
-    guard.canActivate(contextFor(authorization, required, route).context);
+    await guard.canActivate(contextFor(authorization, required, route).context);
   } catch (error) {
     if (error instanceof Problem) return error;
     throw error;
@@ -56,10 +62,19 @@ function refusal(authorization: string | undefined, required: ApiRole | undefine
 }
 
 describe('ApiTokenGuard', () => {
-  it('lets a token through that holds the required role, and notes who called', () => {
+  it('lets a token through that holds the required role, and notes who called', async () => {
     const { context, request } = contextFor(`Bearer ${OPERATOR}`, 'operator');
-    expect(new ApiTokenGuard(tokens, new Reflector()).canActivate(context)).toBe(true);
+    expect(await newGuard().canActivate(context)).toBe(true);
     expect(request.apiPrincipal).toEqual({ name: 'ops', roles: ['operator'] });
+  });
+
+  it('notes who called even when the role check refuses, for the audit of refused changes (ADR 038)', async () => {
+    const { context, request } = contextFor(`Bearer ${VIEWER}`, 'admin');
+    await expect(newGuard().canActivate(context)).rejects.toThrow(Problem);
+    expect(request.apiPrincipal).toEqual({ name: 'noc', roles: ['viewer'] });
+    const unknown = contextFor('Bearer not-a-token', 'viewer');
+    await expect(newGuard().canActivate(unknown.context)).rejects.toThrow(Problem);
+    expect(unknown.request.apiPrincipal).toBeUndefined();
   });
 
   const holders = { viewer: VIEWER, operator: OPERATOR, admin: ADMIN } as const;
@@ -74,11 +89,11 @@ describe('ApiTokenGuard', () => {
     ['admin', 'viewer', false],
     ['admin', 'operator', false],
     ['admin', 'admin', true],
-  ] as const)('on a %s endpoint, lets a %s token through: %s (else 403)', (required, holder, passes) => {
-    const guard = new ApiTokenGuard(tokens, new Reflector());
+  ] as const)('on a %s endpoint, lets a %s token through: %s (else 403)', async (required, holder, passes) => {
+    const guard = newGuard();
     const header = `Bearer ${holders[holder]}`;
-    if (passes) expect(guard.canActivate(contextFor(header, required).context)).toBe(true);
-    else expect(refusal(header, required).init).toMatchObject({ status: 403, code: 'forbidden', detail: `the token "${holder === 'viewer' ? 'noc' : 'ops'}" lacks the ${required} role` });
+    if (passes) expect(await guard.canActivate(contextFor(header, required).context)).toBe(true);
+    else expect((await refusal(header, required)).init).toMatchObject({ status: 403, code: 'forbidden', detail: `the token "${holder === 'viewer' ? 'noc' : 'ops'}" lacks the ${required} role` });
   });
 
   it.each([
@@ -86,38 +101,38 @@ describe('ApiTokenGuard', () => {
     ['an empty header', ''],
     ['another scheme', `Basic ${ADMIN}`],
     ['a bearer without token', 'Bearer '],
-  ])('answers 401 with a Bearer challenge to %s', (_case, header) => {
-    const problem = refusal(header, 'viewer');
+  ])('answers 401 with a Bearer challenge to %s', async (_case, header) => {
+    const problem = (await refusal(header, 'viewer'));
     expect(problem.init).toMatchObject({ status: 401, code: 'unauthenticated' });
     expect(problem.headers['WWW-Authenticate']).toBe('Bearer realm="csms"');
   });
 
-  it.each([`Bearer ${ADMIN}x`, `Bearer ${ADMIN.slice(0, -1)}`, 'Bearer nonsense'])('answers 401 invalid_token to a token that is not configured (%s)', (header) => {
-    const problem = refusal(header, 'viewer');
+  it.each([`Bearer ${ADMIN}x`, `Bearer ${ADMIN.slice(0, -1)}`, 'Bearer nonsense'])('answers 401 invalid_token to a token that is not configured (%s)', async (header) => {
+    const problem = (await refusal(header, 'viewer'));
     expect(problem.init).toMatchObject({ status: 401, code: 'unauthenticated', detail: 'the API token is not valid' });
     expect(problem.headers['WWW-Authenticate']).toContain('error="invalid_token"');
   });
 
-  it('checks the token before the role: a bad token is 401 even where no token could pass', () => {
-    expect(refusal('Bearer nonsense', 'admin').init.status).toBe(401);
+  it('checks the token before the role: a bad token is 401 even where no token could pass', async () => {
+    expect((await refusal('Bearer nonsense', 'admin')).init.status).toBe(401);
   });
 
-  it('refuses every token on an endpoint that declares no role (fails closed)', () => {
-    expect(refusal(`Bearer ${ADMIN}`, undefined).init).toMatchObject({ status: 403, detail: expect.stringContaining('declares no required role') });
+  it('refuses every token on an endpoint that declares no role (fails closed)', async () => {
+    expect((await refusal(`Bearer ${ADMIN}`, undefined)).init).toMatchObject({ status: 403, detail: expect.stringContaining('declares no required role') });
   });
 
   describe('grid-operator tokens', () => {
     const limits = (siteId: string): Route => ({ gridOperatorSite: 'siteId', params: { siteId } });
-    const guard = () => new ApiTokenGuard(tokens, new Reflector());
+    const guard = newGuard;
 
-    it('pass on a route that admits grid operators, for a granted site, and note the sites', () => {
+    it('pass on a route that admits grid operators, for a granted site, and note the sites', async () => {
       const { context, request } = contextFor(`Bearer ${DSO}`, 'operator', limits('SITE-001'));
-      expect(guard().canActivate(context)).toBe(true);
+      expect(await guard().canActivate(context)).toBe(true);
       expect(request.apiPrincipal).toEqual({ name: 'dso', roles: ['grid-operator'], sites: ['SITE-001'] });
     });
 
-    it('are refused 403 for a site not granted to them, naming the site', () => {
-      expect(refusal(`Bearer ${DSO}`, 'viewer', limits('SITE-002')).init).toMatchObject({
+    it('are refused 403 for a site not granted to them, naming the site', async () => {
+      expect((await refusal(`Bearer ${DSO}`, 'viewer', limits('SITE-002'))).init).toMatchObject({
         status: 403,
         code: 'forbidden',
         detail: 'the grid-operator token "dso" is not granted site "SITE-002"',
@@ -125,27 +140,27 @@ describe('ApiTokenGuard', () => {
       });
     });
 
-    it('never echo a site parameter that is no site id', () => {
-      expect(refusal(`Bearer ${DSO}`, 'viewer', limits('<script>')).init.detail).toBe('the grid-operator token "dso" is not granted the site in the path');
+    it('never echo a site parameter that is no site id', async () => {
+      expect((await refusal(`Bearer ${DSO}`, 'viewer', limits('<script>'))).init.detail).toBe('the grid-operator token "dso" is not granted the site in the path');
     });
 
-    it.each(['viewer', 'operator', 'admin'] as const)('are refused on every %s route that does not admit grid operators, even with a granted site in its path', (required) => {
-      expect(refusal(`Bearer ${DSO}`, required, { params: { siteId: 'SITE-001' } }).init).toMatchObject({ status: 403, detail: `the token "dso" lacks the ${required} role` });
+    it.each(['viewer', 'operator', 'admin'] as const)('are refused on every %s route that does not admit grid operators, even with a granted site in its path', async (required) => {
+      expect((await refusal(`Bearer ${DSO}`, required, { params: { siteId: 'SITE-001' } })).init).toMatchObject({ status: 403, detail: `the token "dso" lacks the ${required} role` });
     });
 
-    it('keep the ranked roles the token also holds: a viewer grid operator reads anything, but writes limits of its sites only', () => {
-      expect(guard().canActivate(contextFor(`Bearer ${DSO_VIEWER}`, 'viewer', limits('SITE-002')).context)).toBe(true);
-      expect(guard().canActivate(contextFor(`Bearer ${DSO_VIEWER}`, 'operator', limits('SITE-001')).context)).toBe(true);
-      expect(refusal(`Bearer ${DSO_VIEWER}`, 'operator', limits('SITE-002')).init).toMatchObject({ status: 403, detail: expect.stringContaining('not granted site "SITE-002"') });
+    it('keep the ranked roles the token also holds: a viewer grid operator reads anything, but writes limits of its sites only', async () => {
+      expect(await guard().canActivate(contextFor(`Bearer ${DSO_VIEWER}`, 'viewer', limits('SITE-002')).context)).toBe(true);
+      expect(await guard().canActivate(contextFor(`Bearer ${DSO_VIEWER}`, 'operator', limits('SITE-001')).context)).toBe(true);
+      expect((await refusal(`Bearer ${DSO_VIEWER}`, 'operator', limits('SITE-002'))).init).toMatchObject({ status: 403, detail: expect.stringContaining('not granted site "SITE-002"') });
     });
 
-    it('do not open a grid-operator route to tokens of other roles beyond their rank', () => {
-      expect(refusal(`Bearer ${VIEWER}`, 'operator', limits('SITE-001')).init).toMatchObject({ status: 403, detail: 'the token "noc" lacks the operator role' });
+    it('do not open a grid-operator route to tokens of other roles beyond their rank', async () => {
+      expect((await refusal(`Bearer ${VIEWER}`, 'operator', limits('SITE-001'))).init).toMatchObject({ status: 403, detail: 'the token "noc" lacks the operator role' });
     });
   });
 
-  it('never repeats the token in a refusal', () => {
-    expect(JSON.stringify(refusal(`Bearer ${VIEWER}`, 'admin').details())).not.toContain(VIEWER);
+  it('never repeats the token in a refusal', async () => {
+    expect(JSON.stringify((await refusal(`Bearer ${VIEWER}`, 'admin')).details())).not.toContain(VIEWER);
   });
 });
 
@@ -171,5 +186,18 @@ describe('ApiTokenSet', () => {
     expect(tokens.authenticate(ADMIN)).toEqual({ name: 'root', roles: ['admin'] });
     expect(tokens.authenticate('unknown')).toBeUndefined();
     expect(new ApiTokenSet([]).authenticate(ADMIN)).toBeUndefined();
+  });
+});
+
+describe('ApiTokenGuard: expired API tokens', () => {
+  it('answers 401 invalid_token "the API token expired" to a token past its expiresAt', async () => {
+    const expiring = new ApiTokenSet([{ name: 'ci', sha256: sha256(OPERATOR), roles: ['operator'], expiresAt: new Date(Date.now() - 1000) }]);
+    const guard = new ApiTokenGuard(new BearerAuthenticator(new FixedApiTokens(expiring), null), new Reflector());
+    const problem = await guard.canActivate(contextFor(`Bearer ${OPERATOR}`, 'viewer').context).then(
+      () => undefined,
+      (error: unknown) => error as Problem,
+    );
+    expect(problem?.init).toMatchObject({ status: 401, code: 'unauthenticated', detail: 'the API token expired' });
+    expect(problem?.headers['WWW-Authenticate']).toBe('Bearer realm="csms", error="invalid_token", error_description="the API token expired"');
   });
 });

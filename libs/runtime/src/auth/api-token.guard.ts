@@ -3,25 +3,32 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { Problem } from '../rest/problem';
 import { type ApiRole, GRID_OPERATOR, grants } from './api-role';
-import type { ApiPrincipal, ApiTokenSet } from './api-token';
+import type { ApiPrincipal } from './api-token';
+import { BearerAuthenticator } from './bearer-authenticator';
+import { BearerRefusalCode, BearerRefused } from './bearer-refusal';
 import { SITE_ID_PATTERN, siteGranted } from './site-grants';
 
-export const API_TOKENS = Symbol('API_TOKENS');
 export const REQUIRED_ROLE = 'csms:required-role';
 /** The path parameter naming the site whose grid-operator tokens may call a route too (`RequireRole(role, { gridOperatorSite })`). */
 export const GRID_OPERATOR_SITE = 'csms:grid-operator-site';
 
-/** The request after the guard let it through: who called. */
+/** The request once the guard authenticated it: who called (set even when the role check then refuses). */
 export type AuthenticatedRequest = Request & { apiPrincipal?: ApiPrincipal };
 
 const CHALLENGE = 'Bearer realm="csms"';
 
-function bearerToken(header: string | undefined): string | undefined {
-  return /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
+/** RFC 6750 section 3: error_description is a quoted string of printable ASCII without `"` and `\`. */
+function quotable(text: string): string {
+  return text.replace(/[^\x20-\x7e]|["\\]/g, "'");
 }
 
-function unauthenticated(detail: string, challenge: string): Problem {
-  return new Problem({ status: 401, code: 'unauthenticated', detail, headers: { 'WWW-Authenticate': challenge } });
+/** 401 with the RFC 6750 challenge (no error code when no token came); 503 when the provider's keys cannot be fetched. */
+function problemOf(refused: BearerRefused): Problem {
+  if (refused.code === BearerRefusalCode.keysUnavailable) {
+    return new Problem({ status: 503, code: 'authentication-unavailable', detail: refused.reason, headers: { 'Retry-After': '5' } });
+  }
+  const challenge = refused.code === BearerRefusalCode.missing ? CHALLENGE : `${CHALLENGE}, error="invalid_token", error_description="${quotable(refused.reason)}"`;
+  return new Problem({ status: 401, code: 'unauthenticated', detail: refused.reason, headers: { 'WWW-Authenticate': challenge } });
 }
 
 function siteNotGranted(principal: ApiPrincipal, siteId: string | undefined): Problem {
@@ -35,26 +42,32 @@ function siteNotGranted(principal: ApiPrincipal, siteId: string | undefined): Pr
 }
 
 /**
- * Bearer API tokens and roles (`docs/adr/008-operator-api-auth.md`): 401 without a token or with
- * one that is not configured, 403 when the token lacks the role the endpoint requires. An
- * endpoint that declares no role is refused to everyone, so a forgotten `@RequireRole` fails
- * closed. A grid-operator token holds no ranked role: it passes only on routes that admit grid
- * operators, for a site granted to it (`docs/adr/016-topology-and-limits.md`). Tokens are never
- * logged; the principal's name is.
+ * Bearer API tokens, OIDC access tokens and roles (`docs/adr/008-operator-api-auth.md`,
+ * `docs/adr/036-oidc-and-role-matrix.md`): 401 without a token or with one that does not
+ * authenticate (unknown, expired, a JWT refused by the verifier), 403 when the caller lacks the
+ * role the endpoint requires; 503 when an OIDC token came but the provider's keys cannot be
+ * fetched. An endpoint that declares no role is refused to everyone, so a forgotten
+ * `@RequireRole` fails closed. A grid-operator token holds no other role: it passes only on routes
+ * that admit grid operators, for a site granted to it (`docs/adr/016-topology-and-limits.md`).
+ * Tokens are never logged; the principal's name is.
  */
 @Injectable()
 export class ApiTokenGuard implements CanActivate {
   constructor(
-    @Inject(API_TOKENS) private readonly tokens: ApiTokenSet,
+    @Inject(BearerAuthenticator) private readonly authenticator: BearerAuthenticator,
     private readonly reflector: Reflector,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const presented = bearerToken(request.headers.authorization);
-    if (presented === undefined) throw unauthenticated('a bearer API token is required (Authorization: Bearer <token>)', CHALLENGE);
-    const principal = this.tokens.authenticate(presented);
-    if (principal === undefined) throw unauthenticated('the API token is not valid', `${CHALLENGE}, error="invalid_token"`);
+    let principal: ApiPrincipal;
+    try {
+      principal = await this.authenticator.authenticate(request.headers.authorization);
+    } catch (error) {
+      throw error instanceof BearerRefused ? problemOf(error) : error;
+    }
+    // Known before the role check, so that the audit names who was refused (docs/adr/038-audit-log.md).
+    request.apiPrincipal = principal;
     const required = this.reflector.getAllAndOverride<ApiRole | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]);
     if (required === undefined) throw new Problem({ status: 403, code: 'forbidden', detail: 'this endpoint declares no required role, so no token may call it' });
     if (!grants(principal.roles, required)) {
@@ -67,7 +80,6 @@ export class ApiTokenGuard implements CanActivate {
         throw new Problem({ status: 403, code: 'forbidden', detail: `the token "${principal.name}" lacks the ${required} role`, extensions: { requiredRole: required } });
       }
     }
-    request.apiPrincipal = principal;
     return true;
   }
 }

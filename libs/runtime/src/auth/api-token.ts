@@ -12,6 +12,8 @@ export interface ApiToken {
   sites?: string[];
   /** The operator organisation the token belongs to; absent: it sees every tenant's data. */
   tenant?: string;
+  /** From then on the token is refused (401 "expired"); absent: it does not expire. */
+  expiresAt?: Date;
 }
 
 /**
@@ -23,7 +25,12 @@ export interface ApiPrincipal {
   roles: TokenRole[];
   sites?: string[];
   tenant?: string;
+  /** How it authenticated, for the audit log (e.g. `api-token`); absent: a bearer API token. */
+  credential?: string;
 }
+
+/** What a presented token is: a configured one still valid (and who it names), an expired one, or none of them. */
+export type ApiTokenCheck = { outcome: 'valid'; principal: ApiPrincipal } | { outcome: 'expired'; name: string } | { outcome: 'unknown' };
 
 export function sha256(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
@@ -41,18 +48,26 @@ export class ApiTokenSet {
     return this.tokens.length;
   }
 
-  authenticate(presented: string): ApiPrincipal | undefined {
+  /** The principal of a configured token that has not expired; undefined otherwise. */
+  authenticate(presented: string, now: Date = new Date()): ApiPrincipal | undefined {
+    const checked = this.check(presented, now);
+    return checked.outcome === 'valid' ? checked.principal : undefined;
+  }
+
+  check(presented: string, now: Date = new Date()): ApiTokenCheck {
     const digest = sha256(presented);
     let found: ApiToken | undefined;
     for (const token of this.tokens) {
       if (timingSafeEqual(token.sha256, digest) && found === undefined) found = token;
     }
-    if (found === undefined) return undefined;
-    return {
+    if (found === undefined) return { outcome: 'unknown' };
+    if (found.expiresAt !== undefined && found.expiresAt.getTime() <= now.getTime()) return { outcome: 'expired', name: found.name };
+    const principal: ApiPrincipal = {
       name: found.name,
       roles: [...found.roles],
       ...(found.sites === undefined ? {} : { sites: [...found.sites] }),
       ...(found.tenant === undefined ? {} : { tenant: found.tenant }),
     };
+    return { outcome: 'valid', principal };
   }
 }

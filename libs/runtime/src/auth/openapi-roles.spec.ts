@@ -9,16 +9,18 @@ describe('describeRequiredRoles', () => {
       paths: {
         '/api/stations': { get: { description: 'List.', 'x-required-role': 'viewer', responses: {} } },
         '/api/x': { post: { 'x-required-role': 'admin', responses: {} } },
+        '/api/revocations': { post: { 'x-required-role': 'security-officer', responses: {} } },
         '/health/live': { get: { responses: {} } },
         '/api/sites/{siteId}/limits': { put: { 'x-required-role': 'operator|grid-operator', 'x-grid-operator-site': 'siteId', responses: {} } },
       },
     } as unknown as OpenAPIObject;
     const described = describeRequiredRoles(document);
-    expect(described.paths['/api/stations']?.get?.description).toBe('List.\n\nRequired role: `viewer` (or higher).');
-    expect(described.paths['/api/x']?.post?.description).toBe('Required role: `admin` (or higher).');
+    expect(described.paths['/api/stations']?.get?.description).toBe('List.\n\nRequired role: `viewer` (roles admitted: `viewer`, `operator`, `security-officer`, `admin`).');
+    expect(described.paths['/api/x']?.post?.description).toBe('Required role: `admin` (roles admitted: `admin`).');
+    expect(described.paths['/api/revocations']?.post?.description).toBe('Required role: `security-officer` (roles admitted: `security-officer`, `admin`).');
     expect(described.paths['/health/live']?.get?.description).toBeUndefined();
     expect(described.paths['/api/sites/{siteId}/limits']?.put?.description).toBe(
-      'Required role: `operator` (or higher), or `grid-operator` for a site granted to the token (path parameter `siteId`).',
+      'Required role: `operator` (roles admitted: `operator`, `admin`), or `grid-operator` for a site granted to the token (path parameter `siteId`).',
     );
   });
 });

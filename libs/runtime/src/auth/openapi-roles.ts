@@ -1,19 +1,25 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { GRID_OPERATOR } from './api-role';
+import { type ApiRole, GRID_OPERATOR, apiRoles, rolesAdmitted } from './api-role';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
+function isApiRole(role: string | undefined): role is ApiRole {
+  return (apiRoles as readonly string[]).includes(role ?? '');
+}
+
 function note(required: string, siteParameter: unknown): string {
   const [role, ...others] = required.split('|');
+  const admitted = isApiRole(role) ? rolesAdmitted(role) : [role];
   const gridOperator = others.includes(GRID_OPERATOR)
     ? `, or \`${GRID_OPERATOR}\` for a site granted to the token${typeof siteParameter === 'string' ? ` (path parameter \`${siteParameter}\`)` : ''}`
     : '';
-  return `Required role: \`${role}\` (or higher)${gridOperator}.`;
+  return `Required role: \`${role}\` (roles admitted: ${admitted.map((name) => `\`${name}\``).join(', ')})${gridOperator}.`;
 }
 
 /**
- * Adds "Required role: X." to the description of every operation that declares `x-required-role`,
- * and names the grid-operator alternative where `x-required-role` lists it (`operator|grid-operator`).
+ * Adds "Required role: X (roles admitted: …)." to the description of every operation that
+ * declares `x-required-role`, and names the grid-operator alternative where `x-required-role`
+ * lists it (`operator|grid-operator`).
  */
 export function describeRequiredRoles(document: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(document.paths)) {

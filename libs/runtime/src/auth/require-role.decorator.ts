@@ -5,15 +5,18 @@ import { type ApiRole, GRID_OPERATOR } from './api-role';
 import type { ApiPrincipal } from './api-token';
 import { ApiTokenGuard, type AuthenticatedRequest, GRID_OPERATOR_SITE, REQUIRED_ROLE } from './api-token.guard';
 
-/** The OpenAPI security scheme of the REST APIs. */
+/** The OpenAPI security scheme of the REST APIs' static API tokens. */
 export const API_TOKEN_AUTH = 'api-token';
 
+/** The OpenAPI security scheme of OIDC access tokens (JWTs) in the same bearer header. */
+export const OIDC_AUTH = 'oidc';
+
 /**
- * Marks a controller as part of a REST API: every route needs a bearer API token, and each must
- * say which role with `@RequireRole` (a route that does not is refused to everyone).
+ * Marks a controller as part of a REST API: every route needs a bearer API token or OIDC access
+ * token, and each must say which role with `@RequireRole` (a route that does not is refused to everyone).
  */
 export function ApiTokenAuth(tag: string): ClassDecorator {
-  return applyDecorators(UseGuards(ApiTokenGuard), ApiTags(tag), ApiBearerAuth(API_TOKEN_AUTH));
+  return applyDecorators(UseGuards(ApiTokenGuard), ApiTags(tag), ApiBearerAuth(API_TOKEN_AUTH), ApiBearerAuth(OIDC_AUTH));
 }
 
 export interface RequireRoleOptions {
@@ -25,13 +28,13 @@ export interface RequireRoleOptions {
   gridOperatorSite?: string;
 }
 
-/** `x-required-role` of a route: its least ranked role, and `|grid-operator` when grid-operator tokens of a granted site may call it too. */
+/** `x-required-role` of a route: the role it requires, and `|grid-operator` when grid-operator tokens of a granted site may call it too. */
 export function requiredRoleText(role: ApiRole, gridOperator: boolean): string {
   return gridOperator ? `${role}|${GRID_OPERATOR}` : role;
 }
 
 /**
- * The least role a token needs for this route (viewer < operator < admin), and whether a
+ * The role a token needs for this route (`rolesAdmitted` says which held roles satisfy it), and whether a
  * grid-operator token granted the route's site may call it as well. Documented in OpenAPI as
  * `x-required-role` (`viewer`, or `operator|grid-operator`) and `x-grid-operator-site` (the path
  * parameter naming the site).

@@ -37,7 +37,7 @@ export async function runServices(layout: Omit<ProcessLayout, 'services'>, servi
     logger.info({ services: services.map((service) => service.name), messaging: config.messaging.kind, database: config.database.kind }, 'starting');
     // A failed start reaches the catch below (abortOnError), and Nest's buffered logs, with its own
     // stack trace of the failure, are printed only once the start succeeded (autoFlushLogs).
-    const app = await NestFactory.create<NestExpressApplication>(processRootModule(config, logger, services, apiTokens.tokens), {
+    const app = await NestFactory.create<NestExpressApplication>(processRootModule(config, logger, services, apiTokens), {
       bufferLogs: true,
       autoFlushLogs: false,
       abortOnError: false,
@@ -53,8 +53,9 @@ export async function runServices(layout: Omit<ProcessLayout, 'services'>, servi
     stopOnSignals(app, config, logger);
     const base = `http://${config.http.host === '0.0.0.0' ? 'localhost' : config.http.host}:${config.http.port}`;
     const urls = { api: `${base}/api`, docs: `${base}/api/docs`, ready: `${base}/health/ready`, metrics: `${base}/metrics` };
-    logger.info({ urls, messaging: config.messaging.kind, database: config.database.kind, apiTokens: { origin: apiTokens.origin, count: apiTokens.tokens.size } }, 'serving');
-    if (apiTokens.origin === 'none') logger.warn('API_TOKENS_FILE is not set: the REST API answers 401 to every request');
+    logger.info({ urls, messaging: config.messaging.kind, database: config.database.kind, apiTokens: { origin: apiTokens.origin, count: apiTokens.tokens.size }, oidc: config.oidc === undefined ? 'off' : { issuer: config.oidc.issuer, audience: config.oidc.audience } }, 'serving');
+    if (apiTokens.origin === 'none' && config.oidc === undefined) logger.warn('API_TOKENS_FILE is not set: the REST API answers 401 to every request');
+    else if (apiTokens.origin === 'none') logger.warn('API_TOKENS_FILE is not set: the REST API accepts OIDC access tokens only');
     return { app, config, urls, apiTokens: { origin: apiTokens.origin, adminTokenFile: apiTokens.adminTokenFile } };
   } catch (error) {
     const { failure, remedy } = startupFailureOf(error, config);

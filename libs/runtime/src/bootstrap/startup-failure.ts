@@ -47,7 +47,7 @@ export function startupFailureOf(error: unknown, config: RuntimeConfig): Startup
 
 function portVariable(port: number | undefined, config: RuntimeConfig): string {
   if (port === config.http.port) return 'HTTP_PORT';
-  if (port === config.gateway.wsPort) return 'OCPP_WS_PORT';
+  if (port !== undefined && port === config.gateway.wsPort) return 'OCPP_WS_PORT';
   if (config.gateway.tls && port === config.gateway.tls.port) return 'OCPP_WSS_PORT';
   return 'HTTP_PORT, OCPP_WS_PORT or OCPP_WSS_PORT';
 }

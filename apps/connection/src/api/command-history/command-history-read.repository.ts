@@ -1,6 +1,7 @@
 import { InjectDataSource, sqlParameters, whereClause } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { stationsOfTenant } from '../tenancy.port';
 import { COMMAND_LOG_TABLE, CONNECTION_SCHEMA, queryRows } from '../station-core.port';
 
 export interface CommandRow {
@@ -29,6 +30,8 @@ export interface CommandFilter {
   to?: Date;
   /** Keyset: [issued_at, command_id] of the last row of the previous page. */
   before?: string[];
+  /** Only rows of this tenant's stations; undefined: every station's. */
+  tenant?: string;
   limit: number;
 }
 
@@ -45,6 +48,7 @@ export class CommandHistoryReadRepository {
     const conditions: string[] = [];
     const { values: parameters, bind } = sqlParameters();
     if (filter.stationId !== undefined) conditions.push(`station_id = ${bind(filter.stationId)}`);
+    conditions.push(...stationsOfTenant('station_id', filter.tenant, bind));
     if (filter.status !== undefined) conditions.push(`status = ${bind(filter.status)}`);
     if (filter.from !== undefined) conditions.push(`issued_at >= ${bind(filter.from)}`);
     if (filter.to !== undefined) conditions.push(`issued_at < ${bind(filter.to)}`);

@@ -1,6 +1,7 @@
 import { ApiProblems, ApiTokenAuth, ApiZodParam, ApiZodQuery, ApiZodResponse, RequireRole, ZodValidationPipe } from '@app/runtime';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
+import { CallerTenant, TenantScoped } from '../tenancy.port';
 import { answer } from '../api-answer';
 import { type ListCommandsQuery, commandIdSchema, commandPageSchema, commandRecordSchema, listCommandsQuery } from './command-history.schemas';
 import { CommandHistoryService } from './command-history.service';
@@ -12,6 +13,7 @@ export class CommandHistoryController {
 
   @Get()
   @RequireRole('viewer')
+  @TenantScoped.filtered()
   @ApiOperation({
     summary: 'List commands sent to stations',
     description:
@@ -20,12 +22,13 @@ export class CommandHistoryController {
   @ApiZodQuery(listCommandsQuery)
   @ApiZodResponse(200, commandPageSchema, 'A page of commands.')
   @ApiProblems({ 400: 'A query parameter is invalid.' })
-  list(@Query(new ZodValidationPipe(listCommandsQuery, 'query')) query: ListCommandsQuery) {
-    return this.commands.list(query);
+  list(@Query(new ZodValidationPipe(listCommandsQuery, 'query')) query: ListCommandsQuery, @CallerTenant() tenant: string | undefined) {
+    return this.commands.list(query, tenant);
   }
 
   @Get(':commandId')
   @RequireRole('viewer')
+  @TenantScoped.object('command', 'commandId')
   @ApiOperation({ summary: 'Get a command', description: 'One command of the history, by the `commandId` its command endpoint answered with.' })
   @ApiZodParam('commandId', commandIdSchema, 'Command id.')
   @ApiZodResponse(200, commandRecordSchema, 'The command.')

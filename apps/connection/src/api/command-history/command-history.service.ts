@@ -10,9 +10,9 @@ import { commandRecordViewOf } from './command-history.view';
 export class CommandHistoryService {
   constructor(private readonly reads: CommandHistoryReadRepository) {}
 
-  async list(query: ListCommandsQuery): Promise<Page<CommandRecordView>> {
+  async list(query: ListCommandsQuery, tenant?: string): Promise<Page<CommandRecordView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.reads.list({ stationId: query.stationId, status: query.status, from: query.from, to: query.to, before: query.cursor, limit: limit + 1 });
+    const rows = await this.reads.list({ stationId: query.stationId, status: query.status, from: query.from, to: query.to, before: query.cursor, tenant, limit: limit + 1 });
     return pageOf(rows, limit, commandRecordViewOf, (row) => [row.issued_key, row.command_id]);
   }
 

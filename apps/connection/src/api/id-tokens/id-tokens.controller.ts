@@ -2,6 +2,7 @@ import { ApiProblems, ApiTokenAuth, ApiZodBody, ApiZodParam, ApiZodQuery, ApiZod
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { TenantScoped } from '../tenancy.port';
 import { answer } from '../api-answer';
 import { type IdTokenView, type ListIdTokensQuery, type PutIdTokenBody, idTokenPageSchema, idTokenSchema, idTokenValueSchema, listIdTokensQuery, putIdTokenBody } from './id-token.schemas';
 import { IdTokensService } from './id-tokens.service';
@@ -15,6 +16,7 @@ export class IdTokensController {
 
   @Get()
   @RequireRole('viewer')
+  @TenantScoped.untenanted()
   @ApiOperation({ summary: 'List id tokens', description: 'Registered id tokens (RFID cards, eMAIDs, ...), ordered by value.' })
   @ApiZodQuery(listIdTokensQuery)
   @ApiZodResponse(200, idTokenPageSchema, 'A page of id tokens.')
@@ -25,6 +27,7 @@ export class IdTokensController {
 
   @Put(':value')
   @RequireRole('operator')
+  @TenantScoped.untenanted()
   @ApiOperation({ summary: 'Register or update an id token', description: 'Sets its status, type and expiry; Authorize uses it from the next request on.' })
   @ApiZodParam('value', idTokenValueSchema, 'The id token.')
   @ApiZodBody(putIdTokenBody)
@@ -44,6 +47,7 @@ export class IdTokensController {
   @Delete(':value')
   @HttpCode(204)
   @RequireRole('operator')
+  @TenantScoped.untenanted()
   @ApiOperation({ summary: 'Delete an id token', description: 'Authorize treats it as unknown from the next request on.' })
   @ApiZodParam('value', idTokenValueSchema, 'The id token.')
   @ApiNoContentResponse({ description: 'The token was deleted.' })

@@ -1,6 +1,7 @@
 import { ApiProblems, Problem, ApiTokenAuth, ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse, type ApiPrincipal, CurrentPrincipal, RequireRole, ZodValidationPipe } from '@app/runtime';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
+import { CallerTenant, TenantScoped } from '../tenancy.port';
 import { answer } from '../api-answer';
 import { stationIdPipe } from '../api-pipes';
 import { stationIdSchema } from '../api-schemas';
@@ -28,12 +29,13 @@ export class LocalListsController {
 
   @Get('local-lists')
   @RequireRole('viewer')
+  @TenantScoped.filtered()
   @ApiOperation({ summary: 'List stations’ local lists', description: 'Each station’s list version, entries held and wanted, and sync state, ordered by station id.' })
   @ApiZodQuery(listLocalListsQuery)
   @ApiZodResponse(200, localListPageSchema, 'A page of local list states.')
   @ApiProblems({ 400: 'A query parameter is invalid.' })
-  list(@Query(new ZodValidationPipe(listLocalListsQuery, 'query')) query: ListLocalListsQuery) {
-    return this.localLists.list(query);
+  list(@Query(new ZodValidationPipe(listLocalListsQuery, 'query')) query: ListLocalListsQuery, @CallerTenant() tenant: string | undefined) {
+    return this.localLists.list(query, tenant);
   }
 
   @Get('stations/:id/local-list')
@@ -69,6 +71,7 @@ export class LocalListsController {
   @Post('local-lists/push')
   @HttpCode(200)
   @RequireRole('operator')
+  @TenantScoped.bodyObjects('station', 'stationIds')
   @ApiOperation({
     summary: 'Push the local list to a group of stations',
     description: `To the stations named in \`stationIds\`, or (\`select: "out-of-sync"\`) to every station whose list is pending or failed, at most 100 per request. Per station: ${PUSH_DESCRIPTION}`,

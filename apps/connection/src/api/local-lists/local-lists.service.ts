@@ -60,9 +60,9 @@ export class LocalListsService {
     this.logger = logger.child({ component: 'local-lists-api' });
   }
 
-  async list(query: ListLocalListsQuery): Promise<Page<LocalListSummaryView>> {
+  async list(query: ListLocalListsQuery, tenant?: string): Promise<Page<LocalListSummaryView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const [rows, desired] = await Promise.all([this.lists.list({ stationIds: query.stationId, after: query.cursor?.[0], limit: limit + 1 }), this.desired()]);
+    const [rows, desired] = await Promise.all([this.lists.list({ stationIds: query.stationId, after: query.cursor?.[0], tenant, limit: limit + 1 }), this.desired()]);
     return pageOf(rows, limit, (row) => summaryOf(row, desired), (row) => [row.station_id]);
   }
 
@@ -89,8 +89,9 @@ export class LocalListsService {
     return failed(OperatorApiErrorCode.stationNotConnected, `station ${stationId} is not connected`);
   }
 
+  /** `select: out-of-sync` picks among the stations of the caller's tenant only (named `stationIds` are checked by tenant scoping). */
   async pushGroup(body: PushGroupBody, actor: ApiPrincipal | undefined): Promise<{ items: SyncReportView[] }> {
-    const stationIds = body.stationIds ?? (await this.outOfSync());
+    const stationIds = body.stationIds ?? (await this.outOfSync(actor?.tenant));
     const items: SyncReportView[] = [];
     for (let start = 0; start < stationIds.length; start += GROUP_CONCURRENCY) {
       const batch = stationIds.slice(start, start + GROUP_CONCURRENCY);
@@ -115,12 +116,12 @@ export class LocalListsService {
   }
 
   /** Stations whose list is pending or failed, the first GROUP_LIMIT by id. */
-  private async outOfSync(): Promise<string[]> {
+  private async outOfSync(tenant: string | undefined): Promise<string[]> {
     const desired = await this.desired();
     const found: string[] = [];
     let after: string | undefined;
     for (;;) {
-      const rows = await this.lists.list({ after, limit: 500 });
+      const rows = await this.lists.list({ after, tenant, limit: 500 });
       for (const row of rows) {
         const state = summaryOf(row, desired).syncState;
         if ((state === 'pending' || state === 'failed') && found.push(row.station_id) >= GROUP_LIMIT) return found;

@@ -1,6 +1,7 @@
 import { InjectDataSource, sqlParameters, whereClause } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { stationsOfTenant } from '../tenancy.port';
 import { CONNECTION_SCHEMA, queryRows } from '../station-core.port';
 
 export interface AlertRow {
@@ -34,6 +35,8 @@ export interface AlertFilter {
   since?: Date;
   /** Keyset: the id of the last alert of the previous page. */
   beforeId?: string;
+  /** Only rows of this tenant's stations; undefined: every station's. */
+  tenant?: string;
   limit: number;
 }
 
@@ -49,6 +52,7 @@ export class AlertReadRepository {
     const conditions: string[] = [];
     const { values: parameters, bind } = sqlParameters();
     if (filter.stationId !== undefined) conditions.push(`station_id = ${bind(filter.stationId)}`);
+    conditions.push(...stationsOfTenant('station_id', filter.tenant, bind));
     if (filter.state === 'active') conditions.push('cleared_at IS NULL');
     if (filter.state === 'cleared') conditions.push('cleared_at IS NOT NULL');
     if (filter.maxSeverity !== undefined) conditions.push(`severity <= ${bind(filter.maxSeverity)}`);

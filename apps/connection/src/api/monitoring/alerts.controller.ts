@@ -1,6 +1,7 @@
 import { ApiProblems, ApiTokenAuth, ApiZodParam, ApiZodQuery, ApiZodResponse, RequireRole, ZodValidationPipe } from '@app/runtime';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
+import { CallerTenant, TenantScoped } from '../tenancy.port';
 import { answer } from '../api-answer';
 import { stationIdPipe } from '../api-pipes';
 import { stationIdSchema } from '../api-schemas';
@@ -17,12 +18,13 @@ export class AlertsController {
 
   @Get('alerts')
   @RequireRole('viewer')
+  @TenantScoped.filtered()
   @ApiOperation({ summary: 'List station alerts', description: DESCRIPTION })
   @ApiZodQuery(alertsQuery)
   @ApiZodResponse(200, alertPageSchema, 'A page of alerts.')
   @ApiProblems({ 400: 'A query parameter is invalid.' })
-  list(@Query(new ZodValidationPipe(alertsQuery, 'query')) query: AlertsQuery) {
-    return this.alerts.list(query);
+  list(@Query(new ZodValidationPipe(alertsQuery, 'query')) query: AlertsQuery, @CallerTenant() tenant: string | undefined) {
+    return this.alerts.list(query, tenant);
   }
 
   @Get('stations/:id/alerts')

@@ -13,9 +13,9 @@ export class AlertsService {
     private readonly stations: StationReadRepository,
   ) {}
 
-  async list(query: AlertsQuery): Promise<Page<AlertView>> {
+  async list(query: AlertsQuery, tenant?: string): Promise<Page<AlertView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.reads.list({ stationId: query.stationId, state: query.state, maxSeverity: query.maxSeverity, since: query.since, beforeId: query.cursor?.[0], limit: limit + 1 });
+    const rows = await this.reads.list({ stationId: query.stationId, state: query.state, maxSeverity: query.maxSeverity, since: query.since, beforeId: query.cursor?.[0], tenant, limit: limit + 1 });
     return pageOf(rows, limit, alertViewOf, (row) => [row.id]);
   }
 

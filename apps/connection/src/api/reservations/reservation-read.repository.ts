@@ -1,6 +1,7 @@
 import { InjectDataSource, sqlParameters, whereClause } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { stationsOfTenant } from '../tenancy.port';
 import { CONNECTION_SCHEMA, RESERVATION_COLUMNS, type ReservationRow, type ReservationStatus, queryRows } from '../station-core.port';
 
 export interface ReservationListRow extends ReservationRow {
@@ -15,6 +16,8 @@ export interface ReservationFilter {
   evseId?: number;
   /** Keyset: [created_at, id] of the last row of the previous page. */
   before?: string[];
+  /** Only rows of this tenant's stations; undefined: every station's. */
+  tenant?: string;
   limit: number;
 }
 
@@ -32,6 +35,7 @@ export class ReservationReadRepository {
     const conditions: string[] = [];
     const { values: parameters, bind } = sqlParameters();
     if (filter.stationId !== undefined) conditions.push(`station_id = ${bind(filter.stationId)}`);
+    conditions.push(...stationsOfTenant('station_id', filter.tenant, bind));
     if (filter.status !== undefined) conditions.push(`${EFFECTIVE_STATUS} = ${bind(filter.status)}`);
     if (filter.active !== undefined) conditions.push(filter.active ? HOLDS_NOW : `NOT ${HOLDS_NOW}`);
     if (filter.evseId !== undefined) conditions.push(`evse_id = ${bind(filter.evseId)}`);

@@ -1,6 +1,7 @@
 import { type ApiPrincipal, ApiProblems, ApiTokenAuth, ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse, CurrentPrincipal, RequireRole, ZodValidationPipe } from '@app/runtime';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
+import { CallerTenant, TenantScoped } from '../tenancy.port';
 import { answer } from '../api-answer';
 import {
   type CreateReservationBody,
@@ -32,6 +33,7 @@ export class ReservationsController {
   @Post()
   @HttpCode(201)
   @RequireRole('operator')
+  @TenantScoped.bodyObjects('station', 'stationId')
   @ApiOperation({
     summary: 'Reserve an EVSE for an id token',
     description:
@@ -46,16 +48,18 @@ export class ReservationsController {
 
   @Get()
   @RequireRole('viewer')
+  @TenantScoped.filtered()
   @ApiOperation({ summary: 'List reservations', description: 'Newest first; filter by station, EVSE, status or whether they hold their EVSE now (`active`).' })
   @ApiZodQuery(listReservationsQuery)
   @ApiZodResponse(200, reservationPageSchema, 'A page of reservations.')
   @ApiProblems({ 400: 'A query parameter is invalid.' })
-  list(@Query(new ZodValidationPipe(listReservationsQuery, 'query')) query: ListReservationsQuery) {
-    return this.reservations.list(query);
+  list(@Query(new ZodValidationPipe(listReservationsQuery, 'query')) query: ListReservationsQuery, @CallerTenant() tenant: string | undefined) {
+    return this.reservations.list(query, tenant);
   }
 
   @Get(':id')
   @RequireRole('viewer')
+  @TenantScoped.object('reservation', 'id')
   @ApiOperation({ summary: 'Get a reservation' })
   @ApiZodParam('id', reservationIdSchema, 'Reservation id.')
   @ApiZodResponse(200, reservationSchema, 'The reservation.')
@@ -67,6 +71,7 @@ export class ReservationsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @RequireRole('operator')
+  @TenantScoped.object('reservation', 'id')
   @ApiOperation({
     summary: 'Cancel a reservation',
     description: 'Sends CancelReservation; the reservation is cancelled when the station accepts. Answers with the reservation and the station’s answer (Rejected: the station holds no such reservation).',

@@ -86,9 +86,9 @@ export class ReservationsService {
     return this.answered(reservation.id, outcome.value);
   }
 
-  async list(query: ListReservationsQuery): Promise<Page<ReservationView>> {
+  async list(query: ListReservationsQuery, tenant?: string): Promise<Page<ReservationView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.reads.list({ stationId: query.stationId, status: query.status, active: query.active, evseId: query.evseId, before: query.cursor, limit: limit + 1 });
+    const rows = await this.reads.list({ stationId: query.stationId, status: query.status, active: query.active, evseId: query.evseId, before: query.cursor, tenant, limit: limit + 1 });
     return pageOf(rows, limit, (row) => reservationViewOf(reservationOf(row)), (row) => [row.created_key, String(row.id)]);
   }
 

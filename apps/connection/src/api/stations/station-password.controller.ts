@@ -14,8 +14,8 @@ export class StationPasswordController {
 
   @Post(':id/rotate-password')
   @HttpCode(200)
-  // Credentials decide who may connect as the station: admin, like setting BasicAuthPassword directly.
-  @RequireRole('admin')
+  // Credentials decide who may connect as the station: security officers rotate them (ADR 036); operators may not.
+  @RequireRole('security-officer')
   @ApiOperation({
     summary: 'Give a connected station a new generated password',
     description:

@@ -1,4 +1,4 @@
-import { OcppVersion, createEnvelope } from '@app/contracts';
+import { DropCause, OcppVersion, createEnvelope } from '@app/contracts';
 import type { CommandBody } from '@app/station-commands';
 import { PresenceDirectory } from '@app/station-commands';
 import pino from 'pino';
@@ -7,6 +7,8 @@ import type { CommandAnswer } from '../commands/command-answer';
 import type { PreparedCommand } from '../commands/command-request.pipe';
 import type { StationCommandsService } from '../commands/station-commands.service';
 import { type ApiResult, OperatorApiErrorCode, failed, succeeded } from '../operator-api.error';
+import type { ConnectionDrop } from './registration-change';
+import type { StationConnectionDrops } from './station-connection-drops';
 import { StationPasswordRotation } from './station-password.rotation';
 import type { StationReadRepository } from './station-read.repository';
 import type { StationRegistrationRepository } from './station-registration.repository';
@@ -39,6 +41,8 @@ function setup(answer: (body: CommandBody) => ApiResult<CommandAnswer>, register
     }),
   };
   const stations = { exists: jest.fn(async () => registered) };
+  const dropped: Array<[string, ConnectionDrop]> = [];
+  const drops = { drop: jest.fn(async (stationId: string, drop: ConnectionDrop) => void dropped.push([stationId, drop])) };
   const lines: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
   const rotation = new StationPasswordRotation(
@@ -46,9 +50,10 @@ function setup(answer: (body: CommandBody) => ApiResult<CommandAnswer>, register
     presence,
     stations as unknown as StationReadRepository,
     registrations as unknown as StationRegistrationRepository,
+    drops as unknown as StationConnectionDrops,
     logger,
   );
-  return { rotation, presence, sent, stored, lines, registrations };
+  return { rotation, presence, sent, stored, lines, registrations, dropped };
 }
 
 const accepted = (): ApiResult<CommandAnswer> => succeeded({ commandId: 'c1', status: 'accepted', result: { status: 'Accepted' } });
@@ -72,6 +77,17 @@ describe('StationPasswordRotation', () => {
     expect(stored.get('CP-2')).toMatch(/^hmac-sha256\$/);
     await expect(verifyPassword(value, stored.get('CP-2') ?? '')).resolves.toBe(true);
     expect(lines.join('')).not.toContain(value);
+  });
+
+  it('drops the live connection once the station took its new password, and only then', async () => {
+    const took = setup(accepted);
+    connect(took.presence, 'CP-2', OcppVersion.OCPP_VERSION_2_0_1);
+    await took.rotation.rotate('CP-2', undefined);
+    expect(took.dropped).toEqual([['CP-2', { cause: DropCause.CREDENTIALS_CHANGED, keepFromProfile: 0 }]]);
+    const refused = setup(() => succeeded({ commandId: 'c2', status: 'rejected', result: { status: 'Rejected' } }));
+    connect(refused.presence, 'CP-2', OcppVersion.OCPP_VERSION_2_0_1);
+    await refused.rotation.rotate('CP-2', undefined);
+    expect(refused.dropped).toEqual([]);
   });
 
   it('sends a 1.6 station the AuthorizationKey: the hexadecimal of a 20-byte password', async () => {

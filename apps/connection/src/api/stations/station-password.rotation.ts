@@ -1,4 +1,4 @@
-import { OcppVersion } from '@app/contracts';
+import { DropCause, OcppVersion } from '@app/contracts';
 import { ROOT_LOGGER } from '@app/observability';
 import type { ApiPrincipal } from '@app/runtime';
 import { PresenceDirectory } from '@app/station-commands';
@@ -9,6 +9,7 @@ import { DEFAULT_TIMEOUT_SECONDS } from '../commands/command-spec';
 import { StationCommandsService } from '../commands/station-commands.service';
 import { type ApiResult, OperatorApiErrorCode, failed, succeeded } from '../operator-api.error';
 import { type StationPasswordForm, authorizationKeyOf, generateStationPassword } from '../station-core.port';
+import { StationConnectionDrops } from './station-connection-drops';
 import { StationReadRepository } from './station-read.repository';
 import { StationRegistrationRepository } from './station-registration.repository';
 
@@ -27,8 +28,9 @@ function passwordSetting(form: StationPasswordForm, password: string): { key: st
 /**
  * Gives a connected station a new Basic-auth password the CSMS generates (ADR 032): sends it as
  * the setting its version has, and stores its hash only when the station answers Accepted (or
- * RebootRequired: the value is set), so a station that refuses keeps connecting with the old one.
- * The password goes to the station only; nobody else ever sees it.
+ * RebootRequired: the value is set), so a station that refuses keeps connecting with the old one;
+ * a station that took it is then disconnected, to come back with it. The password goes to the
+ * station only; nobody else ever sees it.
  */
 @Injectable()
 export class StationPasswordRotation {
@@ -39,6 +41,7 @@ export class StationPasswordRotation {
     private readonly presence: PresenceDirectory,
     private readonly stations: StationReadRepository,
     private readonly registrations: StationRegistrationRepository,
+    private readonly drops: StationConnectionDrops,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.logger = logger.child({ component: 'station-password-rotation' });
@@ -63,6 +66,8 @@ export class StationPasswordRotation {
       return failed(OperatorApiErrorCode.stationNotFound, `station ${stationId} was unregistered while its password was being rotated`, { commandId });
     }
     this.logger.info({ actor: actor?.name, stationId, commandId, form }, 'station password rotated');
+    // The connection was authenticated with the old password: the station comes back with the new one (ADR 039).
+    await this.drops.drop(stationId, { cause: DropCause.CREDENTIALS_CHANGED, keepFromProfile: 0 }, actor?.name);
     return succeeded({ commandId, rotated: true, result });
   }
 

@@ -17,6 +17,7 @@ export interface StationRow {
   last_seen_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  tenant: string | null;
 }
 
 export interface ConnectorRow {
@@ -37,11 +38,13 @@ export interface StationFilter {
   ids?: { include: boolean; ids: string[] };
   /** Ids after this one (keyset pagination by id). */
   after?: string;
+  /** Only the stations of this tenant; undefined: every station. */
+  tenant?: string;
   limit: number;
 }
 
 const STATION_COLUMNS = `id, registration_status, security_profile, password_hash IS NOT NULL AS has_password, serial_number, vendor, model,
-  firmware_version, auto_registered, last_boot_at, last_seen_at, created_at, updated_at`;
+  firmware_version, auto_registered, last_boot_at, last_seen_at, created_at, updated_at, tenant`;
 
 /** The operator API's reads of the station registry and connector statuses (the station core's tables). */
 @Injectable()
@@ -55,6 +58,7 @@ export class StationReadRepository {
     if (filter.idPrefix !== undefined) conditions.push(`starts_with(id, ${bind(filter.idPrefix)})`);
     if (filter.ids !== undefined) conditions.push(`${filter.ids.include ? '' : 'NOT '}(id = ANY(${bind(filter.ids.ids)}::text[]))`);
     if (filter.after !== undefined) conditions.push(`id > ${bind(filter.after)}`);
+    if (filter.tenant !== undefined) conditions.push(`tenant = ${bind(filter.tenant)}`);
     const where = whereClause(conditions);
     return queryRows<StationRow>(
       this.dataSource,

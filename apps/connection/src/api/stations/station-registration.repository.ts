@@ -2,7 +2,7 @@ import { InjectDataSource } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { type ApiResult, succeeded } from '../operator-api.error';
-import { CONNECTION_SCHEMA, type SqlExecutor, queryRows } from '../station-core.port';
+import { CONNECTION_SCHEMA, type RegistrationStatus, type SqlExecutor, queryRows } from '../station-core.port';
 import type { CurrentRegistration, RegistrationWrite } from './station-registration';
 
 const STATION = `"${CONNECTION_SCHEMA}"."station"`;
@@ -21,13 +21,16 @@ export interface StoredRegistration extends Omit<RegistrationWrite, 'password' |
 export class StationRegistrationRepository {
   constructor(@InjectDataSource(CONNECTION_SCHEMA) private readonly dataSource: DataSource) {}
 
-  /** Runs `decide` on the current registration (locked) and writes what it returns; true when the station is new. */
-  async register(stationId: string, decide: (current: CurrentRegistration | undefined) => Promise<ApiResult<StoredRegistration>>): Promise<ApiResult<{ created: boolean }>> {
+  /**
+   * Runs `decide` on the current registration (locked) and writes what it returns; true when the
+   * station is new. A new station belongs to `tenant`; an existing one keeps its tenant.
+   */
+  async register(stationId: string, tenant: string | null, decide: (current: CurrentRegistration | undefined) => Promise<ApiResult<StoredRegistration>>): Promise<ApiResult<{ created: boolean }>> {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.current(manager, stationId);
       const decision = await decide(current);
       if (!decision.ok) return decision;
-      await this.write(manager, stationId, decision.value);
+      await this.write(manager, stationId, decision.value, tenant);
       return succeeded({ created: current === undefined });
     });
   }
@@ -39,18 +42,20 @@ export class StationRegistrationRepository {
   }
 
   private async current(executor: SqlExecutor, stationId: string): Promise<CurrentRegistration | undefined> {
-    const [row] = await queryRows<{ security_profile: number; has_password: boolean; serial_number: string | null }>(
+    const [row] = await queryRows<{ security_profile: number; has_password: boolean; serial_number: string | null; registration_status: RegistrationStatus; tenant: string | null }>(
       executor,
-      `SELECT security_profile, password_hash IS NOT NULL AS has_password, serial_number FROM ${STATION} WHERE id = $1 FOR UPDATE`,
+      `SELECT security_profile, password_hash IS NOT NULL AS has_password, serial_number, registration_status, tenant FROM ${STATION} WHERE id = $1 FOR UPDATE`,
       [stationId],
     );
-    return row && { securityProfile: Number(row.security_profile), hasPassword: row.has_password, serialNumber: row.serial_number };
+    return (
+      row && { securityProfile: Number(row.security_profile), hasPassword: row.has_password, serialNumber: row.serial_number, registrationStatus: row.registration_status, tenant: row.tenant }
+    );
   }
 
-  private async write(executor: SqlExecutor, stationId: string, registration: StoredRegistration): Promise<void> {
+  private async write(executor: SqlExecutor, stationId: string, registration: StoredRegistration, tenant: string | null): Promise<void> {
     await executor.query(
-      `INSERT INTO ${STATION} AS station (id, security_profile, password_hash, serial_number, registration_status, auto_registered)
-       VALUES ($1, $2, $3, $4, COALESCE($5, 'accepted'), false)
+      `INSERT INTO ${STATION} AS station (id, security_profile, password_hash, serial_number, registration_status, auto_registered, tenant)
+       VALUES ($1, $2, $3, $4, COALESCE($5, 'accepted'), false, $6)
        ON CONFLICT (id) DO UPDATE
          SET security_profile = EXCLUDED.security_profile,
              password_hash = COALESCE($3, station.password_hash),
@@ -58,7 +63,7 @@ export class StationRegistrationRepository {
              registration_status = COALESCE($5, station.registration_status),
              auto_registered = false,
              updated_at = now()`,
-      [stationId, registration.securityProfile, registration.passwordHash ?? null, registration.serialNumber, registration.registrationStatus ?? null],
+      [stationId, registration.securityProfile, registration.passwordHash ?? null, registration.serialNumber, registration.registrationStatus ?? null, tenant],
     );
   }
 }

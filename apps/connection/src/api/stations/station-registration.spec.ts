@@ -12,7 +12,7 @@ describe('decideRegistration', () => {
   });
 
   it('keeps what an update leaves out, and keeps the stored password', () => {
-    const current = { securityProfile: 2, hasPassword: true, serialNumber: 'SN-1' };
+    const current = { securityProfile: 2, hasPassword: true, serialNumber: 'SN-1', registrationStatus: 'accepted' as const };
     expect(decideRegistration('CP-1', current, { registrationStatus: 'pending' })).toEqual({
       ok: true,
       value: { securityProfile: 2, password: undefined, serialNumber: 'SN-1', registrationStatus: 'pending' },
@@ -21,9 +21,9 @@ describe('decideRegistration', () => {
 
   it.each([
     [undefined, { securityProfile: 1 }, 'body.password'],
-    [{ securityProfile: 0, hasPassword: false, serialNumber: null }, { securityProfile: 2 }, 'body.password'],
+    [{ securityProfile: 0, hasPassword: false, serialNumber: null, registrationStatus: 'accepted' as const }, { securityProfile: 2 }, 'body.password'],
     [undefined, { securityProfile: 3 }, 'body.serialNumber'],
-    [{ securityProfile: 3, hasPassword: false, serialNumber: 'SN-1' }, { serialNumber: null }, 'body.serialNumber'],
+    [{ securityProfile: 3, hasPassword: false, serialNumber: 'SN-1', registrationStatus: 'accepted' as const }, { serialNumber: null }, 'body.serialNumber'],
   ])('refuses a registration the station could not connect with (%j + %j)', (current, body, field) => {
     const decision = decideRegistration('CP-1', current, body);
     expect(decision).toMatchObject({ ok: false, error: { code: 'credentials-missing', details: { field } } });

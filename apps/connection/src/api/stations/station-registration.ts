@@ -7,6 +7,9 @@ export interface CurrentRegistration {
   securityProfile: number;
   hasPassword: boolean;
   serialNumber: string | null;
+  registrationStatus: RegistrationStatus;
+  /** The tenant the station belongs to (null: none); absent where it does not matter. */
+  tenant?: string | null;
 }
 
 /** The row to write: every field resolved, the password still in clear (hashed by the caller). */

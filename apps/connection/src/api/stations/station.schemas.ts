@@ -1,7 +1,7 @@
 import { pageQuery, pageSchema, queryBoolean } from '@app/runtime';
 import { z } from 'zod';
 import { stationIdSchema, timestampSchema } from '../api-schemas';
-import { passwordForms, registrationStatuses } from '../station-core.port';
+import { passwordForms, provisioningStates, registrationStatuses } from '../station-core.port';
 
 export const liveStateSchema = z
   .object({
@@ -26,6 +26,7 @@ export const stationSchema = z.object({
   lastSeenAt: timestampSchema.nullable(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
+  tenant: z.string().nullable().meta({ description: 'The operator organisation the station belongs to; null: none (tenant-less deployments, or not assigned yet).' }),
   live: liveStateSchema,
 });
 
@@ -40,13 +41,29 @@ export const connectorSchema = z.object({
   statusAt: timestampSchema,
 });
 
-export const stationDetailSchema = stationSchema.extend({ connectors: z.array(connectorSchema) });
+export const credentialProvisioningSchema = z
+  .object({
+    state: z.enum(provisioningStates).meta({
+      description:
+        'waiting: the station gets its password once it is connected and booted; delivering: being sent; failed: the last attempt failed, tried again from `nextAttemptAt` while the station is connected (it connects as before meanwhile); provisioned: it took its password and needs Basic auth (profile 1) from then on.',
+    }),
+    attempts: z.number().int().meta({ description: 'Attempts that reached the station.' }),
+    lastOutcome: z.string().nullable().meta({ description: 'accepted, rejected, call-error, timeout or invalid.' }),
+    lastDetail: z.string().nullable().meta({ description: 'The setting and the station’s answer (never the password).' }),
+    lastAttemptAt: timestampSchema.nullable(),
+    nextAttemptAt: timestampSchema,
+    provisionedAt: timestampSchema.nullable(),
+  })
+  .meta({ description: 'The password the CSMS gives a station an operator accepted without credentials (ADR 039); null when it never had one to give.' });
+
+export const stationDetailSchema = stationSchema.extend({ connectors: z.array(connectorSchema), credentialProvisioning: credentialProvisioningSchema.nullable() });
 export const stationPageSchema = pageSchema(stationSchema);
 export const connectorListSchema = z.object({ items: z.array(connectorSchema) });
 
 export type StationView = z.output<typeof stationSchema>;
 export type StationDetailView = z.output<typeof stationDetailSchema>;
 export type ConnectorView = z.output<typeof connectorSchema>;
+export type CredentialProvisioningView = z.output<typeof credentialProvisioningSchema>;
 export type LiveState = z.output<typeof liveStateSchema>;
 
 export const listStationsQuery = z.strictObject({

@@ -2,7 +2,8 @@ import { OcppVersion } from '@app/contracts';
 import type { StationLocation } from '@app/station-commands';
 import { isoOrNull } from '../api-schemas';
 import type { ConnectorRow, StationRow } from './station-read.repository';
-import type { ConnectorView, LiveState, StationView } from './station.schemas';
+import type { ProvisioningRecord } from '../station-core.port';
+import type { ConnectorView, CredentialProvisioningView, LiveState, StationView } from './station.schemas';
 
 const protocolNames: Readonly<Record<OcppVersion, LiveState['protocol']>> = {
   [OcppVersion.OCPP_VERSION_UNSPECIFIED]: null,
@@ -32,6 +33,7 @@ export function stationViewOf(row: StationRow, live: LiveState): StationView {
     lastSeenAt: isoOrNull(row.last_seen_at),
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
+    tenant: row.tenant,
     live,
   };
 }
@@ -46,5 +48,18 @@ export function connectorViewOf(row: ConnectorRow): ConnectorView {
     info: row.info,
     vendorErrorCode: row.vendor_error_code,
     statusAt: new Date(row.status_at).toISOString(),
+  };
+}
+
+export function credentialProvisioningViewOf(record: ProvisioningRecord | undefined): CredentialProvisioningView | null {
+  if (record === undefined) return null;
+  return {
+    state: record.state,
+    attempts: record.attempts,
+    lastOutcome: record.lastOutcome,
+    lastDetail: record.lastDetail,
+    lastAttemptAt: isoOrNull(record.lastAttemptAt),
+    nextAttemptAt: record.nextAttemptAt.toISOString(),
+    provisionedAt: isoOrNull(record.provisionedAt),
   };
 }

@@ -1,7 +1,19 @@
-import { ApiProblems, ApiTokenAuth, ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse, RequireRole, ZodValidationPipe } from '@app/runtime';
+import {
+  type ApiPrincipal,
+  ApiProblems,
+  ApiTokenAuth,
+  ApiZodBody,
+  ApiZodParam,
+  ApiZodQuery,
+  ApiZodResponse,
+  CurrentPrincipal,
+  RequireRole,
+  ZodValidationPipe,
+} from '@app/runtime';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { CallerTenant, TenantScoped } from '../tenancy.port';
 import { answer } from '../api-answer';
 import { stationIdPipe } from '../api-pipes';
 import { stationIdSchema } from '../api-schemas';
@@ -26,12 +38,16 @@ export class StationsController {
 
   @Get()
   @RequireRole('viewer')
-  @ApiOperation({ summary: 'List stations', description: 'Registered stations, ordered by id, each with its live connection state (connected, protocol, security profile, replica).' })
+  @TenantScoped.filtered()
+  @ApiOperation({
+    summary: 'List stations',
+    description: 'Registered stations, ordered by id, each with its live connection state (connected, protocol, security profile, replica). A token confined to a tenant lists that tenant’s stations only.',
+  })
   @ApiZodQuery(listStationsQuery)
   @ApiZodResponse(200, stationPageSchema, 'A page of stations.')
   @ApiProblems({ 400: 'A query parameter is invalid.' })
-  list(@Query(new ZodValidationPipe(listStationsQuery, 'query')) query: ListStationsQuery) {
-    return this.stations.list(query);
+  list(@Query(new ZodValidationPipe(listStationsQuery, 'query')) query: ListStationsQuery, @CallerTenant() tenant: string | undefined) {
+    return this.stations.list(query, tenant);
   }
 
   @Get(':id')
@@ -46,22 +62,25 @@ export class StationsController {
 
   @Put(':id')
   @RequireRole('admin')
+  @TenantScoped.object('station', 'id', { mayCreate: true })
   @ApiOperation({
     summary: 'Register or update a station',
     description:
-      'Sets the security profile, Basic-auth password (stored as a hash, never returned), serial number and registration status. Omitted fields keep their value. With `generatePassword` the CSMS generates the password and returns it once, in `generatedPassword`.',
+      'Sets the security profile, Basic-auth password (stored as a hash, never returned), serial number and registration status. Omitted fields keep their value. With `generatePassword` the CSMS generates the password and returns it once, in `generatedPassword`. A token confined to a tenant registers new stations into its tenant; another tenant’s station answers 404. A change that invalidates the live connection (a new password, a raised profile, rejected or set back to pending) closes it on the replica that holds it before this answers (1012, or 1008 for a withdrawn registration; ADR 039).',
   })
   @ApiZodParam('id', stationIdSchema, STATION_ID)
   @ApiZodBody(registerStationBody)
   @ApiZodResponse(200, registeredStationSchema, 'The station was updated.')
   @ApiZodResponse(201, registeredStationSchema, 'The station was registered.')
-  @ApiProblems({ 400: 'The body is invalid (the detail names the field).', 422: 'The station could not connect so (e.g. profile 1 without a password).' })
+  @ApiProblems({ 400: 'The body is invalid (the detail names the field).', 404: 'The station belongs to another tenant than the token’s.', 422: 'The station could not connect so (e.g. profile 1 without a password).' })
   async register(
     @Param('id', stationIdPipe) id: string,
     @Body(new ZodValidationPipe(registerStationBody, 'body')) body: RegisterStationBody,
     @Res({ passthrough: true }) response: Response,
+    @CallerTenant() tenant: string | undefined,
+    @CurrentPrincipal() actor?: ApiPrincipal,
   ): Promise<RegisteredStationView> {
-    const { created, station } = answer(await this.stations.register(id, body));
+    const { created, station } = answer(await this.stations.register(id, body, tenant, actor?.name));
     response.status(created ? 201 : 200);
     return station;
   }
@@ -72,7 +91,7 @@ export class StationsController {
   @ApiOperation({ summary: 'Accept a pending station', description: 'Its next BootNotification is answered Accepted.' })
   @ApiZodParam('id', stationIdSchema, STATION_ID)
   @ApiZodResponse(200, stationDetailSchema, 'The station is accepted.')
-  @ApiProblems({ 400: 'The station id is invalid.', 404: 'No such station.', 409: 'The station is not pending.' })
+  @ApiProblems({ 400: 'The station id is invalid.', 404: 'No such station.', 409: 'The station is neither pending nor a first-contact station without credentials.' })
   async accept(@Param('id', stationIdPipe) id: string) {
     return answer(await this.stations.accept(id));
   }

@@ -1,7 +1,9 @@
-import { OcppVersion, createEnvelope } from '@app/contracts';
+import { DropCause, OcppVersion, createEnvelope } from '@app/contracts';
 import { PresenceDirectory } from '@app/station-commands';
 import { type ApiResult, succeeded } from '../operator-api.error';
-import { StationRegistryError, StationRegistryErrorCode, type StationRepository, verifyPassword } from '../station-core.port';
+import { type CredentialProvisioningRepository, type ProvisioningRecord, StationRegistryError, StationRegistryErrorCode, verifyPassword } from '../station-core.port';
+import type { ConnectionDrop } from './registration-change';
+import type { StationConnectionDrops } from './station-connection-drops';
 import type { StationFilter, StationReadRepository, StationRow } from './station-read.repository';
 import type { CurrentRegistration } from './station-registration';
 import type { StationRegistrationRepository, StoredRegistration } from './station-registration.repository';
@@ -24,6 +26,7 @@ function row(id: string): StationRow {
     last_seen_at: null,
     created_at: at,
     updated_at: at,
+    tenant: null,
   };
 }
 
@@ -37,7 +40,7 @@ function connected(presence: PresenceDirectory, stationId: string, replica: stri
   );
 }
 
-function setup(rows: StationRow[] = [row('CP-1'), row('CP-2')]) {
+function setup(rows: StationRow[] = [row('CP-1'), row('CP-2')], current?: CurrentRegistration) {
   const filters: StationFilter[] = [];
   const reads = {
     list: jest.fn(async (filter: StationFilter) => {
@@ -48,24 +51,27 @@ function setup(rows: StationRow[] = [row('CP-1'), row('CP-2')]) {
     exists: jest.fn(async (id: string) => rows.some((candidate) => candidate.id === id)),
     connectors: jest.fn(async () => []),
   };
-  const written: StoredRegistration[] = [];
+  const written: (StoredRegistration & { tenant: string | null })[] = [];
   const registrations = {
-    register: jest.fn(async (_id: string, decide: (current: CurrentRegistration | undefined) => Promise<ApiResult<StoredRegistration>>) => {
-      const decision = await decide(undefined);
+    register: jest.fn(async (_id: string, tenant: string | null, decide: (current: CurrentRegistration | undefined) => Promise<ApiResult<StoredRegistration>>) => {
+      const decision = await decide(current);
       if (!decision.ok) return decision;
-      written.push(decision.value);
-      return succeeded({ created: true });
+      written.push({ ...decision.value, tenant: current === undefined ? tenant : (current.tenant ?? null) });
+      return succeeded({ created: current === undefined });
     }),
   };
-  const registry = { acceptPending: jest.fn() };
+  const registry = { accept: jest.fn(), find: jest.fn(async (): Promise<ProvisioningRecord | undefined> => undefined) };
   const presence = new PresenceDirectory();
+  const dropped: Array<[string, ConnectionDrop]> = [];
+  const drops = { drop: jest.fn(async (stationId: string, drop: ConnectionDrop) => void dropped.push([stationId, drop])) };
   const service = new StationsService(
     reads as unknown as StationReadRepository,
     registrations as unknown as StationRegistrationRepository,
-    registry as unknown as StationRepository,
+    registry as unknown as CredentialProvisioningRepository,
     presence,
+    drops as unknown as StationConnectionDrops,
   );
-  return { service, filters, written, registry, presence };
+  return { service, filters, written, registry, presence, registrations, dropped };
 }
 
 describe('StationsService', () => {
@@ -83,6 +89,24 @@ describe('StationsService', () => {
     connected(presence, 'CP-2', 'connection-1');
     await service.list({ connected: false, cursor: ['CP-0'] });
     expect(filters[0]).toMatchObject({ ids: { include: false, ids: ['CP-2'] }, after: 'CP-0', limit: 101 });
+  });
+
+  it('passes the caller\'s tenant to the list query, so paging counts its stations only', async () => {
+    const { service, filters } = setup();
+    await service.list({ limit: 5 }, 'acme');
+    expect(filters[0]).toMatchObject({ tenant: 'acme', limit: 6 });
+  });
+
+  it('registers a new station into the caller\'s tenant', async () => {
+    const { service, written } = setup([row('CP-1')]);
+    await service.register('CP-1', { securityProfile: 1, password: 'station-password-0123' }, 'acme');
+    expect(written[0]?.tenant).toBe('acme');
+  });
+
+  it.each([['another tenant', 'globex'], ['no tenant', null]])('answers 404 to a tenant caller updating a station of %s, and writes nothing', async (_case, owner) => {
+    const { service, written } = setup([row('CP-1')], { securityProfile: 1, hasPassword: true, serialNumber: null, registrationStatus: 'accepted', tenant: owner });
+    expect(await service.register('CP-1', { registrationStatus: 'pending' }, 'acme')).toMatchObject({ ok: false, error: { code: 'station-not-found' } });
+    expect(written).toEqual([]);
   });
 
   it('stores a password as a hash and never in clear', async () => {
@@ -126,13 +150,38 @@ describe('StationsService', () => {
     [StationRegistryErrorCode.notPending, 'station-not-pending'],
   ])('maps the registry’s %s to %s when accepting', async (registryCode, code) => {
     const { service, registry } = setup();
-    registry.acceptPending.mockResolvedValue({ ok: false, error: new StationRegistryError(registryCode, 'no') });
+    registry.accept.mockResolvedValue({ ok: false, error: new StationRegistryError(registryCode, 'no') });
     expect(await service.accept('CP-1')).toMatchObject({ ok: false, error: { code } });
   });
 
   it('answers an accepted station with its detail', async () => {
     const { service, registry } = setup();
-    registry.acceptPending.mockResolvedValue({ ok: true });
-    expect(await service.accept('CP-1')).toMatchObject({ ok: true, value: { id: 'CP-1', connectors: [] } });
+    registry.accept.mockResolvedValue({ ok: true, provisioning: true });
+    registry.find.mockResolvedValue({ state: 'waiting', attempts: 0, lastOutcome: null, lastDetail: null, lastAttemptAt: null, nextAttemptAt: at, provisionedAt: null });
+    expect(await service.accept('CP-1')).toMatchObject({
+      ok: true,
+      value: { id: 'CP-1', connectors: [], credentialProvisioning: { state: 'waiting', attempts: 0, nextAttemptAt: at.toISOString(), provisionedAt: null } },
+    });
+  });
+
+  it('drops the live connection of a station whose password an operator sets, after writing it', async () => {
+    const { service, registrations, dropped } = setup([row('CP-1')]);
+    registrations.register.mockImplementationOnce(async (_id, _tenant, decide) => {
+      const decision = await decide({ securityProfile: 1, hasPassword: true, serialNumber: null, registrationStatus: 'accepted' });
+      return decision.ok ? succeeded({ created: false }) : decision;
+    });
+    await service.register('CP-1', { password: 'station-password-0123' }, undefined, 'admin-1');
+    expect(dropped).toEqual([['CP-1', { cause: DropCause.CREDENTIALS_CHANGED, keepFromProfile: 0 }]]);
+  });
+
+  it('drops nothing when a registration changes only the serial number, or creates the station', async () => {
+    const { service, registrations, dropped } = setup([row('CP-1')]);
+    await service.register('CP-1', { securityProfile: 1, password: 'station-password-0123' });
+    registrations.register.mockImplementationOnce(async (_id, _tenant, decide) => {
+      const decision = await decide({ securityProfile: 1, hasPassword: true, serialNumber: null, registrationStatus: 'accepted' });
+      return decision.ok ? succeeded({ created: false }) : decision;
+    });
+    await service.register('CP-1', { serialNumber: 'SN-2' });
+    expect(dropped).toEqual([]);
   });
 });

@@ -1,13 +1,16 @@
+import { DropCause } from '@app/contracts';
 import { DEFAULT_PAGE_SIZE, type Page, pageOf } from '@app/runtime';
 import { PresenceDirectory } from '@app/station-commands';
 import { Injectable } from '@nestjs/common';
 import { type ApiResult, OperatorApiErrorCode, failed, succeeded } from '../operator-api.error';
-import { StationRegistryErrorCode, StationRepository, authorizationKeyOf, generateStationPassword, hashPassword } from '../station-core.port';
+import { CredentialProvisioningRepository, StationRegistryErrorCode, authorizationKeyOf, generateStationPassword, hashPassword } from '../station-core.port';
+import { type ConnectionDrop, connectionDropAfter } from './registration-change';
+import { StationConnectionDrops } from './station-connection-drops';
 import { StationReadRepository, type StationFilter } from './station-read.repository';
 import { decideRegistration } from './station-registration';
 import { StationRegistrationRepository } from './station-registration.repository';
 import type { ConnectorView, GeneratedPasswordView, ListStationsQuery, RegisterStationBody, RegisteredStationView, StationDetailView, StationView } from './station.schemas';
-import { connectorViewOf, liveStateOf, stationViewOf } from './station.view';
+import { connectorViewOf, credentialProvisioningViewOf, liveStateOf, stationViewOf } from './station.view';
 
 /** Stations for operators: the registry joined with the live connection state of every replica. */
 @Injectable()
@@ -15,13 +18,15 @@ export class StationsService {
   constructor(
     private readonly reads: StationReadRepository,
     private readonly registrations: StationRegistrationRepository,
-    private readonly registry: StationRepository,
+    private readonly provisionings: CredentialProvisioningRepository,
     private readonly presence: PresenceDirectory,
+    private readonly drops: StationConnectionDrops,
   ) {}
 
-  async list(query: ListStationsQuery): Promise<Page<StationView>> {
+  /** `tenant`: the caller's; only its stations are listed (undefined: every station). */
+  async list(query: ListStationsQuery, tenant?: string): Promise<Page<StationView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const filter: StationFilter = { registrationStatus: query.registrationStatus, idPrefix: query.idPrefix, after: query.cursor?.[0], limit: limit + 1 };
+    const filter: StationFilter = { registrationStatus: query.registrationStatus, idPrefix: query.idPrefix, after: query.cursor?.[0], tenant, limit: limit + 1 };
     if (query.connected !== undefined) filter.ids = { include: query.connected, ids: this.connectedIds() };
     const rows = await this.reads.list(filter);
     return pageOf(rows, limit, (row) => stationViewOf(row, liveStateOf(this.presence.locate(row.id))), (row) => [row.id]);
@@ -30,8 +35,12 @@ export class StationsService {
   async get(stationId: string): Promise<ApiResult<StationDetailView>> {
     const row = await this.reads.find(stationId);
     if (row === undefined) return notFound(stationId);
-    const connectors = await this.reads.connectors(stationId);
-    return succeeded({ ...stationViewOf(row, liveStateOf(this.presence.locate(stationId))), connectors: connectors.map(connectorViewOf) });
+    const [connectors, provisioning] = await Promise.all([this.reads.connectors(stationId), this.provisionings.find(stationId)]);
+    return succeeded({
+      ...stationViewOf(row, liveStateOf(this.presence.locate(stationId))),
+      connectors: connectors.map(connectorViewOf),
+      credentialProvisioning: credentialProvisioningViewOf(provisioning),
+    });
   }
 
   async connectors(stationId: string): Promise<ApiResult<{ items: ConnectorView[] }>> {
@@ -42,13 +51,20 @@ export class StationsService {
   /**
    * Registers the station or updates its registration; `created` says which. A chosen password is
    * stored as a scrypt hash; a generated one as an hmac-sha256 hash, and given back this once.
+   * A caller confined to a tenant registers stations into it, and cannot touch another's (404).
+   * A live connection the change invalidates is dropped on its replica (ADR 039) before this answers.
    */
-  async register(stationId: string, body: RegisterStationBody): Promise<ApiResult<{ created: boolean; station: RegisteredStationView }>> {
+  async register(stationId: string, body: RegisterStationBody, tenant?: string, actor?: string): Promise<ApiResult<{ created: boolean; station: RegisteredStationView }>> {
     let generated: GeneratedPasswordView | undefined;
-    const written = await this.registrations.register(stationId, async (current) => {
+    let drop: ConnectionDrop | undefined;
+    const written = await this.registrations.register(stationId, tenant ?? null, async (current) => {
+      // Checked again under the row lock: the station may have been assigned since the scope check.
+      if (tenant !== undefined && current !== undefined && current.tenant !== tenant) return notFound(stationId);
       const decision = decideRegistration(stationId, current, body);
       if (!decision.ok) return decision;
       const { password, generatePassword, ...registration } = decision.value;
+      const after = { securityProfile: registration.securityProfile, registrationStatus: registration.registrationStatus ?? current?.registrationStatus ?? 'accepted' };
+      drop = connectionDropAfter(current, after, password !== undefined || generatePassword !== undefined);
       if (generatePassword !== undefined) {
         const fresh = generateStationPassword(generatePassword);
         generated = generatePassword === 'ocpp1.6' ? { password: fresh.password, authorizationKey: authorizationKeyOf(fresh.password) } : { password: fresh.password };
@@ -57,6 +73,7 @@ export class StationsService {
       return succeeded({ ...registration, passwordHash: password === undefined ? undefined : await hashPassword(password) });
     });
     if (!written.ok) return written;
+    if (drop !== undefined) await this.drops.drop(stationId, drop, actor);
     const station = await this.get(stationId);
     if (!station.ok) return station;
     return succeeded({ created: written.value.created, station: generated === undefined ? station.value : { ...station.value, generatedPassword: generated } });
@@ -69,7 +86,7 @@ export class StationsService {
    */
   async raiseMinimumProfile(stationId: string, securityProfile: number): Promise<ApiResult<{ securityProfile: number; raised: boolean }>> {
     let result = { securityProfile, raised: false };
-    const written = await this.registrations.register(stationId, async (current) => {
+    const written = await this.registrations.register(stationId, null, async (current) => {
       if (current === undefined) return notFound(stationId);
       result = { securityProfile: Math.max(current.securityProfile, securityProfile), raised: securityProfile > current.securityProfile };
       const decision = decideRegistration(stationId, current, { securityProfile: result.securityProfile });
@@ -77,12 +94,19 @@ export class StationsService {
       const { serialNumber, registrationStatus } = decision.value;
       return succeeded({ securityProfile: result.securityProfile, serialNumber, registrationStatus, passwordHash: undefined });
     });
-    return written.ok ? succeeded(result) : written;
+    if (!written.ok) return written;
+    // A connection already on the new profile (the upgrade confirmed it) stays; one below it is dropped.
+    if (result.raised) await this.drops.drop(stationId, profileRaised(securityProfile));
+    return succeeded(result);
   }
 
-  /** Accepts a Pending station: its next BootNotification is Accepted. */
+  /**
+   * Accepts a Pending station (its next BootNotification is Accepted), or adopts a first-contact
+   * one; either, when it has no credentials, is given a password by the replica that holds it as
+   * soon as it is connected (ADR 039): `credentialProvisioning` on the station says how far that got.
+   */
   async accept(stationId: string): Promise<ApiResult<StationDetailView>> {
-    const accepted = await this.registry.acceptPending(stationId);
+    const accepted = await this.provisionings.accept(stationId);
     if (!accepted.ok) {
       return accepted.error.code === StationRegistryErrorCode.unknownStation
         ? notFound(stationId)
@@ -94,6 +118,10 @@ export class StationsService {
   private connectedIds(): string[] {
     return [...this.presence.entries()].filter(([, location]) => location.connected).map(([stationId]) => stationId);
   }
+}
+
+function profileRaised(securityProfile: number): ConnectionDrop {
+  return { cause: DropCause.SECURITY_PROFILE_CHANGED, keepFromProfile: securityProfile };
 }
 
 function notFound<T>(stationId: string): ApiResult<T> {

@@ -1,6 +1,7 @@
 import { InjectDataSource, sqlParameters } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { stationsOfTenant } from '../tenancy.port';
 import { CONNECTION_SCHEMA, queryRows } from '../station-core.port';
 import { TRANSACTION, TRANSACTION_COLUMNS, type TransactionRow } from './transaction-read.repository';
 
@@ -17,6 +18,8 @@ export interface EndedTransactionFilter {
   to?: Date;
   /** Keyset: [stopped_at, station_id, transaction_id] of the last row of the previous page. */
   after?: readonly [string, string, string];
+  /** Only rows of this tenant's stations; undefined: every station's. */
+  tenant?: string;
   limit: number;
 }
 
@@ -33,6 +36,7 @@ export class TransactionExportRepository {
     const conditions = [`state = 'ended'`];
     const { values: parameters, bind } = sqlParameters();
     if (filter.stationId !== undefined) conditions.push(`station_id = ${bind(filter.stationId)}`);
+    conditions.push(...stationsOfTenant('station_id', filter.tenant, bind));
     if (filter.from !== undefined) conditions.push(`stopped_at >= ${bind(filter.from)}`);
     if (filter.to !== undefined) conditions.push(`stopped_at < ${bind(filter.to)}`);
     if (filter.after !== undefined) {

@@ -81,7 +81,7 @@ describe('TransactionExportService', () => {
 
   it('names the file after the format and the time of the export', async () => {
     const { service } = setup(0);
-    const file = await service.export({ format: 'csv' }, new Date('2025-06-01T10:00:00.123Z'));
+    const file = await service.export({ format: 'csv' }, undefined, new Date('2025-06-01T10:00:00.123Z'));
     expect(file).toMatchObject({ contentType: 'text/csv; charset=utf-8; header=present', filename: 'charge-detail-records-20250601T100000Z.csv' });
     expect((await collect(file.chunks)).join('')).toBe(
       'stationId,transactionId,evseId,connectorId,idToken,idTokenType,startedAt,stoppedAt,durationSeconds,meterStartWh,meterStopWh,energyWh,stoppedReason\r\n',

@@ -22,8 +22,8 @@ export class TransactionExportService {
    * Reads the first page before answering, so that a database failure is still a 500 problem
    * rather than a 200 whose body breaks off.
    */
-  async export(query: ExportTransactionsQuery, now = new Date()): Promise<ExportFile> {
-    const filter: EndedTransactionFilter = { stationId: query.stationId, from: query.from, to: query.to, limit: EXPORT_PAGE_SIZE };
+  async export(query: ExportTransactionsQuery, tenant?: string, now = new Date()): Promise<ExportFile> {
+    const filter: EndedTransactionFilter = { stationId: query.stationId, from: query.from, to: query.to, tenant, limit: EXPORT_PAGE_SIZE };
     const first = await this.reads.page(filter);
     const encoder = recordEncoders[query.format];
     const stamp = now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');

@@ -2,6 +2,7 @@ import { InjectDataSource, sqlParameters, whereClause } from '@app/persistence';
 import { invalidRequest } from '@app/runtime';
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { stationsOfTenant } from '../tenancy.port';
 import { CONNECTION_SCHEMA, queryRows } from '../station-core.port';
 
 export interface TransactionRow {
@@ -46,6 +47,8 @@ export interface TransactionFilter {
   to?: Date;
   /** Keyset: [created_at, station_id, transaction_id] of the last row of the previous page. */
   before?: string[];
+  /** Only rows of this tenant's stations; undefined: every station's. */
+  tenant?: string;
   limit: number;
 }
 
@@ -82,6 +85,7 @@ export class TransactionReadRepository {
     const conditions: string[] = [];
     const { values: parameters, bind } = sqlParameters();
     if (filter.stationId !== undefined) conditions.push(`station_id = ${bind(filter.stationId)}`);
+    conditions.push(...stationsOfTenant('station_id', filter.tenant, bind));
     if (filter.active !== undefined) conditions.push(`state = ${bind(filter.active ? 'active' : 'ended')}`);
     if (filter.from !== undefined) conditions.push(`started_at >= ${bind(filter.from)}`);
     if (filter.to !== undefined) conditions.push(`started_at < ${bind(filter.to)}`);
@@ -95,13 +99,17 @@ export class TransactionReadRepository {
     return queryRows<TransactionRow>(this.dataSource, withLatestRegister(page, order), parameters);
   }
 
-  /** The transactions with this id (two when two stations chose the same 2.0.1 id), or the one of the station. */
-  async find(transactionId: string, stationId: string | undefined): Promise<TransactionRow[]> {
-    const byStation = stationId === undefined ? '' : 'AND station_id = $2';
+  /**
+   * The transactions with this id (two when two stations chose the same 2.0.1 id), or the one of
+   * the station; of `tenant`'s stations only, when given.
+   */
+  async find(transactionId: string, stationId: string | undefined, tenant?: string): Promise<TransactionRow[]> {
+    const { values, bind } = sqlParameters();
+    const conditions = [`transaction_id = ${bind(transactionId)}`, ...(stationId === undefined ? [] : [`station_id = ${bind(stationId)}`]), ...stationsOfTenant('station_id', tenant, bind)];
     return queryRows<TransactionRow>(
       this.dataSource,
-      withLatestRegister(`SELECT ${TRANSACTION_COLUMNS} FROM ${TRANSACTION} WHERE transaction_id = $1 ${byStation} ORDER BY station_id LIMIT 2`, 'station_id'),
-      stationId === undefined ? [transactionId] : [transactionId, stationId],
+      withLatestRegister(`SELECT ${TRANSACTION_COLUMNS} FROM ${TRANSACTION} ${whereClause(conditions)} ORDER BY station_id LIMIT 2`, 'station_id'),
+      values,
     );
   }
 

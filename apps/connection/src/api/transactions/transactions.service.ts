@@ -12,14 +12,15 @@ const DEFAULT_SAMPLES = 1000;
 export class TransactionsService {
   constructor(private readonly reads: TransactionReadRepository) {}
 
-  async list(query: ListTransactionsQuery): Promise<Page<TransactionView>> {
+  /** `tenant`: the caller's; only its stations' transactions (undefined: every station's). */
+  async list(query: ListTransactionsQuery, tenant?: string): Promise<Page<TransactionView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.reads.list({ stationId: query.stationId, active: query.active, from: query.from, to: query.to, before: query.cursor, limit: limit + 1 });
+    const rows = await this.reads.list({ stationId: query.stationId, active: query.active, from: query.from, to: query.to, before: query.cursor, tenant, limit: limit + 1 });
     return pageOf(rows, limit, transactionViewOf, (row) => [row.created_key, row.station_id, row.transaction_id]);
   }
 
-  async get(transactionId: string, query: TransactionDetailQuery): Promise<ApiResult<TransactionDetailView>> {
-    const found = await this.reads.find(transactionId, query.stationId);
+  async get(transactionId: string, query: TransactionDetailQuery, tenant?: string): Promise<ApiResult<TransactionDetailView>> {
+    const found = await this.reads.find(transactionId, query.stationId, tenant);
     const [row, other] = found;
     if (row === undefined) {
       return failed(OperatorApiErrorCode.transactionNotFound, `no transaction ${transactionId}${query.stationId === undefined ? '' : ` at station ${query.stationId}`}`);

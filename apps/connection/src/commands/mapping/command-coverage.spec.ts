@@ -12,7 +12,10 @@ import { toOcppCall } from './to-ocpp-call';
 // names that version; the other must refuse it (STATUS_INVALID) instead of sending anything.
 type Sample = BodyInit | { readonly only: OcppVersion; readonly body: BodyInit };
 
-const samples: Readonly<Record<CommandCase, Sample>> = {
+/** Cases the replica holding the station runs itself: no OCPP call (ADR 039). */
+const LOCAL_CASES = ['dropConnection'] as const;
+
+const samples: Readonly<Record<Exclude<CommandCase, (typeof LOCAL_CASES)[number]>, Sample>> = {
   rawCall: { case: 'rawCall', value: { action: 'ClearCache', payloadJson: '{}' } },
   remoteStart: { case: 'remoteStart', value: { evseId: 1, idToken: { value: 'TAG-1', type: 'ISO14443' } } },
   remoteStop: { case: 'remoteStop', value: { transactionId: '42' } },
@@ -65,7 +68,12 @@ const refusals = Object.entries(samples).flatMap(([name, sample]) =>
 describe('every command body, both versions', () => {
   it('has a sample for every case of the StationCommand body oneof', () => {
     const oneof = StationCommandSchema.oneofs.find((candidate) => candidate.name === 'body');
-    expect(Object.keys(samples).sort()).toEqual((oneof?.fields ?? []).map((field) => field.localName).sort());
+    expect([...Object.keys(samples), ...LOCAL_CASES].sort()).toEqual((oneof?.fields ?? []).map((field) => field.localName).sort());
+  });
+
+  it.each(ocppVersions)('never sends drop_connection to a station (OCPP %s): it is no OCPP call', (version) => {
+    const drop = commandWith({ case: 'dropConnection', value: { cause: 1 } });
+    expect(toOcppCall(version, drop)).toEqual({ ok: false, reason: expect.stringContaining('no OCPP call') });
   });
 
   it('refuses a command without a body, and passes any answer to one through', () => {

@@ -69,6 +69,7 @@ export function fromOcppResponse(version: OcppVersion, command: StationCommand, 
     case 'sendLocalList':
       return statusResponse(payload);
     case undefined: // toOcppCall refuses a command without a body, so there is no answer to map
+    case 'dropConnection': // nor a drop_connection, which is no OCPP call
       return rawCallResponse(payload);
     default:
       return unmapped(body, payload);

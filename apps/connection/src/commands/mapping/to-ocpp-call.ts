@@ -69,6 +69,8 @@ function mapBody(version: OcppVersion, command: StationCommand): CallMapping {
       return reserveNowCall(version, body.value);
     case 'cancelReservation':
       return cancelReservationCall(version, body.value);
+    case 'dropConnection':
+      return refuse('drop_connection is no OCPP call: the replica holding the station closes its socket');
     case undefined:
       return refuse('the command has no body');
     default:

@@ -152,11 +152,12 @@ export class ProfileUpgradeRepository {
     return (await queryRows<Row>(this.dataSource, `SELECT * FROM ${TABLE} WHERE status = 'running' ORDER BY created_at`)).map(upgradeOf);
   }
 
-  async list(stationId: string | undefined, limit: number): Promise<ProfileUpgrade[]> {
+  /** Newest first; of `stationIds` only (the caller's tenant's), when given. */
+  async list(stationId: string | undefined, limit: number, stationIds?: readonly string[]): Promise<ProfileUpgrade[]> {
     const rows = await queryRows<Row>(
       this.dataSource,
-      `SELECT * FROM ${TABLE} WHERE ($1::text IS NULL OR station_id = $1) ORDER BY created_at DESC, id DESC LIMIT $2`,
-      [stationId ?? null, limit],
+      `SELECT * FROM ${TABLE} WHERE ($1::text IS NULL OR station_id = $1) AND ($3::text[] IS NULL OR station_id = ANY($3::text[])) ORDER BY created_at DESC, id DESC LIMIT $2`,
+      [stationId ?? null, limit, stationIds === undefined ? null : [...stationIds]],
     );
     return rows.map(upgradeOf);
   }

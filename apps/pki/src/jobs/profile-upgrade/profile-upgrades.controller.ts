@@ -1,4 +1,4 @@
-import { type ApiPrincipal, ApiProblems, ApiTokenAuth, ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse, CurrentPrincipal, DEFAULT_PAGE_SIZE, Problem, RequireRole, ZodValidationPipe } from '@app/runtime';
+import { type ApiPrincipal, ApiProblems, ApiTokenAuth, ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse, CallerTenant, CurrentPrincipal, DEFAULT_PAGE_SIZE, Problem, RequireRole, TenantScoped, ZodValidationPipe } from '@app/runtime';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { ProfileUpgradeRepository } from './profile-upgrade.repository';
@@ -13,6 +13,7 @@ import {
   startProfileUpgradeBody,
 } from './profile-upgrade.schemas';
 import { ProfileUpgradeService } from './profile-upgrade.service';
+import { StationTenantDirectory } from '@app/pki/tenancy/station-tenant.directory';
 
 @ApiTokenAuth('security profile upgrade')
 @Controller('profile-upgrades')
@@ -20,11 +21,13 @@ export class ProfileUpgradesController {
   constructor(
     private readonly service: ProfileUpgradeService,
     private readonly upgrades: ProfileUpgradeRepository,
+    private readonly tenancy: StationTenantDirectory,
   ) {}
 
   @Post()
+  @TenantScoped.bodyObjects('station', 'stationId')
   @HttpCode(202)
-  @RequireRole('admin')
+  @RequireRole('security-officer')
   @ApiOperation({
     summary: 'Upgrade a station to security profile 2 or 3',
     description:
@@ -43,16 +46,18 @@ export class ProfileUpgradesController {
   }
 
   @Get()
+  @TenantScoped.filtered()
   @RequireRole('viewer')
   @ApiOperation({ summary: 'List profile upgrades', description: 'Newest first, each with every step and the station’s answers.' })
   @ApiZodQuery(listProfileUpgradesQuery)
   @ApiZodResponse(200, profileUpgradeListSchema, 'The profile upgrades.')
   @ApiProblems({ 400: 'A query parameter is invalid.' })
-  async list(@Query(new ZodValidationPipe(listProfileUpgradesQuery, 'query')) query: ListProfileUpgradesQuery) {
-    return { items: (await this.upgrades.list(query.stationId, query.limit ?? DEFAULT_PAGE_SIZE)).map(profileUpgradeViewOf) };
+  async list(@Query(new ZodValidationPipe(listProfileUpgradesQuery, 'query')) query: ListProfileUpgradesQuery, @CallerTenant() tenant: string | undefined) {
+    return { items: (await this.upgrades.list(query.stationId, query.limit ?? DEFAULT_PAGE_SIZE, await this.tenancy.visibleTo(tenant))).map(profileUpgradeViewOf) };
   }
 
   @Get(':upgradeId')
+  @TenantScoped.object('profile-upgrade', 'upgradeId')
   @RequireRole('viewer')
   @ApiOperation({ summary: 'A profile upgrade with every step' })
   @ApiZodParam('upgradeId', profileUpgradeIdSchema, 'The profile upgrade.')

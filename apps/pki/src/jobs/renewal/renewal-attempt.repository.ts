@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { PKI_SCHEMA } from '@app/pki/persistence/pki-schema';
 import { IN_FLIGHT, type InFlightFacts, type RenewalCandidate, type RenewalStatus } from './renewal-policy';
+import { stationsIn } from '@app/pki/tenancy/station-owned.repository';
 
 /** The only certificate type a trigger can renew on both OCPP versions (1.6 ExtendedTriggerMessage has no V2G). */
 export const RENEWED_TYPE = 'ChargingStationCertificate';
@@ -46,6 +47,8 @@ export interface RenewalAttemptFilter {
   status?: RenewalStatus;
   /** Keyset: [started_at, id] of the last row of the previous page. */
   before?: string[];
+  /** Only rows of these stations (the caller's tenant's); undefined: every station's. */
+  stationIds?: readonly string[];
   limit: number;
 }
 
@@ -169,6 +172,7 @@ export class RenewalAttemptRepository {
     const conditions: string[] = [];
     const { values, bind } = sqlParameters();
     if (filter.stationId !== undefined) conditions.push(`station_id = ${bind(filter.stationId)}`);
+    conditions.push(...stationsIn('station_id', filter.stationIds, bind));
     if (filter.status !== undefined) conditions.push(`status = ${bind(filter.status)}`);
     if (filter.before !== undefined) {
       const [startedAt, id] = filter.before;

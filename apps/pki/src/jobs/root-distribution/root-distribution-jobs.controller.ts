@@ -1,4 +1,4 @@
-import { type ApiPrincipal, ApiProblems, ApiTokenAuth, ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse, CurrentPrincipal, DEFAULT_PAGE_SIZE, RequireRole, ZodValidationPipe, pageOf } from '@app/runtime';
+import { type ApiPrincipal, ApiProblems, ApiTokenAuth, ApiZodBody, ApiZodParam, ApiZodQuery, ApiZodResponse, CurrentPrincipal, DEFAULT_PAGE_SIZE, pageOf, RequireRole, TenantScoped, ZodValidationPipe } from '@app/runtime';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { RootDistributionService } from './root-distribution.service';
@@ -10,8 +10,9 @@ export class RootDistributionJobsController {
   constructor(private readonly distribution: RootDistributionService) {}
 
   @Post()
+  @TenantScoped.untenanted()
   @HttpCode(202)
-  @RequireRole('admin')
+  @RequireRole('security-officer')
   @ApiOperation({
     summary: 'Start a root distribution job',
     description:
@@ -28,6 +29,7 @@ export class RootDistributionJobsController {
   }
 
   @Get()
+  @TenantScoped.untenanted()
   @RequireRole('viewer')
   @ApiOperation({ summary: 'List root distribution jobs', description: 'Newest first, with the stations per outcome.' })
   @ApiZodQuery(listRootJobsQuery)
@@ -40,6 +42,7 @@ export class RootDistributionJobsController {
   }
 
   @Get(':jobId')
+  @TenantScoped.untenanted()
   @RequireRole('viewer')
   @ApiOperation({ summary: 'A root distribution job with every station’s outcome and answer' })
   @ApiZodParam('jobId', rootJobIdSchema, 'The job.')

@@ -1,0 +1,3 @@
+export * from './tenant-policy';
+export * from './tenant-scope.interceptor';
+export * from './tenant-scoped.decorator';
