@@ -68,6 +68,18 @@ const regressions: Record<OcppVersion, FuzzCase[]> = {
       frame: '[2,"00000000-0000-1000-8000-000000000000","StartTransaction",{"connectorId":-1,"idTag":"","meterStart":0,"timestamp":"1970-01-01T00:00:00.000Z"}]',
       expected: { answer: 'handled', messageId: '00000000-0000-1000-8000-000000000000' },
     },
+    // Stops of transactions the station invented took ids 1 to 4, and every id a start then drew from the sequence
+    // collided with one of them: the start's answer was withheld for ever (seed 1971730678, path 4422:1).
+    ...[1, 2, 3, 4].map((transactionId) => ({
+      label: `valid StopTransaction of invented transaction ${transactionId}`,
+      frame: `[2,"stop-${transactionId}","StopTransaction",{"meterStop":0,"timestamp":"1970-01-01T00:00:00.000Z","transactionId":${transactionId}}]`,
+      expected: { answer: 'handled' as const, messageId: `stop-${transactionId}` },
+    })),
+    {
+      label: 'valid StartTransaction after stops of invented transactions 1 to 4',
+      frame: '[2,"start-after-stops","StartTransaction",{"connectorId":65,"idTag":"x","meterStart":86,"reservationId":37,"timestamp":"2028-02-14T09:04:03.932Z"}]',
+      expected: { answer: 'handled', messageId: 'start-after-stops' },
+    },
   ],
   '2.0.1': [
     {
@@ -166,8 +178,14 @@ describe('OCPP gateway fuzzing', () => {
         DATABASE_URL: database.url,
         OCPP_WS_PORT: String(wsPort),
         OCPP_UNKNOWN_STATIONS: 'accept',
+        LOG_LEVEL: process.env.FUZZ_LOG_LEVEL ?? 'info',
         // Kafka slower than the default 10 s deadline (a loaded CI machine) would withhold answers by design (ADR 033).
         OCPP_DURABLE_ACK_TIMEOUT_MS: '30000',
+        // The fuzz reconnects after every frame that closes the socket and sends as fast as it is answered: the
+        // per-address, per-station and message rates (ADR 040, tested in gateway-abuse) would refuse it by design.
+        OCPP_CONNECT_RATE_PER_ADDRESS: '0',
+        OCPP_CONNECT_RATE_PER_STATION: '0',
+        OCPP_MAX_MESSAGES_PER_SECOND: '0',
       },
       httpPort,
     );
