@@ -80,6 +80,12 @@ const regressions: Record<OcppVersion, FuzzCase[]> = {
       frame: '[2,"start-after-stops","StartTransaction",{"connectorId":65,"idTag":"x","meterStart":86,"reservationId":37,"timestamp":"2028-02-14T09:04:03.932Z"}]',
       expected: { answer: 'handled', messageId: 'start-after-stops' },
     },
+    // PostgreSQL refuses U+0000 even in a lookup: the Authorize was answered InternalError (seed 1971730678, path 7261:0:0:0:0:1:1).
+    {
+      label: 'valid Authorize with idTag U+0000',
+      frame: '[2,"nul-1","Authorize",{"idTag":"\\u0000"}]',
+      expected: { answer: 'handled', messageId: 'nul-1' },
+    },
   ],
   '2.0.1': [
     {
