@@ -99,6 +99,18 @@ const regressions: Record<OcppVersion, FuzzCase[]> = {
       frame: `[2,"dup-1","ReportChargingProfiles",{"requestId":0,"chargingLimitSource":"EMS","evseId":0,"chargingProfile":[${[1, 2].map(() => '{"id":78,"stackLevel":0,"chargingProfilePurpose":"ChargingStationExternalConstraints","chargingProfileKind":"Absolute","chargingSchedule":[{"id":0,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":0}]}]}').join(',')}]}]`,
       expected: { answer: 'handled', messageId: 'dup-1' },
     },
+    // A negative remoteStartId was stored, then could not be published (uint32): this and every later event of the
+    // transaction were withheld for ever (seed 1469868512, the Ended event with transactionId "\u0001").
+    {
+      label: 'valid TransactionEvent Started with remoteStartId -28',
+      frame: '[2,"rs-1","TransactionEvent",{"eventType":"Started","timestamp":"1970-01-01T00:00:00.000Z","triggerReason":"Authorized","seqNo":0,"transactionInfo":{"transactionId":"\\u0001","remoteStartId":-28}}]',
+      expected: { answer: 'handled', messageId: 'rs-1' },
+    },
+    {
+      label: 'valid TransactionEvent Ended after a Started with remoteStartId -28',
+      frame: '[2,"\\u0000","TransactionEvent",{"eventType":"Ended","timestamp":"1970-01-01T00:00:00.000Z","triggerReason":"Authorized","seqNo":0,"transactionInfo":{"transactionId":"\\u0001"}}]',
+      expected: { answer: 'handled', messageId: '\u0000' },
+    },
     // A negative evseId on MeterValues could not be published (uint32 in the event): the answer was withheld for ever.
     {
       label: 'valid MeterValues with evseId -1',

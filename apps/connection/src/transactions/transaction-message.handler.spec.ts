@@ -112,6 +112,8 @@ describe('TransactionMessageHandler', () => {
     ['a negative connectorId (1.6 StartTransaction connectorId -1)', { connectorId: -1 }, 'connectorId -1'],
     ['a negative evseId', { evseId: -3 }, 'evseId -3'],
     ['a negative seqNo', { seqNo: -1 }, 'seqNo -1'],
+    // Stored, then unpublishable (uint32): every later event of that transaction was withheld for ever.
+    ['a negative remoteStartId', { remoteStartId: -28 }, 'remoteStartId -28'],
   ])('refuses %s with PropertyConstraintViolation before storing or publishing anything', async (_case, change, named) => {
     const { handler, published, recorder } = setup();
     const failed = handler.handle(context, { ...started, ...change });
