@@ -66,6 +66,6 @@ export class SmartChargingHandlers implements OnModuleInit {
 
   private publish(context: CallContext, body: StationEventBody, details: Record<string, unknown>): void {
     context.logger.info({ ...details, event: body.case }, 'smart-charging message from the station');
-    this.events.publishInBackground(context.stationId, body, context.logger);
+    this.events.publishAnswered(context.stationId, body, context.logger);
   }
 }
