@@ -117,6 +117,12 @@ const regressions: Record<OcppVersion, FuzzCase[]> = {
       frame: '[2,"needs-1","NotifyEVChargingNeeds",{"evseId":-1,"chargingNeeds":{"requestedEnergyTransfer":"DC"}}]',
       expected: { answer: 'handled', messageId: 'needs-1' },
     },
+    // The same attribute twice in one report failed its upsert (SQLSTATE 21000): withheld for ever (seed 665255586, path 424:1:0:0).
+    {
+      label: 'valid NotifyReport naming an attribute twice',
+      frame: '[2,"report-1","NotifyReport",{"requestId":0,"generatedAt":"1970-01-01T00:00:00.000Z","seqNo":0,"tbc":false,"reportData":[{"component":{"name":"C"},"variable":{"name":"V"},"variableAttribute":[{"type":"Target","value":"1"},{"type":"Target","value":"2"}]}]}]',
+      expected: { answer: 'handled', messageId: 'report-1' },
+    },
     // A negative evseId on MeterValues could not be published (uint32 in the event): the answer was withheld for ever.
     {
       label: 'valid MeterValues with evseId -1',
@@ -183,7 +189,7 @@ async function memoryOf(service: ServiceProcess): Promise<{ heap: number; rss: n
  * unhandled error, still serves the station, and its memory stayed bounded.
  * The distributed connection service rather than embedded mode: the gateway code is the same, but
  * only here do handlers write to PostgreSQL and wait for Kafka acks, where the defects hide.
- * FUZZ_SECONDS (default 30) is this file's time; FC_SEED replays a failure.
+ * FUZZ_SECONDS (default 30) is this file's time; FC_SEED replays a failure; FUZZ_LOG_LEVEL=debug shows why an answer was withheld.
  */
 describe('OCPP gateway fuzzing', () => {
   let database: TestDatabase;
