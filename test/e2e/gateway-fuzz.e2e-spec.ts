@@ -123,6 +123,12 @@ const regressions: Record<OcppVersion, FuzzCase[]> = {
       frame: '[2,"report-1","NotifyReport",{"requestId":0,"generatedAt":"1970-01-01T00:00:00.000Z","seqNo":0,"tbc":false,"reportData":[{"component":{"name":"C"},"variable":{"name":"V"},"variableAttribute":[{"type":"Target","value":"1"},{"type":"Target","value":"2"}]}]}]',
       expected: { answer: 'handled', messageId: 'report-1' },
     },
+    // The same message id twice in one part failed its upsert (SQLSTATE 21000): withheld for ever (seed 967075933).
+    {
+      label: 'valid NotifyDisplayMessages naming a message id twice',
+      frame: '[2,"dup-1","NotifyDisplayMessages",{"messageInfo":[{"id":0,"priority":"AlwaysFront","message":{"format":"ASCII","content":""}},{"id":0,"priority":"AlwaysFront","message":{"format":"ASCII","content":""}}],"requestId":0}]',
+      expected: { answer: 'handled', messageId: 'dup-1' },
+    },
     // A negative evseId on MeterValues could not be published (uint32 in the event): the answer was withheld for ever.
     {
       label: 'valid MeterValues with evseId -1',
