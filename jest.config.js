@@ -14,7 +14,7 @@ module.exports = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools', '<rootDir>/bench'],
+      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools', '<rootDir>/bench', '<rootDir>/test/support'],
       testMatch: ['**/*.spec.ts'],
       globalSetup: '<rootDir>/tools/softhsm/softhsm.global-setup.ts',
       transform,

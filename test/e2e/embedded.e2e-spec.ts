@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { embeddedAdminToken } from '@test/support/e2e-run';
 import { freePort } from '@test/support/free-port';
 import { type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
 import { connectStation, exchange } from '@test/support/ws-station';
@@ -57,7 +58,7 @@ describe('embedded mode', () => {
     station.socket.close();
 
     // The operator history and the PKI's security events, on the embedded store and the one HTTP port.
-    const bearer = { authorization: `Bearer ${readFileSync(path.join(dataDir, 'admin-token'), 'utf8').trim()}` };
+    const bearer = { authorization: `Bearer ${embeddedAdminToken(dataDir)}` };
     const read = async (route: string) => (await (await fetch(`${first.service.baseUrl}${route}`, { headers: bearer })).json()) as { items: Record<string, unknown>[] };
     const kinds = await eventually('the boot and the connection in the station history', async () => {
       const { items } = await read('/api/stations/ANY-ID/history');

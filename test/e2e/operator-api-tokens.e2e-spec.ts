@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { embeddedAdminToken } from '@test/support/e2e-run';
 import { freePort } from '@test/support/free-port';
 import { testBrokers, uniqueTopicPrefix } from '@test/support/kafka-test-client';
 import { type AppName, type ServiceProcess, startService, waitUntilReady } from '@test/support/service-process';
@@ -37,7 +38,7 @@ describe('operator API tokens', () => {
     it('generates an admin token on first start, prints where it is, and never prints or logs the token itself', async () => {
       const service = await started('embedded', { EMBEDDED_DATA_DIR: dataDir });
       const tokenFile = path.join(dataDir, 'admin-token');
-      token = readFileSync(tokenFile, 'utf8').trim();
+      token = embeddedAdminToken(dataDir);
       expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
       expect(service.output()).toContain(`API token     admin token in ${tokenFile}`);
       expect(readFileSync(path.join(dataDir, 'api-tokens.json'), 'utf8')).not.toContain(token);

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { registerSecret } from './e2e-run';
 
 export type Role = 'viewer' | 'operator' | 'admin';
 export type Json = Record<string, unknown> & { items?: Json[]; nextCursor?: string | null };
@@ -34,6 +35,7 @@ export class OperatorApiClient<Extra extends string = never> {
 
   constructor(private readonly extra: Readonly<Record<Extra, ExtraToken>> = {} as Record<Extra, ExtraToken>) {
     this.extraTokens = Object.fromEntries(Object.keys(extra).map((name) => [name, `${name}-${randomBytes(16).toString('hex')}`]));
+    registerSecret(...Object.values(this.tokens), ...Object.values(this.extraTokens));
   }
 
   /** Writes the tokens file into `dir`; returns its path for API_TOKENS_FILE. */
@@ -55,6 +57,7 @@ export class OperatorApiClient<Extra extends string = never> {
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${baseUrl}${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();
+    registerSecret(...secretFields(body), ...secretFields(text ? (JSON.parse(text) as unknown) : undefined));
     return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: text ? (JSON.parse(text) as Json) : {} };
   }
 
@@ -63,4 +66,12 @@ export class OperatorApiClient<Extra extends string = never> {
     if (token === undefined) throw new Error(`no token named ${as}`);
     return token;
   }
+}
+
+/** Values of fields named like secrets (station passwords set or generated, tokens, passphrases), at any depth. */
+function secretFields(value: unknown): string[] {
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([name, field]) =>
+    typeof field === 'string' && /password|passphrase|secret|token/i.test(name) && !/hash|sha|file|type|id$|^(group)?idtoken|^generate[^d]|^has/i.test(name) ? [field] : secretFields(field),
+  );
 }

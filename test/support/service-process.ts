@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import path from 'node:path';
+import { logFileOf, registerSecretEnv } from './e2e-run';
 import { repoRoot } from './repo-root';
 
 const REPO_ROOT = repoRoot();
@@ -18,8 +20,9 @@ export interface ServiceProcess {
   stop(signal?: NodeJS.Signals): Promise<number | string>;
 }
 
-/** Runs a built app (dist/) as its own OS process, as in production. */
+/** Runs a built app (dist/) as its own OS process, as in production; in an e2e run its output is also kept in the run's folder. */
 export function startService(name: AppName, env: Record<string, string>, port: number): ServiceProcess {
+  registerSecretEnv(env);
   const entry = path.join(REPO_ROOT, 'dist/apps', name, 'src/main.js');
   const child = spawn(process.execPath, ['--enable-source-maps', entry], {
     cwd: REPO_ROOT,
@@ -34,6 +37,13 @@ export function startService(name: AppName, env: Record<string, string>, port: n
   };
   child.stdout?.on('data', capture);
   child.stderr?.on('data', capture);
+  const logFile = logFileOf(name, child.pid);
+  if (logFile !== undefined) {
+    const log = createWriteStream(logFile, { flags: 'a' });
+    child.stdout?.pipe(log, { end: false });
+    child.stderr?.pipe(log, { end: false });
+    child.once('close', () => log.end());
+  }
   child.stderr?.on('data', (chunk: Buffer) => {
     if (errorOutput.length < 100_000) errorOutput += chunk.toString();
   });

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as x509 from '@peculiar/x509';
+import { registerPrivateKey } from './e2e-run';
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
@@ -108,6 +109,7 @@ export class TestPki {
       extensions: [new x509.BasicConstraintsExtension(false, undefined, true), ...extensions],
     });
     const keyPem = await privateKeyPem(keys);
+    registerPrivateKey(keyPem);
     const certPem = certificate.toString('pem');
     return { certPem, keyPem, serialNumber, certFile: this.write(`${label}.pem`, certPem), keyFile: this.write(`${label}.key`, keyPem) };
   }
@@ -121,6 +123,7 @@ export class TestPki {
 
 async function createAuthority(name: string, kind: KeyKind): Promise<Authority> {
   const keys = (await webcrypto.subtle.generateKey(algorithms[kind].generate, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+  registerPrivateKey(await privateKeyPem(keys));
   const certificate = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: '01',
     name: `CN=${name}, O=CSMS Test`,

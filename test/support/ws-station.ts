@@ -1,4 +1,5 @@
 import WebSocket, { type ClientOptions, type RawData } from 'ws';
+import { registerBasicCredentials } from './e2e-run';
 
 export type ConnectOutcome = { open: true; socket: WebSocket; protocol: string } | { open: false; status: number; body: string };
 
@@ -17,6 +18,7 @@ export function connectStation(url: string, protocols: string[], options: Client
 }
 
 export function basicAuth(user: string, password: string): Record<string, string> {
+  registerBasicCredentials(user, password);
   return { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` };
 }
 

@@ -27,7 +27,7 @@ export class AuthorizationHandlers implements OnModuleInit {
   private async authorize(context: CallContext, token: IdTokenRef): Promise<AuthorizationDecision> {
     const decision = await this.reservations.atAuthorize(context.stationId, token, await this.authorization.decide(token));
     context.logger.info({ idTokenType: token.type, status: decision.status }, 'authorization decided');
-    this.events.publishInBackground(context.stationId, authorizationEvent(token, decision), context.logger);
+    this.events.publishAnswered(context.stationId, authorizationEvent(token, decision), context.logger);
     return decision;
   }
 }

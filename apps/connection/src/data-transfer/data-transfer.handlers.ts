@@ -41,7 +41,7 @@ export class DataTransferHandlers implements OnModuleInit {
     const status = dataTransferStatus(report, this.vendorIds);
     context.logger.info({ vendorId: report.vendorId, messageId: report.messageId, status }, 'data transfer from the station');
     this.history.notified(dataTransferRecordOf(context.stationId, report, status, new Date()));
-    this.events.publishInBackground(context.stationId, dataTransferEvent(report), context.logger);
+    this.events.publishAnswered(context.stationId, dataTransferEvent(report), context.logger);
     return status;
   }
 }

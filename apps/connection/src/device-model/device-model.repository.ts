@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
 import type { AttributeKey } from './device-model.diff';
 import type { AttributeType, Characteristics, ObservationSource, ObservedValue, RefusedSet, ReportedVariable, VariableAddress } from './device-model.types';
+import { lastPerAttribute } from './last-per-attribute';
 import { isSecretVariable } from './secret-variable';
 import { variableKeyOf } from './variable-key';
 
@@ -81,8 +82,8 @@ export class DeviceModelRepository {
    * way) is newer than the report's and stays.
    */
   async writeVariables(executor: SqlExecutor, stationId: string, variables: readonly ReportedVariable[], source: ObservationSource, reportStartedAt?: Date): Promise<void> {
-    const rows: AttributeRow[] = variables.flatMap((variable) =>
-      variable.attributes.map((attribute) => ({ ...variable, ...attribute, value: attribute.value, characteristics: variable.characteristics })),
+    const rows: AttributeRow[] = lastPerAttribute(
+      variables.flatMap((variable) => variable.attributes.map((attribute) => ({ ...variable, ...attribute, value: attribute.value, characteristics: variable.characteristics }))),
     );
     if (rows.length === 0) return;
     await execute(
@@ -121,7 +122,8 @@ export class DeviceModelRepository {
   }
 
   /** Writes learned values; what else is stored of the attribute (mutability, characteristics) stays. */
-  async writeValues(executor: SqlExecutor, stationId: string, values: readonly ObservedValue[], source: ObservationSource): Promise<void> {
+  async writeValues(executor: SqlExecutor, stationId: string, observed: readonly ObservedValue[], source: ObservationSource): Promise<void> {
+    const values = lastPerAttribute(observed);
     if (values.length === 0) return;
     await execute(
       executor,

@@ -30,7 +30,7 @@ export class DiagnosticsHandlers implements OnModuleInit {
   private report(context: CallContext, action: NotificationAction, report: LogStatusReport): Record<string, never> {
     context.logger.info({ logStatus: report.status, requestId: report.requestId }, 'log upload status');
     this.history.notified(progressRecordOf(context.stationId, action, report, new Date()));
-    this.events.publishInBackground(context.stationId, logStatusEvent(report), context.logger);
+    this.events.publishAnswered(context.stationId, logStatusEvent(report), context.logger);
     return {};
   }
 }

@@ -1,4 +1,4 @@
-import { assertStorableIntegers } from '@app/ocpp';
+import { OcppErrorKind, OcppRpcError, assertStorableIntegers } from '@app/ocpp';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CallHandlerRegistry } from '../gateway/call-handler.registry';
 import { DurableAcknowledgement } from '../station-events/durable-acknowledgement';
@@ -23,6 +23,10 @@ export class DisplayMessagesHandlers implements OnModuleInit {
         NotifyDisplayMessages: async (context, request) => {
           assertStorableIntegers({ requestId: request.requestId });
           (request.messageInfo ?? []).forEach((info, index) => assertStorableIntegers({ [`messageInfo[${index}].id`]: info.id }));
+          // One row per message id: a part naming an id twice fails its upsert on every retry, so it is refused, not withheld.
+          const ids = (request.messageInfo ?? []).map((info) => info.id);
+          const twice = ids.find((id, index) => ids.indexOf(id) !== index);
+          if (twice !== undefined) throw new OcppRpcError(OcppErrorKind.PropertyConstraintViolation, `messageInfo lists message id ${twice} more than once`);
           const messages = (request.messageInfo ?? []).map(displayMessageOf);
           const last = request.tbc !== true;
           await this.durability.store(context.logger, 'NotifyDisplayMessages', () => this.ledger.partReported(context.stationId, request.requestId, messages, last));

@@ -11,7 +11,7 @@ const context = (protocol: CallContext['protocol']): CallContext => ({ stationId
 
 function registered(report: () => Promise<void> = async () => undefined) {
   const registry = new CallHandlerRegistry();
-  const events = { publishInBackground: jest.fn() };
+  const events = { publishAnswered: jest.fn() };
   const publications = { report: jest.fn(report) };
   const history = { notified: jest.fn() };
   new FirmwareHandlers(
@@ -33,7 +33,7 @@ describe('FirmwareHandlers', () => {
       ['FirmwareStatusNotification', 'Installed', null],
       ['FirmwareStatusNotification', 'Downloading', 4],
     ]);
-    expect(events.publishInBackground).toHaveBeenCalledTimes(2);
+    expect(events.publishAnswered).toHaveBeenCalledTimes(2);
   });
 
   it('stores a local controller’s publishing status, with its locations, before answering {}', async () => {
@@ -57,6 +57,6 @@ describe('FirmwareHandlers', () => {
   it('still publishes firmware update progress as an event', async () => {
     const { registry, events } = registered();
     await expect(registry.dispatch(context('ocpp1.6'), 'FirmwareStatusNotification', { status: 'Installing' })).resolves.toEqual({});
-    expect(events.publishInBackground.mock.calls.map(([stationId, body]) => [stationId, body.case])).toEqual([['LC-1', 'firmwareStatus']]);
+    expect(events.publishAnswered.mock.calls.map(([stationId, body]) => [stationId, body.case])).toEqual([['LC-1', 'firmwareStatus']]);
   });
 });

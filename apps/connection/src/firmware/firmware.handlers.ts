@@ -47,7 +47,7 @@ export class FirmwareHandlers implements OnModuleInit {
   private report(context: CallContext, action: NotificationAction, report: FirmwareStatusReport): Record<string, never> {
     context.logger.info({ firmwareStatus: report.status, requestId: report.requestId }, 'firmware status');
     this.history.notified(progressRecordOf(context.stationId, action, report, new Date()));
-    this.events.publishInBackground(context.stationId, firmwareStatusEvent(report), context.logger);
+    this.events.publishAnswered(context.stationId, firmwareStatusEvent(report), context.logger);
     return {};
   }
 }

@@ -1,7 +1,7 @@
 import { KafkaJSConnectionError, KafkaJSNumberOfRetriesExceeded } from 'kafkajs';
 import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
-import { infrastructureFailureOf } from './infrastructure-failure';
+import { infrastructureFailureOf, isRefusedValue } from './infrastructure-failure';
 
 function databaseError(code: string): DatabaseError {
   const error = new DatabaseError('from the server', 0, 'error');
@@ -52,5 +52,23 @@ describe('infrastructureFailureOf', () => {
   it('withholds on anything else: the station retrying costs less than a CALLERROR it may act on', () => {
     expect(infrastructureFailureOf(new Error('something new'))).toBe('unknown');
     expect(infrastructureFailureOf('a string')).toBe('unknown');
+  });
+});
+
+describe('isRefusedValue', () => {
+  it.each([
+    ['check violation', '23514', true],
+    ['numeric out of range', '22003', true],
+    ['invalid byte sequence', '22021', true],
+    ['unique violation', '23505', false],
+    ['connection failure', '08006', false],
+  ])('%s (%s): %s', (_name, code, refused) => {
+    expect(isRefusedValue(new QueryFailedError('INSERT', [], databaseError(code)))).toBe(refused);
+    expect(isRefusedValue(Object.assign(new Error('group commit failed'), { code }))).toBe(refused);
+  });
+
+  it('is false for errors without a SQLSTATE', () => {
+    expect(isRefusedValue(new Error('connection refused'))).toBe(false);
+    expect(isRefusedValue('not an error')).toBe(false);
   });
 });

@@ -36,6 +36,17 @@ export function infrastructureFailureOf(error: unknown): InfrastructureFailure |
   return 'unknown';
 }
 
+/**
+ * True when PostgreSQL refused a value itself: SQLSTATE class 22 (data exception: out of range,
+ * too long, invalid text) or 23514 (a check constraint, e.g. a negative connector id). The
+ * station sent a value the schema allows but the CSMS cannot store; it would meet the same
+ * refusal on every retry.
+ */
+export function isRefusedValue(error: unknown): boolean {
+  const sqlState = error instanceof Error ? sqlStateOf(error) : undefined;
+  return sqlState !== undefined && (sqlState.startsWith('22') || sqlState === '23514');
+}
+
 /** A pg DatabaseError carries the SQLSTATE as `code`; TypeORM's QueryFailedError keeps it on `driverError`. */
 function sqlStateOf(error: Error): string | undefined {
   for (const candidate of [error, (error as { driverError?: unknown }).driverError]) {

@@ -36,6 +36,13 @@ describe('WithheldAnswers', () => {
     expect(await withheldCount(metrics)).toEqual({});
   });
 
+  it('answers PropertyConstraintViolation for a value PostgreSQL refuses (U+0000 in text), uncounted', async () => {
+    const { metrics, answers } = setUp();
+    const refused = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
+    await expect(answers.run('Authorize', () => Promise.reject(refused))).rejects.toMatchObject({ kind: OcppErrorKind.PropertyConstraintViolation });
+    expect(await withheldCount(metrics)).toEqual({});
+  });
+
   it('passes a defect of ours on, to be answered InternalError', async () => {
     const { answers } = setUp();
     const defect = new TypeError('x is not a function');

@@ -1,9 +1,9 @@
-import { OcppRpcError, type SessionFault, SessionFaultCode, WithholdResponse } from '@app/ocpp';
+import { OcppErrorKind, OcppRpcError, type SessionFault, SessionFaultCode, WithholdResponse } from '@app/ocpp';
 import { IntervalLog, MetricsRegistry, ROOT_LOGGER } from '@app/observability';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
-import { infrastructureFailureOf } from './infrastructure-failure';
+import { infrastructureFailureOf, isRefusedValue } from './infrastructure-failure';
 
 /** One summary line per interval, however many stations are affected. */
 export const FAULT_LOG_INTERVAL_MS = 10_000;
@@ -35,6 +35,9 @@ export class WithheldAnswers implements OnApplicationShutdown {
       return await handle();
     } catch (error) {
       if (error instanceof OcppRpcError || error instanceof WithholdResponse) throw error;
+      // A value PostgreSQL refuses even to compare (U+0000 in a looked-up idTag) is the station's fault, as at a
+      // write (DurableAcknowledgement): a retry meets it again, so it is no InternalError (found by the gateway fuzz).
+      if (isRefusedValue(error)) throw new OcppRpcError(OcppErrorKind.PropertyConstraintViolation, `${action} holds a value this CSMS cannot read or store`);
       const reason = infrastructureFailureOf(error);
       if (reason === undefined) throw error;
       this.withheld.inc({ action, reason });

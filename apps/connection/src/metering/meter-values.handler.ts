@@ -1,3 +1,4 @@
+import { assertStorableIntegers } from '@app/ocpp';
 import { Injectable } from '@nestjs/common';
 import type { CallContext } from '../gateway/call-handler.registry';
 import { DurableAcknowledgement } from '../station-events/durable-acknowledgement';
@@ -20,6 +21,8 @@ export class MeterValuesHandler {
   ) {}
 
   async handle(context: CallContext, report: MeterValuesReport): Promise<Record<string, never>> {
+    // The schemas bound no evseId/connectorId; a negative one cannot be published, and failing after the write would withhold the answer for ever.
+    assertStorableIntegers({ evseId: report.evseId });
     const { samples, refused } = normaliseMeterValues(report.meterValues);
     if (refused.length > 0) context.logger.warn({ refused: refused.slice(0, 5), count: refused.length }, 'meter values the CSMS cannot read were not stored');
     if (samples.length === 0) return {};

@@ -51,7 +51,7 @@ export class BootNotificationHandler {
       );
     }
     context.logger.info({ status: decision.status, vendor: report.vendor, model: report.model, firmware: report.firmwareVersion }, 'station booted');
-    this.events.publishInBackground(context.stationId, bootedEvent(report, decision), context.logger, { occurredAt: now });
+    this.events.publishAnswered(context.stationId, bootedEvent(report, decision), context.logger, { occurredAt: now });
     this.history.booted(bootRecordOf(context.stationId, report, decision, now));
     if (decision.status === 'Accepted') this.capabilities.afterAcceptedBoot(context);
     if (decision.status === 'Accepted') this.localLists.afterAcceptedBoot(context);

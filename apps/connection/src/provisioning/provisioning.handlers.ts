@@ -48,7 +48,7 @@ export class ProvisioningHandlers implements OnModuleInit {
           });
           // Published once stored: a withheld or refused NotifyEvent publishes nothing, so a retry does not publish it twice.
           for (const notice of noticesOf(request)) {
-            this.events.publishInBackground(context.stationId, noticeEvent(notice), context.logger, { occurredAt: notice.noticedAt });
+            this.events.publishAnswered(context.stationId, noticeEvent(notice), context.logger, { occurredAt: notice.noticedAt });
           }
           return {};
         },

@@ -41,7 +41,7 @@ export class StatusNotificationHandler {
     const log = { evseId: report.evseId, connectorId: report.connectorId, status: report.ocppStatus, errorCode: report.errorCode, stored };
     if (fault) context.logger.warn({ ...log, info: report.info, vendorErrorCode: report.vendorErrorCode }, 'station reports a fault');
     else context.logger.debug(log, 'connector status');
-    this.events.publishInBackground(context.stationId, statusEvent(report), context.logger, { occurredAt: report.statusAt });
+    this.events.publishAnswered(context.stationId, statusEvent(report), context.logger, { occurredAt: report.statusAt });
     this.history.statusChanged(statusRecordOf(context.stationId, report));
     return {};
   }

@@ -20,7 +20,7 @@ export class SecurityEventHandlers implements OnModuleInit {
 
   private report(context: CallContext, event: ReportedSecurityEvent): Record<string, never> {
     context.logger.warn({ securityEventType: event.type, techInfo: event.techInfo, at: event.at.toISOString() }, 'security event reported by the station');
-    this.events.publishInBackground(context.stationId, reportedSecurityEvent(event), context.logger, { occurredAt: event.at });
+    this.events.publishAnswered(context.stationId, reportedSecurityEvent(event), context.logger, { occurredAt: event.at });
     return {};
   }
 }

@@ -11,7 +11,7 @@ const context = (protocol: CallContext['protocol']): CallContext => ({ stationId
 
 function registered(store: (stationId: string, report: unknown) => Promise<void> = async () => undefined) {
   const registry = new CallHandlerRegistry();
-  const events = { publishInBackground: jest.fn() };
+  const events = { publishAnswered: jest.fn() };
   const reported = { store: jest.fn(store) };
   // The real rule: a failed write withholds the answer.
   const durability = {
@@ -47,7 +47,7 @@ describe('SmartChargingHandlers', () => {
     const needs = { evseId: 1, chargingNeeds: { requestedEnergyTransfer: 'AC_single_phase' } };
     await expect(registry.dispatch(context('ocpp2.0.1'), 'NotifyEVChargingNeeds', needs)).resolves.toEqual({ status: 'Accepted' });
     await expect(registry.dispatch(context('ocpp2.0.1'), 'ClearedChargingLimit', { chargingLimitSource: 'EMS' })).resolves.toEqual({});
-    expect(events.publishInBackground.mock.calls.map(([stationId, body]) => [stationId, body.case])).toEqual([
+    expect(events.publishAnswered.mock.calls.map(([stationId, body]) => [stationId, body.case])).toEqual([
       ['CP-1', 'evChargingNeeds'],
       ['CP-1', 'chargingLimitCleared'],
     ]);
@@ -57,7 +57,7 @@ describe('SmartChargingHandlers', () => {
     const { registry, events, reported } = registered();
     await expect(registry.dispatch(context('ocpp2.0.1'), 'ReportChargingProfiles', report)).resolves.toEqual({});
     expect(reported.store).toHaveBeenCalledWith('CP-1', report);
-    expect(events.publishInBackground).toHaveBeenCalledWith('CP-1', expect.objectContaining({ case: 'chargingProfilesReported' }), expect.anything());
+    expect(events.publishAnswered).toHaveBeenCalledWith('CP-1', expect.objectContaining({ case: 'chargingProfilesReported' }), expect.anything());
   });
 
   it('withholds the answer to a report it could not store, and publishes nothing', async () => {
@@ -65,7 +65,7 @@ describe('SmartChargingHandlers', () => {
       throw new Error('database down');
     });
     await expect(registry.dispatch(context('ocpp2.0.1'), 'ReportChargingProfiles', report)).rejects.toBeInstanceOf(WithholdResponse);
-    expect(events.publishInBackground).not.toHaveBeenCalled();
+    expect(events.publishAnswered).not.toHaveBeenCalled();
   });
 
   it('refuses ids no column can hold with PropertyConstraintViolation, storing nothing (a withheld answer would be resent for ever)', async () => {
@@ -76,6 +76,13 @@ describe('SmartChargingHandlers', () => {
     await expect(registry.dispatch(context('ocpp2.0.1'), 'NotifyEVChargingSchedule', schedule)).rejects.toMatchObject({ kind: OcppErrorKind.PropertyConstraintViolation });
     expect(reported.store).not.toHaveBeenCalled();
     expect(evSchedules.save).not.toHaveBeenCalled();
+  });
+
+  it('refuses a report naming a profile id twice with PropertyConstraintViolation, storing nothing (found by the gateway fuzz)', async () => {
+    const { registry, reported } = registered();
+    const twice = { ...report, chargingProfile: [report.chargingProfile[0], report.chargingProfile[0]] };
+    await expect(registry.dispatch(context('ocpp2.0.1'), 'ReportChargingProfiles', twice)).rejects.toMatchObject({ kind: OcppErrorKind.PropertyConstraintViolation, message: expect.stringContaining('more than once') });
+    expect(reported.store).not.toHaveBeenCalled();
   });
 
   it('stores the EV’s charging schedule before accepting it', async () => {

@@ -1,4 +1,4 @@
-import { assertStorableIntegers } from '@app/ocpp';
+import { OcppErrorKind, OcppRpcError, assertStorableIntegers } from '@app/ocpp';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { type CallContext, CallHandlerRegistry } from '../gateway/call-handler.registry';
 import type { StationEventBody } from '../station-events/event-body';
@@ -53,6 +53,9 @@ export class SmartChargingHandlers implements OnModuleInit {
           const { requestId, evseId, tbc } = request;
           assertStorableIntegers({ requestId, evseId });
           request.chargingProfile.forEach((profile, index) => assertStorableIntegers({ [`chargingProfile[${index}].id`]: profile.id, [`chargingProfile[${index}].stackLevel`]: profile.stackLevel }));
+          // One row per profile id: a report naming an id twice fails its upsert on every retry, so it is refused, not withheld.
+          const twice = request.chargingProfile.find((profile, index) => request.chargingProfile.findIndex((other) => other.id === profile.id) !== index);
+          if (twice !== undefined) throw new OcppRpcError(OcppErrorKind.PropertyConstraintViolation, `chargingProfile lists profile id ${twice.id} more than once`);
           await this.durability.store(context.logger, 'ReportChargingProfiles', () => this.reportedProfiles.store(context.stationId, request));
           this.publish(context, chargingProfilesReportedEvent(request), { requestId, evseId, profiles: request.chargingProfile.length, tbc });
           return {};
@@ -63,6 +66,6 @@ export class SmartChargingHandlers implements OnModuleInit {
 
   private publish(context: CallContext, body: StationEventBody, details: Record<string, unknown>): void {
     context.logger.info({ ...details, event: body.case }, 'smart-charging message from the station');
-    this.events.publishInBackground(context.stationId, body, context.logger);
+    this.events.publishAnswered(context.stationId, body, context.logger);
   }
 }

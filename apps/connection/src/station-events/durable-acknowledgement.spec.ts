@@ -1,6 +1,7 @@
 import type { RuntimeConfig } from '@app/config';
-import { WithholdResponse } from '@app/ocpp';
+import { OcppErrorKind, WithholdResponse } from '@app/ocpp';
 import { MetricsRegistry } from '@app/observability';
+import { DatabaseError } from 'pg';
 import pino from 'pino';
 import { DurableAcknowledgement, type PendingEvent } from './durable-acknowledgement';
 import type { StationEventEmitter } from './station-event.emitter';
@@ -46,6 +47,29 @@ describe('DurableAcknowledgement', () => {
     await expect(ack.store(logger, 'StartTransaction', async () => 17)).resolves.toBe(17);
     const failed = ack.store(logger, 'StartTransaction', async () => {
       throw new Error('connection refused');
+    });
+    await expect(failed).rejects.toBeInstanceOf(WithholdResponse);
+  });
+
+  it.each([
+    ['a check constraint (a negative connector id)', '23514'],
+    ['a number out of range', '22003'],
+    ['text PostgreSQL cannot hold (U+0000)', '22021'],
+  ])('answers PropertyConstraintViolation, not silence, when the database refuses a value: %s', async (_case, code) => {
+    const { ack } = acknowledgement(async () => 'e-1');
+    const refused = Object.assign(new DatabaseError('refused', 0, 'error'), { code });
+    const failed = ack.store(logger, 'StatusNotification', async () => {
+      throw refused;
+    });
+    await expect(failed).rejects.toEqual(
+      expect.objectContaining({ kind: OcppErrorKind.PropertyConstraintViolation, description: 'StatusNotification holds a value out of the range this CSMS stores' }),
+    );
+  });
+
+  it('still withholds when a unique violation may be a race that a retry resolves', async () => {
+    const { ack } = acknowledgement(async () => 'e-1');
+    const failed = ack.store(logger, 'StartTransaction', async () => {
+      throw Object.assign(new DatabaseError('duplicate', 0, 'error'), { code: '23505' });
     });
     await expect(failed).rejects.toBeInstanceOf(WithholdResponse);
   });

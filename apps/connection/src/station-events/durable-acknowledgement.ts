@@ -1,10 +1,11 @@
 import { RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
-import { OcppRpcError, WithholdResponse } from '@app/ocpp';
+import { OcppErrorKind, OcppRpcError, WithholdResponse } from '@app/ocpp';
 import { MetricsRegistry } from '@app/observability';
 import { GroupCommitFull } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
+import { isRefusedValue } from '../gateway/infrastructure-failure';
 import { withinDeadline } from './deadline';
 import type { StationEventBody } from './event-body';
 import { type EventIdentity, StationEventEmitter } from './station-event.emitter';
@@ -40,13 +41,19 @@ export class DurableAcknowledgement {
 
   /**
    * Runs a message's database writes; when they fail the answer is withheld. An OcppRpcError is
-   * the station's own fault (e.g. a value the schema allows but we cannot store): it stays the answer.
+   * the station's own fault (e.g. a value the schema allows but we cannot store): it stays the
+   * answer, as does a value the database itself refused (withheld, the station would send the
+   * same message for ever).
    */
   async store<T>(logger: Logger, action: string, write: () => Promise<T>): Promise<T> {
     try {
       return await write();
     } catch (error) {
       if (error instanceof OcppRpcError) throw error;
+      if (isRefusedValue(error)) {
+        logger.debug({ err: error, action }, 'the database refused a value of a station message');
+        throw new OcppRpcError(OcppErrorKind.PropertyConstraintViolation, `${action} holds a value out of the range this CSMS stores`);
+      }
       // Per message at debug only: the gateway logs withheld answers once per interval (WithheldAnswers, ADR 033).
       logger.debug({ err: error, action }, 'could not store a station message; withholding the answer so that the station retries');
       // A full group-commit queue is load beyond what the database takes, not a failure of it.

@@ -1,4 +1,6 @@
 import type { EnvelopePublisher } from '@app/messaging';
+import { OcppErrorKind } from '@app/ocpp';
+import type { Logger } from 'pino';
 import type { StationEventBody } from './event-body';
 import { StationEventEmitter } from './station-event.emitter';
 
@@ -40,5 +42,15 @@ describe('StationEventEmitter', () => {
     const ids = await Promise.all([events.publish('CP-1', body), events.publish('CP-1', body)]);
     expect(new Set(ids).size).toBe(2);
     expect(publisher.publish).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses a station message whose event the contract cannot carry before it is answered, and publishes nothing', () => {
+    const { events, publisher } = emitter(async () => undefined);
+    const logger = { debug: jest.fn(), error: jest.fn() } as unknown as Logger;
+    const negativeEvse: StationEventBody = { case: 'evChargingNeeds', value: { evseId: -1, requestedEnergyTransfer: 0 } } as StationEventBody;
+    expect(() => events.publishAnswered('CP-1', negativeEvse, logger)).toThrow(expect.objectContaining({ kind: OcppErrorKind.PropertyConstraintViolation }));
+    expect(publisher.publish).not.toHaveBeenCalled();
+    events.publishAnswered('CP-1', body, logger);
+    expect(publisher.publish).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { OcppVersion, createEnvelope, timestampFromDate } from '@app/contracts';
+import { OcppVersion, createEnvelope, encodeEnvelope, timestampFromDate } from '@app/contracts';
+import { OcppErrorKind, OcppRpcError } from '@app/ocpp';
 import { EnvelopePublisher, Topics } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
@@ -74,6 +75,22 @@ export class StationEventEmitter {
    */
   publishInBackground(stationId: string, body: StationEventBody, logger: Logger, identity: EventIdentity = {}): void {
     this.publish(stationId, body, identity).catch((error: unknown) => logger.error({ err: error, event: body.case }, 'could not publish a station event'));
+  }
+
+  /**
+   * publishInBackground for a station message answered before its event is durable: the event is
+   * encoded first, and one the contract cannot carry (a negative evseId in a uint32) refuses the
+   * message with PropertyConstraintViolation. Once answered, such an event could only be logged
+   * and lost (found by the gateway fuzz).
+   */
+  publishAnswered(stationId: string, body: StationEventBody, logger: Logger, identity: EventIdentity = {}): void {
+    try {
+      encodeEnvelope('stationEvent', createEnvelope('stationEvent', { eventId: 'check', stationId, correlationId: 'check', occurredAt: timestampFromDate(new Date()), body }));
+    } catch (error) {
+      logger.debug({ err: error, event: body.case }, 'a station message holds a value its event cannot carry');
+      throw new OcppRpcError(OcppErrorKind.PropertyConstraintViolation, `a value of the message is out of the range this CSMS accepts (${body.case})`);
+    }
+    this.publishInBackground(stationId, body, logger, identity);
   }
 }
 

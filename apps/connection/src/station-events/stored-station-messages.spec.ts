@@ -26,7 +26,7 @@ const databaseDown = async (): Promise<never> => {
   throw new Error('database down');
 };
 const generatedAt = '2025-06-01T10:00:00.000Z';
-const events = { publishInBackground: jest.fn() } as unknown as StationEventEmitter;
+const events = { publishAnswered: jest.fn() } as unknown as StationEventEmitter;
 
 /** Each station message whose data is stored before it is answered, with a store that fails. */
 function registryWithFailingStores(failing: 'alerts' | 'device-model' = 'alerts'): CallHandlerRegistry {
@@ -79,11 +79,11 @@ describe('station messages stored before they are answered', () => {
   });
 
   it('NotifyEvent: publishes nothing while its answer is withheld, so the retry does not publish the events twice', async () => {
-    (events.publishInBackground as jest.Mock).mockClear();
+    (events.publishAnswered as jest.Mock).mockClear();
     const registry = registryWithFailingStores();
     const notifyEvent = requests.find(([action]) => action === 'NotifyEvent')?.[1] ?? {};
     await expect(registry.dispatch(context, 'NotifyEvent', notifyEvent)).rejects.toBeInstanceOf(WithholdResponse);
-    expect(events.publishInBackground).not.toHaveBeenCalled();
+    expect(events.publishAnswered).not.toHaveBeenCalled();
   });
 
   it('NotifyEvent: a device-model value that cannot be stored withholds the answer too', async () => {

@@ -1,5 +1,5 @@
 import type { RuntimeConfig } from '@app/config';
-import { WithholdResponse } from '@app/ocpp';
+import { OcppErrorKind, WithholdResponse } from '@app/ocpp';
 import { MetricsRegistry } from '@app/observability';
 import pino from 'pino';
 import type { AuthorizationService } from '../authorization/authorization.service';
@@ -106,5 +106,19 @@ describe('TransactionMessageHandler', () => {
   it('withholds the answer when the events cannot be made durable', async () => {
     const { handler } = setup({ publishFails: true });
     await expect(handler.handle(context, started)).rejects.toBeInstanceOf(WithholdResponse);
+  });
+
+  it.each([
+    ['a negative connectorId (1.6 StartTransaction connectorId -1)', { connectorId: -1 }, 'connectorId -1'],
+    ['a negative evseId', { evseId: -3 }, 'evseId -3'],
+    ['a negative seqNo', { seqNo: -1 }, 'seqNo -1'],
+    // Stored, then unpublishable (uint32): every later event of that transaction was withheld for ever.
+    ['a negative remoteStartId', { remoteStartId: -28 }, 'remoteStartId -28'],
+  ])('refuses %s with PropertyConstraintViolation before storing or publishing anything', async (_case, change, named) => {
+    const { handler, published, recorder } = setup();
+    const failed = handler.handle(context, { ...started, ...change });
+    await expect(failed).rejects.toEqual(expect.objectContaining({ kind: OcppErrorKind.PropertyConstraintViolation, description: expect.stringContaining(named) }));
+    expect(recorder.record).not.toHaveBeenCalled();
+    expect(published).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { assertStorableIntegers } from '@app/ocpp';
 import { Injectable } from '@nestjs/common';
 import { AuthorizationService } from '../authorization/authorization.service';
 import type { AuthorizationDecision, AuthorizationStatus, IdTokenRef } from '../authorization/id-token';
@@ -50,6 +51,15 @@ export class TransactionMessageHandler {
   async handle(context: CallContext, report: TransactionReport): Promise<TransactionOutcome> {
     const { stationId, logger } = context;
     const action = report.messageType;
+    // The schemas bound none of these; a negative one (1.6 connectorId -1) can be neither stored nor published, and
+    // failing after the writes would withhold the answer for ever. Refused first, nothing stored.
+    assertStorableIntegers({
+      evseId: report.evseId,
+      connectorId: report.connectorId,
+      seqNo: report.seqNo,
+      reservationId: report.reservationId,
+      remoteStartId: report.remoteStartId,
+    });
     const { samples, refused } = normaliseMeterValues(report.meterValues);
     if (refused.length > 0) logger.warn({ action, refused: refused.slice(0, 5), count: refused.length }, 'meter values the CSMS cannot read were not stored');
     const token = report.idToken;

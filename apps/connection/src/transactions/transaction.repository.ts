@@ -1,3 +1,4 @@
+import { STORED_INTEGER_MAX } from '@app/ocpp';
 import { type SqlExecutor, execute, namedStatement, queryRows } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
@@ -133,6 +134,26 @@ const ASSIGN_OCPP16_IDS = namedStatement(
     SELECT stored.station_id, stored.start_key, stored.transaction_id FROM ${TRANSACTION} stored JOIN incoming USING (station_id, start_key)`,
 );
 
+/**
+ * 1.6: the first transaction id at or above the next sequence value that the station does not use
+ * yet: the drawn value, or one past an id the station invented at or above it (1.6 ids are int32).
+ */
+const ASSIGN_FREE_OCPP16_ID = `WITH drawn AS (SELECT nextval('"${CONNECTION_SCHEMA}"."ocpp16_transaction_id_seq"')::bigint AS n),
+  free AS (
+    SELECT candidate FROM (
+      SELECT n AS candidate FROM drawn
+      UNION ALL
+      SELECT used.id + 1 FROM (
+        SELECT CASE WHEN transaction_id ~ '^[1-9][0-9]{0,9}$' THEN transaction_id::bigint END AS id FROM ${TRANSACTION} WHERE station_id = $1
+      ) used, drawn WHERE used.id >= drawn.n
+    ) candidates
+    WHERE candidate <= ${STORED_INTEGER_MAX}
+      AND NOT EXISTS (SELECT 1 FROM ${TRANSACTION} taken WHERE taken.station_id = $1 AND taken.transaction_id = candidate::text)
+    ORDER BY candidate LIMIT 1
+  )
+  INSERT INTO ${TRANSACTION} (station_id, transaction_id, start_key) SELECT $1, candidate::text, $2 FROM free
+  ON CONFLICT DO NOTHING RETURNING transaction_id`;
+
 /** One transaction's key. */
 export interface TransactionKey {
   stationId: string;
@@ -162,15 +183,12 @@ export class TransactionRepository {
    * key) gets the id the first attempt got.
    */
   async assignOcpp16Id(executor: SqlExecutor, stationId: string, startKey: string): Promise<string> {
-    // A few attempts: a value may collide with an id a station invented (a stop for a start we never saw).
+    // The drawn value may be an id the station invented (a stop for a start we never saw), and so may the next
+    // ones: a run of them made every retry collide and the answer was withheld for ever (found by the gateway
+    // fuzz). So the first id at or above the drawn value that this station does not use is taken; a few
+    // attempts only for a concurrent start taking the same one.
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const inserted = await queryRows<{ transaction_id: string }>(
-        executor,
-        `WITH next AS (SELECT nextval('"${CONNECTION_SCHEMA}"."ocpp16_transaction_id_seq"')::text AS id)
-         INSERT INTO ${TRANSACTION} (station_id, transaction_id, start_key) SELECT $1, next.id, $2 FROM next
-         ON CONFLICT DO NOTHING RETURNING transaction_id`,
-        [stationId, startKey],
-      );
+      const inserted = await queryRows<{ transaction_id: string }>(executor, ASSIGN_FREE_OCPP16_ID, [stationId, startKey]);
       const existing =
         inserted[0] ??
         (

@@ -15,7 +15,12 @@ export const OCSP_RESPONSE_TYPE = 'application/ocsp-response';
 /** An OCSP request for a few certificates is a few hundred octets; anything far larger is not one. */
 const MAX_OCSP_REQUEST_OCTETS = 16 * 1024;
 
-const caIdParam = z.string().min(1).max(100);
+// PostgreSQL text cannot hold U+0000: such an id is refused here (400), not by the database (500).
+const caIdParam = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[^\u0000]*$/, 'must not contain U+0000');
 
 /**
  * The revocation status of what our CAs issue, for anyone who relies on it: the CRLs and the OCSP

@@ -32,6 +32,15 @@ describe('toProblem', () => {
     expect(toProblem(new HttpException(charset.message, 415, { cause: charset })).init).toMatchObject({ status: 415, code: 'unsupported-media-type', detail: 'unsupported charset "LATIN1"' });
   });
 
+  it('answers 400 for text with U+0000 that PostgreSQL refused (SQLSTATE 22021), also as TypeORM wraps it', () => {
+    const pgError = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
+    const wrapped = Object.assign(new Error('QueryFailedError'), { driverError: pgError });
+    for (const error of [pgError, wrapped]) {
+      expect(toProblem(error).init).toEqual(expect.objectContaining({ status: 400, code: 'bad-request', detail: 'the request holds text that cannot be stored (U+0000)' }));
+    }
+    expect(toProblem(Object.assign(new Error('duplicate key'), { code: '23505' })).init.status).toBe(500);
+  });
+
   it('says nothing about an unexpected error', () => {
     const problem = toProblem(new Error('connection string postgres://secret@db'));
     expect(problem.init).toMatchObject({ status: 500, code: 'internal-error' });

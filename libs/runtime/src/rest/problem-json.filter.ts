@@ -45,11 +45,24 @@ function malformedJson(exception: unknown): Problem | undefined {
   return new Problem({ status: 400, code: 'malformed-json', detail: `the request body is not valid JSON${reason}` });
 }
 
+/**
+ * PostgreSQL refuses U+0000 in text with SQLSTATE 22021 (node-pg sends every other string as valid
+ * UTF-8), so that error can only come from a request value: a client error, whichever route let it through.
+ */
+function textTheDatabaseRefused(exception: unknown): Problem | undefined {
+  const driverError = typeof exception === 'object' && exception !== null ? (exception as { driverError?: unknown }).driverError : undefined;
+  const code = [exception, driverError].map((candidate) => (typeof candidate === 'object' && candidate !== null ? (candidate as { code?: unknown }).code : undefined));
+  if (!code.includes('22021')) return undefined;
+  return new Problem({ status: 400, code: 'bad-request', detail: 'the request holds text that cannot be stored (U+0000)' });
+}
+
 /** Any error thrown while handling a request, as a Problem. Unexpected errors become a 500 that says nothing of their cause. */
 export function toProblem(exception: unknown): Problem {
   if (exception instanceof Problem) return exception;
   const malformed = malformedJson(exception);
   if (malformed) return malformed;
+  const refusedText = textTheDatabaseRefused(exception);
+  if (refusedText) return refusedText;
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     return new Problem({ status, code: codesByStatus[status] ?? (status >= 500 ? 'server-error' : 'client-error'), detail: messageOf(exception) });
