@@ -1,3 +1,4 @@
+const { availableParallelism } = require('node:os');
 const { swcOptions } = require('./tools/swc-options');
 
 const transform = {
@@ -34,4 +35,7 @@ module.exports = {
     },
   ],
   testTimeout: 120000,
+  // Two test files at a time even on two cores: most e2e time is spent waiting on services,
+  // Kafka and PostgreSQL, and every test is written to pass on a busy machine.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
 };
