@@ -34,9 +34,17 @@ export function logFileOf(name: string, pid: number | undefined): string | undef
 /** Records secret values a test uses (tokens, passwords, private keys) for the scan at the end of the run. */
 export function registerSecret(...values: (string | undefined)[]): void {
   const dir = e2eRunDir();
-  const kept = values.filter((value): value is string => typeof value === 'string' && value.length > 0);
+  const kept = values.filter((value): value is string => typeof value === 'string' && value.length > 0 && !isRedactionMarker(value));
   if (dir === undefined || kept.length === 0) return;
   appendFileSync(path.join(dir, 'secrets.jsonl'), kept.map((value) => `${JSON.stringify(value)}\n`).join(''));
+}
+
+/**
+ * What the CSMS writes in place of a secret (`[redacted]` in logs, the command history and the
+ * audit log): an API answer holding it in a secret-named field is no secret, and it is in every log.
+ */
+export function isRedactionMarker(value: string): boolean {
+  return /^\[redacted\]$/i.test(value);
 }
 
 /** A station's Basic auth credentials: the password, and `user:password` (whose base64 is the header). */
@@ -61,7 +69,8 @@ export function scanE2eRun(dir: string): Leak[] {
   const secrets = readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.length > 0)
-    .map((line) => JSON.parse(line) as string);
+    .map((line) => JSON.parse(line) as string)
+    .filter((secret) => !isRedactionMarker(secret));
   const logs = path.join(dir, 'logs');
   return readdirSync(logs).flatMap((name) => findLeaks(secrets, readFileSync(path.join(logs, name), 'utf8'), path.join(logs, name)));
 }

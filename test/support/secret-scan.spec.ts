@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { encodingsOf, findLeaks } from './secret-scan';
+import { isRedactionMarker } from './e2e-run';
 
 const SECRET = 'station-pa"ss\\word-Ünï/+?&=';
 
@@ -29,6 +30,12 @@ describe('secret scan of captured logs', () => {
   it('finds nothing in a log that holds only the secret’s hash', () => {
     const hash = createHash('sha256').update(SECRET).digest('hex');
     expect(findLeaks([SECRET], logLine(`token sha256 ${hash}`) + logLine('station CP-0001 connected'), 'x.log')).toEqual([]);
+  });
+
+  it('does not take the redaction marker an answer shows in place of a secret for a secret (it is in every log)', () => {
+    expect(isRedactionMarker('[redacted]')).toBe(true);
+    expect(isRedactionMarker('[redacted]-but-real')).toBe(false);
+    expect(isRedactionMarker('station-password-0123')).toBe(false);
   });
 
   it('skips values too short to tell from chance', () => {
