@@ -6,6 +6,7 @@ export * from './headers';
 export * from './message-bus';
 export * from './messaging.module';
 export * from './topics';
+export * from './poison/infrastructure-signs';
 export * from './poison/failure-classification';
 export * from './poison/failure-signature';
 export * from './poison/parked-record';

@@ -1,3 +1,5 @@
+import { LOST_CONNECTION_MESSAGES, NETWORK_ERROR_CODES, POOL_WAIT_MESSAGE, asSqlState, isTransientSqlState } from '@app/messaging';
+
 /**
  * Why a failure is the CSMS's infrastructure being unavailable or saturated for now (so that the
  * same CALL, sent again later, can succeed) as opposed to a defect or a permanent rejection:
@@ -8,18 +10,6 @@
  */
 export type InfrastructureFailure = 'database-pool' | 'database' | 'bus' | 'unknown';
 
-/**
- * SQLSTATE classes that a retry can get past: 08 connection exception, 40 transaction rollback
- * (serialization failure, deadlock), 53 insufficient resources, 55 object not in prerequisite
- * state (lock not available), 57 operator intervention (shutdown, statement timeout), 58 system error.
- * Any other class (22 data exception, 23 integrity constraint, 42 syntax or access rule, ...)
- * fails the same way every time.
- */
-const TRANSIENT_SQLSTATE_CLASSES = new Set(['08', '40', '53', '55', '57', '58']);
-
-/** Node system errors of a socket that could not reach, or lost, its server. */
-const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-
 /** JavaScript's own error types: a bug of ours, which a retry of the same CALL meets again. */
 const DEFECT_TYPES: readonly (new (...args: never[]) => Error)[] = [TypeError, RangeError, ReferenceError, SyntaxError, EvalError];
 
@@ -28,11 +18,11 @@ export function infrastructureFailureOf(error: unknown): InfrastructureFailure |
   if (!(error instanceof Error)) return 'unknown';
   if (DEFECT_TYPES.some((type) => error.constructor === type)) return undefined;
   const sqlState = sqlStateOf(error);
-  if (sqlState !== undefined) return TRANSIENT_SQLSTATE_CLASSES.has(sqlState.slice(0, 2)) ? 'database' : undefined;
-  if (/timeout exceeded when trying to connect/i.test(error.message)) return 'database-pool';
+  if (sqlState !== undefined) return isTransientSqlState(sqlState) ? 'database' : undefined;
+  if (POOL_WAIT_MESSAGE.test(error.message)) return 'database-pool';
   if (/^Kafka|^KafkaJS/.test(error.name)) return 'bus';
   const code = codeOf(error) ?? codeOf(causeOf(error));
-  if ((code !== undefined && NETWORK_ERROR_CODES.has(code)) || /connection terminated|connection timeout|Connection is not established/i.test(error.message)) return 'database';
+  if ((code !== undefined && NETWORK_ERROR_CODES.has(code)) || LOST_CONNECTION_MESSAGES.some((pattern) => pattern.test(error.message))) return 'database';
   return 'unknown';
 }
 
@@ -50,8 +40,8 @@ export function isRefusedValue(error: unknown): boolean {
 /** A pg DatabaseError carries the SQLSTATE as `code`; TypeORM's QueryFailedError keeps it on `driverError`. */
 function sqlStateOf(error: Error): string | undefined {
   for (const candidate of [error, (error as { driverError?: unknown }).driverError]) {
-    const code = codeOf(candidate);
-    if (code !== undefined && /^[0-9A-Z]{5}$/.test(code) && !code.startsWith('E')) return code;
+    const sqlState = asSqlState(codeOf(candidate));
+    if (sqlState !== undefined) return sqlState;
   }
   return undefined;
 }

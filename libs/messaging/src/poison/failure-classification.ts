@@ -1,3 +1,5 @@
+import { LOST_CONNECTION_MESSAGES, NETWORK_ERROR_CODES, POOL_WAIT_MESSAGE, asSqlState, isTransientSqlState } from './infrastructure-signs';
+
 /**
  * How a handler failure is treated. `transient`: the infrastructure failed (database or broker
  * unreachable, a pool exhausted, a deadlock), not the event, so it is retried without limit.
@@ -21,20 +23,8 @@ export class PermanentFailure extends Error {
   }
 }
 
-/** Node socket and DNS errors: the peer is down or unreachable. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
-
-/**
- * PostgreSQL SQLSTATE classes a retry can get past, as the gateway reads them (ADR 033): 08
- * connection exception, 40 transaction rollback (serialization failure, deadlock), 53
- * insufficient resources, 55 lock not available, 57 operator intervention (shutdown, statement
- * timeout), 58 system error. Any other class (22 data, 23 constraint, 42 syntax, P0 raised by a
- * trigger) fails the same way every time.
- */
-const TRANSIENT_SQLSTATE_CLASSES = new Set(['08', '40', '53', '55', '57', '58']);
-
 /** Messages of pg / typeorm errors that carry no code but mean the connection, not the query, failed. */
-const TRANSIENT_MESSAGES = [/connection terminated/i, /connection timeout/i, /timeout exceeded when trying to connect/i, /connection is not established/i, /pool is (draining|ended)/i, /cannot use a pool after calling end/i];
+const TRANSIENT_MESSAGES = [...LOST_CONNECTION_MESSAGES, POOL_WAIT_MESSAGE, /pool is (draining|ended)/i, /cannot use a pool after calling end/i];
 
 const MAX_DEPTH = 5;
 
@@ -55,8 +45,9 @@ function isInfrastructureFailure(link: unknown): boolean {
   if (typeof link !== 'object' || link === null) return false;
   const { code, name, retriable, message } = link as { code?: unknown; name?: unknown; retriable?: unknown; message?: unknown };
   if (typeof code === 'string') {
-    if (NETWORK_CODES.has(code)) return true;
-    if (/^[0-9A-Z]{5}$/.test(code) && TRANSIENT_SQLSTATE_CLASSES.has(code.slice(0, 2))) return true;
+    if (NETWORK_ERROR_CODES.has(code)) return true;
+    const sqlState = asSqlState(code);
+    if (sqlState !== undefined && isTransientSqlState(sqlState)) return true;
   }
   // kafkajs marks the broker errors worth retrying; its own connection errors are all KafkaJS*.
   if (typeof name === 'string' && name.startsWith('KafkaJS') && retriable !== false) return true;
