@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
+import { MetricsRegistry } from '@app/observability';
 import { InjectDataSource } from '@app/persistence';
 import { StationCommandClient } from '@app/station-commands';
 import { Inject, Injectable } from '@nestjs/common';
@@ -13,6 +14,7 @@ import { PKI_SCHEMA } from '../persistence/pki-schema';
 import { SecurityEventRepository } from '../security-events/security-event.repository';
 import { toPem } from '../x509/pem-certificate';
 import { csrFingerprintOf } from './csr-fingerprint';
+import { CsrDecisionMetrics } from './csr-decision.metrics';
 import { decideCsr } from './csr-policy';
 import type { CsrRefusal } from './csr-refusal';
 import { SigningRequestRepository, type SigningRequest } from './signing-request.repository';
@@ -42,6 +44,7 @@ export class CertificateSigningService {
   private readonly busy = new Set<string>();
   private readonly organization: string | undefined;
   private readonly validityDays: number;
+  private readonly decisions: CsrDecisionMetrics;
 
   constructor(
     private readonly requests: SigningRequestRepository,
@@ -51,7 +54,9 @@ export class CertificateSigningService {
     private readonly commands: StationCommandClient,
     @InjectDataSource(PKI_SCHEMA) private readonly dataSource: DataSource,
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
+    metrics: MetricsRegistry,
   ) {
+    this.decisions = new CsrDecisionMetrics(metrics);
     this.organization = config.pki.certificateOrganization;
     this.validityDays = config.pki.stationCertificateValidityDays;
   }
@@ -103,6 +108,7 @@ export class CertificateSigningService {
     const decision = decideCsr(request.csrPem, { stationSerialNumber: request.stationSerialNumber ?? '', organization: this.organization });
     if (decision.outcome === 'refused') {
       await this.refuse(request, decision.refusal, logger);
+      this.decisions.refused(decision.refusal.code);
       return undefined;
     }
     const issuer = await this.authorities.issuing(issuingRoleOf(request.certificateType));
@@ -135,6 +141,7 @@ export class CertificateSigningService {
       });
       await this.requests.decide(request.id, { status: 'issued', certificateSerial: certificate.serialNumber }, manager);
     });
+    this.decisions.signed();
     logger.info({ signingRequestId: request.id, serialNumber: certificate.serialNumber, issuer: issuer.record.name }, 'station certificate issued');
     return { ...request, status: 'issued', certificateSerial: certificate.serialNumber, delivery: null };
   }
