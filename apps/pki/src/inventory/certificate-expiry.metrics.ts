@@ -1,22 +1,23 @@
 import { IntervalLog, MetricsRegistry, ROOT_LOGGER } from '@app/observability';
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { CertificateExpiryRepository } from './certificate-expiry.repository';
 
 /** The windows an operator alerts on: a week is urgent, a month is the renewal horizon. */
 export const EXPIRY_WINDOWS_DAYS = [7, 30] as const;
-/** Certificates expire over days: counting every few minutes is fresh enough and costs one query. */
-const REFRESH_MS = 5 * 60_000;
+/** Certificates cross a window as time passes: counting again this often is fresh enough. */
+const RECOUNT_MS = 5 * 60_000;
 
 /**
  * csms_pki_certificates_expiring: station certificates of ours, valid and not revoked, that expire
- * within 7 and 30 days. Counted in the database every few minutes rather than on each scrape, so
- * that a scrape never waits for, or loads, the database.
+ * within 7 and 30 days. Counted in the database by the scrape that finds the count stale (older
+ * than a few minutes, or a certificate was issued or revoked since): at most one small query per
+ * few minutes however often Prometheus scrapes, and no timer.
  */
 @Injectable()
-export class CertificateExpiryMetrics implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CertificateExpiryMetrics {
   private counts = new Map<number, number>();
-  private timer: NodeJS.Timeout | undefined;
+  private countedAt = Number.NEGATIVE_INFINITY;
   private readonly failures: IntervalLog;
 
   constructor(
@@ -24,8 +25,9 @@ export class CertificateExpiryMetrics implements OnApplicationBootstrap, OnAppli
     metrics: MetricsRegistry,
     @Inject(ROOT_LOGGER) rootLogger: Logger,
   ) {
-    this.failures = new IntervalLog(rootLogger.child({ component: 'certificate-expiry' }), { message: 'could not count expiring certificates', intervalMs: REFRESH_MS, level: 'warn' });
-    metrics.observedGauge('csms_pki_certificates_expiring', 'Station certificates issued here, valid and not revoked, that expire within the window (within_days: 7, 30)', ['within_days'], (gauge) => {
+    this.failures = new IntervalLog(rootLogger.child({ component: 'certificate-expiry' }), { message: 'could not count expiring certificates', intervalMs: RECOUNT_MS, level: 'warn' });
+    metrics.observedGauge('csms_pki_certificates_expiring', 'Station certificates issued here, valid and not revoked, that expire within the window (within_days: 7, 30)', ['within_days'], async (gauge) => {
+      if (Date.now() - this.countedAt >= RECOUNT_MS) await this.recount();
       for (const days of EXPIRY_WINDOWS_DAYS) {
         const count = this.counts.get(days);
         if (count !== undefined) gauge.set({ within_days: String(days) }, count);
@@ -33,19 +35,16 @@ export class CertificateExpiryMetrics implements OnApplicationBootstrap, OnAppli
     });
   }
 
-  onApplicationBootstrap(): void {
-    void this.refresh();
-    this.timer = setInterval(() => void this.refresh(), REFRESH_MS).unref();
+  /** A certificate was issued or revoked: the next scrape counts again. */
+  changed(): void {
+    this.countedAt = Number.NEGATIVE_INFINITY;
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
-  }
-
-  /** Counts again now (start-up, tests); a failure keeps the last counts. */
-  async refresh(): Promise<void> {
+  /** A failure keeps the last counts (and is retried by the next scrape). */
+  private async recount(): Promise<void> {
     try {
       this.counts = await this.repository.countExpiring(EXPIRY_WINDOWS_DAYS);
+      this.countedAt = Date.now();
     } catch (error) {
       this.failures.record('count', { err: error });
     }

@@ -25,6 +25,6 @@ export const inventoryControllers = [IssuedCertificatesController, InstalledCert
   imports: [PkiPersistenceModule, AuthoritiesModule, PKI_STATION_COMMANDS],
   controllers: inventoryControllers,
   providers: [IssuedCertificateRepository, InstalledCertificateRepository, StationSecurityRepository, InstalledCertificateReader, StationConnectionConsumer, CertificateExpiryRepository, CertificateExpiryMetrics],
-  exports: [IssuedCertificateRepository, InstalledCertificateRepository, StationSecurityRepository, InstalledCertificateReader, PKI_STATION_COMMANDS],
+  exports: [CertificateExpiryMetrics, IssuedCertificateRepository, InstalledCertificateRepository, StationSecurityRepository, InstalledCertificateReader, PKI_STATION_COMMANDS],
 })
 export class InventoryModule {}

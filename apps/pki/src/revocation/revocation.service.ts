@@ -4,6 +4,7 @@ import { MetricsRegistry, ROOT_LOGGER } from '@app/observability';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { CertificateExpiryMetrics } from '../inventory/certificate-expiry.metrics';
 import { PKI_SCHEMA } from '../persistence/pki-schema';
 import { CrlPublisher } from './crl.publisher';
 import { CrlRepository } from './crl.repository';
@@ -38,6 +39,7 @@ export class RevocationService {
     private readonly crls: CrlRepository,
     private readonly publisher: CrlPublisher,
     metrics: MetricsRegistry,
+    private readonly expiry: CertificateExpiryMetrics,
   ) {
     this.logger = rootLogger.child({ component: 'revocation' });
     this.metrics = new RevocationMetrics(metrics);
@@ -66,6 +68,7 @@ export class RevocationService {
       });
     }
     this.metrics.revoked(record.reason);
+    this.expiry.changed();
     await this.renewCrl(record.issuerId);
     return revocationViewOf(toRow(record));
   }

@@ -8,6 +8,7 @@ import type { AuthoritiesService, IssuingCa } from '../authorities/authorities.s
 import { createRootCa, createSubCa } from '../authorities/ca-hierarchy';
 import type { CaRecord } from '../authorities/certificate-authority.repository';
 import { FileCaSigner } from '../authorities/file-ca-signer';
+import type { CertificateExpiryMetrics } from '../inventory/certificate-expiry.metrics';
 import type { IssuedCertificate, IssuedCertificateRepository } from '../inventory/issued-certificate.repository';
 import type { SecurityEventRecord } from '../security-events/security-event.record';
 import type { SecurityEventRepository } from '../security-events/security-event.repository';
@@ -112,6 +113,7 @@ describe('CertificateSigningService', () => {
       dataSource,
       config,
       metrics,
+      { changed: () => undefined } as unknown as CertificateExpiryMetrics,
     );
     return { service, requests, issued, events, sent, state, metrics };
   }

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { issuingRoleOf } from '../authorities/ca-role';
+import { CertificateExpiryMetrics } from '../inventory/certificate-expiry.metrics';
 import { certificateHashData } from '../inventory/certificate-hash-data';
 import { IssuedCertificateRepository } from '../inventory/issued-certificate.repository';
 import { PKI_SCHEMA } from '../persistence/pki-schema';
@@ -55,6 +56,7 @@ export class CertificateSigningService {
     @InjectDataSource(PKI_SCHEMA) private readonly dataSource: DataSource,
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
     metrics: MetricsRegistry,
+    private readonly expiry: CertificateExpiryMetrics,
   ) {
     this.decisions = new CsrDecisionMetrics(metrics);
     this.organization = config.pki.certificateOrganization;
@@ -142,6 +144,7 @@ export class CertificateSigningService {
       await this.requests.decide(request.id, { status: 'issued', certificateSerial: certificate.serialNumber }, manager);
     });
     this.decisions.signed();
+    this.expiry.changed();
     logger.info({ signingRequestId: request.id, serialNumber: certificate.serialNumber, issuer: issuer.record.name }, 'station certificate issued');
     return { ...request, status: 'issued', certificateSerial: certificate.serialNumber, delivery: null };
   }
