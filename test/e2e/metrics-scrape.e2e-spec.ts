@@ -229,4 +229,11 @@ describe('metrics and traces of a distributed run', () => {
     }, WAIT_MS, [smartCharging]);
     expect(joined.name).toBe('ocpp.events process');
   });
+
+  it('stops every service cleanly on SIGTERM with tracing on, whose last spans still reach the receiver', async () => {
+    const before = receiver.spans.length;
+    await stations[0]?.heartbeat();
+    expect(await Promise.all([connection, smartCharging, pki].map((service) => service.stop('SIGTERM')))).toEqual([0, 0, 0]);
+    expect(receiver.spans.slice(before).some((span) => span.name === 'ocpp Heartbeat')).toBe(true);
+  });
 });

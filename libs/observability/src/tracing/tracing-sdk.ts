@@ -11,6 +11,9 @@ export interface Tracing {
 
 const OFF: Tracing = { shutdown: () => Promise.resolve() };
 
+/** The last spans get this long to reach the collector at shutdown: an unreachable one must not use up the pod's grace period. */
+const SHUTDOWN_EXPORT_MS = 3000;
+
 /** An export that fails (collector down) is logged at most once a minute, never per batch. */
 const DIAG_LOG_INTERVAL_MS = 60_000;
 
@@ -40,7 +43,12 @@ export async function startTracing(config: TracingConfig | undefined, logger: Lo
   return {
     async shutdown() {
       setTracingEnabled(false);
-      await provider.shutdown();
+      let timer: NodeJS.Timeout | undefined;
+      const givenUp = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, SHUTDOWN_EXPORT_MS).unref();
+      });
+      await Promise.race([provider.shutdown().catch((error: unknown) => diagnostics.record('shutdown', { err: error })), givenUp]);
+      clearTimeout(timer);
       diagnostics.flush();
     },
   };
