@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { observabilityEnv } from './observability-env';
 
 const hostPort = /^[A-Za-z0-9.-]+:\d{1,5}$/;
 
@@ -210,6 +211,7 @@ export const envSchema = z.object({
     .transform((value) => value.split(',').map((vendorId) => vendorId.trim()).filter(Boolean))
     .refine((vendorIds) => vendorIds.every((vendorId) => vendorId.length <= 255), 'must be a comma-separated list of vendor ids of at most 255 characters')
     .optional(),
+  ...observabilityEnv,
 });
 
 function isAddressRange(range: string): boolean {

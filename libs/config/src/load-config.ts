@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { envSchema, type Env } from './env-schema';
+import { observabilityConfig } from './observability-config';
 import type { RuntimeConfig, ServiceName } from './runtime-config';
 
 /** A configuration value that stops the process; the message names the variable, never a secret's value. */
@@ -38,6 +39,7 @@ export function loadConfig(layout: ProcessLayout, environment: NodeJS.ProcessEnv
     history: { retentionDays: env.HISTORY_RETENTION_DAYS },
     pki: pkiConfig(env, layout),
     smartCharging: { connectionUrl: smartChargingConnectionUrl(env, layout) },
+    observability: observabilityConfig(env, layout),
   };
 }
 

@@ -240,6 +240,22 @@ export interface RuntimeConfig {
   pki: PkiConfig;
   /** SMART_CHARGING_CONNECTION_URL: where smart charging learns which stations a tenant holds (ADR 037). */
   smartCharging: { connectionUrl: string | undefined };
+  observability: ObservabilityConfig;
+}
+
+/** OpenTelemetry traces over OTLP/HTTP; undefined: off (a no-op tracer, nothing loaded). */
+export interface TracingConfig {
+  serviceName: string;
+  /** The full URL spans are posted to (…/v1/traces). */
+  tracesUrl: string;
+  /** Share of new traces recorded, 0-1. */
+  sampleRatio: number;
+}
+
+export interface ObservabilityConfig {
+  tracing: TracingConfig | undefined;
+  /** KAFKA_LAG_POLL_SECONDS in ms; 0: consumer lag is not measured. */
+  kafkaLagPollMs: number;
 }
 
 export const RUNTIME_CONFIG = Symbol('RUNTIME_CONFIG');

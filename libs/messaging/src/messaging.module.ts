@@ -1,16 +1,17 @@
 import { type MessagingConfig, RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
-import { HealthRegistry, ROOT_LOGGER } from '@app/observability';
+import { HealthRegistry, MetricsRegistry, ROOT_LOGGER } from '@app/observability';
 import { type BeforeApplicationShutdown, Global, Inject, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { EnvelopeConsumer, POISON_POLICY } from './envelopes/envelope.consumer';
 import { EnvelopePublisher } from './envelopes/envelope.publisher';
 import { InProcessBus } from './in-process/in-process.bus';
-import { KafkaBus } from './kafka/kafka.bus';
+import { KafkaBus, type KafkaBusOptions } from './kafka/kafka.bus';
 import { MESSAGE_BUS, type MessageBus } from './message-bus';
 import { DEFAULT_POISON_POLICY, type PoisonPolicy } from './poison/poison-policy';
 import { topicCatalog } from './topics';
 
-export function createMessageBus(config: MessagingConfig, logger: Logger): MessageBus {
+/** `lag`: where and how often the Kafka bus measures its consumer groups' lag (csms_kafka_consumer_lag). */
+export function createMessageBus(config: MessagingConfig, logger: Logger, lag?: KafkaBusOptions['lag']): MessageBus {
   if (config.kind === 'in-process') return new InProcessBus(logger);
   return new KafkaBus(
     {
@@ -19,6 +20,7 @@ export function createMessageBus(config: MessagingConfig, logger: Logger): Messa
       topicPrefix: config.topicPrefix,
       topics: topicCatalog(config),
       partitionsConsumedConcurrently: config.partitionsConsumedConcurrently,
+      lag,
     },
     logger,
   );
@@ -29,10 +31,10 @@ export function createMessageBus(config: MessagingConfig, logger: Logger): Messa
   providers: [
     {
       provide: MESSAGE_BUS,
-      inject: [RUNTIME_CONFIG, ROOT_LOGGER, HealthRegistry],
-      useFactory: async (config: RuntimeConfig, rootLogger: Logger, health: HealthRegistry) => {
+      inject: [RUNTIME_CONFIG, ROOT_LOGGER, HealthRegistry, MetricsRegistry],
+      useFactory: async (config: RuntimeConfig, rootLogger: Logger, health: HealthRegistry, metrics: MetricsRegistry) => {
         const logger = rootLogger.child({ component: 'messaging' });
-        const bus = createMessageBus(config.messaging, logger);
+        const bus = createMessageBus(config.messaging, logger, { metrics, intervalMs: config.observability.kafkaLagPollMs });
         await bus.start();
         health.register('messaging', () => bus.checkHealth());
         logger.info({ kind: bus.kind }, 'message bus started');

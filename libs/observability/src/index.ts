@@ -5,3 +5,5 @@ export * from './logging/root-logger';
 export * from './metrics/http-metrics';
 export * from './metrics/metrics.registry';
 export * from './observability.module';
+export * from './tracing/trace-spans';
+export * from './tracing/tracing-sdk';

@@ -3,7 +3,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type GatewayConfig, RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
-import { HealthRegistry, IntervalLog, ROOT_LOGGER } from '@app/observability';
+import { HealthRegistry, IntervalLog, ROOT_LOGGER, inStationCallSpan } from '@app/observability';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -229,7 +229,9 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
       logger,
       onFrame: (direction) => (direction === 'sent' ? this.metrics.framesSent : this.metrics.framesReceived).inc({ protocol: accepted.protocol }),
       handleCall: (action, payload) =>
-        this.callTimings.time(action, () => this.withheldAnswers.run(action, () => this.handlers.dispatch({ ...accepted, logger }, action, payload))),
+        inStationCallSpan(action, accepted.stationId, () =>
+          this.callTimings.time(action, () => this.withheldAnswers.run(action, () => this.handlers.dispatch({ ...accepted, logger }, action, payload))),
+        ),
       onClose: (closed, code, reason) => this.detach(closed, code, reason, logger),
       onFault: (fault) => this.withheldAnswers.recordFault(accepted.stationId, fault),
       clientCertificate: accepted.clientCertificate,

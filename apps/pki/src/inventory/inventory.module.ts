@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuthoritiesModule } from '../authorities/authorities.module';
 import { PkiPersistenceModule } from '../persistence/pki-persistence.module';
 import { PKI_STATION_COMMANDS } from '../pki-station-commands';
+import { CertificateExpiryMetrics } from './certificate-expiry.metrics';
+import { CertificateExpiryRepository } from './certificate-expiry.repository';
 import { InstalledCertificateReader } from './installed-certificate.reader';
 import { InstalledCertificateRepository } from './installed-certificate.repository';
 import { InstalledCertificatesController } from './installed-certificates.controller';
@@ -22,7 +24,7 @@ export const inventoryControllers = [IssuedCertificatesController, InstalledCert
 @Module({
   imports: [PkiPersistenceModule, AuthoritiesModule, PKI_STATION_COMMANDS],
   controllers: inventoryControllers,
-  providers: [IssuedCertificateRepository, InstalledCertificateRepository, StationSecurityRepository, InstalledCertificateReader, StationConnectionConsumer],
-  exports: [IssuedCertificateRepository, InstalledCertificateRepository, StationSecurityRepository, InstalledCertificateReader, PKI_STATION_COMMANDS],
+  providers: [IssuedCertificateRepository, InstalledCertificateRepository, StationSecurityRepository, InstalledCertificateReader, StationConnectionConsumer, CertificateExpiryRepository, CertificateExpiryMetrics],
+  exports: [CertificateExpiryMetrics, IssuedCertificateRepository, InstalledCertificateRepository, StationSecurityRepository, InstalledCertificateReader, PKI_STATION_COMMANDS],
 })
 export class InventoryModule {}

@@ -1,14 +1,16 @@
 import { DEFAULT_PAGE_SIZE, type Page, pageOf } from '@app/runtime';
 import { InjectDataSource } from '@app/persistence';
-import { ROOT_LOGGER } from '@app/observability';
+import { MetricsRegistry, ROOT_LOGGER } from '@app/observability';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { CertificateExpiryMetrics } from '../inventory/certificate-expiry.metrics';
 import { PKI_SCHEMA } from '../persistence/pki-schema';
 import { CrlPublisher } from './crl.publisher';
 import { CrlRepository } from './crl.repository';
 import { ISSUED_CERTIFICATES, type IssuedCertificates } from './issued-certificates';
 import { RevocationError, RevocationErrorCode } from './revocation.error';
+import { RevocationMetrics } from './revocation.metrics';
 import { type RevocationRow, RevocationRepository } from './revocation.repository';
 import type { ListRevocationsQuery, RevocationView, RevokeBody } from './revocation.schemas';
 
@@ -27,6 +29,7 @@ export function revocationViewOf(row: RevocationRow): RevocationView {
 @Injectable()
 export class RevocationService {
   private readonly logger: Logger;
+  private readonly metrics: RevocationMetrics;
 
   constructor(
     @Inject(ROOT_LOGGER) rootLogger: Logger,
@@ -35,8 +38,11 @@ export class RevocationService {
     private readonly revocations: RevocationRepository,
     private readonly crls: CrlRepository,
     private readonly publisher: CrlPublisher,
+    metrics: MetricsRegistry,
+    private readonly expiry: CertificateExpiryMetrics,
   ) {
     this.logger = rootLogger.child({ component: 'revocation' });
+    this.metrics = new RevocationMetrics(metrics);
   }
 
   /** Revokes the certificate with this serial, final; the CA's CRL is renewed at once. */
@@ -61,6 +67,8 @@ export class RevocationService {
         revocation: existing && revocationViewOf(existing),
       });
     }
+    this.metrics.revoked(record.reason);
+    this.expiry.changed();
     await this.renewCrl(record.issuerId);
     return revocationViewOf(toRow(record));
   }

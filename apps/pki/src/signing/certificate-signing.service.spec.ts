@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import type { RuntimeConfig } from '@app/config';
+import { MetricsRegistry } from '@app/observability';
 import type { CommandOutcome, StationCommandClient } from '@app/station-commands';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
@@ -7,6 +8,7 @@ import type { AuthoritiesService, IssuingCa } from '../authorities/authorities.s
 import { createRootCa, createSubCa } from '../authorities/ca-hierarchy';
 import type { CaRecord } from '../authorities/certificate-authority.repository';
 import { FileCaSigner } from '../authorities/file-ca-signer';
+import type { CertificateExpiryMetrics } from '../inventory/certificate-expiry.metrics';
 import type { IssuedCertificate, IssuedCertificateRepository } from '../inventory/issued-certificate.repository';
 import type { SecurityEventRecord } from '../security-events/security-event.record';
 import type { SecurityEventRepository } from '../security-events/security-event.repository';
@@ -101,6 +103,7 @@ describe('CertificateSigningService', () => {
     const securityEvents = { insert: async (_manager: unknown, record: SecurityEventRecord) => void events.push(record) } as unknown as SecurityEventRepository;
     const dataSource = { transaction: async (work: (manager: unknown) => Promise<void>) => work({}) } as unknown as DataSource;
     const config = { pki: { certificateOrganization: 'organization' in options ? options.organization : ORG, stationCertificateValidityDays: 30 } } as RuntimeConfig;
+    const metrics = new MetricsRegistry();
     const service = new CertificateSigningService(
       requests as unknown as SigningRequestRepository,
       issued as unknown as IssuedCertificateRepository,
@@ -109,8 +112,10 @@ describe('CertificateSigningService', () => {
       commands,
       dataSource,
       config,
+      metrics,
+      { changed: () => undefined } as unknown as CertificateExpiryMetrics,
     );
-    return { service, requests, issued, events, sent, state };
+    return { service, requests, issued, events, sent, state, metrics };
   }
 
   const csrOf = (subject: string) => openssl.csr(openssl.file('station.key'), subject);
@@ -150,6 +155,19 @@ describe('CertificateSigningService', () => {
     await service.received(received(csr), logger);
     expect(events).toHaveLength(1);
     expect(sent).toEqual([]);
+  });
+
+  it('counts CSRs signed, and refused by the rule they broke, once per decision', async () => {
+    const { service, requests, metrics } = setup();
+    await service.received(received(csrOf(`/O=${ORG}/CN=SN-1`)), logger);
+    await until(() => requests.only().delivery === 'accepted');
+    const refused = csrOf(`/O=${ORG}/CN=SN-OTHER`);
+    await service.received(received(refused), logger);
+    await service.received(received(refused), logger);
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('csms_pki_csr_decisions_total{outcome="signed",reason="none"} 1');
+    expect(text).toContain('csms_pki_csr_decisions_total{outcome="refused",reason="wrongCommonName"} 1');
+    expect(text).toContain('csms_pki_csr_decisions_total{outcome="refused",reason="weakKey"} 0');
   });
 
   it('keeps a CSR pending with its reason while no issuing CA is active, and issues once one is', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
+import { MetricsRegistry } from '@app/observability';
 import { InjectDataSource } from '@app/persistence';
 import { StationCommandClient } from '@app/station-commands';
 import { Inject, Injectable } from '@nestjs/common';
@@ -7,12 +8,14 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { issuingRoleOf } from '../authorities/ca-role';
+import { CertificateExpiryMetrics } from '../inventory/certificate-expiry.metrics';
 import { certificateHashData } from '../inventory/certificate-hash-data';
 import { IssuedCertificateRepository } from '../inventory/issued-certificate.repository';
 import { PKI_SCHEMA } from '../persistence/pki-schema';
 import { SecurityEventRepository } from '../security-events/security-event.repository';
 import { toPem } from '../x509/pem-certificate';
 import { csrFingerprintOf } from './csr-fingerprint';
+import { CsrDecisionMetrics } from './csr-decision.metrics';
 import { decideCsr } from './csr-policy';
 import type { CsrRefusal } from './csr-refusal';
 import { SigningRequestRepository, type SigningRequest } from './signing-request.repository';
@@ -42,6 +45,7 @@ export class CertificateSigningService {
   private readonly busy = new Set<string>();
   private readonly organization: string | undefined;
   private readonly validityDays: number;
+  private readonly decisions: CsrDecisionMetrics;
 
   constructor(
     private readonly requests: SigningRequestRepository,
@@ -51,7 +55,10 @@ export class CertificateSigningService {
     private readonly commands: StationCommandClient,
     @InjectDataSource(PKI_SCHEMA) private readonly dataSource: DataSource,
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
+    metrics: MetricsRegistry,
+    private readonly expiry: CertificateExpiryMetrics,
   ) {
+    this.decisions = new CsrDecisionMetrics(metrics);
     this.organization = config.pki.certificateOrganization;
     this.validityDays = config.pki.stationCertificateValidityDays;
   }
@@ -103,6 +110,7 @@ export class CertificateSigningService {
     const decision = decideCsr(request.csrPem, { stationSerialNumber: request.stationSerialNumber ?? '', organization: this.organization });
     if (decision.outcome === 'refused') {
       await this.refuse(request, decision.refusal, logger);
+      this.decisions.refused(decision.refusal.code);
       return undefined;
     }
     const issuer = await this.authorities.issuing(issuingRoleOf(request.certificateType));
@@ -135,6 +143,8 @@ export class CertificateSigningService {
       });
       await this.requests.decide(request.id, { status: 'issued', certificateSerial: certificate.serialNumber }, manager);
     });
+    this.decisions.signed();
+    this.expiry.changed();
     logger.info({ signingRequestId: request.id, serialNumber: certificate.serialNumber, issuer: issuer.record.name }, 'station certificate issued');
     return { ...request, status: 'issued', certificateSerial: certificate.serialNumber, delivery: null };
   }

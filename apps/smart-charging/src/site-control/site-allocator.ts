@@ -20,6 +20,7 @@ import { SessionTracker } from '../sessions/session-tracker';
 import type { StationFact } from '../sessions/station-fact';
 import { TenantDispatchFilter } from '../tenancy/tenant-dispatch.filter';
 import { DrawVerifier } from '../verification/draw-verifier';
+import { AllocationMetrics } from './allocation.metrics';
 import { type SitePlanView, sitePlanViewOf } from './site-plan.view';
 import { pinnedByRejections } from './rejection-pins';
 import { replansSite } from './replan-trigger';
@@ -74,6 +75,7 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
   private safetyNet: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly planDuration: Histogram;
+  private readonly allocationMetrics: AllocationMetrics;
   private readonly logger: Logger;
 
   constructor(
@@ -90,6 +92,7 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
   ) {
     this.logger = rootLogger.child({ component: 'site-allocator' });
     this.planDuration = metrics.histogram('csms_smart_charging_plan_seconds', 'Time to plan a site (allocation along its limit slots and profile building)', [], [0.001, 0.005, 0.02, 0.1, 0.5, 2]);
+    this.allocationMetrics = new AllocationMetrics(metrics);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -197,7 +200,10 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     state.timer = undefined;
     state.dueAt = undefined;
     state.running = this.plan(siteId, state)
-      .catch((error: unknown) => this.logger.error({ err: error, siteId }, 'planning failed; the stations keep what they hold'))
+      .catch((error: unknown) => {
+        this.allocationMetrics.failed();
+        this.logger.error({ err: error, siteId }, 'planning failed; the stations keep what they hold');
+      })
       .finally(() => {
         state.running = undefined;
         if (state.again) {
@@ -211,6 +217,7 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     const snapshot = await this.snapshots.read(siteId);
     if (snapshot === undefined) {
       this.sites.delete(siteId);
+      this.allocationMetrics.forget(siteId);
       return;
     }
     const now = Date.now();
@@ -252,6 +259,7 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     this.scheduleBoundary(siteId, state, snapshot, now);
     // Sites without a tenant go straight on: an await here lets a station's reboot slip in between plan and send.
     await this.dispatcher.syncSite(snapshot.tenant === undefined ? wishes : await this.tenancy.allowed(siteId, snapshot.tenant, wishes), now);
+    this.allocationMetrics.planned(state.last);
   }
 
   /** Plans the site again when its next limit slot begins or ends. */

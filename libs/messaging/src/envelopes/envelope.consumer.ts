@@ -1,5 +1,5 @@
 import { ContractError, decodeEnvelope, envelopeIdentity } from '@app/contracts';
-import { MetricsRegistry, ROOT_LOGGER } from '@app/observability';
+import { MetricsRegistry, ROOT_LOGGER, inConsumeSpan } from '@app/observability';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Counter } from 'prom-client';
 import type { Logger } from 'pino';
@@ -102,7 +102,8 @@ export class EnvelopeConsumer {
       group: subscription.groupId,
     });
     try {
-      await subscription.handle(envelope, { record, logger });
+      // A child of the span that produced the record (its traceparent header), when tracing is on.
+      await inConsumeSpan(record.topic, subscription.groupId, record.headers, () => subscription.handle(envelope, { record, logger }));
     } catch (error) {
       if (error instanceof UnprocessableMessageError) {
         ledger.forget(record);

@@ -1,8 +1,9 @@
-import type { ComponentHealth } from '@app/observability';
+import type { ComponentHealth, MetricsRegistry } from '@app/observability';
 import { type Admin, type Consumer, type IHeaders, Kafka, Partitioners, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { InboundRecord, MessageBus, OutboundRecord, Subscription } from '../message-bus';
 import { type TopicName, type TopicSpec, Topics } from '../topics';
+import { ConsumerLagMonitor } from './consumer-lag.monitor';
 import { kafkajsLogCreator, kafkajsLogLevel } from './kafkajs-logger';
 import { fixedPartitionAssigner } from './fixed-partition.assigner';
 import type { TopicBatch } from './publish-batcher';
@@ -17,6 +18,8 @@ export interface KafkaBusOptions {
   topics: TopicSpec[];
   /** Partitions of one subscription handled at once (kafkajs partitionsConsumedConcurrently); order holds within each. */
   partitionsConsumedConcurrently?: number;
+  /** Serve csms_kafka_consumer_lag on this registry, read every intervalMs (ADR 048); unset or 0 ms: not measured. */
+  lag?: { metrics: MetricsRegistry; intervalMs: number };
 }
 
 const HEALTH_TIMEOUT_MS = 2500;
@@ -39,6 +42,7 @@ export class KafkaBus implements MessageBus {
   /** Paused partitions waiting to retry a record. */
   private readonly retryTimers = new Set<NodeJS.Timeout>();
   private readonly topicByPrefixedName: Map<string, TopicName>;
+  private readonly lagMonitor: ConsumerLagMonitor | undefined;
 
   constructor(
     private readonly options: KafkaBusOptions,
@@ -71,6 +75,8 @@ export class KafkaBus implements MessageBus {
     );
     this.admin = this.kafka.admin();
     this.topicByPrefixedName = new Map(Object.values(Topics).map((topic) => [this.prefixed(topic), topic]));
+    const { lag } = options;
+    this.lagMonitor = lag && lag.intervalMs > 0 ? new ConsumerLagMonitor(this.admin, lag.metrics, lag.intervalMs, logger) : undefined;
   }
 
   async start(): Promise<void> {
@@ -147,6 +153,13 @@ export class KafkaBus implements MessageBus {
       },
     });
     await joined;
+    this.lagMonitor?.watch({
+      groupId: this.prefixed(subscription.groupId),
+      topic: this.prefixed(subscription.topic),
+      labels: { group: subscription.groupId, topic: subscription.topic },
+      from: subscription.from ?? 'beginning',
+      partition: subscription.partition,
+    });
   }
 
   private resumeLater(resume: () => void, delayMs: number): void {
@@ -169,6 +182,7 @@ export class KafkaBus implements MessageBus {
     this.stopping.abort();
     for (const timer of this.retryTimers) clearTimeout(timer);
     await Promise.allSettled(this.consumers.map((consumer) => consumer.disconnect()));
+    await this.lagMonitor?.stop();
     await this.producers.stop();
     await this.admin.disconnect();
   }

@@ -20,8 +20,8 @@ export class MetricsRegistry {
     return new Histogram({ name, help, labelNames, buckets, registers: [this.registry] });
   }
 
-  /** A gauge whose value is read when Prometheus scrapes, from the state that owns it. */
-  observedGauge(name: string, help: string, labelNames: string[], observe: (gauge: Gauge) => void): Gauge {
+  /** A gauge whose value is read when Prometheus scrapes, from the state that owns it (a scrape awaits an async read). */
+  observedGauge(name: string, help: string, labelNames: string[], observe: (gauge: Gauge) => void | Promise<void>): Gauge {
     const existing = this.registry.getSingleMetric(name);
     if (existing) return existing as Gauge;
     return new Gauge({
@@ -31,7 +31,7 @@ export class MetricsRegistry {
       registers: [this.registry],
       collect() {
         this.reset();
-        observe(this);
+        return observe(this);
       },
     });
   }

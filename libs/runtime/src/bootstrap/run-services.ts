@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, type ProcessLayout, type RuntimeConfig, loadConfig } from '@app/config';
-import { NestPinoLogger, createRootLogger } from '@app/observability';
+import { NestPinoLogger, type Tracing, createRootLogger, startTracing } from '@app/observability';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -34,6 +34,8 @@ export async function runServices(layout: Omit<ProcessLayout, 'services'>, servi
   const logger = createRootLogger(config);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   try {
+    // Before Nest builds anything, so that every span-making path sees the registered SDK.
+    const tracing = await startTracing(config.observability.tracing, logger);
     logger.info({ services: services.map((service) => service.name), messaging: config.messaging.kind, database: config.database.kind }, 'starting');
     // A failed start reaches the catch below (abortOnError), and Nest's buffered logs, with its own
     // stack trace of the failure, are printed only once the start succeeded (autoFlushLogs).
@@ -50,7 +52,7 @@ export async function runServices(layout: Omit<ProcessLayout, 'services'>, servi
     app.useGlobalFilters(new ProblemJsonFilter(logger.child({ component: 'http' })));
     mountOpenApi(app, services);
     await app.listen(config.http.port, config.http.host);
-    stopOnSignals(app, config, logger);
+    stopOnSignals(app, config, logger, tracing);
     const base = `http://${config.http.host === '0.0.0.0' ? 'localhost' : config.http.host}:${config.http.port}`;
     const urls = { api: `${base}/api`, docs: `${base}/api/docs`, ready: `${base}/health/ready`, metrics: `${base}/metrics` };
     logger.info({ urls, messaging: config.messaging.kind, database: config.database.kind, apiTokens: { origin: apiTokens.origin, count: apiTokens.tokens.size }, oidc: config.oidc === undefined ? 'off' : { issuer: config.oidc.issuer, audience: config.oidc.audience } }, 'serving');
@@ -82,7 +84,7 @@ function orExit<T>(load: () => T): T {
   }
 }
 
-function stopOnSignals(app: INestApplication, config: RuntimeConfig, logger: Logger): void {
+function stopOnSignals(app: INestApplication, config: RuntimeConfig, logger: Logger, tracing: Tracing): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -93,17 +95,21 @@ function stopOnSignals(app: INestApplication, config: RuntimeConfig, logger: Log
       process.exit(1);
     }, config.shutdownTimeoutMs);
     deadline.unref();
-    app.close().then(
-      () => {
-        logger.info('stopped');
-        logger.flush();
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    // The spans of the last messages are exported after the app stopped making them.
+    app
+      .close()
+      .then(() => tracing.shutdown())
+      .then(
+        () => {
+          logger.info('stopped');
+          logger.flush();
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
