@@ -7,6 +7,11 @@ import { pkiSchema } from '@app/pki/persistence/pki-schema';
 import { SMART_CHARGING_RETENTION, smartChargingSchema } from '@app/smart-charging';
 import { CONNECTION_SEED, MARKED_TABLES, PKI_SEED, SMART_CHARGING_SEED, countByMark } from '@test/support/retention-fixtures';
 import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
+import { freePort } from '@test/support/free-port';
+import { type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import pino from 'pino';
 
@@ -158,6 +163,54 @@ describe('retention', () => {
     // Generous for a busy two-core machine: what matters is that no insert waited for the round.
     expect(Math.max(...latencies)).toBeLessThan(2000);
     console.info(`retention e2e: ${latencies.length} inserts during the round, slowest ${Math.max(...latencies).toFixed(1)} ms, round ${resultA.durationMs} ms`);
+  });
+});
+
+/** The job as each service module wires it: the whole system in one process (all three services), on real PostgreSQL. */
+describe('retention in the running services', () => {
+  let database: TestDatabase;
+  let service: ServiceProcess | undefined;
+  const dataDir = mkdtempSync(join(tmpdir(), 'csms-retention-'));
+
+  beforeAll(async () => {
+    database = await createTestDatabase('retention_wired');
+  });
+
+  afterAll(async () => {
+    await service?.stop('SIGKILL');
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('prunes every service schema on its interval and reports it under csms_retention_*', async () => {
+    service = startService(
+      'embedded',
+      { DATABASE_URL: database.url, EMBEDDED_DATA_DIR: dataDir, OCPP_WS_PORT: String(await freePort()), RETENTION_INTERVAL_SECONDS: '1', RETENTION_PROCESSED_EVENTS_DAYS: '30', LOG_LEVEL: 'warn' },
+      await freePort(),
+    );
+    await waitUntilReady(service);
+    const schemas = ['connection', 'smart_charging', 'pki'];
+    for (const schema of schemas) {
+      await database.query(`INSERT INTO "${schema}".processed_event (event_id, consumer, processed_at) SELECT 'old-' || n, 'c', now() - interval '31 days' FROM generate_series(1, 7) n`);
+    }
+    const running = service;
+    const metrics = await eventually(
+      'every schema pruned and counted',
+      async () => {
+        const text = await (await fetch(`${running.baseUrl}/metrics`)).text();
+        const pruned = schemas.every((schema) => text.includes(`csms_retention_rows_deleted_total{schema="${schema}",table="processed_event",class="processedEvents"} 7`));
+        return pruned ? text : undefined;
+      },
+      60_000,
+      [running],
+    );
+    for (const schema of schemas) {
+      expect(metrics).toMatch(new RegExp(`csms_retention_runs_total\\{schema="${schema}",outcome="completed"\\} \\d+`));
+      expect(metrics).toMatch(new RegExp(`csms_retention_last_run_duration_seconds\\{schema="${schema}"\\} \\d`));
+      expect(metrics).toMatch(new RegExp(`csms_retention_last_run_timestamp_seconds\\{schema="${schema}"\\} \\d{10}`));
+      const [left] = await database.query<{ count: number }>(`SELECT count(*)::int AS count FROM "${schema}".processed_event WHERE event_id LIKE 'old-%'`);
+      expect(left?.count).toBe(0);
+    }
   });
 });
 
