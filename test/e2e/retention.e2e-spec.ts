@@ -102,7 +102,7 @@ describe('retention', () => {
     }
   });
 
-  it('lets one of two replicas delete while the other skips the round, and never blocks a writer for long', async () => {
+  it('lets one of two replicas delete while the other skips the round, skips rows a writer holds, and never blocks a writer for long', async () => {
     const [first, second] = [await open(connectionSchema), await open(connectionSchema)];
     const backlog = 6000;
     await database.query(
@@ -114,18 +114,20 @@ describe('retention', () => {
     const replicaA = new RetentionJob(first.dataSource, 'connection', targets, { ...config, batchRows: 200 }, undefined, logger);
     const replicaB = new RetentionJob(second.dataSource, 'connection', targets, { ...config, batchRows: 200 }, undefined, logger);
 
-    // A row lock on the last old audit row holds replica A inside its round (after the whole inbox backlog).
-    const holder = new Client({ connectionString: database.url });
-    await holder.connect();
-    await holder.query('BEGIN');
-    await holder.query(`SELECT id FROM connection.mutation_audit WHERE actor = 'held' FOR UPDATE`);
+    // A writer holding an old row locked: the round must go round it, not wait for it.
+    const rowHolder = await connected();
+    await rowHolder.query('BEGIN');
+    await rowHolder.query(`SELECT event_id FROM connection.processed_event WHERE event_id = 'backlog-1' FOR UPDATE`);
+    // A table lock holds replica A inside its round at the audit table (after the whole inbox backlog): a test device only.
+    const tableHolder = await connected();
+    await tableHolder.query('BEGIN');
+    await tableHolder.query('LOCK TABLE connection.mutation_audit IN SHARE MODE');
 
     // A writer inserting into the table being pruned, timing each insert, for as long as replica A runs.
     let roundOver = false;
     const latencies: number[] = [];
     const writer = (async () => {
-      const client = new Client({ connectionString: database.url });
-      await client.connect();
+      const client = await connected();
       try {
         for (let n = 0; !roundOver; n += 1) {
           const started = performance.now();
@@ -147,16 +149,21 @@ describe('retention', () => {
     const roundB = await replicaB.runOnce();
     expect(roundB).toMatchObject({ outcome: 'skipped', deleted: {}, batches: {} });
 
-    await holder.query('ROLLBACK');
-    await holder.end();
+    await tableHolder.query('ROLLBACK');
+    await tableHolder.end();
     const resultA = await roundA;
     roundOver = true;
     await writer;
 
     expect(resultA.outcome).toBe('completed');
-    expect(resultA.deleted['connection.processed_event']).toBe(backlog);
-    expect(resultA.batches['connection.processed_event']).toBe(backlog / 200 + 1);
+    expect(resultA.deleted['connection.processed_event']).toBe(backlog - 1);
+    expect(resultA.batches['connection.processed_event']).toBe(Math.floor((backlog - 1) / 200) + 1);
     expect(resultA.deleted['connection.mutation_audit']).toBe(1);
+    // The row the writer held is still there (a later round takes it), and the round did not wait for it.
+    expect(await database.query(`SELECT event_id FROM connection.processed_event WHERE event_id LIKE 'backlog-%'`)).toEqual([{ event_id: 'backlog-1' }]);
+    await rowHolder.query('ROLLBACK');
+    await rowHolder.end();
+
     const [live] = await database.query<{ count: number }>(`SELECT count(*)::int AS count FROM connection.processed_event WHERE consumer = 'writer'`);
     expect(live?.count).toBe(latencies.length);
     expect(latencies.length).toBeGreaterThan(0);
@@ -164,6 +171,12 @@ describe('retention', () => {
     expect(Math.max(...latencies)).toBeLessThan(2000);
     console.info(`retention e2e: ${latencies.length} inserts during the round, slowest ${Math.max(...latencies).toFixed(1)} ms, round ${resultA.durationMs} ms`);
   });
+
+  async function connected(): Promise<Client> {
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    return client;
+  }
 });
 
 /** The job as each service module wires it: the whole system in one process (all three services), on real PostgreSQL. */

@@ -23,13 +23,13 @@ describe('retention cutoff and plan', () => {
 describe('batch delete', () => {
   it('deletes at most a batch of the oldest rows through the btree index, by ctid', () => {
     expect(batchDeleteSql(inboxRetention('smart_charging'), 500)).toBe(
-      'DELETE FROM "smart_charging"."processed_event" WHERE ctid = ANY(ARRAY(SELECT aged.ctid FROM "smart_charging"."processed_event" aged WHERE aged.processed_at < $1 ORDER BY aged.processed_at LIMIT 500))',
+      'DELETE FROM "smart_charging"."processed_event" WHERE ctid = ANY(ARRAY(SELECT aged.ctid FROM "smart_charging"."processed_event" aged WHERE aged.processed_at < $1 ORDER BY aged.processed_at LIMIT 500 FOR UPDATE OF aged SKIP LOCKED))',
     );
   });
 
   it('does not sort the old rows of a BRIN-indexed table, and keeps the rows its condition protects', () => {
     const sql = batchDeleteSql({ tableClass: 'history', schema: 'connection', table: 'command_log', agedBy: 'recorded_at', index: 'brin', keepWhen: 'aged.pinned' }, 10);
-    expect(sql).toContain('WHERE aged.recorded_at < $1 AND NOT (aged.pinned) LIMIT 10');
+    expect(sql).toContain('WHERE aged.recorded_at < $1 AND NOT (aged.pinned) LIMIT 10 FOR UPDATE OF aged SKIP LOCKED');
     expect(sql).not.toContain('ORDER BY');
   });
 

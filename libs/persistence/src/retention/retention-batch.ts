@@ -10,14 +10,15 @@ export function retentionCutoff(now: Date, retentionDays: number): Date {
 /**
  * One batch: at most `batchRows` rows older than the cutoff ($1), found through the index on
  * `agedBy` and deleted by their ctid (a TID scan), so the statement touches only those rows and
- * its transaction stays short.
+ * its transaction stays short. A row some writer holds locked is skipped (SKIP LOCKED), not
+ * waited for: the job never queues behind the write path, and the row goes in a later round.
  */
 export function batchDeleteSql(target: RetentionTarget, batchRows: number): string {
   if (!Number.isInteger(batchRows) || batchRows < 1) throw new RangeError(`batchRows must be a positive whole number, not ${batchRows}`);
   const table = `"${target.schema}"."${target.table}"`;
   const keep = target.keepWhen === undefined ? '' : ` AND NOT (${target.keepWhen})`;
   const order = target.index === 'btree' ? ` ORDER BY aged.${target.agedBy}` : '';
-  return `DELETE FROM ${table} WHERE ctid = ANY(ARRAY(SELECT aged.ctid FROM ${table} aged WHERE aged.${target.agedBy} < $1${keep}${order} LIMIT ${batchRows}))`;
+  return `DELETE FROM ${table} WHERE ctid = ANY(ARRAY(SELECT aged.ctid FROM ${table} aged WHERE aged.${target.agedBy} < $1${keep}${order} LIMIT ${batchRows} FOR UPDATE OF aged SKIP LOCKED))`;
 }
 
 /**
