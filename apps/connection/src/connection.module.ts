@@ -15,7 +15,7 @@ import { ParkedEventsModule } from './parked-events/parked-events.module';
 import { ConnectionPersistenceModule } from './persistence/connection-persistence.module';
 import { CONNECTION_SCHEMA } from './persistence/connection-schema';
 import { ProvisioningModule } from './provisioning/provisioning.module';
-import { RetentionModule } from './retention/retention.module';
+import { ConnectionRetentionModule } from './retention/retention.module';
 import { RoutingModule } from './routing/routing.module';
 import { Iso15118Module } from './iso15118/iso15118.module';
 import { SecurityModule } from './security/security.module';
@@ -42,7 +42,7 @@ import { TransactionsModule } from './transactions/transactions.module';
     DisplayMessagesModule,
     CustomerInformationModule,
     RoutingModule,
-    RetentionModule,
+    ConnectionRetentionModule,
     ApiModule,
     ConnectionAuditModule,
     ParkedEventsModule,

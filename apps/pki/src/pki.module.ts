@@ -18,6 +18,7 @@ import { pkiTenantScope } from './tenancy/pki-api.tenancy';
 import { StationOwnedRepository } from './tenancy/station-owned.repository';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { StationTenantDirectory } from './tenancy/station-tenant.directory';
+import { PkiRetentionModule } from './retention/retention.module';
 
 /** Every controller of the PKI's REST API (behind API tokens), for the role-matrix spec. */
 export const pkiApiControllers = [...securityEventControllers, ...authorityControllers, ...signingControllers, ...inventoryControllers, ...revocationControllers, ...renewalControllers, ...rootDistributionControllers, ...profileUpgradeControllers];
@@ -25,7 +26,7 @@ export const pkiApiControllers = [...securityEventControllers, ...authorityContr
 export const pkiPublicControllers = [...revocationStatusControllers];
 
 @Module({
-  imports: [PkiPersistenceModule, SecurityEventsModule, AuthoritiesModule, InventoryModule, SigningModule, RevocationModule, RenewalModule, RootDistributionModule, ProfileUpgradeModule, GatewayCertificatesModule, TenancyModule, pkiAuditTrail(pkiApiControllers)],
+  imports: [PkiPersistenceModule, SecurityEventsModule, AuthoritiesModule, InventoryModule, SigningModule, RevocationModule, RenewalModule, RootDistributionModule, ProfileUpgradeModule, GatewayCertificatesModule, TenancyModule, PkiRetentionModule, pkiAuditTrail(pkiApiControllers)],
   controllers: [inboxController('pki', PKI_SCHEMA)],
   providers: [
     StationEventConsumer,

@@ -11,6 +11,7 @@ import { SiteTenantController } from './tenancy/site-tenant.controller';
 import { SiteTenantRepository } from './tenancy/site-tenant.repository';
 import { smartChargingTenantScope } from './tenancy/smart-charging-api.tenancy';
 import { TopologyModule, topologyControllers } from './topology/topology.module';
+import { SmartChargingRetentionModule } from './retention/retention.module';
 
 /** Every controller of the smart-charging REST API (behind API tokens), for the role-matrix spec. */
 export const smartChargingApiControllers = [...topologyControllers, SiteTenantController, ...limitsControllers, ...auditControllers, ...siteControlControllers, ...oscpApiControllers];
@@ -22,7 +23,7 @@ export const smartChargingApiControllers = [...topologyControllers, SiteTenantCo
  * operators' Capacity Providers (oscp/). Sites belong to tenants (tenancy/).
  */
 @Module({
-  imports: [SmartChargingPersistenceModule, TopologyModule, LimitsModule, AuditModule, SiteControlModule, OscpModule, smartChargingAuditTrail(smartChargingApiControllers)],
+  imports: [SmartChargingPersistenceModule, TopologyModule, LimitsModule, AuditModule, SiteControlModule, OscpModule, SmartChargingRetentionModule, smartChargingAuditTrail(smartChargingApiControllers)],
   controllers: [SiteTenantController],
   providers: [
     SiteTenantRepository,

@@ -171,6 +171,14 @@ export const envSchema = z.object({
     .default('true')
     .transform((value) => value === 'true'),
   HISTORY_RETENTION_DAYS: integer(1, 36_500).default(90),
+  // Retention of the other tables that only grow (ADR 044); 0 keeps rows for ever. The inbox must outlive what Kafka can redeliver.
+  RETENTION_PROCESSED_EVENTS_DAYS: integer(0, 36_500).default(30),
+  RETENTION_METER_SAMPLES_DAYS: integer(0, 36_500).default(365),
+  RETENTION_TRANSACTION_EVENTS_DAYS: integer(0, 36_500).default(365),
+  RETENTION_AUDIT_DAYS: integer(0, 36_500).default(365),
+  // How often each service's retention job runs, and the rows one short DELETE transaction removes at most.
+  RETENTION_INTERVAL_SECONDS: integer(1, 86_400).default(3600),
+  RETENTION_BATCH_ROWS: integer(1, 100_000).default(5000),
   // Decrypts the PKI's CA key files (encrypted PKCS#8). Long because it guards offline-guessable files.
   PKI_CA_KEY_PASSPHRASE: z.string().min(16, 'must be at least 16 characters').max(1024, 'must be at most 1024 characters').optional(),
   // Folder of the CA key files the PKI creates or imports (encrypted PKCS#8); default under EMBEDDED_DATA_DIR in embedded mode.

@@ -1,16 +1,12 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { ConfigError } from './config.error';
 import { envSchema, type Env } from './env-schema';
 import { observabilityConfig } from './observability-config';
+import { retentionConfig } from './retention-config';
 import type { RuntimeConfig, ServiceName } from './runtime-config';
 
-/** A configuration value that stops the process; the message names the variable, never a secret's value. */
-export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
-    super(`invalid configuration: ${variable} ${reason}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError } from './config.error';
 
 export interface ProcessLayout {
   services: ServiceName[];
@@ -37,6 +33,7 @@ export function loadConfig(layout: ProcessLayout, environment: NodeJS.ProcessEnv
     gateway: gatewayConfig(env, layout),
     stationCore: stationCoreConfig(env, layout),
     history: { retentionDays: env.HISTORY_RETENTION_DAYS },
+    retention: retentionConfig(env, messagingConfig(env, layout)),
     pki: pkiConfig(env, layout),
     smartCharging: { connectionUrl: smartChargingConnectionUrl(env, layout) },
     observability: observabilityConfig(env, layout),

@@ -137,6 +137,17 @@ export interface HistoryConfig {
   retentionDays: number;
 }
 
+/** The classes of tables the retention job prunes, each kept for its own number of days. */
+export type RetentionClass = 'processedEvents' | 'meterSamples' | 'transactionEvents' | 'audit' | 'history';
+
+export interface RetentionConfig {
+  /** Days each class is kept; 0: for ever (never for history, which HISTORY_RETENTION_DAYS bounds to at least 1). */
+  days: Record<RetentionClass, number>;
+  intervalMs: number;
+  /** The most rows one DELETE (one short transaction) removes. */
+  batchRows: number;
+}
+
 /** The PKI service's CA keys. */
 export interface PkiConfig {
   /**
@@ -237,6 +248,8 @@ export interface RuntimeConfig {
   gateway: GatewayConfig;
   stationCore: StationCoreConfig;
   history: HistoryConfig;
+  /** How long each class of ever-growing table is kept, and how the retention job deletes (ADR 044). */
+  retention: RetentionConfig;
   pki: PkiConfig;
   /** SMART_CHARGING_CONNECTION_URL: where smart charging learns which stations a tenant holds (ADR 037). */
   smartCharging: { connectionUrl: string | undefined };

@@ -28,6 +28,7 @@ import { StationTenant1764177000001 } from './migrations/1764177000001-station-t
 import { CreateMutationAudit1764177100001 } from './migrations/1764177100001-create-mutation-audit';
 import { CreateCredentialProvisioning1764177200001 } from './migrations/1764177200001-create-credential-provisioning';
 import { CreateParkedEvent1764177400001 } from './migrations/1764177400001-create-parked-event';
+import { RetentionIndexes1764300000100 } from './migrations/1764300000100-retention-indexes';
 
 export const CONNECTION_SCHEMA = 'connection';
 
@@ -63,5 +64,6 @@ export const connectionSchema: ServiceSchema = {
     CreateMutationAudit1764177100001,
     CreateCredentialProvisioning1764177200001,
     CreateParkedEvent1764177400001,
+    RetentionIndexes1764300000100,
   ],
 };

@@ -1,6 +1,6 @@
 // The connection schema's tables that only grow: the history (command-log/, station-history/,
 // reported profiles), tracked requests, cleared alerts and report jobs. Read by the operator API,
-// pruned by retention/ (HISTORY_RETENTION_DAYS).
+// pruned by retention/ (HISTORY_RETENTION_DAYS, ADR 044).
 
 export const COMMAND_LOG_TABLE = 'command_log';
 export const BOOT_HISTORY_TABLE = 'station_boot_history';
@@ -25,16 +25,3 @@ export const HISTORY_TABLES = [
   REPORTED_PROFILE_TABLE,
   ...TRACKED_REQUEST_TABLES,
 ] as const;
-
-/** What retention prunes: each table by the column that says when its row became history. */
-export const PRUNED_TABLES: readonly { table: string; recordedAt: string }[] = [
-  ...HISTORY_TABLES.map((table) => ({ table, recordedAt: 'recorded_at' })),
-  { table: STATION_ALERT_TABLE, recordedAt: 'cleared_at' },
-  // Report jobs are the operator's history of GetBaseReport / GetReport / GetMonitoringReport; the
-  // parts of a report that never completed (timed out, a station that rebooted mid-report, an
-  // unsolicited report with gaps) would otherwise stay for ever: completed reports drop theirs.
-  { table: 'device_model_report', recordedAt: 'updated_at' },
-  { table: 'device_model_report_part', recordedAt: 'received_at' },
-  { table: 'monitoring_report_job', recordedAt: 'requested_at' },
-  { table: 'monitoring_report_part', recordedAt: 'received_at' },
-];

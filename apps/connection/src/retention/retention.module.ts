@@ -1,10 +1,11 @@
+import { RetentionModule } from '@app/persistence';
 import { Module } from '@nestjs/common';
+import { CONNECTION_SCHEMA } from '../persistence/connection-schema';
 import { ConnectionPersistenceModule } from '../persistence/connection-persistence.module';
-import { HistoryPruner } from './history-pruner';
+import { CONNECTION_RETENTION } from './connection-retention.targets';
 
-/** HISTORY_RETENTION_DAYS for the history tables of the connection schema. */
+/** The connection schema's retention (ADR 044): inbox, audit, meter samples, transaction events and history. */
 @Module({
-  imports: [ConnectionPersistenceModule],
-  providers: [HistoryPruner],
+  imports: [RetentionModule.forService({ schema: CONNECTION_SCHEMA, targets: CONNECTION_RETENTION, persistence: ConnectionPersistenceModule })],
 })
-export class RetentionModule {}
+export class ConnectionRetentionModule {}

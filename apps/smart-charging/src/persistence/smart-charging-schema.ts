@@ -10,6 +10,7 @@ import { CreateDrawDeviation1764220000002 } from './migrations/1764220000002-cre
 import { CreateOscp1764220000003 } from './migrations/1764220000003-create-oscp';
 import { SiteTenant1764221000001 } from './migrations/1764221000001-site-tenant';
 import { CreateMutationAudit1764221100001 } from './migrations/1764221100001-create-mutation-audit';
+import { RetentionIndexes1764300000110 } from './migrations/1764300000110-retention-indexes';
 
 export const SMART_CHARGING_SCHEMA = 'smart_charging';
 
@@ -28,5 +29,6 @@ export const smartChargingSchema: ServiceSchema = {
     CreateOscp1764220000003,
     SiteTenant1764221000001,
     CreateMutationAudit1764221100001,
+    RetentionIndexes1764300000110,
   ],
 };
