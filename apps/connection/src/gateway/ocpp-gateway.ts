@@ -88,7 +88,7 @@ export class OcppGateway implements OnApplicationBootstrap, OnModuleDestroy, OnA
       config: config.gateway.drain,
       callWaitMs: config.stationCore.durableAckTimeoutMs + DRAIN_CALL_MARGIN_MS,
       metrics: drainMetrics,
-      logger: this.logger.child({ component: 'drain' }),
+      logger: logger.child({ component: 'gateway-drain' }),
     });
     this.admission = new UpgradeAdmission(this.config.maxConcurrentUpgrades);
     metrics.observeUpgradesInProgress(() => this.admission.size);

@@ -57,10 +57,19 @@ describe('StationConnection.drain', () => {
     expect(socket.closes).toEqual([{ code: 1001, reason: 'replica shutting down' }]);
   });
 
-  it('closes at once when nothing is in flight', async () => {
+  it('closes at once when nothing is in flight and no quiet period is asked for', async () => {
     const { socket, station } = connection(async () => heartbeatAnswer);
-    expect(await station.drain(CloseCode.goingAway, 'bye', 5000)).toBe('idle');
+    expect(await station.drain(CloseCode.goingAway, 'bye', 5000, 0)).toBe('idle');
     expect(socket.closes).toHaveLength(1);
+  });
+
+  it('waits for a quiet moment after the last answer, when a station would send its follow-up', async () => {
+    const { socket, station } = connection(async () => heartbeatAnswer);
+    socket.receive('m-1', 'Heartbeat', {});
+    const started = Date.now();
+    expect(await station.drain(CloseCode.goingAway, 'bye', 5000, 200)).toBe('idle');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(195);
+    expect(socket.sent).toEqual([[3, 'm-1', heartbeatAnswer]]);
   });
 
   it('handles no CALL that arrives after the close frame, so none is stored without an answer', async () => {

@@ -46,6 +46,12 @@ export type DrainOutcome = 'idle' | 'busy';
 
 /** How often a draining connection looks whether its last CALLs have been answered. */
 const IDLE_POLL_MS = 25;
+/**
+ * How long a draining connection must have been silent before it is closed: a station often sends
+ * its next CALL the moment it gets an answer (a Heartbeat after MeterValues, a StatusNotification
+ * after a stop), and a CALL that crosses our close frame goes unanswered (ADR 045).
+ */
+export const DRAIN_QUIET_MS = 250;
 
 function logFault(logger: Logger, fault: SessionFault): void {
   if (fault.code === SessionFaultCode.ResponseWithheld) logger.warn({ action: fault.action, messageId: fault.messageId, err: fault.error }, 'answer withheld; the station will retry');
@@ -62,6 +68,8 @@ export class StationConnection {
   private answeredLastPing = true;
   private closing = false;
   private readonly pacer: MessagePacer<{ data: RawData; isBinary: boolean }> | undefined;
+  /** When the last frame went either way: what the drain's quiet period is measured from. */
+  private lastFrameAt = Date.now();
   /** Settles when the socket has closed (close handshake done, or the socket dropped). */
   readonly closed: Promise<void>;
 
@@ -76,6 +84,7 @@ export class StationConnection {
       version: versionOfSubprotocol(protocol),
       side: 'csms',
       send: (text) => {
+        this.lastFrameAt = Date.now();
         options.onFrame('sent');
         socket.send(text);
       },
@@ -86,6 +95,7 @@ export class StationConnection {
     });
     this.pacer = options.messageRate && this.pacerOf(options.messageRate);
     socket.on('message', (data, isBinary) => {
+      this.lastFrameAt = Date.now();
       options.onFrame('received');
       if (this.pacer) this.pacer.receive({ data, isBinary });
       else this.receive(data, isBinary);
@@ -106,13 +116,14 @@ export class StationConnection {
 
   /**
    * Closes the connection once no CALL is unanswered in either direction (an answer to the
-   * station is sent only once its message is durable), or when `waitMs` runs out. CALLs that
+   * station is sent only once its message is durable) and no frame has passed for `quietMs`, or
+   * when `waitMs` runs out (`busy` if a CALL was still unanswered then). CALLs that
    * arrive after the close frame are not handled: the station never gets their answer and sends
    * them again to the replica it reconnects to, so none is stored unanswered (ADR 045).
    */
-  async drain(code: number, reason: string, waitMs: number): Promise<DrainOutcome> {
+  async drain(code: number, reason: string, waitMs: number, quietMs = DRAIN_QUIET_MS): Promise<DrainOutcome> {
     const until = Date.now() + waitMs;
-    while (this.busy && !this.session.closed && Date.now() < until) {
+    while ((this.busy || Date.now() - this.lastFrameAt < quietMs) && !this.session.closed && Date.now() < until) {
       await new Promise((resolve) => setTimeout(resolve, Math.min(IDLE_POLL_MS, Math.max(1, until - Date.now()))));
     }
     const outcome: DrainOutcome = this.busy ? 'busy' : 'idle';
