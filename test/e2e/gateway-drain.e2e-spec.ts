@@ -180,13 +180,22 @@ describe('gateway drain: SIGTERM to one of three replicas under load', () => {
     const signalledAt = Date.now();
     victim.child.kill('SIGTERM');
     // Both looked for from the signal on: the drain of about 12 stations takes at least its 2.25 s of pacing.
-    const [unreadyAfterMs, refusal] = await Promise.all([
+    const [unreadyAfterMs, refusal, drainMetrics] = await Promise.all([
       until('the draining replica unready', async () => (await fetch(`${victim.baseUrl}/health/ready`)).status === 503, 10_000).then(() => Date.now() - signalledAt),
       eventually(
         'a new upgrade refused with 503 by the draining replica',
         async () => {
           const answer = await upgradeRefusal(victimWsPort);
           return answer.status === 503 ? answer : undefined;
+        },
+        10_000,
+        [victim],
+      ),
+      eventually(
+        'the drain in the draining replica’s metrics',
+        async () => {
+          const text = await (await fetch(`${victim.baseUrl}/metrics`)).text();
+          return /^csms_gateway_drain_active 1$/m.test(text) ? text : undefined;
         },
         10_000,
         [victim],
@@ -243,6 +252,8 @@ describe('gateway drain: SIGTERM to one of three replicas under load', () => {
     );
 
     expect(refusal).toEqual({ status: 503, retryAfter: '1' });
+    expect(drainMetrics).toMatch(/^csms_gateway_drain_stations_closed_total\{outcome="idle"\} \d+$/m);
+    expect(drainMetrics).toMatch(/^csms_gateway_drain_duration_seconds \d/m);
     expect(exitCode).toBe(0);
     expect(exitedAfterMs).toBeLessThan(GRACE_MS);
     expect(drained).toContain(`"stations":${onVictim.size}`);
