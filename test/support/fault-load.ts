@@ -1,4 +1,4 @@
-import { SimulatedStation, StationError, StationErrorCode } from '@app/simulator';
+import { SimulatedStation, StationError, StationErrorCode, reconnectDelayMs, retryDelayMs } from '@app/simulator';
 import { type StationReceipts, recordReceipts } from './station-receipts';
 
 export interface LoadFleetOptions {
@@ -12,6 +12,11 @@ export interface LoadFleetOptions {
   meterValuesPerSession: number;
   /** How long a station waits for an answer before it sends a transaction message again. */
   callTimeoutMs: number;
+  /**
+   * How a station that lost its connection tries again: `paced` (default) at the load's pace,
+   * `backoff` as the simulator's fleets do (reconnect-backoff.ts, and at least a 503's Retry-After).
+   */
+  reconnect?: 'paced' | 'backoff';
 }
 
 /** Errors a station meets when the CSMS does not answer or the connection goes: it carries on, as a real one does. */
@@ -164,17 +169,22 @@ export class LoadFleet {
 
   /** Opens the connection again and boots, until the CSMS takes the station back or the run ends. */
   private async online(station: SimulatedStation): Promise<void> {
+    const backoff = this.options.reconnect === 'backoff';
+    let attempt = 0;
+    let retryAfterMs = 0;
     while ((!station.isConnected || station.registrationStatus !== 'Accepted') && this.running) {
       try {
         if (!station.isConnected) {
+          if (backoff) await new Promise((resolve) => setTimeout(resolve, Math.max(reconnectDelayMs(attempt++), retryAfterMs)));
           await station.connect();
           this.reconnects += 1;
         }
         await station.boot();
       } catch (error) {
         this.carryOn(error);
+        retryAfterMs = retryDelayMs(error) ?? 0;
         // A pause before the next attempt, as a station backs off: the rate of attempts, not a wait for a condition.
-        await this.pace();
+        if (!backoff) await this.pace();
       }
     }
   }

@@ -10,7 +10,11 @@ export class TcpBalancer {
   private next = 0;
   private readonly sockets = new Set<Socket>();
 
-  constructor(private readonly backends: { host: string; port: number }[]) {}
+  /** `isReady` (default: always) leaves out a backend as a Service leaves out a pod that is not ready. */
+  constructor(
+    private readonly backends: { host: string; port: number }[],
+    private readonly isReady: (index: number) => boolean = () => true,
+  ) {}
 
   async start(port = 0): Promise<number> {
     this.server = createServer((client) => this.forward(client, 0));
@@ -30,8 +34,10 @@ export class TcpBalancer {
       client.destroy();
       return;
     }
-    const backend = this.backends[this.next++ % this.backends.length];
+    const index = this.next++ % this.backends.length;
+    const backend = this.backends[index];
     if (!backend) return;
+    if (!this.isReady(index)) return this.forward(client, attempts + 1);
     client.pause();
     const upstream = connect(backend.port, backend.host);
     let connected = false;

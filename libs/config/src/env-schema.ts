@@ -75,7 +75,8 @@ export const envSchema = z.object({
   // Unset: tokens carry no tenant (they see every tenant). Set: a token without a valid tenant claim is refused.
   OIDC_TENANT_CLAIM: claimPath.optional(),
   OIDC_NAME_CLAIM: claimPath.default('sub'),
-  SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
+  // Below Kubernetes' default terminationGracePeriodSeconds (30): a gateway drains its stations within it (ADR 045).
+  SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(25_000),
   KAFKA_BROKERS: z
     .string()
     .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean))
@@ -155,6 +156,11 @@ export const envSchema = z.object({
   OCPP_MESSAGE_BURST: integer(1, 1_000_000).default(500),
   // A station held back by the message rate without a break for this long is closed (1008).
   OCPP_MESSAGE_RATE_CLOSE_SECONDS: integer(1, 3600).default(30),
+  // Graceful drain on SIGTERM (ADR 045): station sockets are closed in batches of at least OCPP_DRAIN_BATCH_SIZE every
+  // OCPP_DRAIN_BATCH_INTERVAL_MS, larger when needed to close them all within OCPP_DRAIN_SECONDS (0: all at once).
+  OCPP_DRAIN_SECONDS: integer(0, 3600).default(10),
+  OCPP_DRAIN_BATCH_SIZE: integer(1, 1_000_000).default(50),
+  OCPP_DRAIN_BATCH_INTERVAL_MS: integer(10, 60_000).default(500),
   OCPP_MAX_FRAME_BYTES: integer(1024, 16 * 1024 * 1024).default(256 * 1024),
   OCPP_PING_INTERVAL_SECONDS: integer(0, 3600).default(60),
   OCPP_CALL_TIMEOUT_SECONDS: integer(1, 600).default(30),

@@ -193,6 +193,37 @@ describe('loadConfig: OCPP gateway', () => {
   });
 });
 
+describe('loadConfig: gateway drain (ADR 045)', () => {
+  const connection = { services: ['connection' as const], defaultHttpPort: 3000, embedded: false };
+
+  it('drains over 10 s in batches of at least 50 every 500 ms within a 25 s shutdown by default', () => {
+    const config = loadConfig(connection, {});
+    expect(config.gateway.drain).toEqual({ windowMs: 10_000, minBatchSize: 50, batchIntervalMs: 500 });
+    expect(config.shutdownTimeoutMs).toBe(25_000);
+  });
+
+  it('reads the drain settings', () => {
+    const config = loadConfig(connection, { OCPP_DRAIN_SECONDS: '0', OCPP_DRAIN_BATCH_SIZE: '5', OCPP_DRAIN_BATCH_INTERVAL_MS: '200' });
+    expect(config.gateway.drain).toEqual({ windowMs: 0, minBatchSize: 5, batchIntervalMs: 200 });
+  });
+
+  it('refuses a shutdown timeout that leaves no room for the drain, in a process that runs the gateway', () => {
+    const tooShort = errorOf(() => loadConfig(connection, { OCPP_DRAIN_SECONDS: '30', SHUTDOWN_TIMEOUT_MS: '30000' }));
+    expect(tooShort.variable).toBe('SHUTDOWN_TIMEOUT_MS');
+    expect(tooShort.message).toContain('OCPP_DRAIN_SECONDS');
+    expect(loadConfig(connection, { OCPP_DRAIN_SECONDS: '30', SHUTDOWN_TIMEOUT_MS: '35000' }).shutdownTimeoutMs).toBe(35_000);
+    expect(loadConfig(standalone, { SHUTDOWN_TIMEOUT_MS: '1000' }).shutdownTimeoutMs).toBe(1000);
+  });
+
+  it.each([
+    ['OCPP_DRAIN_SECONDS', '-1'],
+    ['OCPP_DRAIN_BATCH_SIZE', '0'],
+    ['OCPP_DRAIN_BATCH_INTERVAL_MS', '5'],
+  ])('names %s when its value %p is invalid', (variable, value) => {
+    expect(errorOf(() => loadConfig(connection, { [variable]: value })).variable).toBe(variable);
+  });
+});
+
 describe('loadConfig: station core', () => {
   it('has defaults for a standalone service and for the embedded process', () => {
     expect(loadConfig(standalone, {}).stationCore).toEqual({

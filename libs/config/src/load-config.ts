@@ -188,7 +188,22 @@ function gatewayConfig(env: Env, layout: ProcessLayout): RuntimeConfig['gateway'
     maxConcurrentUpgrades: env.OCPP_MAX_CONCURRENT_UPGRADES,
     retryAfterSeconds: env.OCPP_RETRY_AFTER_SECONDS,
     abuse: gatewayAbuseConfig(env),
+    drain: gatewayDrainConfig(env, layout),
   };
+}
+
+/** Time SIGTERM leaves after the drain: flushing the producers (up to 5 s) and closing the pools. */
+export const SHUTDOWN_RESERVE_MS = 5000;
+
+function gatewayDrainConfig(env: Env, layout: ProcessLayout): RuntimeConfig['gateway']['drain'] {
+  const windowMs = env.OCPP_DRAIN_SECONDS * 1000;
+  if (layout.services.includes('connection') && windowMs + SHUTDOWN_RESERVE_MS > env.SHUTDOWN_TIMEOUT_MS) {
+    throw new ConfigError(
+      'SHUTDOWN_TIMEOUT_MS',
+      `must be at least OCPP_DRAIN_SECONDS (${env.OCPP_DRAIN_SECONDS} s) + ${SHUTDOWN_RESERVE_MS / 1000} s, and below the pod's terminationGracePeriodSeconds`,
+    );
+  }
+  return { windowMs, minBatchSize: env.OCPP_DRAIN_BATCH_SIZE, batchIntervalMs: env.OCPP_DRAIN_BATCH_INTERVAL_MS };
 }
 
 function gatewayAbuseConfig(env: Env): RuntimeConfig['gateway']['abuse'] {

@@ -81,6 +81,17 @@ export interface GatewayConfig {
   retryAfterSeconds: number;
   /** Limits on what one address or station may cost the gateway (ADR 040). */
   abuse: GatewayAbuseConfig;
+  /** How the gateway hands its stations over to other replicas on SIGTERM (ADR 045). */
+  drain: GatewayDrainConfig;
+}
+
+/** OCPP_DRAIN_*: station sockets closed in paced batches, so that the other replicas take them over gradually. */
+export interface GatewayDrainConfig {
+  /** Every station closed within this long (0: all in one batch); SHUTDOWN_TIMEOUT_MS leaves room for it. */
+  windowMs: number;
+  /** The fewest stations closed per batch. */
+  minBatchSize: number;
+  batchIntervalMs: number;
 }
 
 /** A token bucket: `burst` at once, then `perSecond` on average; perSecond 0 means no limit. */

@@ -56,13 +56,13 @@ export class GatewayMetrics {
     this.refusals = metrics.counter('csms_ocpp_upgrade_refusals_total', 'WebSocket upgrades refused before the handshake', ['status']);
     this.turnedAway = metrics.counter(
       'csms_ocpp_turned_away_total',
-      'Station upgrades refused with 503 or 429 + Retry-After, or dropped in their handshake, by reason (503: admission-limit, registry-busy, registry-unavailable; 429: address-blocked, station-blocked, address-rate, station-rate, pending-handshakes; dropped: handshake-timeout)',
+      'Station upgrades refused with 503 or 429 + Retry-After, or dropped in their handshake, by reason (503: admission-limit, registry-busy, registry-unavailable, draining; 429: address-blocked, station-blocked, address-rate, station-rate, pending-handshakes; dropped: handshake-timeout)',
       ['reason'],
     );
     this.authBlocks = metrics.counter('csms_ocpp_auth_blocks_total', 'Addresses and station ids blocked after repeated failed authentications, by scope (address, station)', ['scope']);
     this.messageRate = metrics.counter('csms_ocpp_message_rate_limited_total', 'Station messages held back by the message rate (outcome="held") and connections closed for staying over it (outcome="closed")', ['outcome']);
     // Every reason at 0 from the start: an alert on a rate needs the series before the first refusal.
-    ['admission-limit', 'registry-busy', 'registry-unavailable', 'address-blocked', 'station-blocked', 'address-rate', 'station-rate', 'pending-handshakes', 'handshake-timeout'].forEach(
+    ['admission-limit', 'registry-busy', 'registry-unavailable', 'draining', 'address-blocked', 'station-blocked', 'address-rate', 'station-rate', 'pending-handshakes', 'handshake-timeout'].forEach(
       (reason) => this.turnedAway.inc({ reason }, 0),
     );
     ['address', 'station'].forEach((scope) => this.authBlocks.inc({ scope }, 0));

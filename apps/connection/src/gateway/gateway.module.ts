@@ -10,10 +10,11 @@ import { StationConnections } from './station-connections';
 import { UpgradeAuthenticator } from './upgrade-authenticator';
 import { CallTimings } from './call-timings';
 import { WithheldAnswers } from './withheld-answers';
+import { DrainMetrics } from './drain/drain.metrics';
 
 @Module({
   imports: [StationsModule, StationEventsModule, StationHistoryModule],
-  providers: [OcppGateway, GatewayMetrics, UpgradeAuthenticator, CredentialVerifier, CallHandlerRegistry, StationConnections, WithheldAnswers, CallTimings],
+  providers: [OcppGateway, GatewayMetrics, UpgradeAuthenticator, CredentialVerifier, CallHandlerRegistry, StationConnections, WithheldAnswers, CallTimings, DrainMetrics],
   exports: [CallHandlerRegistry, StationConnections],
 })
 export class GatewayModule {}

@@ -2,9 +2,9 @@ import { type Server as HttpServer, type IncomingMessage, createServer as create
 import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { type GatewayConfig, RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
+import { type GatewayConfig, RUNTIME_CONFIG, type RuntimeConfig, SHUTDOWN_RESERVE_MS } from '@app/config';
 import { HealthRegistry, IntervalLog, ROOT_LOGGER, inStationCallSpan } from '@app/observability';
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { StationEventEmitter, protocolByName } from '../station-events/station-event.emitter';
@@ -22,20 +22,28 @@ import { reloadTlsOnChange } from './tls-reloader';
 import { infrastructureFailureOf } from './infrastructure-failure';
 import { UpgradeAdmission } from './upgrade-admission';
 import { type AcceptedUpgrade, UpgradeAuthenticator } from './upgrade-authenticator';
-import { type AbuseTurnAwayReason, type TurnAwayReason, UpgradeRefusal, busyRefusal, tooManyRefusal, writeRefusal } from './upgrade-refusal';
+import { type AbuseTurnAwayReason, type TurnAwayReason, UpgradeRefusal, busyRefusal, drainingRefusal, tooManyRefusal, writeRefusal } from './upgrade-refusal';
 import { TrustedProxies } from './abuse/client-address';
 import { HandshakeWatch } from './abuse/handshake-watch';
 import { type UpgradeAttempt, UpgradeGuard } from './abuse/upgrade-guard';
 import { CallTimings } from './call-timings';
 import { FAULT_LOG_INTERVAL_MS, WithheldAnswers } from './withheld-answers';
+import { DRAIN_CLOSE, GatewayDrain } from './drain/gateway-drain';
+import { DrainMetrics } from './drain/drain.metrics';
+
+/** What a draining replica's refusal asks: come back at once, the balancer takes the station elsewhere (ADR 045). */
+const DRAIN_RETRY_AFTER_SECONDS = 1;
+/** Longest wait for a station's in-flight call beyond its durable acknowledgement's own deadline. */
+const DRAIN_CALL_MARGIN_MS = 2000;
 
 /**
  * The OCPP-J endpoint: ws:// (profile 1 and unsecured) and, when a server
  * certificate is configured, wss:// (profiles 2 and 3), both at
- * /ocpp/{stationId}, both protocol versions.
+ * /ocpp/{stationId}, both protocol versions. On SIGTERM it drains: not ready,
+ * new upgrades refused, stations closed in paced batches (ADR 045).
  */
 @Injectable()
-export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OcppGateway implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
   private readonly config: GatewayConfig;
   private readonly logger: Logger;
   private readonly servers: HttpServer[] = [];
@@ -52,6 +60,11 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly guard: UpgradeGuard;
   private readonly handshakes: HandshakeWatch;
   private readonly abuseLog: IntervalLog;
+  private draining = false;
+  private readonly drain: GatewayDrain;
+  private readonly shutdownTimeoutMs: number;
+  /** Disconnected events in flight: the drain ends once they are handed to the producer. */
+  private readonly disconnectsPublishing = new Set<Promise<void>>();
 
   constructor(
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
@@ -65,10 +78,18 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly withheldAnswers: WithheldAnswers,
     private readonly callTimings: CallTimings,
     health: HealthRegistry,
+    drainMetrics: DrainMetrics,
   ) {
     this.config = config.gateway;
     this.internalApiToken = config.internalApiToken;
     this.logger = logger.child({ component: 'gateway' });
+    this.shutdownTimeoutMs = config.shutdownTimeoutMs;
+    this.drain = new GatewayDrain({
+      config: config.gateway.drain,
+      callWaitMs: config.stationCore.durableAckTimeoutMs + DRAIN_CALL_MARGIN_MS,
+      metrics: drainMetrics,
+      logger: logger.child({ component: 'gateway-drain' }),
+    });
     this.admission = new UpgradeAdmission(this.config.maxConcurrentUpgrades);
     metrics.observeUpgradesInProgress(() => this.admission.size);
     this.turnedAwayLog = new IntervalLog(this.logger, { message: 'stations turned away with 503 + Retry-After', intervalMs: FAULT_LOG_INTERVAL_MS, level: 'warn' });
@@ -94,9 +115,10 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
       maxPayload: this.config.maxFrameBytes,
       handleProtocols: (_offered, request) => this.negotiated.get(request) ?? false,
     });
+    // Draining: not ready at once, so that the Service stops sending new upgrades here.
     health.register('ocpp-gateway', async () => ({
-      ok: this.servers.length > 0 && this.servers.every((server) => server.listening),
-      detail: `${this.connections.size} station(s) connected`,
+      ok: !this.draining && this.servers.length > 0 && this.servers.every((server) => server.listening),
+      detail: this.draining ? `draining: ${this.connections.size} station(s) still connected` : `${this.connections.size} station(s) connected`,
     }));
   }
 
@@ -150,6 +172,19 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
+  /**
+   * SIGTERM, before any other module lets go of the database or the bus: hand every station over
+   * to the other replicas, each once its in-flight calls are durable and answered, within
+   * SHUTDOWN_TIMEOUT_MS less what the producers and pools need to close (ADR 045).
+   */
+  async onModuleDestroy(): Promise<void> {
+    this.draining = true;
+    const open: StationConnection[] = [];
+    this.connections.forEach((connection) => open.push(connection));
+    await this.drain.run(open, Date.now() + this.shutdownTimeoutMs - SHUTDOWN_RESERVE_MS);
+    await Promise.allSettled([...this.disconnectsPublishing]);
+  }
+
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.keepAlive);
     clearInterval(this.tlsReload);
@@ -186,6 +221,7 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
     if (!socket.writable) return void socket.destroy();
     const decision = this.guard.admit(request);
     if (!decision.admitted) return this.refuseAbuse(socket, decision.reason, decision.retryAfterSeconds, decision.attempt);
+    if (this.draining) return this.turnAway(socket, 'draining');
     const release = this.admission.tryEnter();
     if (!release) return this.turnAway(socket, 'admission-limit');
     let accepted: AcceptedUpgrade;
@@ -201,6 +237,8 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
     }
     this.guard.succeeded(decision.attempt);
     if (socket.destroyed) return;
+    // The drain began while this station was being authenticated: it has already taken its snapshot.
+    if (this.draining) return this.turnAway(socket, 'draining');
     this.negotiated.set(request, accepted.protocol);
     this.webSockets.handleUpgrade(request, socket, head, (webSocket) => this.attach(webSocket, accepted));
   }
@@ -210,7 +248,7 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
     this.metrics.turnedAway.inc({ reason });
     this.metrics.refusals.inc({ status: '503' });
     this.turnedAwayLog.record(reason, error === undefined ? { upgradesInProgress: this.admission.size } : { err: error });
-    writeRefusal(socket, busyRefusal(this.config.retryAfterSeconds));
+    writeRefusal(socket, reason === 'draining' ? drainingRefusal(DRAIN_RETRY_AFTER_SECONDS) : busyRefusal(this.config.retryAfterSeconds));
   }
 
   /** A cheap refusal of one address or station (ADR 040): no lookup, no per-try security event. */
@@ -248,6 +286,8 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
       })
       .catch((error: unknown) => logger.error({ err: error }, 'could not publish the connected event'));
     this.revokedCloser?.accepted(connection);
+    // Accepted while the drain took its snapshot: it would otherwise stay until the process exits.
+    if (this.draining) void connection.drain(DRAIN_CLOSE.code, DRAIN_CLOSE.reason, 0);
   }
 
   private messageRateOptions(): StationConnectionOptions['messageRate'] {
@@ -267,8 +307,13 @@ export class OcppGateway implements OnApplicationBootstrap, OnApplicationShutdow
     this.history.connection(disconnectedRecordOf(connection, this.events.replicaId, new Date(), { code, reason, replaced: !current }));
     // A replaced connection's end is no news: the station is connected (its newer connection was announced).
     if (!current) return;
-    void this.events
+    const published: Promise<void> = this.events
       .disconnected(connection.stationId, `closed (${code})`)
-      .catch((error: unknown) => logger.error({ err: error }, 'could not publish the disconnected event'));
+      .then(
+        () => undefined,
+        (error: unknown) => logger.error({ err: error }, 'could not publish the disconnected event'),
+      )
+      .finally(() => this.disconnectsPublishing.delete(published));
+    this.disconnectsPublishing.add(published);
   }
 }

@@ -41,6 +41,18 @@ export const CloseCode = {
   serviceRestart: 1012,
 } as const;
 
+/** How a drained connection was closed: with nothing unanswered, or when its wait for the last answers ran out. */
+export type DrainOutcome = 'idle' | 'busy';
+
+/** How often a draining connection looks whether its last CALLs have been answered. */
+const IDLE_POLL_MS = 25;
+/**
+ * How long a draining connection must have been silent before it is closed: a station often sends
+ * its next CALL the moment it gets an answer (a Heartbeat after MeterValues, a StatusNotification
+ * after a stop), and a CALL that crosses our close frame goes unanswered (ADR 045).
+ */
+export const DRAIN_QUIET_MS = 250;
+
 function logFault(logger: Logger, fault: SessionFault): void {
   if (fault.code === SessionFaultCode.ResponseWithheld) logger.warn({ action: fault.action, messageId: fault.messageId, err: fault.error }, 'answer withheld; the station will retry');
   else logger.error({ code: fault.code, action: fault.action, messageId: fault.messageId, err: fault.error }, 'failed to answer a station call');
@@ -56,6 +68,10 @@ export class StationConnection {
   private answeredLastPing = true;
   private closing = false;
   private readonly pacer: MessagePacer<{ data: RawData; isBinary: boolean }> | undefined;
+  /** When the last frame went either way: what the drain's quiet period is measured from. */
+  private lastFrameAt = Date.now();
+  /** Settles when the socket has closed (close handshake done, or the socket dropped). */
+  readonly closed: Promise<void>;
 
   constructor(
     readonly stationId: string,
@@ -68,6 +84,7 @@ export class StationConnection {
       version: versionOfSubprotocol(protocol),
       side: 'csms',
       send: (text) => {
+        this.lastFrameAt = Date.now();
         options.onFrame('sent');
         socket.send(text);
       },
@@ -78,6 +95,7 @@ export class StationConnection {
     });
     this.pacer = options.messageRate && this.pacerOf(options.messageRate);
     socket.on('message', (data, isBinary) => {
+      this.lastFrameAt = Date.now();
       options.onFrame('received');
       if (this.pacer) this.pacer.receive({ data, isBinary });
       else this.receive(data, isBinary);
@@ -86,11 +104,48 @@ export class StationConnection {
       this.answeredLastPing = true;
     });
     socket.on('error', (error) => options.logger.warn({ err: error }, 'station socket error'));
+    let settleClosed = () => {};
+    this.closed = new Promise<void>((resolve) => (settleClosed = resolve));
     socket.once('close', (code, reason) => {
       this.pacer?.stop();
       this.session.close(`connection closed (${code})`);
       options.onClose(this, code, reason.toString());
+      settleClosed();
     });
+  }
+
+  /**
+   * Closes the connection once no CALL is unanswered in either direction (an answer to the
+   * station is sent only once its message is durable) and no frame has passed for `quietMs`, or
+   * when `waitMs` runs out (`busy` if a CALL was still unanswered then). CALLs that
+   * arrive after the close frame are not handled: the station never gets their answer and sends
+   * them again to the replica it reconnects to, so none is stored unanswered (ADR 045).
+   */
+  async drain(code: number, reason: string, waitMs: number, quietMs = DRAIN_QUIET_MS): Promise<DrainOutcome> {
+    const until = Date.now() + waitMs;
+    while ((this.busy || Date.now() - this.lastFrameAt < quietMs) && !this.session.closed && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(IDLE_POLL_MS, Math.max(1, until - Date.now()))));
+    }
+    const outcome: DrainOutcome = this.busy ? 'busy' : 'idle';
+    if (this.pacer) {
+      this.pacer.stop();
+      // The pacer may have stopped reading; the close handshake needs the station's close frame.
+      this.socket.resume();
+    }
+    this.close(code, reason);
+    this.session.close('drained');
+    return outcome;
+  }
+
+  /** A CALL is unanswered in either direction, or one the message rate holds back waits to be handled. */
+  private get busy(): boolean {
+    return this.session.busy || (this.pacer?.queued ?? 0) > 0;
+  }
+
+  /** Drops the socket without a close handshake: the station stopped answering while being drained. */
+  terminate(): void {
+    this.closing = true;
+    this.socket.terminate();
   }
 
   /** Sends a CALL to the station; resolves with its CALLRESULT payload. `options.signal` withdraws it. */

@@ -27,7 +27,7 @@ export function writeRefusal(socket: Duplex, refusal: UpgradeRefusal): void {
 }
 
 /** Why an upgrade was turned away with 503: retryable, the station should come back after Retry-After. */
-export type TurnAwayReason = 'admission-limit' | 'registry-busy' | 'registry-unavailable';
+export type TurnAwayReason = 'admission-limit' | 'registry-busy' | 'registry-unavailable' | 'draining';
 
 /** Why one address or station was turned away with 429 + Retry-After, or its handshake dropped (ADR 040). */
 export type AbuseTurnAwayReason = 'address-blocked' | 'station-blocked' | 'address-rate' | 'station-rate' | 'pending-handshakes' | 'handshake-timeout';
@@ -35,6 +35,11 @@ export type AbuseTurnAwayReason = 'address-blocked' | 'station-blocked' | 'addre
 /** The retryable refusal of an upgrade the CSMS cannot take now. */
 export function busyRefusal(retryAfterSeconds: number): UpgradeRefusal {
   return new UpgradeRefusal(503, 'the CSMS is busy; try again later', { 'Retry-After': String(retryAfterSeconds) });
+}
+
+/** The refusal of a replica that is draining (ADR 045): the station connects again at once and lands elsewhere. */
+export function drainingRefusal(retryAfterSeconds: number): UpgradeRefusal {
+  return new UpgradeRefusal(503, 'this CSMS replica is shutting down; connect again', { 'Retry-After': String(retryAfterSeconds) });
 }
 
 /** The retryable refusal of one address or station that tries too often (ADR 040). */

@@ -91,6 +91,55 @@ describe('Fleet', () => {
     expect(snapshot.disconnects).toBe(4);
   });
 
+  it.each([
+    [1001, 'Going Away (a draining replica)'],
+    [1012, 'Service Restart'],
+  ])('reconnects and boots again when the CSMS closes idle stations with %i %s', async (code) => {
+    await csms.close();
+    const heartbeatEverySecond = (call: ReceivedCall): object | undefined =>
+      call.action === 'BootNotification' ? { status: 'Accepted', currentTime: new Date().toISOString(), interval: 1 } : undefined;
+    csms = await TestCsms.start({ respond: heartbeatEverySecond });
+    const fleet = new Fleet(fleetOptions(csms.url, { scenario: 'idle', count: 2 }));
+    const running = fleet.run();
+    const count = (action: string): number => csms.received.filter((call) => call.action === action).length;
+    await csms.waitFor(() => new Set(csms.received.filter((call) => call.action === 'Heartbeat').map((call) => call.stationId)).size === 2);
+    csms.closeConnections(code, 'replica shutting down');
+    await csms.waitFor(() => count('BootNotification') === 4);
+    fleet.stop();
+    const { ok, snapshot } = await running;
+    expect(ok).toBe(true);
+    expect(snapshot.disconnects).toBe(4);
+  });
+
+  it('waits at least the Retry-After of a 503 before its next reconnect attempt, not only its back-off', async () => {
+    await csms.close();
+    const attempts: { at: number; retryAfterS: number | undefined }[] = [];
+    let refuseNext = false;
+    const heartbeatEverySecond = (call: ReceivedCall): object | undefined =>
+      call.action === 'BootNotification' ? { status: 'Accepted', currentTime: new Date().toISOString(), interval: 1 } : undefined;
+    csms = await TestCsms.start({
+      respond: heartbeatEverySecond,
+      turnAway: () => {
+        const retryAfterS = refuseNext ? 3 : undefined;
+        refuseNext = false;
+        attempts.push({ at: Date.now(), retryAfterS });
+        return retryAfterS;
+      },
+    });
+    const fleet = new Fleet(fleetOptions(csms.url, { scenario: 'idle', count: 1 }));
+    const running = fleet.run();
+    await csms.waitFor((call) => call.action === 'Heartbeat');
+    refuseNext = true;
+    csms.closeConnections(1001, 'replica shutting down');
+    await csms.waitFor(() => attempts.length === 3, 15_000);
+    fleet.stop();
+    expect((await running).ok).toBe(true);
+    const [, refused, admitted] = attempts;
+    expect(refused?.retryAfterS).toBe(3);
+    // The back-off alone would try again after 1-2 s.
+    expect((admitted?.at ?? 0) - (refused?.at ?? 0)).toBeGreaterThanOrEqual(3000);
+  });
+
   it('fails, with the refusals counted by HTTP status, when the CSMS refuses the stations', async () => {
     const fleet = new Fleet(fleetOptions(csms.url, { securityProfile: 1, password: () => 'wrong-password-16' }));
     const { ok, snapshot } = await fleet.run();

@@ -3,6 +3,7 @@ import { type ConnectFailure, ConnectFailureCode } from '../connection/station-s
 import { StationError, StationErrorCode } from '../station/station.error';
 import { pause, untilAborted } from '../station/timing';
 import { isAccepted } from '../station/station-model';
+import { reconnectDelayMs } from './reconnect-backoff';
 
 /**
  * What each station of a fleet does:
@@ -10,7 +11,8 @@ import { isAccepted } from '../station/station-model';
  * - `idle`: the same, then stay connected (heartbeats) until the end of the run.
  * - `charge`: `idle` plus Authorize and one transaction with meter values until the end of the run,
  *   then StopTransaction / TransactionEvent Ended, StatusNotification Available, disconnect.
- * In `idle` and `charge` a station the CSMS drops reconnects with backoff (1 s doubling to 30 s) and boots again.
+ * In `idle` and `charge` a station the CSMS drops or closes (any close code: 1001 from a draining replica,
+ * 1012, ...) reconnects with backoff (reconnect-backoff.ts: 1 s doubling to 30 s) and boots again.
  */
 export const scenarioNames = ['boot', 'idle', 'charge'] as const;
 
@@ -20,8 +22,6 @@ export interface ScenarioPlan {
   readonly name: ScenarioName;
   readonly idToken: (stationId: string) => string;
 }
-
-const MAX_BACKOFF_MS = 30_000;
 
 /**
  * How long to wait before connecting again after a refusal the CSMS marked as temporary (HTTP 503,
@@ -57,8 +57,10 @@ async function bringUp(station: SimulatedStation, signal: AbortSignal): Promise<
 function keepConnected(station: SimulatedStation, signal: AbortSignal): () => void {
   let stopped = false;
   const reconnect = async (): Promise<void> => {
-    for (let delay = 1000; !stopped && !signal.aborted; delay = Math.min(delay * 2, MAX_BACKOFF_MS)) {
-      if (!(await pause(delay * (0.5 + Math.random() / 2), signal)) || stopped) return;
+    let retryAfterMs = 0;
+    for (let attempt = 0; !stopped && !signal.aborted; attempt += 1) {
+      // A 503 (overloaded, or a replica draining) asks for at least its Retry-After.
+      if (!(await pause(Math.max(reconnectDelayMs(attempt), retryAfterMs), signal)) || stopped) return;
       // Reconnected meanwhile by the station itself (e.g. rebooting after a Reset).
       if (station.isConnected) return;
       try {
@@ -66,8 +68,9 @@ function keepConnected(station: SimulatedStation, signal: AbortSignal): () => vo
         await station.boot();
         await station.reportStatus(undefined);
         return;
-      } catch {
+      } catch (error) {
         // Counted through the station's events (connectFailed, callCompleted); the next round tries again.
+        retryAfterMs = retryDelayMs(error) ?? 0;
       }
     }
   };

@@ -121,6 +121,11 @@ export class TestCsms {
     for (const client of this.server.clients) client.terminate();
   }
 
+  /** Closes every station's connection with a close handshake and `code`, as a draining CSMS replica does (1001). */
+  closeConnections(code: number, reason: string): void {
+    for (const client of this.server.clients) client.close(code, reason);
+  }
+
   async close(): Promise<void> {
     for (const client of this.server.clients) client.terminate();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));

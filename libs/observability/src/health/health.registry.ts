@@ -13,12 +13,22 @@ const CHECK_TIMEOUT_MS = 3000;
 @Injectable()
 export class HealthRegistry {
   private readonly checks = new Map<string, HealthCheck>();
+  private stopping: string | undefined;
 
   register(name: string, check: HealthCheck): void {
     this.checks.set(name, check);
   }
 
+  /**
+   * The process was told to stop (SIGTERM): not ready from now on, answered at once without
+   * running the checks (which may be slow under load), so that the balancer stops sending new work.
+   */
+  stopServing(detail: string): void {
+    this.stopping = detail;
+  }
+
   async evaluate(): Promise<{ ok: boolean; checks: Record<string, ComponentHealth> }> {
+    if (this.stopping !== undefined) return { ok: false, checks: { shutdown: { ok: false, detail: this.stopping } } };
     const entries = await Promise.all(
       [...this.checks].map(async ([name, check]) => [name, await withTimeout(check)] as const),
     );

@@ -47,6 +47,11 @@ export class IncomingCalls {
     return this.draining ?? Promise.resolve();
   }
 
+  /** A CALL is being handled or waits for its turn. */
+  get busy(): boolean {
+    return this.draining !== undefined;
+  }
+
   /** Drops waiting CALLs; the one being handled finishes but its answer is not sent. */
   close(): void {
     this.closed = true;

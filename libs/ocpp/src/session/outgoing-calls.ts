@@ -80,6 +80,11 @@ export class OutgoingCalls {
     });
   }
 
+  /** A CALL awaits its answer or waits to be sent. */
+  get busy(): boolean {
+    return this.pending !== undefined || this.queue.length > 0;
+  }
+
   /** A CALLRESULT: resolves the outstanding call if its payload is a valid response. */
   settleResult(frame: CallResultFrame): void {
     const call = this.take(frame.messageId, 'CALLRESULT');

@@ -42,6 +42,19 @@ describe('RpcSession incoming calls', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('is busy from the arrival of a CALL until its answer is sent (what a draining gateway waits for)', async () => {
+    const answer = deferred<object>();
+    const { rpc, transport } = session(() => answer.promise);
+    expect(rpc.busy).toBe(false);
+    rpc.receive(call('m-1', 'Heartbeat', {}));
+    await flushPromises();
+    expect(rpc.busy).toBe(true);
+    answer.resolve(heartbeatAnswer);
+    await rpc.whenIdle();
+    expect(transport.frames).toEqual([[3, 'm-1', heartbeatAnswer]]);
+    expect(rpc.busy).toBe(false);
+  });
+
   it('handles CALLs one at a time, in arrival order, rejected ones included', async () => {
     const answers = [deferred<object>(), deferred<object>()];
     const started: string[] = [];

@@ -37,6 +37,15 @@ describe('RpcSession outgoing calls', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
+  it('is busy while a CALL it sent awaits its answer, and idle once answered', async () => {
+    const { session, transport, answer } = stationSession();
+    const answered = track(session.call('Heartbeat', {}));
+    expect(session.busy).toBe(true);
+    answer(transport.lastId(), heartbeatAnswer);
+    expect(await answered.outcome).toEqual({ ok: true, value: heartbeatAnswer });
+    expect(session.busy).toBe(false);
+  });
+
   it('keeps one CALL outstanding and sends the queued ones in order as answers arrive', async () => {
     const { session, transport, answer } = stationSession();
     const first = track(session.call('BootNotification', boot));

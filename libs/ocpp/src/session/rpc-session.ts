@@ -83,6 +83,11 @@ export class RpcSession<V extends OcppVersion = OcppVersion> {
     return this.incoming.whenIdle();
   }
 
+  /** A CALL in either direction is unanswered: received and not yet answered, or sent (or queued) and not yet answered. */
+  get busy(): boolean {
+    return this.incoming.busy || this.outgoing.busy;
+  }
+
   /** Rejects the outstanding and queued outgoing calls, drops queued incoming CALLs, ignores further input. */
   close(reason: string): void {
     if (this.isClosed) return;

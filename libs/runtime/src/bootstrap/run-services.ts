@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, type ProcessLayout, type RuntimeConfig, loadConfig } from '@app/config';
-import { NestPinoLogger, type Tracing, createRootLogger, startTracing } from '@app/observability';
+import { HealthRegistry, NestPinoLogger, type Tracing, createRootLogger, startTracing } from '@app/observability';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -90,6 +90,8 @@ function stopOnSignals(app: INestApplication, config: RuntimeConfig, logger: Log
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
+    // Not ready at once: the Service stops routing here while the modules wind down (a gateway drains, ADR 045).
+    app.get(HealthRegistry, { strict: false }).stopServing(`stopping on ${signal}`);
     const deadline = setTimeout(() => {
       logger.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out; exiting');
       process.exit(1);
