@@ -18,17 +18,22 @@ interface AclRule {
  * replication factor and topic configuration; and KafkaUser ACLs name only those topics.
  */
 export function kafkaTopicViolations(manifests: Manifest[]): Violation[] {
+  // An overlay against an external Kafka declares no topics: they are created there (docs/kafka-topics.md).
+  if (!manifests.some((manifest) => manifest.kind === 'Kafka' || manifest.kind === 'KafkaTopic')) return [];
   const common = manifests.find((manifest) => manifest.kind === 'ConfigMap' && manifest.metadata.name === 'csms-common');
   if (common === undefined) return [{ rule: 'kafka-topics', resource: 'ConfigMap/csms-common', message: 'the shared ConfigMap is missing' }];
   const data = (common.data ?? {}) as Record<string, string>;
   const number = (name: string, fallback: number) => (data[name] === undefined ? fallback : Number(data[name]));
   const prefix = data.KAFKA_TOPIC_PREFIX ?? '';
-  const expected = topicCatalog({
+  // Not a literal: minInsyncReplicas reaches topicCatalog once it reads KAFKA_MIN_INSYNC_REPLICAS (issue 14, secure Kafka).
+  const settings = {
     partitions: number('KAFKA_PARTITIONS', 6),
     commandPartitions: number('KAFKA_COMMAND_PARTITIONS', 16),
     replicationFactor: number('KAFKA_REPLICATION_FACTOR', 1),
     retentionMs: number('KAFKA_RETENTION_MS', 7 * 24 * 3600 * 1000),
-  });
+    minInsyncReplicas: data.KAFKA_MIN_INSYNC_REPLICAS === undefined ? undefined : Number(data.KAFKA_MIN_INSYNC_REPLICAS),
+  };
+  const expected = topicCatalog(settings);
   const topics = manifests.filter((manifest) => manifest.kind === 'KafkaTopic');
   const byName = new Map(topics.map((topic) => [(topic.spec as KafkaTopicSpec).topicName ?? topic.metadata.name, topic]));
   const found: Violation[] = [];
