@@ -85,7 +85,7 @@ withKubectl('k8s overlays, rendered with kubectl kustomize', () => {
     reported('environment', 'Deployment/broken-pki', 'KAFKA_BROKER is not a variable of libs/config/src/env-schema.ts');
     reported('environment', 'Deployment/broken-pki', 'would refuse to start: invalid configuration: LOG_LEVEL');
     reported('shutdown-budget', 'Deployment/broken-pki', 'SHUTDOWN_TIMEOUT_MS 60000 is not below terminationGracePeriodSeconds (30 s)');
-    reported('shutdown-budget', 'Deployment/broken-pki', 'OCPP_DRAIN_SECONDS 90 does not fit');
+    reported('shutdown-budget', 'Deployment/broken-pki', 'OCPP_DRAIN_SECONDS 90 plus 5 s does not fit in SHUTDOWN_TIMEOUT_MS 60000');
     reported('kafka-topics', 'KafkaTopic/ocpp.events', 'partitions many but the catalogue says 6');
     reported('kafka-topics', 'KafkaTopic/ocpp.commands', 'has no KafkaTopic');
     reported('kafka-topics', 'KafkaTopic/ocpp.typo', 'is not in libs/messaging/src/topics.ts');
