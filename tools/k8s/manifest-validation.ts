@@ -4,6 +4,7 @@ import type { Manifest, Violation } from './manifest';
 import { policyViolations } from './policy-rules';
 import { schemaViolations } from './schema-check';
 import { shutdownBudgetViolations } from './shutdown-budget-check';
+import { wiringViolations } from './wiring-check';
 
 /** Everything a rendered overlay must pass before anyone applies it. */
 export function validateManifests(manifests: Manifest[]): Violation[] {
@@ -12,6 +13,7 @@ export function validateManifests(manifests: Manifest[]): Violation[] {
     ...policyViolations(manifests),
     ...environmentViolations(manifests),
     ...shutdownBudgetViolations(manifests),
+    ...wiringViolations(manifests),
     ...kafkaTopicViolations(manifests),
   ];
 }

@@ -86,6 +86,9 @@ withKubectl('k8s overlays, rendered with kubectl kustomize', () => {
     reported('environment', 'Deployment/broken-pki', 'would refuse to start: invalid configuration: LOG_LEVEL');
     reported('shutdown-budget', 'Deployment/broken-pki', 'SHUTDOWN_TIMEOUT_MS 60000 is not below terminationGracePeriodSeconds (30 s)');
     reported('shutdown-budget', 'Deployment/broken-pki', 'OCPP_DRAIN_SECONDS 90 plus 5 s does not fit in SHUTDOWN_TIMEOUT_MS 60000');
+    reported('wiring', 'Service/broken-pki', 'targetPort htp is not a container port name');
+    reported('wiring', 'Ingress/broken-pki', 'backend Service csms-pki does not exist');
+    reported('wiring', 'Deployment/broken-pki', 'sets replicas although a HorizontalPodAutoscaler owns them');
     reported('kafka-topics', 'KafkaTopic/ocpp.events', 'partitions many but the catalogue says 6');
     reported('kafka-topics', 'KafkaTopic/ocpp.commands', 'has no KafkaTopic');
     reported('kafka-topics', 'KafkaTopic/ocpp.typo', 'is not in libs/messaging/src/topics.ts');
