@@ -1,15 +1,11 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { ConfigError } from './config.error';
 import { envSchema, type Env } from './env-schema';
-import type { RuntimeConfig, ServiceName } from './runtime-config';
+import { kafkaSecurityConfig, kafkaTopicSettings } from './kafka-config';
+import type { KafkaSecurityConfig, RuntimeConfig, ServiceName } from './runtime-config';
 
-/** A configuration value that stops the process; the message names the variable, never a secret's value. */
-export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
-    super(`invalid configuration: ${variable} ${reason}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError } from './config.error';
 
 export interface ProcessLayout {
   services: ServiceName[];
@@ -124,7 +120,14 @@ function messagingConfig(env: Env, layout: ProcessLayout): RuntimeConfig['messag
     retentionMs: env.KAFKA_RETENTION_MS,
     partitionsConsumedConcurrently: env.KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY,
     parkAfterFailures: env.MESSAGING_PARK_AFTER_FAILURES,
+    ...kafkaTopicSettings(env),
+    ...kafkaSecurity(env),
   };
+}
+
+function kafkaSecurity(env: Env): { security?: KafkaSecurityConfig } {
+  const security = kafkaSecurityConfig(env);
+  return security === undefined ? {} : { security };
 }
 
 function databaseConfig(env: Env, layout: ProcessLayout): RuntimeConfig['database'] {
