@@ -8,7 +8,8 @@ import { fixedPartitionAssigner } from './fixed-partition.assigner';
 import type { TopicBatch } from './publish-batcher';
 import { sendFailureVerdict } from './send-failure';
 import { ShardedProducers } from './sharded-producers';
-import { provisionTopics } from './topic-provisioner';
+import type { KafkaClientSecurity } from './security/kafka-client-security';
+import { provisionTopics, verifyTopics } from './topic-provisioner';
 
 export interface KafkaBusOptions {
   brokers: string[];
@@ -17,6 +18,10 @@ export interface KafkaBusOptions {
   topics: TopicSpec[];
   /** Partitions of one subscription handled at once (kafkajs partitionsConsumedConcurrently); order holds within each. */
   partitionsConsumedConcurrently?: number;
+  /** false: never create or grow topics, only check at start that the catalogue exists (ADR 043); unset: create. */
+  createTopics?: boolean;
+  /** TLS and SASL options of the client, files already read (ADR 043); unset: plaintext. */
+  security?: KafkaClientSecurity;
 }
 
 const HEALTH_TIMEOUT_MS = 2500;
@@ -47,6 +52,7 @@ export class KafkaBus implements MessageBus {
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
+      ...options.security,
       logCreator: kafkajsLogCreator(logger),
       logLevel: kafkajsLogLevel(logger),
       retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5000 },
@@ -75,7 +81,8 @@ export class KafkaBus implements MessageBus {
 
   async start(): Promise<void> {
     await this.admin.connect();
-    await provisionTopics(this.admin, this.options.topics, (name) => this.prefixed(name), this.logger);
+    const provision = this.options.createTopics === false ? verifyTopics : provisionTopics;
+    await provision(this.admin, this.options.topics, (name) => this.prefixed(name), this.logger);
     // Ready means the first publish goes straight out: producer ids and topic metadata are
     // fetched now (a batch without messages loads the metadata and sends nothing).
     await this.producers.start((producer) => producer.sendBatch({ acks: -1, topicMessages: this.warmUpTopics() }));
