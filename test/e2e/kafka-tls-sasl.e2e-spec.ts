@@ -30,9 +30,12 @@ describe('Kafka over TLS with SASL/SCRAM-SHA-512', () => {
   const services: ServiceProcess[] = [];
   const wrongPassword = `wrong-${randomBytes(12).toString('hex')}`;
   const noCreatePrefix = uniqueTopicPrefix('tlssaslnocreate');
-  // The two starts that must fail run while the first test's service starts: the file stays well under two minutes.
+  const provisionedPrefix = uniqueTopicPrefix('tlssaslprovisioned');
+  const catalog = topicCatalog({ partitions: PARTITIONS, commandPartitions: COMMAND_PARTITIONS, replicationFactor: 1, retentionMs: 3_600_000 });
+  // Every start but the first test's runs while that one starts: the file takes one service start, not four.
   let withWrongPassword: ServiceProcess;
   let withMissingTopics: ServiceProcess;
+  let withProvisionedTopics: ServiceProcess;
 
   beforeAll(async () => {
     broker = startSecureKafka(`tls-sasl-${randomBytes(3).toString('hex')}`);
@@ -52,16 +55,29 @@ describe('Kafka over TLS with SASL/SCRAM-SHA-512', () => {
     writeFileSync(wrongFile, `${wrongPassword}\n`, { mode: 0o600 });
     withWrongPassword = (await connectionService({ KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('tlssaslbad'), KAFKA_SASL_PASSWORD_FILE: wrongFile })).service;
 
-    // As an operator might have left it: the events topic too small, the rest not there.
     const admin = kafka.admin();
     await admin.connect();
     try {
-      await admin.createTopics({ waitForLeaders: true, topics: [{ topic: noCreatePrefix + Topics.events, numPartitions: 1, replicationFactor: 1 }] });
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: [
+          // As an operator might have left it: the events topic too small, the rest not there.
+          { topic: noCreatePrefix + Topics.events, numPartitions: 1, replicationFactor: 1 },
+          // As an operator would provision it from docs/kafka-topics.md.
+          ...catalog.map((spec) => ({
+            topic: provisionedPrefix + spec.name,
+            numPartitions: spec.partitions,
+            replicationFactor: 1,
+            configEntries: Object.entries(spec.config).map(([name, value]) => ({ name, value })),
+          })),
+        ],
+      });
     } finally {
       await admin.disconnect();
     }
     withMissingTopics = (await connectionService({ KAFKA_TOPIC_PREFIX: noCreatePrefix, KAFKA_CREATE_TOPICS: 'false' })).service;
-  });
+    withProvisionedTopics = (await connectionService({ KAFKA_TOPIC_PREFIX: provisionedPrefix, KAFKA_CREATE_TOPICS: 'false' })).service;
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all(services.map((service) => service.stop('SIGKILL')));
@@ -69,7 +85,7 @@ describe('Kafka over TLS with SASL/SCRAM-SHA-512', () => {
     if (broker) resetKafka(broker.runDir);
     await database?.drop();
     if (secretsDir) rmSync(secretsDir, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   async function connectionService(env: Record<string, string>): Promise<{ service: ServiceProcess; wsPort: number }> {
     const [httpPort, wsPort] = await Promise.all([freePort(), freePort()]);
@@ -124,7 +140,7 @@ describe('Kafka over TLS with SASL/SCRAM-SHA-512', () => {
     );
     const booted = events.find(({ event }) => event.stationId === 'TLS-SASL-1' && event.body.case === 'booted');
     expect(booted?.event.body.value).toMatchObject({ vendor: 'Acme', model: 'AC-22' });
-  });
+  }, 240_000);
 
   it('stops the start on a wrong password with one line naming the setting, never the password', async () => {
     const line = await failedStart(withWrongPassword);
@@ -136,7 +152,6 @@ describe('Kafka over TLS with SASL/SCRAM-SHA-512', () => {
 
   describe('with KAFKA_CREATE_TOPICS=false', () => {
     const prefix = noCreatePrefix;
-    const catalog = topicCatalog({ partitions: PARTITIONS, commandPartitions: COMMAND_PARTITIONS, replicationFactor: 1, retentionMs: 3_600_000 });
 
     it('refuses to start while topics are missing or too small, naming each, and creates none', async () => {
       const line = await failedStart(withMissingTopics);
@@ -153,22 +168,9 @@ describe('Kafka over TLS with SASL/SCRAM-SHA-512', () => {
       }
     });
 
-    it('starts once an operator created the catalogue', async () => {
-      const admin = kafka.admin();
-      await admin.connect();
-      try {
-        await admin.createPartitions({ topicPartitions: [{ topic: prefix + Topics.events, count: PARTITIONS }] });
-        const rest = catalog.filter((spec) => spec.name !== Topics.events);
-        await admin.createTopics({
-          waitForLeaders: true,
-          topics: rest.map((spec) => ({ topic: prefix + spec.name, numPartitions: spec.partitions, replicationFactor: 1, configEntries: Object.entries(spec.config).map(([name, value]) => ({ name, value })) })),
-        });
-      } finally {
-        await admin.disconnect();
-      }
-      const { service } = await connectionService({ KAFKA_TOPIC_PREFIX: prefix, KAFKA_CREATE_TOPICS: 'false' });
-      await waitUntilReady(service, 90_000);
-      expect(service.output()).toContain('every topic of the catalogue exists (KAFKA_CREATE_TOPICS=false)');
+    it('starts when an operator created the catalogue', async () => {
+      await waitUntilReady(withProvisionedTopics, 90_000);
+      expect(withProvisionedTopics.output()).toContain('every topic of the catalogue exists (KAFKA_CREATE_TOPICS=false)');
     });
   });
 });

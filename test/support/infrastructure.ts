@@ -70,7 +70,8 @@ export interface SecureKafka {
 export function startSecureKafka(runName: string): SecureKafka {
   const runDir = path.join(root, '.cache/kafka', runName);
   runScript('tools/kafka/kafka-broker.sh', 'reset', { KAFKA_RUN_DIR: runDir });
-  const output = runScript('tools/kafka/kafka-broker.sh', 'start', { KAFKA_RUN_DIR: runDir, KAFKA_SECURITY: 'sasl_ssl' });
+  // A second JVM while the run's broker and services are busy: give it longer than the script's default 60 s.
+  const output = runScript('tools/kafka/kafka-broker.sh', 'start', { KAFKA_RUN_DIR: runDir, KAFKA_SECURITY: 'sasl_ssl', KAFKA_START_TIMEOUT: '180' });
   return {
     runDir,
     brokers: lineValue(output, 'KAFKA_BROKERS'),
