@@ -18,11 +18,12 @@ const COMMAND_PARTITIONS = 2;
 
 /**
  * The connection service against a second broker of the repo's own whose only client listener is
- * SASL_SSL (a throwaway CA, SCRAM-SHA-512), as a secured or managed cluster would be (ADR 043):
- * it works end to end, a wrong password stops the start with a line that names the setting and
- * not the password, and with KAFKA_CREATE_TOPICS=false missing topics stop it by name.
+ * SASL_SSL (mutual TLS with a throwaway CA, then SCRAM-SHA-512), as a secured cluster would be
+ * (ADR 043): it works end to end; a wrong password, or no client certificate, stops the start with
+ * a line that names the setting (and never the password); with KAFKA_CREATE_TOPICS=false missing
+ * topics stop it by name.
  */
-describe('Kafka over TLS with SASL/SCRAM-SHA-512', () => {
+describe('Kafka over mutual TLS with SASL/SCRAM-SHA-512', () => {
   let broker: SecureKafka;
   let database: TestDatabase;
   let secretsDir: string;
@@ -34,6 +35,7 @@ describe('Kafka over TLS with SASL/SCRAM-SHA-512', () => {
   const catalog = topicCatalog({ partitions: PARTITIONS, commandPartitions: COMMAND_PARTITIONS, replicationFactor: 1, retentionMs: 3_600_000 });
   // Every start but the first test's runs while that one starts: the file takes one service start, not four.
   let withWrongPassword: ServiceProcess;
+  let withoutClientCertificate: ServiceProcess;
   let withMissingTopics: ServiceProcess;
   let withProvisionedTopics: ServiceProcess;
 
@@ -46,7 +48,12 @@ describe('Kafka over TLS with SASL/SCRAM-SHA-512', () => {
       clientId: 'e2e-tls-sasl',
       brokers: [broker.brokers],
       logLevel: logLevel.NOTHING,
-      ssl: { ca: [readFileSync(broker.clientEnv.KAFKA_SSL_CA_FILE, 'utf8')], rejectUnauthorized: true },
+      ssl: {
+        ca: [readFileSync(broker.clientEnv.KAFKA_SSL_CA_FILE, 'utf8')],
+        cert: readFileSync(broker.clientEnv.KAFKA_SSL_CERT_FILE, 'utf8'),
+        key: readFileSync(broker.clientEnv.KAFKA_SSL_KEY_FILE, 'utf8'),
+        rejectUnauthorized: true,
+      },
       sasl: { mechanism: 'scram-sha-512', username: broker.clientEnv.KAFKA_SASL_USERNAME, password: readFileSync(broker.clientEnv.KAFKA_SASL_PASSWORD_FILE, 'utf8') },
     });
 
@@ -54,6 +61,8 @@ describe('Kafka over TLS with SASL/SCRAM-SHA-512', () => {
     const wrongFile = path.join(secretsDir, 'wrong-password');
     writeFileSync(wrongFile, `${wrongPassword}\n`, { mode: 0o600 });
     withWrongPassword = (await connectionService({ KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('tlssaslbad'), KAFKA_SASL_PASSWORD_FILE: wrongFile })).service;
+    // Empty counts as unset: TLS and SCRAM, but no client certificate.
+    withoutClientCertificate = (await connectionService({ KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('tlssaslnocert'), KAFKA_SSL_CERT_FILE: '', KAFKA_SSL_KEY_FILE: '' })).service;
 
     const admin = kafka.admin();
     await admin.connect();
@@ -131,7 +140,7 @@ describe('Kafka over TLS with SASL/SCRAM-SHA-512', () => {
       outcome.socket.close();
     }
 
-    // Read back with a client that also speaks TLS + SCRAM: the only way in to this broker.
+    // Read back with a client that also speaks mutual TLS + SCRAM: the only way in to this broker.
     const events = await readWholeTopic(
       kafka,
       prefix + Topics.events,
@@ -148,6 +157,12 @@ describe('Kafka over TLS with SASL/SCRAM-SHA-512', () => {
     expect(line).toContain('KAFKA_SASL_PASSWORD_FILE');
     expect(withWrongPassword.output()).not.toContain(wrongPassword);
     expect(withWrongPassword.output()).not.toContain(readFileSync(broker.clientEnv.KAFKA_SASL_PASSWORD_FILE, 'utf8'));
+  });
+
+  it('stops the start without a client certificate, saying the brokers want one', async () => {
+    const line = await failedStart(withoutClientCertificate);
+    expect(line).toContain(`Kafka at ${broker.brokers} refused the TLS handshake`);
+    expect(line).toContain('KAFKA_SSL_CERT_FILE and KAFKA_SSL_KEY_FILE');
   });
 
   describe('with KAFKA_CREATE_TOPICS=false', () => {

@@ -59,13 +59,13 @@ export function startKafka(runName: string, options: { dedicated?: boolean } = {
 export interface SecureKafka {
   runDir: string;
   brokers: string;
-  /** What a client needs, named as the CSMS reads them: KAFKA_SSL_CA_FILE, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD_FILE. */
-  clientEnv: Record<'KAFKA_SSL_CA_FILE' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD_FILE', string>;
+  /** What a client needs, named as the CSMS reads them: the CA, a client certificate and key (mutual TLS), the SCRAM user and password file. */
+  clientEnv: Record<'KAFKA_SSL_CA_FILE' | 'KAFKA_SSL_CERT_FILE' | 'KAFKA_SSL_KEY_FILE' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD_FILE', string>;
 }
 
 /**
- * A second broker of our own whose only client listener is SASL_SSL (TLS with a throwaway CA,
- * SCRAM-SHA-512/256), in its own run dir and ports, so that it never meets the run's main broker.
+ * A second broker of our own whose only client listener is SASL_SSL (mutual TLS with a throwaway
+ * CA, then SCRAM-SHA-512/256), in its own run dir and ports, so that it never meets the run's main broker.
  */
 export function startSecureKafka(runName: string): SecureKafka {
   const runDir = path.join(root, '.cache/kafka', runName);
@@ -77,6 +77,8 @@ export function startSecureKafka(runName: string): SecureKafka {
     brokers: lineValue(output, 'KAFKA_BROKERS'),
     clientEnv: {
       KAFKA_SSL_CA_FILE: lineValue(output, 'KAFKA_SSL_CA_FILE'),
+      KAFKA_SSL_CERT_FILE: lineValue(output, 'KAFKA_SSL_CERT_FILE'),
+      KAFKA_SSL_KEY_FILE: lineValue(output, 'KAFKA_SSL_KEY_FILE'),
       KAFKA_SASL_USERNAME: lineValue(output, 'KAFKA_SASL_USERNAME'),
       KAFKA_SASL_PASSWORD_FILE: lineValue(output, 'KAFKA_SASL_PASSWORD_FILE'),
     },

@@ -13,10 +13,12 @@ CERT_DAYS=30
 # Random hex: no character needs quoting in a properties file or on a command line.
 random_secret() { head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 
-# ca.pem (the bundle clients trust), broker.p12 (key + chain, for 127.0.0.1 and localhost),
-# keystore.password and scram.password. Made once per run dir, so restarts keep them.
+# ca.pem (the bundle clients trust, and the one client certificates must chain to),
+# broker.p12 (key + chain, for 127.0.0.1 and localhost), client.pem/client.key (a client
+# certificate for mutual TLS), keystore.password and scram.password. Made once per run dir,
+# so restarts keep them.
 make_tls_material() {
-  [[ -f $TLS_DIR/broker.p12 && -f $TLS_DIR/scram.password ]] && return 0
+  [[ -f $TLS_DIR/broker.p12 && -f $TLS_DIR/client.key && -f $TLS_DIR/scram.password ]] && return 0
   command -v openssl >/dev/null 2>&1 || die "openssl not found on PATH (needed for KAFKA_SECURITY=sasl_ssl)"
   local t0 out
   t0=$(now_ms)
@@ -26,6 +28,7 @@ make_tls_material() {
   random_secret >"$TLS_DIR/keystore.password"
   if [[ -n ${KAFKA_SCRAM_PASSWORD:-} ]]; then printf '%s' "$KAFKA_SCRAM_PASSWORD" >"$TLS_DIR/scram.password"; else random_secret >"$TLS_DIR/scram.password"; fi
   printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\nbasicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\n' >"$TLS_DIR/broker.ext"
+  printf 'extendedKeyUsage=clientAuth\nbasicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n' >"$TLS_DIR/client.ext"
   # EC P-256: generated in milliseconds, where RSA keys take a while on a busy machine.
   if ! out=$(
     cd "$TLS_DIR" &&
@@ -33,14 +36,16 @@ make_tls_material() {
         -subj '/CN=csms throwaway Kafka test CA' -addext 'basicConstraints=critical,CA:TRUE' -addext 'keyUsage=critical,keyCertSign,cRLSign' 2>&1 &&
       openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout broker.key -out broker.csr -subj '/CN=localhost' 2>&1 &&
       openssl x509 -req -in broker.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out broker.pem -days "$CERT_DAYS" -extfile broker.ext 2>&1 &&
-      openssl pkcs12 -export -in broker.pem -inkey broker.key -certfile ca.pem -name broker -out broker.p12 -passout file:keystore.password 2>&1
+      openssl pkcs12 -export -in broker.pem -inkey broker.key -certfile ca.pem -name broker -out broker.p12 -passout file:keystore.password 2>&1 &&
+      openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout client.key -out client.csr -subj "/CN=$SCRAM_USER" 2>&1 &&
+      openssl x509 -req -in client.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out client.pem -days "$CERT_DAYS" -extfile client.ext 2>&1
   ); then
     printf '%s\n' "$out" >&2
     rm -rf "$TLS_DIR"
     die "openssl failed to make the test CA and broker certificate (output above)"
   fi
   chmod 600 "$TLS_DIR"/*
-  log "made a throwaway CA and broker certificate in $TLS_DIR in $(elapsed "$t0")"
+  log "made a throwaway CA, broker and client certificates in $TLS_DIR in $(elapsed "$t0")"
 }
 
 # The arguments `kafka-storage format` takes to create the SCRAM user, one per mechanism.
@@ -69,11 +74,16 @@ ssl.keystore.type=PKCS12
 ssl.keystore.location=$TLS_DIR/broker.p12
 ssl.keystore.password=$keystore_password
 ssl.key.password=$keystore_password
-ssl.client.auth=none
+# Mutual TLS: every client presents a certificate that chains to ca.pem, then authenticates
+# with SCRAM. On a SASL listener Kafka ignores ssl.client.auth without the listener prefix.
+listener.name.sasl_ssl.ssl.client.auth=required
+listener.name.sasl_ssl.ssl.truststore.type=PEM
+listener.name.sasl_ssl.ssl.truststore.location=$TLS_DIR/ca.pem
 EOP
 }
 
 # What `start` prints besides KAFKA_BROKERS: the settings a client needs, named as the CSMS reads them.
 secure_client_lines() {
-  printf 'KAFKA_SSL_CA_FILE=%s\nKAFKA_SASL_USERNAME=%s\nKAFKA_SASL_PASSWORD_FILE=%s\n' "$TLS_DIR/ca.pem" "$SCRAM_USER" "$TLS_DIR/scram.password"
+  printf 'KAFKA_SSL_CA_FILE=%s\nKAFKA_SSL_CERT_FILE=%s\nKAFKA_SSL_KEY_FILE=%s\nKAFKA_SASL_USERNAME=%s\nKAFKA_SASL_PASSWORD_FILE=%s\n' \
+    "$TLS_DIR/ca.pem" "$TLS_DIR/client.pem" "$TLS_DIR/client.key" "$SCRAM_USER" "$TLS_DIR/scram.password"
 }

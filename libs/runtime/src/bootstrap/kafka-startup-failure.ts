@@ -34,6 +34,14 @@ export function kafkaSecurityFailure(error: unknown, config: KafkaMessagingConfi
   if (token !== undefined) {
     return { failure: `no OAuth token for Kafka: ${token.message}`, remedy: 'check KAFKA_SASL_OAUTH_TOKEN_URL, KAFKA_SASL_OAUTH_CLIENT_ID and KAFKA_SASL_OAUTH_CLIENT_SECRET_FILE' };
   }
+  // A TLS alert is the broker's verdict on our side of the handshake: its mutual TLS wants a client certificate it trusts.
+  const refusedCertificate = chain.find((link) => /alert (bad certificate|certificate unknown|certificate required|unknown ca|handshake failure)/i.test(link.message));
+  if (refusedCertificate !== undefined) {
+    return {
+      failure: `Kafka at ${at} refused the TLS handshake (${refusedCertificate.message.trim()})`,
+      remedy: 'the brokers require mutual TLS: set KAFKA_SSL_CERT_FILE and KAFKA_SSL_KEY_FILE to a client certificate issued by a CA they trust',
+    };
+  }
   const certificate = chain.find((link) => CERTIFICATE_PROBLEM.test(`${link.message} ${link.code ?? ''}`));
   if (certificate !== undefined) {
     return {

@@ -59,6 +59,14 @@ describe('startupFailureOf: a secured Kafka (ADR 043)', () => {
     expect(startupFailureOf(tls, secured)).toEqual({ failure: expect.stringContaining('the TLS certificate of Kafka at kafka:9093 did not verify'), remedy: expect.stringContaining('KAFKA_SSL_CA_FILE') });
   });
 
+  it('tells the brokers want a client certificate when they refuse the handshake', () => {
+    const alert = kafkaError('KafkaJSNumberOfRetriesExceeded', 'Connection error: 80EC:error:0A000412:SSL routines:ssl3_read_bytes:sslv3 alert bad certificate:rec_layer_s3.c:1601:SSL alert number 42');
+    expect(startupFailureOf(alert, secured)).toEqual({
+      failure: expect.stringContaining('Kafka at kafka:9093 refused the TLS handshake'),
+      remedy: expect.stringContaining('KAFKA_SSL_CERT_FILE and KAFKA_SSL_KEY_FILE'),
+    });
+  });
+
   it('names the token endpoint that gave no OAuth token', () => {
     const token = kafkaError('KafkaJSNonRetriableError', 'the token endpoint https://idp/token refused client c: HTTP 401 (invalid_client)', kafkaError('OAuthTokenError', 'the token endpoint https://idp/token refused client c: HTTP 401 (invalid_client)'));
     expect(startupFailureOf(token, secured)).toEqual({ failure: expect.stringContaining('no OAuth token for Kafka'), remedy: expect.stringContaining('KAFKA_SASL_OAUTH_CLIENT_SECRET_FILE') });
