@@ -126,11 +126,28 @@ describe('Kafka over mutual TLS with SASL/SCRAM-SHA-512', () => {
     return line;
   }
 
-  it('runs the connection service over SASL_SSL: a station boots and its event is on ocpp.events', async () => {
+  it('runs the connection service over SASL_SSL: it provisions the topics, a station boots and its event is on ocpp.events', async () => {
     const prefix = uniqueTopicPrefix('tlssasl');
-    const { service, wsPort } = await connectionService({ KAFKA_TOPIC_PREFIX: prefix });
-    await waitUntilReady(service, 90_000);
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      // A topic left smaller than the catalogue wants: a start with KAFKA_CREATE_TOPICS unset grows it.
+      await admin.createTopics({ waitForLeaders: true, topics: [{ topic: prefix + Topics.results, numPartitions: 1, replicationFactor: 1 }] });
+      const { service, wsPort } = await connectionService({ KAFKA_TOPIC_PREFIX: prefix });
+      await waitUntilReady(service, 90_000);
+      const metadata = await admin.fetchTopicMetadata({ topics: Object.values(Topics).map((topic) => prefix + topic) });
+      const partitions = Object.fromEntries(metadata.topics.map((topic) => [topic.name.slice(prefix.length), topic.partitions.length]));
+      expect(partitions).toEqual(Object.fromEntries(catalog.map((spec) => [spec.name, spec.partitions])));
+      const presence = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: prefix + Topics.presence, configNames: ['cleanup.policy'] }] });
+      expect(presence.resources[0]?.configEntries[0]?.configValue).toBe('compact');
+      await bootsAndIsOnTheTopic(wsPort, prefix);
+    } finally {
+      await admin.disconnect();
+    }
+  }, 240_000);
 
+  /** A 1.6 station boots through the service, and its booted event is read back from the secured broker. */
+  async function bootsAndIsOnTheTopic(wsPort: number, prefix: string): Promise<void> {
     const outcome = await connectStation(`ws://127.0.0.1:${wsPort}/ocpp/TLS-SASL-1`, ['ocpp1.6']);
     if (!outcome.open) throw new Error(`station refused with ${outcome.status}`);
     try {
@@ -149,7 +166,7 @@ describe('Kafka over mutual TLS with SASL/SCRAM-SHA-512', () => {
     );
     const booted = events.find(({ event }) => event.stationId === 'TLS-SASL-1' && event.body.case === 'booted');
     expect(booted?.event.body.value).toMatchObject({ vendor: 'Acme', model: 'AC-22' });
-  }, 240_000);
+  }
 
   it('stops the start on a wrong password with one line naming the setting, never the password', async () => {
     const line = await failedStart(withWrongPassword);
