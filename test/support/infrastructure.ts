@@ -56,6 +56,40 @@ export function startKafka(runName: string, options: { dedicated?: boolean } = {
   return { brokers, runDir };
 }
 
+export interface SecureKafka {
+  runDir: string;
+  brokers: string;
+  /** What a client needs, named as the CSMS reads them: the CA, a client certificate and key (mutual TLS), the SCRAM user and password file. */
+  clientEnv: Record<'KAFKA_SSL_CA_FILE' | 'KAFKA_SSL_CERT_FILE' | 'KAFKA_SSL_KEY_FILE' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD_FILE', string>;
+}
+
+/**
+ * A second broker of our own whose only client listener is SASL_SSL (mutual TLS with a throwaway
+ * CA, then SCRAM-SHA-512/256), in its own run dir and ports, so that it never meets the run's main broker.
+ */
+export function startSecureKafka(runName: string): SecureKafka {
+  const runDir = path.join(root, '.cache/kafka', runName);
+  runScript('tools/kafka/kafka-broker.sh', 'reset', { KAFKA_RUN_DIR: runDir });
+  // A second JVM while the run's broker and services are busy: give it longer than the script's default 60 s.
+  const output = runScript('tools/kafka/kafka-broker.sh', 'start', { KAFKA_RUN_DIR: runDir, KAFKA_SECURITY: 'sasl_ssl', KAFKA_START_TIMEOUT: '180' });
+  return {
+    runDir,
+    brokers: lineValue(output, 'KAFKA_BROKERS'),
+    clientEnv: {
+      KAFKA_SSL_CA_FILE: lineValue(output, 'KAFKA_SSL_CA_FILE'),
+      KAFKA_SSL_CERT_FILE: lineValue(output, 'KAFKA_SSL_CERT_FILE'),
+      KAFKA_SSL_KEY_FILE: lineValue(output, 'KAFKA_SSL_KEY_FILE'),
+      KAFKA_SASL_USERNAME: lineValue(output, 'KAFKA_SASL_USERNAME'),
+      KAFKA_SASL_PASSWORD_FILE: lineValue(output, 'KAFKA_SASL_PASSWORD_FILE'),
+    },
+  };
+}
+
+/** Stops a broker and deletes its run dir (data, certificates, SCRAM password). */
+export function resetKafka(runDir: string): void {
+  runScript('tools/kafka/kafka-broker.sh', 'reset', { KAFKA_RUN_DIR: runDir });
+}
+
 /** Starts a stopped broker again on the same port and data. */
 export function restartKafka(runDir: string): string {
   return lineValue(runScript('tools/kafka/kafka-broker.sh', 'start', { KAFKA_RUN_DIR: runDir }), 'KAFKA_BROKERS');

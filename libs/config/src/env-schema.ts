@@ -53,6 +53,13 @@ const addressRangeList = z
   .transform((value) => value.split(',').map((range) => range.trim()).filter(Boolean))
   .refine((ranges) => ranges.length > 0 && ranges.every(isAddressRange), 'must be a comma-separated list of IP addresses or CIDR ranges');
 
+const booleanFlag = z
+  .enum(['true', 'false'], { message: 'must be true or false' })
+  .transform((value) => value === 'true');
+
+/** SASL mechanisms of the Kafka client, as KAFKA_SASL_MECHANISM spells them (case does not matter). */
+export const KAFKA_SASL_MECHANISMS = ['scram-sha-512', 'scram-sha-256', 'plain', 'oauthbearer'] as const;
+
 export const envSchema = z.object({
   HTTP_HOST: z.string().min(1).default('0.0.0.0'),
   HTTP_PORT: integer(1, 65535).optional(),
@@ -226,6 +233,32 @@ export const envSchema = z.object({
     .refine((vendorIds) => vendorIds.every((vendorId) => vendorId.length <= 255), 'must be a comma-separated list of vendor ids of at most 255 characters')
     .optional(),
   ...observabilityEnv,
+  // --- Kafka security and topic provisioning (ADR 043). Secrets only from files (*_FILE), never literal in the environment.
+  KAFKA_SSL: booleanFlag.default(false),
+  // PEM CA bundle the brokers' certificates must chain to; unset: Node's public CAs (a managed cluster with a public certificate).
+  KAFKA_SSL_CA_FILE: z.string().min(1).optional(),
+  // Client certificate and key (PEM) for mutual TLS; the key may be encrypted, its passphrase in KAFKA_SSL_KEY_PASSWORD_FILE.
+  KAFKA_SSL_CERT_FILE: z.string().min(1).optional(),
+  KAFKA_SSL_KEY_FILE: z.string().min(1).optional(),
+  KAFKA_SSL_KEY_PASSWORD_FILE: z.string().min(1).optional(),
+  // The name the brokers' certificates must carry (SNI), when it differs from the host in KAFKA_BROKERS.
+  KAFKA_SSL_SERVERNAME: z.string().regex(/^[A-Za-z0-9.-]{1,253}$/, 'must be a host name').optional(),
+  KAFKA_SASL_MECHANISM: z
+    .string()
+    .transform((value) => value.trim().toLowerCase())
+    .pipe(z.enum(KAFKA_SASL_MECHANISMS, { message: `must be one of ${KAFKA_SASL_MECHANISMS.join(', ')}` }))
+    .optional(),
+  KAFKA_SASL_USERNAME: z.string().min(1).max(255).optional(),
+  KAFKA_SASL_PASSWORD_FILE: z.string().min(1).optional(),
+  // OAUTHBEARER: client-credentials grant at this token endpoint.
+  KAFKA_SASL_OAUTH_TOKEN_URL: z.url({ protocol: /^https?$/ }).optional(),
+  KAFKA_SASL_OAUTH_CLIENT_ID: z.string().min(1).max(255).optional(),
+  KAFKA_SASL_OAUTH_CLIENT_SECRET_FILE: z.string().min(1).optional(),
+  KAFKA_SASL_OAUTH_SCOPE: z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, 'must be space-separated OAuth scope tokens').optional(),
+  // false: topics are never created or grown; start-up checks the catalogue exists (a managed cluster rarely grants creation).
+  KAFKA_CREATE_TOPICS: booleanFlag.default(true),
+  // min.insync.replicas of created topics; unset: 2, or 1 when KAFKA_REPLICATION_FACTOR is 1.
+  KAFKA_MIN_INSYNC_REPLICAS: integer(1, 10).optional(),
 });
 
 function isAddressRange(range: string): boolean {

@@ -4,7 +4,8 @@ import { ConfigError } from './config.error';
 import { envSchema, type Env } from './env-schema';
 import { observabilityConfig } from './observability-config';
 import { retentionConfig } from './retention-config';
-import type { RuntimeConfig, ServiceName } from './runtime-config';
+import { kafkaSecurityConfig, kafkaTopicSettings } from './kafka-config';
+import type { KafkaSecurityConfig, RuntimeConfig, ServiceName } from './runtime-config';
 
 export { ConfigError } from './config.error';
 
@@ -123,7 +124,14 @@ function messagingConfig(env: Env, layout: ProcessLayout): RuntimeConfig['messag
     retentionMs: env.KAFKA_RETENTION_MS,
     partitionsConsumedConcurrently: env.KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY,
     parkAfterFailures: env.MESSAGING_PARK_AFTER_FAILURES,
+    ...kafkaTopicSettings(env),
+    ...kafkaSecurity(env),
   };
+}
+
+function kafkaSecurity(env: Env): { security?: KafkaSecurityConfig } {
+  const security = kafkaSecurityConfig(env);
+  return security === undefined ? {} : { security };
 }
 
 function databaseConfig(env: Env, layout: ProcessLayout): RuntimeConfig['database'] {

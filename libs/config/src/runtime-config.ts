@@ -24,7 +24,30 @@ export interface KafkaMessagingConfig {
   retentionMs: number;
   /** KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: partitions of one subscription handled at once; unset: one. */
   partitionsConsumedConcurrently?: number;
+  /** KAFKA_MIN_INSYNC_REPLICAS of created topics; unset: 2, or 1 on a single replica. */
+  minInsyncReplicas?: number;
+  /** KAFKA_CREATE_TOPICS: false only checks that the catalogue exists; unset: create and grow topics. */
+  createTopics?: boolean;
+  /** TLS and SASL (ADR 043); unset: plaintext, unauthenticated. */
+  security?: KafkaSecurityConfig;
 }
+
+/** How the Kafka client authenticates: file paths only, read when the client is built (secrets never sit in the config). */
+export interface KafkaSecurityConfig {
+  /** Absent: no TLS. The brokers' certificates are always verified. */
+  tls?: {
+    caFile?: string;
+    certFile?: string;
+    keyFile?: string;
+    keyPasswordFile?: string;
+    servername?: string;
+  };
+  sasl?: KafkaSaslConfig;
+}
+
+export type KafkaSaslConfig =
+  | { mechanism: 'scram-sha-512' | 'scram-sha-256' | 'plain'; username: string; passwordFile: string }
+  | { mechanism: 'oauthbearer'; tokenUrl: string; clientId: string; clientSecretFile: string; scope?: string };
 
 /** A second, small pool of the connection schema for the gateway's station lookups (ADR 033). */
 export interface RegistryPoolConfig {

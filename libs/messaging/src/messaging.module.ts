@@ -6,6 +6,7 @@ import { EnvelopeConsumer, POISON_POLICY } from './envelopes/envelope.consumer';
 import { EnvelopePublisher } from './envelopes/envelope.publisher';
 import { InProcessBus } from './in-process/in-process.bus';
 import { KafkaBus, type KafkaBusOptions } from './kafka/kafka.bus';
+import { kafkaClientSecurity } from './kafka/security/kafka-client-security';
 import { MESSAGE_BUS, type MessageBus } from './message-bus';
 import { DEFAULT_POISON_POLICY, type PoisonPolicy } from './poison/poison-policy';
 import { topicCatalog } from './topics';
@@ -21,6 +22,8 @@ export function createMessageBus(config: MessagingConfig, logger: Logger, lag?: 
       topics: topicCatalog(config),
       partitionsConsumedConcurrently: config.partitionsConsumedConcurrently,
       lag,
+      createTopics: config.createTopics,
+      security: kafkaClientSecurity(config.security),
     },
     logger,
   );

@@ -21,6 +21,12 @@ describe('topicCatalog', () => {
     expect(topicCatalog({ ...settings, replicationFactor: 1 })[0]?.config['min.insync.replicas']).toBe('1');
   });
 
+  it('requires the configured in-sync replicas on every topic, the dead-letter and parked ones included', () => {
+    // Regression: those two replaced their whole config and lost min.insync.replicas.
+    for (const spec of topicCatalog({ ...settings, minInsyncReplicas: 3 })) expect([spec.name, spec.config['min.insync.replicas']]).toEqual([spec.name, '3']);
+    for (const spec of topicCatalog(settings)) expect([spec.name, spec.config['min.insync.replicas']]).toEqual([spec.name, '2']);
+  });
+
   it('covers every topic name exactly once', () => {
     expect(topicCatalog(settings).map((t) => t.name).sort()).toEqual(Object.values(Topics).sort());
   });

@@ -29,6 +29,8 @@ export interface TopicSettings {
   commandPartitions: number;
   replicationFactor: number;
   retentionMs: number;
+  /** min.insync.replicas of every topic; unset: 2, or 1 on a single replica. */
+  minInsyncReplicas?: number;
 }
 
 export interface TopicSpec {
@@ -40,31 +42,25 @@ export interface TopicSpec {
 
 /** Partitions, retention and cleanup policy of every topic: the one place they are decided. */
 export function topicCatalog(settings: TopicSettings): TopicSpec[] {
-  const retained = (name: TopicName, partitions: number): TopicSpec => ({
+  // Producers send with acks=all: a write is acknowledged once this many replicas have it.
+  const minInsyncReplicas = String(settings.minInsyncReplicas ?? Math.min(2, settings.replicationFactor));
+  const topic = (name: TopicName, partitions: number, cleanup: Record<string, string>): TopicSpec => ({
     name,
     partitions,
     replicationFactor: settings.replicationFactor,
-    config: {
-      'cleanup.policy': 'delete',
-      'retention.ms': String(settings.retentionMs),
-      'min.insync.replicas': String(Math.min(2, settings.replicationFactor)),
-    },
+    config: { ...cleanup, 'min.insync.replicas': minInsyncReplicas },
   });
+  const retainedFor = (retentionMs: number) => ({ 'cleanup.policy': 'delete', 'retention.ms': String(retentionMs) });
   return [
-    retained(Topics.events, settings.partitions),
+    topic(Topics.events, settings.partitions, retainedFor(settings.retentionMs)),
     // One partition per connection replica: replica k consumes partition k.
-    retained(Topics.commands, settings.commandPartitions),
-    retained(Topics.results, settings.partitions),
-    {
-      name: Topics.presence,
-      partitions: settings.partitions,
-      replicationFactor: settings.replicationFactor,
-      // Only the latest record per station matters; compaction keeps it forever.
-      config: { 'cleanup.policy': 'compact', 'min.insync.replicas': String(Math.min(2, settings.replicationFactor)) },
-    },
+    topic(Topics.commands, settings.commandPartitions, retainedFor(settings.retentionMs)),
+    topic(Topics.results, settings.partitions, retainedFor(settings.retentionMs)),
+    // Only the latest record per station matters; compaction keeps it forever.
+    topic(Topics.presence, settings.partitions, { 'cleanup.policy': 'compact' }),
     // Dead letters wait for a human: keep them four times longer than the events.
-    { ...retained(Topics.deadLetter, 1), config: { 'cleanup.policy': 'delete', 'retention.ms': String(settings.retentionMs * 4) } },
+    topic(Topics.deadLetter, 1, retainedFor(settings.retentionMs * 4)),
     // Parked records wait for a fix and a replay: as long as dead letters. One partition keeps them in parking order.
-    { ...retained(Topics.parked, 1), config: { 'cleanup.policy': 'delete', 'retention.ms': String(settings.retentionMs * 4) } },
+    topic(Topics.parked, 1, retainedFor(settings.retentionMs * 4)),
   ];
 }

@@ -9,7 +9,8 @@ import { fixedPartitionAssigner } from './fixed-partition.assigner';
 import type { TopicBatch } from './publish-batcher';
 import { sendFailureVerdict } from './send-failure';
 import { ShardedProducers } from './sharded-producers';
-import { provisionTopics } from './topic-provisioner';
+import type { KafkaClientSecurity } from './security/kafka-client-security';
+import { provisionTopics, verifyTopics } from './topic-provisioner';
 
 export interface KafkaBusOptions {
   brokers: string[];
@@ -20,6 +21,10 @@ export interface KafkaBusOptions {
   partitionsConsumedConcurrently?: number;
   /** Serve csms_kafka_consumer_lag on this registry, read every intervalMs (ADR 048); unset or 0 ms: not measured. */
   lag?: { metrics: MetricsRegistry; intervalMs: number };
+  /** false: never create or grow topics, only check at start that the catalogue exists (ADR 043); unset: create. */
+  createTopics?: boolean;
+  /** TLS and SASL options of the client, files already read (ADR 043); unset: plaintext. */
+  security?: KafkaClientSecurity;
 }
 
 const HEALTH_TIMEOUT_MS = 2500;
@@ -51,6 +56,7 @@ export class KafkaBus implements MessageBus {
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
+      ...options.security,
       logCreator: kafkajsLogCreator(logger),
       logLevel: kafkajsLogLevel(logger),
       retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5000 },
@@ -81,7 +87,8 @@ export class KafkaBus implements MessageBus {
 
   async start(): Promise<void> {
     await this.admin.connect();
-    await provisionTopics(this.admin, this.options.topics, (name) => this.prefixed(name), this.logger);
+    const provision = this.options.createTopics === false ? verifyTopics : provisionTopics;
+    await provision(this.admin, this.options.topics, (name) => this.prefixed(name), this.logger);
     // Ready means the first publish goes straight out: producer ids and topic metadata are
     // fetched now (a batch without messages loads the metadata and sends nothing).
     await this.producers.start((producer) => producer.sendBatch({ acks: -1, topicMessages: this.warmUpTopics() }));

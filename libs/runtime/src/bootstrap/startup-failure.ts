@@ -1,4 +1,5 @@
-import { type RuntimeConfig, StartupError } from '@app/config';
+import { ConfigError, type RuntimeConfig, StartupError } from '@app/config';
+import { kafkaSecurityFailure } from './kafka-startup-failure';
 
 /** What a failed start prints: one line, what failed and what to do. */
 export interface StartupFailure {
@@ -24,12 +25,16 @@ const fieldsOf = (error: unknown): ErrorFields => (typeof error === 'object' && 
  */
 export function startupFailureOf(error: unknown, config: RuntimeConfig): StartupFailure {
   if (error instanceof StartupError) return { failure: error.failure, remedy: error.remedy };
+  // A setting only found wrong once used, such as a secret file that cannot be read.
+  if (error instanceof ConfigError) return { failure: error.message, remedy: `fix ${error.variable}` };
   const fields = fieldsOf(error);
   const message = fields.message ?? 'unknown error';
   if (fields.code === 'EADDRINUSE' || fields.code === 'EACCES') {
     const what = fields.code === 'EADDRINUSE' ? 'is already in use' : 'may not be opened by this user';
     return { failure: `port ${fields.port ?? '?'} ${what}`, remedy: `stop what listens there, or choose another port (${portVariable(fields.port, config)})` };
   }
+  const kafkaSecurity = config.messaging.kind === 'kafka' ? kafkaSecurityFailure(error, config.messaging) : undefined;
+  if (kafkaSecurity !== undefined) return kafkaSecurity;
   if (fields.name?.startsWith('KafkaJS') && config.messaging.kind === 'kafka') {
     return {
       failure: `cannot use Kafka at ${config.messaging.brokers.join(',')} (${message})`,
