@@ -2,22 +2,6 @@ import { ConfigError, envSchema, loadConfig, type ServiceName } from '@app/confi
 import { violation, type Manifest, type Violation } from './manifest';
 import { containersOf, sameNamespace, workloadsOf, type Container } from './workloads';
 
-/**
- * Variables the manifests set that other parts of issue 14 add to the config schema in parallel
- * (secure Kafka, graceful drain). Each must NOT be in the schema yet: once it is, this list must
- * shrink, so it cannot hide a name that drifted.
- */
-export const PENDING_VARIABLES: readonly string[] = [
-  'KAFKA_SSL',
-  'KAFKA_SSL_CA_FILE',
-  'KAFKA_SASL_MECHANISM',
-  'KAFKA_SASL_USERNAME',
-  'KAFKA_SASL_PASSWORD_FILE',
-  'KAFKA_CREATE_TOPICS',
-  'KAFKA_MIN_INSYNC_REPLICAS',
-  'OCPP_DRAIN_SECONDS',
-];
-
 const SERVICES: Record<string, { service: ServiceName; defaultHttpPort: number }> = {
   connection: { service: 'connection', defaultHttpPort: 3000 },
   'smart-charging': { service: 'smart-charging', defaultHttpPort: 3001 },
@@ -43,7 +27,7 @@ export function environmentViolations(manifests: Manifest[], known = knownVariab
       const service = SERVICES[container.args?.[0] ?? ''];
       if (service === undefined) return [violation('environment', manifest, `container ${container.name}: args[0] names no service (connection, smart-charging, pki)`)];
       const { environment, problems } = environmentOf(container, manifest, manifests);
-      const unknown = Object.keys(environment).filter((name) => !known.has(name) && !PENDING_VARIABLES.includes(name));
+      const unknown = Object.keys(environment).filter((name) => !known.has(name));
       const found = [...problems, ...unknown.map((name) => `${name} is not a variable of libs/config/src/env-schema.ts`)];
       try {
         loadConfig({ services: [service.service], defaultHttpPort: service.defaultHttpPort, embedded: false }, environment);
