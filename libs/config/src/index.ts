@@ -1,3 +1,4 @@
 export * from './load-config';
 export * from './runtime-config';
 export * from './startup.error';
+export * from './replica-index';

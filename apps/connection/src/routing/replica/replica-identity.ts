@@ -1,0 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
+import { Inject, Injectable } from '@nestjs/common';
+
+/**
+ * Which replica this process is: its index (the ocpp.commands partition it consumes) and an
+ * incarnation of its own, so that the stations of a predecessor with the same index are never
+ * taken for this process's (ADR 042).
+ */
+@Injectable()
+export class ReplicaIdentity {
+  readonly index: number;
+  readonly incarnation = randomUUID();
+
+  constructor(@Inject(RUNTIME_CONFIG) config: RuntimeConfig) {
+    this.index = config.gateway.replicaIndex;
+  }
+}
