@@ -5,7 +5,6 @@ import { EnvelopePublisher, Topics } from '@app/messaging';
 import { HealthRegistry, ROOT_LOGGER } from '@app/observability';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { StationEventEmitter } from '../../station-events/station-event.emitter';
 import { ReplicaClaim } from './replica-claim';
 import { ReplicaIdentity } from './replica-identity';
 
@@ -26,7 +25,6 @@ export class ReplicaHeartbeatPublisher implements OnApplicationBootstrap, OnModu
     private readonly identity: ReplicaIdentity,
     private readonly claim: ReplicaClaim,
     private readonly publisher: EnvelopePublisher,
-    private readonly events: StationEventEmitter,
     private readonly health: HealthRegistry,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
@@ -64,7 +62,7 @@ export class ReplicaHeartbeatPublisher implements OnApplicationBootstrap, OnModu
       body: {
         case: 'heartbeat',
         value: {
-          replicaId: this.events.replicaId,
+          replicaId: this.identity.replicaId,
           commandPartition: this.identity.index,
           incarnation: this.identity.incarnation,
           sentAt: timestampFromDate(sentAt),

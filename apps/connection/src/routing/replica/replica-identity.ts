@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
 import { Inject, Injectable } from '@nestjs/common';
 
@@ -11,6 +12,8 @@ import { Inject, Injectable } from '@nestjs/common';
 export class ReplicaIdentity {
   readonly index: number;
   readonly incarnation = randomUUID();
+  /** The name the station events and presence records give this replica (its pod's). */
+  readonly replicaId = hostname();
 
   constructor(@Inject(RUNTIME_CONFIG) config: RuntimeConfig) {
     this.index = config.gateway.replicaIndex;
