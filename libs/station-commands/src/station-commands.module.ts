@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
 import { EnvelopeConsumer, EnvelopePublisher, MESSAGE_BUS, type MessageBus, Topics } from '@app/messaging';
 import { HealthRegistry } from '@app/observability';
 import { type DynamicModule, Inject, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
@@ -39,8 +40,14 @@ export class StationCommandsModule implements OnApplicationBootstrap, OnModuleDe
       module: StationCommandsModule,
       providers: [
         { provide: ORIGIN_SERVICE, useValue: originService },
-        // Every connection replica sends heartbeats, so a station on a partition without one is on no live replica.
-        { provide: PresenceDirectory, useFactory: () => new PresenceDirectory({ requireHeartbeat: true }) },
+        {
+          provide: PresenceDirectory,
+          inject: [RUNTIME_CONFIG],
+          // Every connection replica sends heartbeats, so over Kafka a station on a partition without one is on no live
+          // replica. In one process the in-process bus delivers only what is published after subscribing: the first
+          // heartbeat may come before the directory listens, and the replica is this very process anyway.
+          useFactory: (config: RuntimeConfig) => new PresenceDirectory({ requireHeartbeat: config.messaging.kind === 'kafka' }),
+        },
         {
           provide: StationCommandClient,
           inject: [PresenceDirectory, EnvelopePublisher],

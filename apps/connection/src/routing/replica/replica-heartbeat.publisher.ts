@@ -17,6 +17,8 @@ import { ReplicaIdentity } from './replica-identity';
 export class ReplicaHeartbeatPublisher implements OnApplicationBootstrap, OnModuleDestroy {
   private timer: NodeJS.Timeout | undefined;
   private lastBeat = 0;
+  /** A heartbeat still on its way (Kafka slow or down): the next one waits rather than piling up behind it. */
+  private beating = false;
   private readonly logger: Logger;
   private readonly heartbeatMs: number;
   private readonly expiryMs: number;
@@ -53,7 +55,8 @@ export class ReplicaHeartbeatPublisher implements OnApplicationBootstrap, OnModu
   }
 
   private async beat(): Promise<void> {
-    if (!this.claim.mayHeartbeat) return;
+    if (!this.claim.mayHeartbeat || this.beating) return;
+    this.beating = true;
     const sentAt = new Date();
     const envelope = createEnvelope('stationPresence', {
       eventId: randomUUID(),
@@ -75,6 +78,8 @@ export class ReplicaHeartbeatPublisher implements OnApplicationBootstrap, OnModu
       this.lastBeat = sentAt.getTime();
     } catch (error) {
       this.logger.error({ err: error }, 'could not publish the replica heartbeat');
+    } finally {
+      this.beating = false;
     }
   }
 
