@@ -38,7 +38,18 @@ describe('embedded mode', () => {
     expect(first.readyAfterMs).toBeLessThan(20_000);
     expect(first.service.output()).toContain(`API docs      ${first.service.baseUrl.replace('127.0.0.1', 'localhost')}/api/docs`);
     const ready = (await (await fetch(`${first.service.baseUrl}/health/ready`)).json()) as { checks: Record<string, { ok: boolean }> };
-    expect(Object.keys(ready.checks).sort()).toEqual(['database:connection', 'database:pki', 'database:smart_charging', 'messaging', 'ocpp-gateway']);
+    expect(Object.keys(ready.checks).sort()).toEqual([
+      'commands',
+      'database:connection',
+      'database:pki',
+      'database:smart_charging',
+      'messaging',
+      'ocpp-gateway',
+      'presence:connection',
+      'presence:pki',
+      'presence:smart-charging',
+      'replica',
+    ]);
 
     const response = await fetch(`${first.service.baseUrl}/api/internal/connection/synthetic-events/connected`, {
       method: 'POST',

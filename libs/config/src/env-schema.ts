@@ -110,7 +110,13 @@ export const envSchema = z.object({
   // Longest wait for a free registry connection; past it the upgrade is refused with 503 + Retry-After.
   DATABASE_REGISTRY_WAIT_MS: integer(100, 60_000).default(5000),
   EMBEDDED_DATA_DIR: z.string().min(1).default('.data'),
-  CONNECTION_REPLICA_INDEX: integer(0, 999).default(0),
+  // The pod name in Kubernetes (a StatefulSet pod's ends in its ordinal); only read for the replica index.
+  HOSTNAME: z.string().max(253).optional(),
+  // Unset: the StatefulSet ordinal at the end of the pod's host name (csms-connection-2 → 2), else 0 (ADR 042).
+  CONNECTION_REPLICA_INDEX: integer(0, 999).optional(),
+  // How often a connection replica says on ocpp.presence that it is alive, and how long that holds (ADR 042).
+  PRESENCE_HEARTBEAT_SECONDS: integer(1, 300).default(5),
+  PRESENCE_EXPIRY_SECONDS: integer(2, 3600).default(20),
   OCPP_HOST: z.string().min(1).optional(),
   OCPP_WS_PORT: integer(1, 65535).default(9000),
   // false: no plain ws:// listener at all (only wss://, so OCPP_TLS_CERT_FILES is then required).

@@ -2,3 +2,4 @@ export * from './load-config';
 export * from './runtime-config';
 export * from './startup.error';
 export { envSchema } from './env-schema';
+export * from './replica-index';

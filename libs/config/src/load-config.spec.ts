@@ -384,4 +384,33 @@ describe('loadConfig: OIDC', () => {
   ])('refuses %p, naming %s', (env, variable) => {
     expect(errorOf(() => loadConfig(standalone, env)).variable).toBe(variable);
   });
+
+  describe('replica index and presence liveness (ADR 042)', () => {
+    const gateway = { services: ['connection' as const], defaultHttpPort: 3000, embedded: false };
+
+    it('takes the StatefulSet ordinal of HOSTNAME when CONNECTION_REPLICA_INDEX is unset', () => {
+      expect(loadConfig(gateway, { HOSTNAME: 'csms-connection-2' }).gateway).toMatchObject({ replicaIndex: 2, replicaIndexSource: 'hostname' });
+      expect(loadConfig(gateway, { HOSTNAME: 'csms-connection-2', CONNECTION_REPLICA_INDEX: '1' }).gateway).toMatchObject({ replicaIndex: 1, replicaIndexSource: 'environment' });
+      expect(loadConfig(gateway, { HOSTNAME: 'gateway' }).gateway).toMatchObject({ replicaIndex: 0, replicaIndexSource: 'default' });
+    });
+
+    it('leaves the embedded process at 0 whatever the host is called', () => {
+      expect(loadConfig(embedded, { HOSTNAME: 'laptop-7' }).gateway).toMatchObject({ replicaIndex: 0, replicaIndexSource: 'default' });
+    });
+
+    it('refuses an ordinal without a command partition, naming the host name it came from', () => {
+      const error = errorOf(() => loadConfig(gateway, { HOSTNAME: 'csms-connection-16' }));
+      expect(error.variable).toBe('CONNECTION_REPLICA_INDEX');
+      expect(error.message).toContain('must be below KAFKA_COMMAND_PARTITIONS (16)');
+      expect(error.message).toContain('csms-connection-16');
+      expect(errorOf(() => loadConfig(gateway, { CONNECTION_REPLICA_INDEX: '4', KAFKA_COMMAND_PARTITIONS: '4' })).message).toContain('must be below KAFKA_COMMAND_PARTITIONS (4)');
+    });
+
+    it('reads the heartbeat and expiry, and refuses an expiry a single late heartbeat would cross', () => {
+      expect(loadConfig(gateway, {}).presence).toEqual({ heartbeatMs: 5000, expiryMs: 20_000 });
+      expect(loadConfig(gateway, { PRESENCE_HEARTBEAT_SECONDS: '2', PRESENCE_EXPIRY_SECONDS: '4' }).presence).toEqual({ heartbeatMs: 2000, expiryMs: 4000 });
+      expect(errorOf(() => loadConfig(gateway, { PRESENCE_HEARTBEAT_SECONDS: '5', PRESENCE_EXPIRY_SECONDS: '9' })).variable).toBe('PRESENCE_EXPIRY_SECONDS');
+      expect(errorOf(() => loadConfig(gateway, { PRESENCE_HEARTBEAT_SECONDS: '0' })).variable).toBe('PRESENCE_HEARTBEAT_SECONDS');
+    });
+  });
 });

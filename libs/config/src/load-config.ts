@@ -6,6 +6,7 @@ import { observabilityConfig } from './observability-config';
 import { retentionConfig } from './retention-config';
 import { kafkaSecurityConfig, kafkaTopicSettings } from './kafka-config';
 import type { KafkaSecurityConfig, RuntimeConfig, ServiceName } from './runtime-config';
+import { resolveReplicaIndex } from './replica-index';
 
 export { ConfigError } from './config.error';
 
@@ -38,6 +39,7 @@ export function loadConfig(layout: ProcessLayout, environment: NodeJS.ProcessEnv
     pki: pkiConfig(env, layout),
     smartCharging: { connectionUrl: smartChargingConnectionUrl(env, layout) },
     observability: observabilityConfig(env, layout),
+    presence: presenceConfig(env),
   };
 }
 
@@ -164,11 +166,14 @@ function gatewayConfig(env: Env, layout: ProcessLayout): RuntimeConfig['gateway'
   if (!env.OCPP_WS_ENABLED && certFiles.length === 0 && layout.services.includes('connection')) {
     throw new ConfigError('OCPP_WS_ENABLED', 'is false but no wss:// listener is configured (OCPP_TLS_CERT_FILES/KEY_FILES): stations could not connect at all');
   }
-  if (env.CONNECTION_REPLICA_INDEX >= env.KAFKA_COMMAND_PARTITIONS) {
-    throw new ConfigError('CONNECTION_REPLICA_INDEX', `must be below KAFKA_COMMAND_PARTITIONS (${env.KAFKA_COMMAND_PARTITIONS})`);
+  const replica = resolveReplicaIndex(env.CONNECTION_REPLICA_INDEX, env.HOSTNAME ?? '', layout.services.includes('connection') && !layout.embedded);
+  if (replica.index >= env.KAFKA_COMMAND_PARTITIONS) {
+    const origin = replica.source === 'hostname' ? ` (unset, so taken from the host name ${replica.hostname}: set it, or raise KAFKA_COMMAND_PARTITIONS)` : '';
+    throw new ConfigError('CONNECTION_REPLICA_INDEX', `must be below KAFKA_COMMAND_PARTITIONS (${env.KAFKA_COMMAND_PARTITIONS})${origin}`);
   }
   return {
-    replicaIndex: env.CONNECTION_REPLICA_INDEX,
+    replicaIndex: replica.index,
+    replicaIndexSource: replica.source,
     host: env.OCPP_HOST ?? env.HTTP_HOST,
     wsPort: env.OCPP_WS_ENABLED ? env.OCPP_WS_PORT : undefined,
     tls:
@@ -212,6 +217,14 @@ function gatewayDrainConfig(env: Env, layout: ProcessLayout): RuntimeConfig['gat
     );
   }
   return { windowMs, minBatchSize: env.OCPP_DRAIN_BATCH_SIZE, batchIntervalMs: env.OCPP_DRAIN_BATCH_INTERVAL_MS };
+}
+
+/** A heartbeat must be able to go missing once and be late a little before a replica counts as gone. */
+function presenceConfig(env: Env): RuntimeConfig['presence'] {
+  if (env.PRESENCE_EXPIRY_SECONDS < 2 * env.PRESENCE_HEARTBEAT_SECONDS) {
+    throw new ConfigError('PRESENCE_EXPIRY_SECONDS', `must be at least twice PRESENCE_HEARTBEAT_SECONDS (${env.PRESENCE_HEARTBEAT_SECONDS})`);
+  }
+  return { heartbeatMs: env.PRESENCE_HEARTBEAT_SECONDS * 1000, expiryMs: env.PRESENCE_EXPIRY_SECONDS * 1000 };
 }
 
 function gatewayAbuseConfig(env: Env): RuntimeConfig['gateway']['abuse'] {

@@ -1,3 +1,5 @@
+import type { ReplicaIndexSource } from './replica-index';
+
 export type ServiceName = 'connection' | 'smart-charging' | 'pki';
 
 /** How consumers treat a record that keeps failing (ADR 041); both buses. */
@@ -81,6 +83,8 @@ export interface TlsConfig {
 export interface GatewayConfig {
   /** This connection replica's index k: it consumes partition k of ocpp.commands (a StatefulSet ordinal). */
   replicaIndex: number;
+  /** CONNECTION_REPLICA_INDEX, the host name's ordinal, or the single-replica default 0 (ADR 042). */
+  replicaIndexSource?: ReplicaIndexSource;
   host: string;
   /** The plain ws:// listener's port; undefined when OCPP_WS_ENABLED=false (nothing listens there, wss:// only). */
   wsPort: number | undefined;
@@ -163,6 +167,14 @@ export interface StationCoreConfig {
   contractCertificateUrl: string | undefined;
   /** Passwords given to stations an operator accepts (ADR 039): how often due ones are looked for, and the first retry delay. */
   credentialProvisioning: { sweepMs: number; retryMs: number };
+}
+
+/** PRESENCE_HEARTBEAT_SECONDS, PRESENCE_EXPIRY_SECONDS: a connection replica's liveness on ocpp.presence (ADR 042). */
+export interface PresenceConfig {
+  /** How often a connection replica publishes its heartbeat (and renews its replica-index lease). */
+  heartbeatMs: number;
+  /** A replica whose last heartbeat is older than this counts as gone: its stations as not connected. */
+  expiryMs: number;
 }
 
 /** The history the connection service keeps for operators (commands, boots, statuses, connections). */
@@ -287,6 +299,7 @@ export interface RuntimeConfig {
   pki: PkiConfig;
   /** SMART_CHARGING_CONNECTION_URL: where smart charging learns which stations a tenant holds (ADR 037). */
   smartCharging: { connectionUrl: string | undefined };
+  presence: PresenceConfig;
   observability: ObservabilityConfig;
 }
 

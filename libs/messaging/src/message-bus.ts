@@ -47,6 +47,13 @@ export interface Subscription {
   from?: 'beginning' | 'now';
 }
 
+/** Where a partition's log starts and ends now: records from `low` up to (not including) `high` can be read. */
+export interface PartitionEnd {
+  partition: number;
+  low: string;
+  high: string;
+}
+
 /**
  * The one messaging interface the apps see. Kafka (kafkajs today) and the
  * in-process bus of the embedded mode both implement it, so a different Kafka
@@ -59,6 +66,8 @@ export interface MessageBus {
   publish(topic: TopicName, records: OutboundRecord[]): Promise<void>;
   subscribe(subscription: Subscription): Promise<void>;
   checkHealth(): Promise<ComponentHealth>;
+  /** Every partition's readable range now (what a consumer from the beginning must read to have caught up); in-process: none are retained. */
+  endOffsets(topic: TopicName): Promise<PartitionEnd[]>;
   /** Stops consuming (in-flight handlers finish or abort), then flushes and closes the producer. */
   stop(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { RuntimeConfig } from '@app/config';
-import type { EnvelopeConsumer, EnvelopePublisher } from '@app/messaging';
+import type { EnvelopePublisher } from '@app/messaging';
 import pino from 'pino';
 import type { WebSocket } from 'ws';
 import type { CommandLogRecorder } from '../command-log/command-log.recorder';
@@ -49,7 +49,6 @@ function executorWith(answer: object) {
   const history = { record: jest.fn() };
   const observers = new CommandResultObservers(logger);
   const executor = new CommandExecutor(
-    {} as EnvelopeConsumer,
     {} as EnvelopePublisher,
     connections,
     { expectTriggered: () => undefined } as unknown as StationRegistrations,

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
 import { type StationCommand, createEnvelope, timestampDate, timestampFromDate } from '@app/contracts';
-import { EnvelopeConsumer, EnvelopePublisher, Topics } from '@app/messaging';
+import { EnvelopePublisher, Topics } from '@app/messaging';
 import { ROOT_LOGGER } from '@app/observability';
 import { statusCodes } from '@app/station-commands';
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { CommandLogRecorder } from '../command-log/command-log.recorder';
 import { type CommandRun, commandRecordOf } from '../command-log/command-record';
@@ -26,20 +26,19 @@ interface FinishedRun {
 const REMEMBERED_COMMANDS = 10_000;
 
 /**
- * Replica k consumes partition k of ocpp.commands and runs each command on
+ * Replica k consumes partition k of ocpp.commands (CommandIntake) and runs each command on
  * the station it holds, answering on ocpp.results. Commands run concurrently
  * (a slow station must not hold up the partition); a redelivered command id
  * is not run twice. Every command run, or answered not-connected, goes to the
  * command history and the command metrics once its result is on its way.
  */
 @Injectable()
-export class CommandExecutor implements OnApplicationBootstrap {
+export class CommandExecutor {
   private readonly logger: Logger;
   private readonly replicaIndex: number;
   private readonly seen = new Set<string>();
 
   constructor(
-    private readonly consumer: EnvelopeConsumer,
     private readonly publisher: EnvelopePublisher,
     private readonly connections: StationConnections,
     private readonly registrations: StationRegistrations,
@@ -54,17 +53,9 @@ export class CommandExecutor implements OnApplicationBootstrap {
     this.logger = logger.child({ component: 'commands', replicaIndex: this.replicaIndex });
   }
 
-  onApplicationBootstrap(): Promise<void> {
-    return this.consumer.subscribe({
-      topic: Topics.commands,
-      groupId: `connection.commands.replica-${this.replicaIndex}`,
-      partition: this.replicaIndex,
-      // A new replica starts with the commands sent from now on; older ones are past their deadlines.
-      from: 'now',
-      handle: async (command) => {
-        if (this.firstDelivery(command.commandId)) void this.execute(command);
-      },
-    });
+  /** A command from partition k of ocpp.commands (CommandIntake); a redelivery of one already run is dropped. */
+  receive(command: StationCommand): void {
+    if (this.firstDelivery(command.commandId)) void this.execute(command);
   }
 
   private async execute(command: StationCommand): Promise<void> {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { RUNTIME_CONFIG, type RuntimeConfig } from '@app/config';
 import { createEnvelope, timestampFromDate } from '@app/contracts';
 import { EnvelopePublisher, Topics } from '@app/messaging';
 import { ROOT_LOGGER } from '@app/observability';
@@ -8,6 +7,7 @@ import type { Logger } from 'pino';
 import type { StationConnection } from '../gateway/station-connection';
 import { StationConnections, type ConnectionChange } from '../gateway/station-connections';
 import { StationEventEmitter, protocolByName } from '../station-events/station-event.emitter';
+import { ReplicaIdentity } from './replica/replica-identity';
 
 /**
  * Publishes on ocpp.presence which replica holds each station, and which
@@ -26,15 +26,17 @@ export class PresencePublisher implements OnModuleInit, OnModuleDestroy {
   private readonly epochs = new WeakMap<StationConnection, bigint>();
   private readonly logger: Logger;
   private readonly partition: number;
+  private readonly incarnation: string;
 
   constructor(
     private readonly connections: StationConnections,
     private readonly publisher: EnvelopePublisher,
     private readonly events: StationEventEmitter,
-    @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
+    identity: ReplicaIdentity,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
-    this.partition = config.gateway.replicaIndex;
+    this.partition = identity.index;
+    this.incarnation = identity.incarnation;
     this.logger = logger.child({ component: 'presence' });
   }
 
@@ -68,6 +70,7 @@ export class PresencePublisher implements OnModuleInit, OnModuleDestroy {
           protocol: protocolByName[connection.protocol] ?? 0,
           securityProfile: connection.securityProfile,
           commandPartition: this.partition,
+          incarnation: this.incarnation,
         },
       },
     });

@@ -26,7 +26,7 @@ function allocatorWithFakes() {
   const tenancy = { allowed: async <T>(_siteId: string, _tenant: string | undefined, wishes: readonly T[]) => [...wishes] } as unknown as TenantDispatchFilter;
   const allocator = new SiteAllocator(tracker, dispatcher, snapshots, stationSites, feed, verifier, presence, tenancy, new MetricsRegistry(), pino({ level: 'silent' }));
   const present = (stationId: string, connected: boolean) =>
-    presenceListeners.forEach((listener) => listener(stationId, { connected, epoch: 1n, commandPartition: 0, replicaId: 'r', protocol: OcppVersion.OCPP_VERSION_2_0_1, securityProfile: 0 }));
+    presenceListeners.forEach((listener) => listener(stationId, { connected, epoch: 1n, commandPartition: 0, replicaId: 'r', incarnation: '', protocol: OcppVersion.OCPP_VERSION_2_0_1, securityProfile: 0 }));
   return { allocator, reads, siteChanged: (siteId: string) => feedListeners.forEach((listener) => listener(siteId)), present };
 }
 

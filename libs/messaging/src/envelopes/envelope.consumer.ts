@@ -37,6 +37,8 @@ export interface EnvelopeSubscription<T extends EnvelopeTopic> {
    * every meter value). Default: every body.
    */
   bodies?: ReadonlySet<string>;
+  /** Called once a record is done with, whatever became of it (handled, filtered, dead-lettered, parked): how far the group has read. */
+  onSettled?: (record: InboundRecord) => void;
 }
 
 /**
@@ -75,7 +77,11 @@ export class EnvelopeConsumer {
       groupId: subscription.groupId,
       partition: subscription.partition,
       from: subscription.from,
-      handler: (record) => this.deliver(subscription, record, ledger),
+      handler: async (record) => {
+        const outcome = await this.deliver(subscription, record, ledger);
+        if (!outcome) subscription.onSettled?.(record);
+        return outcome;
+      },
     });
   }
 

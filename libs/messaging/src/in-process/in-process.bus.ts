@@ -1,7 +1,7 @@
 import type { ComponentHealth } from '@app/observability';
 import type { Logger } from 'pino';
 import { sleep } from '../envelopes/retry-backoff';
-import type { InboundRecord, MessageBus, OutboundRecord, RetryLater, Subscription } from '../message-bus';
+import type { InboundRecord, MessageBus, OutboundRecord, PartitionEnd, RetryLater, Subscription } from '../message-bus';
 import type { TopicName } from '../topics';
 
 /**
@@ -51,6 +51,11 @@ export class InProcessBus implements MessageBus {
   async checkHealth(): Promise<ComponentHealth> {
     const backlog = [...this.groups.values()].flat().reduce((sum, queue) => sum + queue.backlog, 0);
     return { ok: !this.stopping.signal.aborted, detail: `in-process, ${backlog} record(s) queued` };
+  }
+
+  /** A group sees only what is published after it subscribed: there is never anything to catch up with. */
+  async endOffsets(): Promise<PartitionEnd[]> {
+    return [];
   }
 
   async stop(): Promise<void> {

@@ -1,7 +1,7 @@
 import type { ComponentHealth, MetricsRegistry } from '@app/observability';
 import { type Admin, type Consumer, type IHeaders, Kafka, Partitioners, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
-import type { InboundRecord, MessageBus, OutboundRecord, Subscription } from '../message-bus';
+import type { InboundRecord, MessageBus, OutboundRecord, PartitionEnd, Subscription } from '../message-bus';
 import { type TopicName, type TopicSpec, Topics } from '../topics';
 import { ConsumerLagMonitor } from './consumer-lag.monitor';
 import { kafkajsLogCreator, kafkajsLogLevel } from './kafkajs-logger';
@@ -183,6 +183,11 @@ export class KafkaBus implements MessageBus {
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error('Kafka did not answer')), HEALTH_TIMEOUT_MS).unref()),
     ]);
     return { ok: cluster.brokers.length > 0, detail: `${cluster.brokers.length} broker(s), controller ${cluster.controller}` };
+  }
+
+  async endOffsets(topic: TopicName): Promise<PartitionEnd[]> {
+    const offsets = await this.admin.fetchTopicOffsets(this.prefixed(topic));
+    return offsets.map(({ partition, low, high }) => ({ partition, low, high }));
   }
 
   async stop(): Promise<void> {

@@ -2,7 +2,7 @@ import { OcppVersion } from '@app/contracts';
 import { liveStateOf } from './station.view';
 
 describe('liveStateOf', () => {
-  const location = { epoch: 1n, commandPartition: 2, replicaId: 'connection-2', protocol: OcppVersion.OCPP_VERSION_2_0_1, securityProfile: 2 };
+  const location = { epoch: 1n, commandPartition: 2, replicaId: 'connection-2', incarnation: '', protocol: OcppVersion.OCPP_VERSION_2_0_1, securityProfile: 2 };
 
   it('tells where a connected station is held and how it connected', () => {
     expect(liveStateOf({ ...location, connected: true })).toEqual({ connected: true, protocol: 'ocpp2.0.1', securityProfile: 2, replica: 'connection-2' });
