@@ -1,1 +1,2 @@
-export { smartChargingService } from './smart-charging.definition';
+export { SMART_CHARGING_DEFAULT_HTTP_PORT, smartChargingService } from './smart-charging.definition';
+export { smartChargingSchema } from './persistence/smart-charging-schema';
