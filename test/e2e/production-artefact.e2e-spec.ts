@@ -42,13 +42,6 @@ describe('production artefact: dist/ and production dependencies only', () => {
     expect(output).not.toContain('FAIL');
   });
 
-  it('refuses unknown arguments with the usage and exit code 64', async () => {
-    const { code, output } = await runLauncher(install, ['conection']);
-    expect(code).toBe(64);
-    expect(output).toContain('unknown command "conection"');
-    expect(output).toContain('usage: csms <command>');
-  });
-
   it('migrates every schema and exits, and a second run finds nothing to do', async () => {
     const env = { DATABASE_URL: database.url };
     const first = await runLauncher(install, ['migrate', 'connection', 'smart-charging', 'pki'], env);

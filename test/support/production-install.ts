@@ -9,7 +9,7 @@ import type { AppName, ServiceProcess } from './service-process';
 const REPO_ROOT = repoRoot();
 
 /**
- * What `npm ci --omit=dev` would install next to the built dist/, made in a second from the
+ * What the image holds: dist/apps and dist/libs, and what `npm ci --omit=dev` would install, made in a second from the
  * installed node_modules: a folder outside the repo (so nothing falls back to the repo's
  * node_modules) holding a symlink for every package-lock.json entry that is not dev-only.
  * Processes run with --preserve-symlinks, so a package resolves its own dependencies inside
@@ -38,7 +38,9 @@ export function createProductionInstall(): ProductionInstall {
     mkdirSync(path.dirname(path.join(dir, key)), { recursive: true });
     symlinkSync(installed, path.join(dir, key), 'dir');
   }
-  symlinkSync(path.join(REPO_ROOT, 'dist'), path.join(dir, 'dist'), 'dir');
+  // What the image copies of dist/: the apps and libs, not the compiled test support or benchmarks.
+  mkdirSync(path.join(dir, 'dist'));
+  for (const part of ['apps', 'libs']) symlinkSync(path.join(REPO_ROOT, 'dist', part), path.join(dir, 'dist', part), 'dir');
   copyFileSync(path.join(REPO_ROOT, 'package.json'), path.join(dir, 'package.json'));
   return { dir, launcher: path.join(dir, 'dist/apps/launcher/src/main.js'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -11,10 +11,10 @@ describe('the Dockerfile (checked statically: no Docker engine runs in CI)', () 
     expect(checkDockerfile(read('Dockerfile'), new Date())).toEqual([]);
   });
 
-  it('ships one image whose launcher takes the app as its argument, embedded by default', () => {
+  it('ships one image whose launcher takes the app as its argument, printing its usage without one', () => {
     const text = read('Dockerfile');
     expect(text).toMatch(/^ENTRYPOINT \["\/usr\/local\/bin\/node", "--enable-source-maps", "\/app\/dist\/apps\/launcher\/src\/main\.js"\]$/m);
-    expect(text).toMatch(/^CMD \["embedded"\]$/m);
+    expect(text).toMatch(/^CMD \["help"\]$/m);
   });
 });
 

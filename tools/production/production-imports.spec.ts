@@ -85,6 +85,10 @@ describe('the production launcher', () => {
     }
   });
 
+  it('loads nothing from test/ or bench/, which the image does not ship', () => {
+    expect([...scan.files].filter((file) => file.startsWith('test/') || file.startsWith('bench/'))).toEqual([]);
+  });
+
   it('loads no package that npm ci --omit=dev leaves out', () => {
     expect(productionViolations(scan.packages, readJson('package.json'), readJson('package-lock.json'))).toEqual([]);
   });
