@@ -1,4 +1,4 @@
 import { runServices } from '@app/runtime';
-import { connectionService } from './connection.definition';
+import { CONNECTION_DEFAULT_HTTP_PORT, connectionService } from './connection.definition';
 
-void runServices({ defaultHttpPort: 3000, embedded: false }, [connectionService]);
+void runServices({ defaultHttpPort: CONNECTION_DEFAULT_HTTP_PORT, embedded: false }, [connectionService]);

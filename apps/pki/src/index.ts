@@ -1,1 +1,2 @@
-export { pkiService } from './pki.definition';
+export { PKI_DEFAULT_HTTP_PORT, pkiService } from './pki.definition';
+export { pkiSchema } from './persistence/pki-schema';

@@ -1,4 +1,4 @@
 import { runServices } from '@app/runtime';
-import { pkiService } from './pki.definition';
+import { PKI_DEFAULT_HTTP_PORT, pkiService } from './pki.definition';
 
-void runServices({ defaultHttpPort: 3002, embedded: false }, [pkiService]);
+void runServices({ defaultHttpPort: PKI_DEFAULT_HTTP_PORT, embedded: false }, [pkiService]);

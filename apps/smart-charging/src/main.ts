@@ -1,4 +1,4 @@
 import { runServices } from '@app/runtime';
-import { smartChargingService } from './smart-charging.definition';
+import { SMART_CHARGING_DEFAULT_HTTP_PORT, smartChargingService } from './smart-charging.definition';
 
-void runServices({ defaultHttpPort: 3001, embedded: false }, [smartChargingService]);
+void runServices({ defaultHttpPort: SMART_CHARGING_DEFAULT_HTTP_PORT, embedded: false }, [smartChargingService]);

@@ -8,6 +8,7 @@ export * from './persistence.module';
 export * from './service-data-source';
 export * from './side-pool-data-source';
 export { type EmbeddedConnection, type EmbeddedPostgresLease, acquireEmbeddedPostgres } from './embedded/embedded-postgres';
+export { type PostgresBinaries, locatePostgresBinaries } from './embedded/postgres-binaries';
 export * from './sql/sql-rows';
 export * from './sql/sql-parameters';
 export * from './sql/result-transaction';

