@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseLaunchCommand } from '@app/launcher';
 import { kubectlMissing, renderKustomization } from './kustomize-render';
 import type { Manifest, Violation } from './manifest';
 import { validateManifests } from './manifest-validation';
+import { containersOf, workloadsOf } from './workloads';
 
 const K8S = join(__dirname, '..', '..', 'k8s');
 const missing = kubectlMissing();
@@ -90,5 +93,29 @@ withKubectl('k8s overlays, rendered with kubectl kustomize', () => {
     reported('kafka-topics', 'KafkaTopic/ocpp.events', 'partitions many but the catalogue says 6');
     reported('kafka-topics', 'KafkaTopic/ocpp.commands', 'has no KafkaTopic');
     reported('kafka-topics', 'KafkaTopic/ocpp.typo', 'is not in libs/messaging/src/topics.ts');
+  });
+});
+
+withKubectl('the manifests and the image', () => {
+  /** The numeric user of the Dockerfile's last USER instruction (the runtime stage's). */
+  function imageUser(): { uid: number; gid: number } {
+    const users = [...readFileSync(join(__dirname, '..', '..', 'Dockerfile'), 'utf8').matchAll(/^USER\s+(\d+):(\d+)\s*$/gm)];
+    const last = users.at(-1);
+    if (last === undefined) throw new Error('the Dockerfile names no numeric USER');
+    return { uid: Number(last[1]), gid: Number(last[2]) };
+  }
+
+  it.each(['overlays/dev', 'overlays/production', 'overlays/external-kafka'])('%s runs every container as the image’s user, with a command the launcher takes', (overlay) => {
+    const { uid, gid } = imageUser();
+    for (const { manifest, pod } of workloadsOf(render(overlay))) {
+      const podContext = (pod as { securityContext?: { runAsUser?: number; runAsGroup?: number } }).securityContext;
+      expect({ workload: manifest.metadata.name, runAsUser: podContext?.runAsUser, runAsGroup: podContext?.runAsGroup }).toEqual({ workload: manifest.metadata.name, runAsUser: uid, runAsGroup: gid });
+      for (const container of containersOf(pod)) {
+        const context = (container as { securityContext?: { runAsUser?: number } }).securityContext;
+        expect({ container: container.name, runAsUser: context?.runAsUser ?? uid }).toEqual({ container: container.name, runAsUser: uid });
+        const args = (container as { args?: string[] }).args ?? [];
+        expect(() => parseLaunchCommand(args)).not.toThrow();
+      }
+    }
   });
 });
