@@ -1,12 +1,11 @@
 import { EnvelopeConsumer, EnvelopePublisher, type MessageBus, Topics, createMessageBus } from '@app/messaging';
 import { MetricsRegistry } from '@app/observability';
 import { PresenceDirectory, StationCommandClient } from '@app/station-commands';
-import { acknowledgedKeys, compare, countOf, publishedKeys, repeats, storedKeys } from '@test/support/durable-census';
-import { readWholeTopic } from '@test/support/event-topic-reader';
+import { expectNothingLostOrDoubled, takeDurabilityCensus } from '@test/support/durability-census';
 import { LoadFleet } from '@test/support/fault-load';
 import { faultSummary } from '@test/support/fault-report';
 import { freePort } from '@test/support/free-port';
-import { testBrokers, testKafka, uniqueTopicPrefix } from '@test/support/kafka-test-client';
+import { testBrokers, uniqueTopicPrefix } from '@test/support/kafka-test-client';
 import { ProbeAbort, type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
 import { TcpBalancer } from '@test/support/tcp-balancer';
 import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
@@ -128,36 +127,16 @@ describe('fault: a gateway replica killed under load', () => {
     expect(await commandEveryStation()).toEqual({ accepted: STATIONS });
     await fleet.stop();
 
-    const acknowledged = acknowledgedKeys(fleet.receipts.values());
-    const stored = await storedKeys(database, PREFIX);
-    const storedDiff = compare(acknowledged, stored);
-    const events = await readWholeTopic(
-      testKafka(),
-      `${topicPrefix}ocpp.events`,
-      (read) => {
-        const diff = compare(acknowledged, publishedKeys(read.map((r) => r.event), PREFIX));
-        return diff.starts.missing + diff.stops.missing + diff.meterValues.missing === 0;
-      },
-      90_000,
-    );
-    const published = publishedKeys(events.map((r) => r.event), PREFIX);
-    const publishedDiff = compare(acknowledged, published);
-    const duplicates = stored.duplicateSamples + repeats(stored.starts) + repeats(published.eventIds) + repeats(published.contents);
-    const lost = storedDiff.starts.missing + storedDiff.stops.missing + storedDiff.meterValues.missing;
-    // Messages the killed replica stored whose answer died with it: the station never learned they arrived (ADR 009).
-    const unanswered = storedDiff.starts.extra + storedDiff.stops.extra + storedDiff.meterValues.extra;
+    const census = await takeDurabilityCensus(fleet.receipts.values(), database, `${topicPrefix}ocpp.events`, PREFIX);
     console.info(
       faultSummary(
         'gateway-replica-kill',
-        { sent: fleet.sent(), answered: countOf(acknowledged), stored: countOf(acknowledged) - lost, duplicates, reconnects: fleet.reconnects, recoveredMs },
-        `${STATIONS} stations, ${onVictim} on the killed replica; stored without an answer: ${unanswered}; calls failed: ${fleet.outageSummary()}`,
+        { sent: fleet.sent(), answered: census.answered, stored: census.answered - census.lost, duplicates: census.duplicates, reconnects: fleet.reconnects, recoveredMs },
+        `${STATIONS} stations, ${onVictim} on the killed replica; stored without an answer: ${census.unanswered}; calls failed: ${fleet.outageSummary()}`,
       ),
     );
 
-    expect({ starts: storedDiff.starts.missing, stops: storedDiff.stops.missing, meterValues: storedDiff.meterValues.missing }).toEqual({ starts: 0, stops: 0, meterValues: 0 });
-    expect({ samples: stored.duplicateSamples, transactions: repeats(stored.starts) }).toEqual({ samples: 0, transactions: 0 });
-    expect({ starts: publishedDiff.starts.missing, stops: publishedDiff.stops.missing, meterValues: publishedDiff.meterValues.missing }).toEqual({ starts: 0, stops: 0, meterValues: 0 });
-    expect({ eventIds: repeats(published.eventIds), contents: repeats(published.contents) }).toEqual({ eventIds: 0, contents: 0 });
+    expectNothingLostOrDoubled(census);
     // Each station ran the one command sent to it exactly once, on the replica that holds it now.
     expect([...triggers.values()].filter((count) => count !== 1)).toEqual([]);
   }, 420_000);

@@ -6,12 +6,11 @@ import { EnvelopeConsumer, type MessageBus, Topics, createMessageBus } from '@ap
 import { MetricsRegistry } from '@app/observability';
 import { reconnectBoundMs } from '@app/simulator';
 import { PresenceDirectory } from '@app/station-commands';
-import { acknowledgedKeys, compare, countOf, publishedKeys, repeats, storedKeys } from '@test/support/durable-census';
-import { readWholeTopic } from '@test/support/event-topic-reader';
+import { expectNothingLostOrDoubled, takeDurabilityCensus } from '@test/support/durability-census';
 import { LoadFleet } from '@test/support/fault-load';
 import { faultSummary } from '@test/support/fault-report';
 import { freePort } from '@test/support/free-port';
-import { testBrokers, testKafka, uniqueTopicPrefix } from '@test/support/kafka-test-client';
+import { testBrokers, uniqueTopicPrefix } from '@test/support/kafka-test-client';
 import { OperatorApiClient } from '@test/support/operator-api-client';
 import { ProbeAbort, type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
 import { TcpBalancer } from '@test/support/tcp-balancer';
@@ -223,31 +222,15 @@ describe('gateway drain: SIGTERM to one of three replicas under load', () => {
     const answers = await Promise.all([...onVictim].map((id) => api.call(serving.baseUrl, 'POST', `/api/stations/${id}/commands/trigger-message`, 'operator', { message: 'Heartbeat' })));
     await fleet.stop();
 
-    const acknowledged = acknowledgedKeys(fleet.receipts.values());
-    const stored = await storedKeys(database, PREFIX);
-    const storedDiff = compare(acknowledged, stored);
-    const events = await readWholeTopic(
-      testKafka(),
-      `${topicPrefix}ocpp.events`,
-      (read) => {
-        const diff = compare(acknowledged, publishedKeys(read.map((r) => r.event), PREFIX));
-        return diff.starts.missing + diff.stops.missing + diff.meterValues.missing === 0;
-      },
-      90_000,
-    );
-    const published = publishedKeys(events.map((r) => r.event), PREFIX);
-    const publishedDiff = compare(acknowledged, published);
-    const duplicates = stored.duplicateSamples + repeats(stored.starts) + repeats(published.eventIds) + repeats(published.contents);
-    const lost = storedDiff.starts.missing + storedDiff.stops.missing + storedDiff.meterValues.missing;
-    const unanswered = storedDiff.starts.extra + storedDiff.stops.extra + storedDiff.meterValues.extra;
+    const census = await takeDurabilityCensus(fleet.receipts.values(), database, `${topicPrefix}ocpp.events`, PREFIX);
     const drained = victim.output().split('\n').find((line) => line.includes('drained: every station connection closed')) ?? '';
     console.info(
       faultSummary(
         'gateway-drain',
-        { sent: fleet.sent(), answered: countOf(acknowledged), stored: countOf(acknowledged) - lost, duplicates, reconnects: fleet.reconnects, recoveredMs: reconnectMs.at(-1) ?? 0 },
+        { sent: fleet.sent(), answered: census.answered, stored: census.answered - census.lost, duplicates: census.duplicates, reconnects: fleet.reconnects, recoveredMs: reconnectMs.at(-1) ?? 0 },
         `${STATIONS} stations, ${onVictim.size} on the drained replica; unready after ${unreadyAfterMs} ms, exited ${String(exitCode)} after ${exitedAfterMs} ms (grace ${GRACE_MS} ms); ` +
           `reconnect ms min/median/max ${reconnectMs[0]}/${reconnectMs[Math.floor(reconnectMs.length / 2)]}/${reconnectMs.at(-1)} (bound ${RECONNECT_BOUND_MS}); ` +
-          `stored without an answer: ${unanswered}; calls failed: ${fleet.outageSummary()}; drain log: ${drained}`,
+          `stored without an answer: ${census.unanswered}; calls failed: ${fleet.outageSummary()}; drain log: ${drained}`,
       ),
     );
 
@@ -264,11 +247,8 @@ describe('gateway drain: SIGTERM to one of three replicas under load', () => {
     expect(answers.map((answer) => answer.status).filter((status) => status !== 200)).toEqual([]);
     expect([...triggers.values()].filter((count) => count !== 1)).toEqual([]);
 
-    expect({ starts: storedDiff.starts.missing, stops: storedDiff.stops.missing, meterValues: storedDiff.meterValues.missing }).toEqual({ starts: 0, stops: 0, meterValues: 0 });
-    expect({ samples: stored.duplicateSamples, transactions: repeats(stored.starts) }).toEqual({ samples: 0, transactions: 0 });
-    expect({ starts: publishedDiff.starts.missing, stops: publishedDiff.stops.missing, meterValues: publishedDiff.meterValues.missing }).toEqual({ starts: 0, stops: 0, meterValues: 0 });
-    expect({ eventIds: repeats(published.eventIds), contents: repeats(published.contents) }).toEqual({ eventIds: 0, contents: 0 });
+    expectNothingLostOrDoubled(census);
     // What a kill leaves behind and a drain must not: a message stored whose answer never reached its station.
-    expect(unanswered).toBe(0);
+    expect(census.unanswered).toBe(0);
   }, 300_000);
 });
