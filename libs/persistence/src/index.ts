@@ -26,3 +26,4 @@ export * from './retention/retention.job';
 export * from './retention/retention.metrics';
 export * from './retention/retention.module';
 export * from './migrations/concurrent-index';
+export * from './migrations/migration-lock';

@@ -1,7 +1,8 @@
 import type { DatabaseConfig } from '@app/config';
 import type { Logger } from 'pino';
-import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource, type EntitySchema, type MixedList, type QueryRunner } from 'typeorm';
 import { type EmbeddedPostgresLease, acquireEmbeddedPostgres } from './embedded/embedded-postgres';
+import { type LockQuery, releaseMigrationLock, takeMigrationLock } from './migrations/migration-lock';
 
 export interface ServiceSchema {
   /** PostgreSQL schema the service owns, e.g. `smart_charging`. */
@@ -81,16 +82,21 @@ export function openServiceDataSource(config: DatabaseConfig, service: ServiceSc
 
 async function migrate(dataSource: DataSource, schema: string, lockAcrossReplicas: boolean, logger: Logger): Promise<void> {
   const lock = lockAcrossReplicas ? dataSource.createQueryRunner() : undefined;
+  const key = `csms:migrations:${schema}`;
   try {
     // The lock is taken on its own connection, so it needs a pool of two or more.
-    await lock?.query('SELECT pg_advisory_lock(hashtext($1))', [`csms:migrations:${schema}`]);
+    if (lock) await takeMigrationLock(lockQuery(lock), key, () => logger.info({ schema }, 'another replica is migrating this schema; waiting for it'));
     await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
   } finally {
     if (lock) {
-      await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [`csms:migrations:${schema}`]).catch(() => undefined);
+      await releaseMigrationLock(lockQuery(lock), key).catch(() => undefined);
       await lock.release();
     }
   }
+}
+
+function lockQuery(runner: QueryRunner): LockQuery {
+  return (sql, params) => runner.query(sql, params) as Promise<Array<Record<string, unknown>>>;
 }
