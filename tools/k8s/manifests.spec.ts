@@ -86,7 +86,7 @@ withKubectl('k8s overlays, rendered with kubectl kustomize', () => {
     reported('environment', 'Deployment/broken-pki', 'KAFKA_BROKER is not a variable of libs/config/src/env-schema.ts');
     reported('environment', 'Deployment/broken-pki', 'would refuse to start: invalid configuration: LOG_LEVEL');
     reported('shutdown-budget', 'Deployment/broken-pki', 'SHUTDOWN_TIMEOUT_MS 60000 is not below terminationGracePeriodSeconds (30 s)');
-    reported('shutdown-budget', 'Deployment/broken-pki', 'OCPP_DRAIN_SECONDS 90 plus 5 s does not fit in SHUTDOWN_TIMEOUT_MS 60000');
+    reported('shutdown-budget', 'Deployment/broken-pki', 'OCPP_DRAIN_SECONDS 90 plus 8 s does not fit in SHUTDOWN_TIMEOUT_MS 60000');
     reported('wiring', 'Service/broken-pki', 'targetPort htp is not a container port name');
     reported('wiring', 'Ingress/broken-pki', 'backend Service csms-pki does not exist');
     reported('wiring', 'Deployment/broken-pki', 'sets replicas although a HorizontalPodAutoscaler owns them');

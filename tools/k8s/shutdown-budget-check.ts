@@ -1,9 +1,9 @@
+import { SHUTDOWN_RESERVE_MS, envSchema } from '@app/config';
 import { violation, type Manifest, type Violation } from './manifest';
 import { containersOf, sameNamespace, workloadsOf, type Container } from './workloads';
 
-const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
-/** What the gateway keeps after the drain window for in-flight calls and the Kafka flush (ADR 045). */
-const AFTER_DRAIN_RESERVE_MS = 5000;
+/** The services' own default, so the check follows it. */
+const DEFAULT_SHUTDOWN_TIMEOUT_MS: number = envSchema.shape.SHUTDOWN_TIMEOUT_MS.parse(undefined);
 
 /**
  * A pod must exit on its own before the kubelet's SIGKILL: the drain budget (OCPP_DRAIN_SECONDS)
@@ -17,8 +17,8 @@ export function shutdownBudgetViolations(manifests: Manifest[]): Violation[] {
       const drain = valueOf('OCPP_DRAIN_SECONDS', container, manifest, manifests);
       const found: Violation[] = [];
       if (shutdownMs >= graceMs) found.push(violation('shutdown-budget', manifest, `container ${container.name}: SHUTDOWN_TIMEOUT_MS ${shutdownMs} is not below terminationGracePeriodSeconds (${graceMs / 1000} s)`));
-      if (drain !== undefined && Number(drain) * 1000 + AFTER_DRAIN_RESERVE_MS > shutdownMs) {
-        found.push(violation('shutdown-budget', manifest, `container ${container.name}: OCPP_DRAIN_SECONDS ${drain} plus ${AFTER_DRAIN_RESERVE_MS / 1000} s does not fit in SHUTDOWN_TIMEOUT_MS ${shutdownMs}`));
+      if (drain !== undefined && Number(drain) * 1000 + SHUTDOWN_RESERVE_MS > shutdownMs) {
+        found.push(violation('shutdown-budget', manifest, `container ${container.name}: OCPP_DRAIN_SECONDS ${drain} plus ${SHUTDOWN_RESERVE_MS / 1000} s does not fit in SHUTDOWN_TIMEOUT_MS ${shutdownMs}`));
       }
       return found;
     });

@@ -211,7 +211,7 @@ describe('loadConfig: gateway drain (ADR 045)', () => {
     const tooShort = errorOf(() => loadConfig(connection, { OCPP_DRAIN_SECONDS: '30', SHUTDOWN_TIMEOUT_MS: '30000' }));
     expect(tooShort.variable).toBe('SHUTDOWN_TIMEOUT_MS');
     expect(tooShort.message).toContain('OCPP_DRAIN_SECONDS');
-    expect(loadConfig(connection, { OCPP_DRAIN_SECONDS: '30', SHUTDOWN_TIMEOUT_MS: '35000' }).shutdownTimeoutMs).toBe(35_000);
+    expect(loadConfig(connection, { OCPP_DRAIN_SECONDS: '30', SHUTDOWN_TIMEOUT_MS: '38000' }).shutdownTimeoutMs).toBe(38_000);
     expect(loadConfig(standalone, { SHUTDOWN_TIMEOUT_MS: '1000' }).shutdownTimeoutMs).toBe(1000);
   });
 

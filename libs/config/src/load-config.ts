@@ -205,8 +205,8 @@ function gatewayConfig(env: Env, layout: ProcessLayout): RuntimeConfig['gateway'
   };
 }
 
-/** Time SIGTERM leaves after the drain: flushing the producers (up to 5 s) and closing the pools. */
-export const SHUTDOWN_RESERVE_MS = 5000;
+/** Time SIGTERM leaves after the drain: flushing the producers (up to 5 s), exporting the last spans (up to 3 s) and closing the pools. */
+export const SHUTDOWN_RESERVE_MS = 8000;
 
 function gatewayDrainConfig(env: Env, layout: ProcessLayout): RuntimeConfig['gateway']['drain'] {
   const windowMs = env.OCPP_DRAIN_SECONDS * 1000;

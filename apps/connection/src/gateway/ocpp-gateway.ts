@@ -181,8 +181,13 @@ export class OcppGateway implements OnApplicationBootstrap, OnModuleDestroy, OnA
     this.draining = true;
     const open: StationConnection[] = [];
     this.connections.forEach((connection) => open.push(connection));
-    await this.drain.run(open, Date.now() + this.shutdownTimeoutMs - SHUTDOWN_RESERVE_MS);
-    await Promise.allSettled([...this.disconnectsPublishing]);
+    const deadline = Date.now() + this.shutdownTimeoutMs - SHUTDOWN_RESERVE_MS;
+    await this.drain.run(open, deadline);
+    // The disconnects release the stations' presence; a slow broker must not eat the reserve.
+    let timer: NodeJS.Timeout | undefined;
+    const outOfTime = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))));
+    await Promise.race([Promise.allSettled([...this.disconnectsPublishing]), outOfTime]);
+    clearTimeout(timer);
   }
 
   async onApplicationShutdown(): Promise<void> {
