@@ -45,6 +45,12 @@ export interface Subscription {
   partition?: number;
   /** Where a new group starts: the oldest record (default) or only records published from now on. */
   from?: 'beginning' | 'now';
+  /**
+   * The group's name in metrics (consumer lag, records consumed); default groupId. A group of one
+   * process (`<service>.presence.<instance>`) gives its logical name, so a restart does not start
+   * new series.
+   */
+  groupLabel?: string;
 }
 
 /** Where a partition's log starts and ends now: records from `low` up to (not including) `high` can be read. */

@@ -65,6 +65,7 @@ export class StationCommandsModule implements OnApplicationBootstrap, OnModuleDe
     await this.consumer.subscribe({
       topic: Topics.presence,
       groupId: `${this.originService}.presence.${this.instance}`,
+      groupLabel: `${this.originService}.presence`,
       from: 'beginning',
       handle: async (presence) => this.presence.apply(presence),
       onSettled: (record) => this.replay.seen(record.partition, record.offset),
@@ -72,6 +73,7 @@ export class StationCommandsModule implements OnApplicationBootstrap, OnModuleDe
     await this.consumer.subscribe({
       topic: Topics.results,
       groupId: `${this.originService}.command-results.${this.instance}`,
+      groupLabel: `${this.originService}.command-results`,
       from: 'now',
       handle: async (result) => this.client.receive(result),
     });

@@ -165,6 +165,18 @@ describe('EnvelopeConsumer', () => {
     expect(seen).toEqual({ a: ['live'], b: ['replayed', 'live'] });
   });
 
+  it('counts a one-process group under its logical name, so a restart starts no new series', async () => {
+    const metrics = new MetricsRegistry();
+    const counted = new EnvelopeConsumer(bus, logger, metrics);
+    const handled: string[] = [];
+    await counted.subscribe({ topic: Topics.events, groupId: 'test.presence.host-1-abc', groupLabel: 'test.presence', handle: async (event) => void handled.push(event.eventId) });
+    await publisher.publish(Topics.events, connectedEvent('e-9'));
+    await until(() => handled.length === 1);
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('csms_messages_consumed_total{topic="ocpp.events",group="test.presence"} 1');
+    expect(text).not.toContain('host-1-abc');
+  });
+
   it('gives every consumer group its own copy, in publish order', async () => {
     const seen: Record<string, string[]> = { a: [], b: [] };
     for (const group of ['a', 'b']) {

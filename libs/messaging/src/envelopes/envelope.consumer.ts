@@ -31,6 +31,8 @@ export interface EnvelopeSubscription<T extends EnvelopeTopic> {
   backoff?: BackoffPolicy;
   partition?: number;
   from?: 'beginning' | 'now';
+  /** The group's name in metrics (see Subscription.groupLabel); default groupId. */
+  groupLabel?: string;
   /**
    * The body cases the handler acts on; other records are acknowledged without being decoded or
    * handled (a service that follows ocpp.events for a few kinds of event would otherwise decode
@@ -77,6 +79,7 @@ export class EnvelopeConsumer {
       groupId: subscription.groupId,
       partition: subscription.partition,
       from: subscription.from,
+      groupLabel: subscription.groupLabel,
       handler: async (record) => {
         const outcome = await this.deliver(subscription, record, ledger);
         if (!outcome) subscription.onSettled?.(record);
@@ -123,13 +126,13 @@ export class EnvelopeConsumer {
         return this.park(subscription.groupId, record, envelopeIdentity(envelope).id, failure, failures.attempts, logger);
       }
       ledger.remember(record, failures);
-      this.retried.inc({ topic: record.topic, group: subscription.groupId, kind });
+      this.retried.inc({ topic: record.topic, group: subscription.groupLabel ?? subscription.groupId, kind });
       const retryAfterMs = backoffDelay(failures.attempts, subscription.backoff ?? DEFAULT_BACKOFF);
       logger.warn({ err: loggableError(error), kind, attempt: failures.attempts, retryInMs: retryAfterMs }, 'message handler failed; retrying');
       return { retryAfterMs };
     }
     ledger.forget(record);
-    this.consumed.inc({ topic: record.topic, group: subscription.groupId });
+    this.consumed.inc({ topic: record.topic, group: subscription.groupLabel ?? subscription.groupId });
     if (replayFor !== undefined) this.replayed.inc({ topic: record.topic, group: subscription.groupId });
   }
 

@@ -163,7 +163,7 @@ export class KafkaBus implements MessageBus {
     this.lagMonitor?.watch({
       groupId: this.prefixed(subscription.groupId),
       topic: this.prefixed(subscription.topic),
-      labels: { group: subscription.groupId, topic: subscription.topic },
+      labels: { group: subscription.groupLabel ?? subscription.groupId, topic: subscription.topic },
       from: subscription.from ?? 'beginning',
       partition: subscription.partition,
     });
