@@ -30,10 +30,10 @@ export const topicUsage = {
     content: 'CommandResult: accepted, rejected, callerror, timeout, not-connected, with payload',
   },
   [Topics.presence]: {
-    key: 'station id',
+    key: 'station id; `replica/{k}` for replica k\'s heartbeat',
     producers: 'connection',
     consumers: '{service}.presence.{instance} (every command sender, from the beginning)',
-    content: 'StationPresence: replica, epoch, connected, protocol, security profile; only the latest per station matters',
+    content: 'StationPresence: a station\'s state (replica, incarnation, epoch, connected, protocol, security profile) or a replica\'s heartbeat (ADR 042); only the latest per key matters',
   },
   [Topics.deadLetter]: {
     key: 'key of the failed record',
