@@ -74,7 +74,7 @@ export class ReplicaHeartbeatPublisher implements OnApplicationBootstrap, OnModu
       },
     });
     try {
-      await this.publisher.publish(Topics.presence, envelope);
+      await this.publisher.publish(Topics.presence, envelope, { untraced: true });
       this.lastBeat = sentAt.getTime();
     } catch (error) {
       this.logger.error({ err: error }, 'could not publish the replica heartbeat');
