@@ -123,6 +123,20 @@ describe('PostgresReplicaLease', () => {
     expect(lease.describe()).toContain('could not reach PostgreSQL');
   });
 
+  it('holds again, and says so to whoever waits, when a late renewal finds its session and lock still alive (the process stalled)', async () => {
+    const database = new FakeDatabase();
+    const lease = await started(leaseOn(database));
+    let heldAgain = false;
+    // The clock moves on while no timer runs: an event loop blocked past the trusted time.
+    jest.setSystemTime(Date.now() + trustedForMs);
+    expect(lease.held).toBe(false);
+    void lease.whenHeld().then(() => (heldAgain = true));
+
+    await jest.advanceTimersByTimeAsync(RENEW_MS);
+    expect(lease.held).toBe(true);
+    expect(heldAgain).toBe(true);
+  });
+
   it('keeps heartbeating through a short database outage, and stops before the server can have freed the lock', async () => {
     const database = new FakeDatabase();
     const lease = await started(leaseOn(database));

@@ -176,6 +176,10 @@ export class PostgresReplicaLease extends ReplicaClaim {
     clearTimeout(this.expiryTimer);
     this.expiryTimer = setTimeout(() => this.expire(), sentAt + this.timings.trustedForMs - Date.now());
     this.expiryTimer.unref();
+    // Also a renewal that comes late (the process stalled) but finds the session, and the lock, alive.
+    if (!this.held) return;
+    this.heldWaiters.forEach((resolve) => resolve());
+    this.heldWaiters.clear();
   }
 
   private confirmedRecently(): boolean {
@@ -200,10 +204,8 @@ export class PostgresReplicaLease extends ReplicaClaim {
   private acquired(sentAt: number): void {
     this.state = 'held';
     this.problem = '';
-    this.confirm(sentAt);
     this.logger.info({ replicaIndex: this.options.index }, 'holds its replica index');
-    this.heldWaiters.forEach((resolve) => resolve());
-    this.heldWaiters.clear();
+    this.confirm(sentAt);
   }
 
   private async refused(session: LeaseSession): Promise<void> {
