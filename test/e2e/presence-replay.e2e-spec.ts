@@ -40,6 +40,7 @@ class GatedBus implements MessageBus {
   checkHealth = () => this.inner.checkHealth();
   endOffsets = (topic: TopicName): Promise<PartitionEnd[]> => this.inner.endOffsets(topic);
   stop = () => this.inner.stop();
+  unsubscribe: MessageBus['unsubscribe'] = (topic, groupId) => this.inner.unsubscribe(topic, groupId);
 
   subscribe(subscription: Subscription): Promise<void> {
     if (subscription.topic !== Topics.presence) return this.inner.subscribe(subscription);

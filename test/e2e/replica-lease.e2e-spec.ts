@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { PostgresReplicaLease } from '@app/connection/routing/replica/postgres-replica.lease';
+import { incarnationTag } from '@app/connection/routing/replica/postgres-replica.lease';
 import { advisoryLockKeys } from '@app/connection/routing/replica/replica-claim';
 import { eventually } from '@test/support/service-process';
 import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
@@ -18,8 +20,8 @@ describe('replica index lease', () => {
   const leases: PostgresReplicaLease[] = [];
   const clients: Client[] = [];
 
-  const lease = (index: number, holderName: string) => {
-    const created = new PostgresReplicaLease({ databaseUrl: database.url, topicPrefix: PREFIX, index, holderName, renewMs: 300, expiryMs: EXPIRY_MS }, pino({ level: 'silent' }));
+  const lease = (index: number, holderName: string, incarnation = randomUUID()) => {
+    const created = new PostgresReplicaLease({ databaseUrl: database.url, topicPrefix: PREFIX, index, holderName, incarnation, renewMs: 300, expiryMs: EXPIRY_MS }, pino({ level: 'silent' }));
     leases.push(created);
     return created;
   };
@@ -59,14 +61,14 @@ describe('replica index lease', () => {
     const holder = lease(4, 'holder of 4');
     await holder.start();
     expect(holder.held).toBe(true);
-    const [pid] = await database.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE application_name = 'holder of 4'`);
+    const [pid] = await database.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE application_name LIKE 'holder of 4 #%'`);
     expect(pid).toBeDefined();
     await database.query('SELECT pg_terminate_backend($1)', [pid?.pid]);
     // Whether the loss or the claim again is seen first depends on timing; never is the replica taken for gone.
     let stoppedHeartbeats = false;
     await eventually('the holder to hold index 4 again on a new session', async () => {
       stoppedHeartbeats ||= !holder.mayHeartbeat;
-      const [current] = await database.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE application_name = 'holder of 4'`);
+      const [current] = await database.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE application_name LIKE 'holder of 4 #%'`);
       return holder.held && current && current.pid !== pid?.pid ? true : undefined;
     }, 30_000);
     expect(stoppedHeartbeats).toBe(false);
@@ -75,5 +77,32 @@ describe('replica index lease', () => {
     await second.start();
     expect(second.held).toBe(false);
     expect(second.describe()).toContain('held by holder of 4');
+  }, 60_000);
+
+  it('ends its own earlier session that still holds the index (half-open after a network blip) and takes the index back at once', async () => {
+    const incarnation = randomUUID();
+    // The earlier session as the server still sees it: this incarnation's name, the lock, no client behind it any more.
+    const earlier = new Client({ connectionString: database.url, application_name: `holder of 5${incarnationTag(incarnation)}` });
+    clients.push(earlier);
+    earlier.on('error', () => undefined);
+    await earlier.connect();
+    expect((await earlier.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS locked', advisoryLockKeys(PREFIX, 5))).rows[0]?.locked).toBe(true);
+    const [old] = await database.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [`holder of 5${incarnationTag(incarnation)}`]);
+    expect(old).toBeDefined();
+
+    const since = Date.now();
+    const back = lease(5, 'holder of 5', incarnation);
+    await back.start();
+    await eventually('the replica to hold index 5 again', async () => (back.held ? true : undefined), 10_000);
+    // Well before the expiry would have freed it, and the earlier session is gone.
+    expect(Date.now() - since).toBeLessThan(EXPIRY_MS);
+    await eventually('the earlier session to be gone', async () => ((await database.query('SELECT pid FROM pg_stat_activity WHERE pid = $1', [old?.pid])).length === 0 ? true : undefined), 10_000);
+
+    // A holder of another incarnation is never ended: that is a clash.
+    const other = lease(5, 'other of 5');
+    await other.start();
+    expect(other.held).toBe(false);
+    expect(other.describe()).toContain('held by holder of 5');
+    expect(back.held).toBe(true);
   }, 60_000);
 });

@@ -71,6 +71,8 @@ export interface MessageBus {
   /** Resolves once the records are durable (Kafka: acknowledged by all in-sync replicas). */
   publish(topic: TopicName, records: OutboundRecord[]): Promise<void>;
   subscribe(subscription: Subscription): Promise<void>;
+  /** Leaves the group `groupId` on `topic` (in-flight handlers finish first); nothing when not subscribed. */
+  unsubscribe(topic: TopicName, groupId: string): Promise<void>;
   checkHealth(): Promise<ComponentHealth>;
   /** Every partition's readable range now (what a consumer from the beginning must read to have caught up); in-process: none are retained. */
   endOffsets(topic: TopicName): Promise<PartitionEnd[]>;

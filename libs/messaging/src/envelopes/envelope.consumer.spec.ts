@@ -63,6 +63,21 @@ describe('EnvelopeConsumer', () => {
     expect(Buffer.from(deadLetters[0]?.value ?? []).toString()).toContain('not protobuf');
   });
 
+  it('hands nothing more to a group once it unsubscribed, and lets it join again', async () => {
+    const handled: string[] = [];
+    const subscription = { topic: Topics.events, groupId: 'test.events', handle: async (event: { eventId: string }) => void handled.push(event.eventId) };
+    await consumer.subscribe(subscription);
+    await publisher.publish(Topics.events, connectedEvent('e-1'));
+    await until(() => handled.length === 1);
+
+    await consumer.unsubscribe(Topics.events, 'test.events');
+    await publisher.publish(Topics.events, connectedEvent('e-2'));
+    await consumer.subscribe(subscription);
+    await publisher.publish(Topics.events, connectedEvent('e-3'));
+    await until(() => handled.length === 2);
+    expect(handled).toEqual(['e-1', 'e-3']);
+  });
+
   it('dead-letters a record whose content type names another contract', async () => {
     await consumer.subscribe({ topic: Topics.events, groupId: 'test.events', handle: async () => {} });
     const value = encodeEnvelope('stationEvent', connectedEvent('e-3'));

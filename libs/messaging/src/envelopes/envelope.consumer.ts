@@ -88,6 +88,11 @@ export class EnvelopeConsumer {
     });
   }
 
+  /** Leaves the group (in-flight handlers finish first). */
+  unsubscribe(topic: EnvelopeTopic, groupId: string): Promise<void> {
+    return this.bus.unsubscribe(topic, groupId);
+  }
+
   private async deliver<T extends EnvelopeTopic>(subscription: EnvelopeSubscription<T>, record: InboundRecord, ledger: FailureLedger): Promise<void | RetryLater> {
     const { bodies } = subscription;
     // A replay of a parked record is for the group that parked it only.

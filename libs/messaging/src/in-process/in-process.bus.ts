@@ -48,6 +48,13 @@ export class InProcessBus implements MessageBus {
     this.groups.set(subscription.topic, queues);
   }
 
+  async unsubscribe(topic: TopicName, groupId: string): Promise<void> {
+    const queues = this.groups.get(topic) ?? [];
+    const leaving = queues.filter((queue) => queue.groupId === groupId);
+    this.groups.set(topic, queues.filter((queue) => queue.groupId !== groupId));
+    await Promise.all(leaving.map((queue) => queue.drained()));
+  }
+
   async checkHealth(): Promise<ComponentHealth> {
     const backlog = [...this.groups.values()].flat().reduce((sum, queue) => sum + queue.backlog, 0);
     return { ok: !this.stopping.signal.aborted, detail: `in-process, ${backlog} record(s) queued` };

@@ -45,6 +45,13 @@ export class ConsumerLagMonitor {
     void this.poll();
   }
 
+  /** Stops measuring a group that left its topic. */
+  unwatch(groupId: string, topic: string): void {
+    const index = this.watched.findIndex((group) => group.groupId === groupId && group.topic === topic);
+    if (index >= 0) this.watched.splice(index, 1);
+    this.lag.delete(`${groupId}\u0000${topic}`);
+  }
+
   /** One reading of every watched group; a reading still running is joined, not doubled. */
   poll(): Promise<void> {
     this.polling ??= this.readAll().finally(() => {

@@ -42,7 +42,7 @@ export class KafkaBus implements MessageBus {
   private readonly kafka: Kafka;
   private readonly producers: ShardedProducers<Producer>;
   private readonly admin: Admin;
-  private readonly consumers: Consumer[] = [];
+  private readonly consumers: { groupId: string; topic: TopicName; consumer: Consumer }[] = [];
   private readonly stopping = new AbortController();
   /** Paused partitions waiting to retry a record. */
   private readonly retryTimers = new Set<NodeJS.Timeout>();
@@ -125,7 +125,33 @@ export class KafkaBus implements MessageBus {
       maxWaitTimeInMs: 1000,
       ...(subscription.partition === undefined ? {} : { partitionAssigners: [fixedPartitionAssigner(subscription.partition)] }),
     });
-    this.consumers.push(consumer);
+    const entry = { groupId: subscription.groupId, topic: subscription.topic, consumer };
+    this.consumers.push(entry);
+    try {
+      await this.run(consumer, subscription);
+    } catch (error) {
+      // A half-started consumer would stay in the group (or leak a connection) behind the caller's retry.
+      this.consumers.splice(this.consumers.indexOf(entry), 1);
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    this.lagMonitor?.watch({
+      groupId: this.prefixed(subscription.groupId),
+      topic: this.prefixed(subscription.topic),
+      labels: { group: subscription.groupLabel ?? subscription.groupId, topic: subscription.topic },
+      from: subscription.from ?? 'beginning',
+      partition: subscription.partition,
+    });
+  }
+
+  async unsubscribe(topic: TopicName, groupId: string): Promise<void> {
+    const leaving = this.consumers.filter((entry) => entry.topic === topic && entry.groupId === groupId);
+    for (const entry of leaving) this.consumers.splice(this.consumers.indexOf(entry), 1);
+    this.lagMonitor?.unwatch(this.prefixed(groupId), this.prefixed(topic));
+    await Promise.allSettled(leaving.map(({ consumer }) => consumer.disconnect()));
+  }
+
+  private async run(consumer: Consumer, subscription: Subscription): Promise<void> {
     await consumer.connect();
     await consumer.subscribe({ topic: this.prefixed(subscription.topic), fromBeginning: subscription.from !== 'now' });
     // A group that starts "now" sees only what is published after it joined: wait for the join,
@@ -160,13 +186,6 @@ export class KafkaBus implements MessageBus {
       },
     });
     await joined;
-    this.lagMonitor?.watch({
-      groupId: this.prefixed(subscription.groupId),
-      topic: this.prefixed(subscription.topic),
-      labels: { group: subscription.groupLabel ?? subscription.groupId, topic: subscription.topic },
-      from: subscription.from ?? 'beginning',
-      partition: subscription.partition,
-    });
   }
 
   private resumeLater(resume: () => void, delayMs: number): void {
@@ -193,7 +212,7 @@ export class KafkaBus implements MessageBus {
   async stop(): Promise<void> {
     this.stopping.abort();
     for (const timer of this.retryTimers) clearTimeout(timer);
-    await Promise.allSettled(this.consumers.map((consumer) => consumer.disconnect()));
+    await Promise.allSettled(this.consumers.map(({ consumer }) => consumer.disconnect()));
     await this.lagMonitor?.stop();
     await this.producers.stop();
     await this.admin.disconnect();

@@ -5,6 +5,7 @@ import type { Provider } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { PostgresReplicaLease } from './postgres-replica.lease';
 import { ReplicaClaim, SoleReplicaClaim } from './replica-claim';
+import { ReplicaIdentity } from './replica-identity';
 
 /**
  * Replicas coordinate through PostgreSQL when there can be several (Kafka between them); the
@@ -12,8 +13,8 @@ import { ReplicaClaim, SoleReplicaClaim } from './replica-claim';
  */
 export const replicaClaimProvider: Provider = {
   provide: ReplicaClaim,
-  inject: [RUNTIME_CONFIG, ROOT_LOGGER],
-  useFactory: async (config: RuntimeConfig, rootLogger: Logger): Promise<ReplicaClaim> => {
+  inject: [RUNTIME_CONFIG, ROOT_LOGGER, ReplicaIdentity],
+  useFactory: async (config: RuntimeConfig, rootLogger: Logger, identity: ReplicaIdentity): Promise<ReplicaClaim> => {
     const { messaging, database, gateway, presence } = config;
     if (messaging.kind !== 'kafka' || database.kind !== 'postgres') return new SoleReplicaClaim();
     const lease = new PostgresReplicaLease(
@@ -22,6 +23,7 @@ export const replicaClaimProvider: Provider = {
         topicPrefix: messaging.topicPrefix,
         index: gateway.replicaIndex,
         holderName: `csms-connection replica ${gateway.replicaIndex} on ${hostname()} pid ${process.pid}`,
+        incarnation: identity.incarnation,
         renewMs: presence.heartbeatMs,
         expiryMs: presence.expiryMs,
       },

@@ -3,8 +3,9 @@ import type { OnApplicationShutdown } from '@nestjs/common';
 /**
  * This replica's hold on its index (ADR 042): only one live process may consume partition k of
  * ocpp.commands and heartbeat for it. `held` gates readiness; `mayHeartbeat` also covers a lost
- * database session while nobody else has taken the index, so that a database outage does not
- * make every station of the replica look disconnected.
+ * database session while nobody else has taken the index and the server cannot have given it
+ * away yet, so that a short database outage does not make every station of the replica look
+ * disconnected. The replica consumes its commands partition while `mayHeartbeat` holds.
  */
 export abstract class ReplicaClaim implements OnApplicationShutdown {
   abstract readonly held: boolean;
@@ -13,6 +14,8 @@ export abstract class ReplicaClaim implements OnApplicationShutdown {
   abstract describe(): string;
   /** Resolves once the index is held (at once when it already is). */
   abstract whenHeld(): Promise<void>;
+  /** Resolves once this process may no longer act as the replica (`mayHeartbeat` turned false). */
+  abstract whenLost(): Promise<void>;
   abstract release(): Promise<void>;
 
   /** Last thing at shutdown: another process may take the index once this one is gone. */
@@ -31,6 +34,11 @@ export class SoleReplicaClaim extends ReplicaClaim {
   }
 
   async whenHeld(): Promise<void> {}
+
+  /** Never: nobody else can take the index. */
+  whenLost(): Promise<void> {
+    return new Promise(() => undefined);
+  }
 
   async release(): Promise<void> {}
 }
