@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { InboundRecord, MessageBus, OutboundRecord, PartitionEnd, Subscription } from '../message-bus';
 import { type TopicName, type TopicSpec, Topics } from '../topics';
 import { ConsumerLagMonitor } from './consumer-lag.monitor';
+import { retryWhileSettling } from './retry-while-settling';
 import { kafkajsLogCreator, kafkajsLogLevel } from './kafkajs-logger';
 import { fixedPartitionAssigner } from './fixed-partition.assigner';
 import type { TopicBatch } from './publish-batcher';
@@ -88,7 +89,7 @@ export class KafkaBus implements MessageBus {
   async start(): Promise<void> {
     await this.admin.connect();
     const provision = this.options.createTopics === false ? verifyTopics : provisionTopics;
-    await provision(this.admin, this.options.topics, (name) => this.prefixed(name), this.logger);
+    await retryWhileSettling('provision topics', () => provision(this.admin, this.options.topics, (name) => this.prefixed(name), this.logger), this.logger);
     // Ready means the first publish goes straight out: producer ids and topic metadata are
     // fetched now (a batch without messages loads the metadata and sends nothing).
     await this.producers.start((producer) => producer.sendBatch({ acks: -1, topicMessages: this.warmUpTopics() }));
@@ -205,7 +206,7 @@ export class KafkaBus implements MessageBus {
   }
 
   async endOffsets(topic: TopicName): Promise<PartitionEnd[]> {
-    const offsets = await this.admin.fetchTopicOffsets(this.prefixed(topic));
+    const offsets = await retryWhileSettling(`read the end offsets of ${topic}`, () => this.admin.fetchTopicOffsets(this.prefixed(topic)), this.logger);
     return offsets.map(({ partition, low, high }) => ({ partition, low, high }));
   }
 
