@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Topics, topicCatalog } from '@app/messaging';
+import { Topics, retryWhileSettling, topicCatalog } from '@app/messaging';
 import { registerSecret } from '@test/support/e2e-run';
 import { readWholeTopic } from '@test/support/event-topic-reader';
 import { freePort } from '@test/support/free-port';
@@ -12,6 +12,9 @@ import { type ServiceProcess, startService, waitUntilReady } from '@test/support
 import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
 import { connectStation, exchange } from '@test/support/ws-station';
 import { Kafka, logLevel } from 'kafkajs';
+import pino from 'pino';
+
+const quiet = pino({ level: 'silent' });
 
 const PARTITIONS = 2;
 const COMMAND_PARTITIONS = 2;
@@ -67,7 +70,7 @@ describe('Kafka over mutual TLS with SASL/SCRAM-SHA-512', () => {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      await admin.createTopics({
+      const created = {
         waitForLeaders: true,
         topics: [
           // As an operator might have left it: the events topic too small, the rest not there.
@@ -80,7 +83,9 @@ describe('Kafka over mutual TLS with SASL/SCRAM-SHA-512', () => {
             configEntries: Object.entries(spec.config).map(([name, value]) => ({ name, value })),
           })),
         ],
-      });
+      };
+      // A broker that has just started may not host a new topic's partitions at once: retried as the services do.
+      await retryWhileSettling('create the operator-made topics', () => admin.createTopics(created), quiet);
     } finally {
       await admin.disconnect();
     }
@@ -132,10 +137,10 @@ describe('Kafka over mutual TLS with SASL/SCRAM-SHA-512', () => {
     await admin.connect();
     try {
       // A topic left smaller than the catalogue wants: a start with KAFKA_CREATE_TOPICS unset grows it.
-      await admin.createTopics({ waitForLeaders: true, topics: [{ topic: prefix + Topics.results, numPartitions: 1, replicationFactor: 1 }] });
+      await retryWhileSettling('create a small results topic', () => admin.createTopics({ waitForLeaders: true, topics: [{ topic: prefix + Topics.results, numPartitions: 1, replicationFactor: 1 }] }), quiet);
       const { service, wsPort } = await connectionService({ KAFKA_TOPIC_PREFIX: prefix });
       await waitUntilReady(service, 90_000);
-      const metadata = await admin.fetchTopicMetadata({ topics: Object.values(Topics).map((topic) => prefix + topic) });
+      const metadata = await retryWhileSettling('read the topics', () => admin.fetchTopicMetadata({ topics: Object.values(Topics).map((topic) => prefix + topic) }), quiet);
       const partitions = Object.fromEntries(metadata.topics.map((topic) => [topic.name.slice(prefix.length), topic.partitions.length]));
       expect(partitions).toEqual(Object.fromEntries(catalog.map((spec) => [spec.name, spec.partitions])));
       const presence = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: prefix + Topics.presence, configNames: ['cleanup.policy'] }] });

@@ -11,3 +11,4 @@ export * from './poison/failure-classification';
 export * from './poison/failure-signature';
 export * from './poison/parked-record';
 export * from './poison/poison-policy';
+export * from './kafka/retry-while-settling';

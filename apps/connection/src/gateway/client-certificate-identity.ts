@@ -2,6 +2,7 @@ import { type KeyObject, X509Certificate } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import { tlv } from './crl-document';
 import { serialHex } from './crl-entries';
+import type { TrustedIssuers } from './trusted-issuers';
 
 /**
  * What a connection keeps of the client certificate it was accepted with, so that a CRL loaded
@@ -16,11 +17,17 @@ export interface ClientCertificateIdentity {
   readonly issuerKey: KeyObject;
 }
 
-/** From an accepted profile-3 socket; undefined without a certificate or a known issuer. */
-export function clientCertificateIdentityOf(socket: TLSSocket): ClientCertificateIdentity | undefined {
+/**
+ * From an accepted profile-3 socket; undefined without a certificate or a known issuer. The issuer
+ * comes from the chain TLS verified, or else from the trusted CA bundle (Node 24 hands the server
+ * no issuer when the station sends only its own certificate).
+ */
+export function clientCertificateIdentityOf(socket: TLSSocket, trusted: TrustedIssuers): ClientCertificateIdentity | undefined {
   const peer = socket.getPeerCertificate(true);
-  if (!peer?.raw || !peer.issuerCertificate?.raw) return undefined;
-  return { ...serialAndIssuerOf(peer.raw), issuerKey: new X509Certificate(peer.issuerCertificate.raw).publicKey };
+  if (!peer?.raw) return undefined;
+  const issuer = peer.issuerCertificate?.raw ? new X509Certificate(peer.issuerCertificate.raw) : trusted.issuerOf(new X509Certificate(peer.raw));
+  if (issuer === undefined) return undefined;
+  return { ...serialAndIssuerOf(peer.raw), issuerKey: issuer.publicKey };
 }
 
 /** Certificate → TBSCertificate → [0] version, serialNumber, signature, issuer (RFC 5280 §4.1). */

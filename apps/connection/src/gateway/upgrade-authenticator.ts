@@ -11,6 +11,7 @@ import { StationEventEmitter } from '../station-events/station-event.emitter';
 import { type StationSecurity, StationRepository } from '../stations/station.repository';
 import { basicCredentialsOf } from './basic-auth';
 import { type ClientCertificateIdentity, clientCertificateIdentityOf } from './client-certificate-identity';
+import { TrustedIssuers } from './trusted-issuers';
 import { parseStationPath } from './station-id';
 import { type OcppSubprotocol, negotiateSubprotocol } from './subprotocol';
 import { UpgradeRefusal } from './upgrade-refusal';
@@ -37,6 +38,7 @@ const BASIC_CHALLENGE = { 'WWW-Authenticate': 'Basic realm="OCPP", charset="UTF-
 export class UpgradeAuthenticator implements OnApplicationShutdown {
   private readonly config: GatewayConfig;
   private readonly logger: Logger;
+  private readonly trustedIssuers: TrustedIssuers;
   /** A flood of refusals or first contacts (a boot storm, a misconfigured fleet) is one line per interval. */
   private readonly refusedLog: IntervalLog;
   private readonly registeredLog: IntervalLog;
@@ -51,6 +53,7 @@ export class UpgradeAuthenticator implements OnApplicationShutdown {
   ) {
     this.config = config.gateway;
     this.logger = logger.child({ component: 'gateway' });
+    this.trustedIssuers = new TrustedIssuers(config.gateway.tls?.caFile);
     const interval = { intervalMs: FAULT_LOG_INTERVAL_MS };
     this.refusedLog = new IntervalLog(this.logger, { ...interval, message: 'refused station connections', level: 'warn' });
     this.registeredLog = new IntervalLog(this.logger, {
@@ -86,7 +89,7 @@ export class UpgradeAuthenticator implements OnApplicationShutdown {
   /** TLS verified this certificate, so it reads; if not, the station still connects, unchecked while connected. */
   private certificateIdentity(stationId: string, socket: TLSSocket): ClientCertificateIdentity | undefined {
     try {
-      return clientCertificateIdentityOf(socket);
+      return clientCertificateIdentityOf(socket, this.trustedIssuers);
     } catch (error) {
       this.logger.error({ err: error, stationId }, 'could not read the client certificate; a revocation reaches this connection only when it reconnects');
       return undefined;
