@@ -14,20 +14,21 @@ export interface ClientCertificateIdentity {
   readonly serial: string;
   /** The issuer Name as DER. */
   readonly issuer: Buffer;
-  readonly issuerKey: KeyObject;
+  /** Undefined when neither TLS nor the trusted bundle gives the issuer (see revoked-connections.ts). */
+  readonly issuerKey: KeyObject | undefined;
 }
 
 /**
- * From an accepted profile-3 socket; undefined without a certificate or a known issuer. The issuer
- * comes from the chain TLS verified, or else from the trusted CA bundle (Node 24 hands the server
- * no issuer when the station sends only its own certificate).
+ * From an accepted profile-3 socket; undefined without a certificate. The issuer
+ * comes from the chain TLS verified, or else from the trusted CA bundle: Node 24 hands the server
+ * no issuer of the chain a station sends (seen with root → sub-CA → station, the sub-CA sent by
+ * the station), and Node 20 does.
  */
 export function clientCertificateIdentityOf(socket: TLSSocket, trusted: TrustedIssuers): ClientCertificateIdentity | undefined {
   const peer = socket.getPeerCertificate(true);
   if (!peer?.raw) return undefined;
   const issuer = peer.issuerCertificate?.raw ? new X509Certificate(peer.issuerCertificate.raw) : trusted.issuerOf(new X509Certificate(peer.raw));
-  if (issuer === undefined) return undefined;
-  return { ...serialAndIssuerOf(peer.raw), issuerKey: issuer.publicKey };
+  return { ...serialAndIssuerOf(peer.raw), issuerKey: issuer?.publicKey };
 }
 
 /** Certificate → TBSCertificate → [0] version, serialNumber, signature, issuer (RFC 5280 §4.1). */

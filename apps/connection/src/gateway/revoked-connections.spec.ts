@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { type KeyObject, generateKeyPairSync } from 'node:crypto';
 import { serialAndIssuerOf } from './client-certificate-identity';
 import { RSA_SHA256, certificate, crl, name } from './crl.fixtures';
 import { readCrlEntries } from './crl-entries';
@@ -9,7 +9,7 @@ const otherCa = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const rsaCa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const SERIAL = Buffer.from('00c3a1ff02', 'hex');
 
-function connection(stationId: string, serial: Buffer | undefined, issuer = 'Station Sub-CA', issuerKey = subCa.publicKey) {
+function connection(stationId: string, serial: Buffer | undefined, issuer = 'Station Sub-CA', issuerKey: KeyObject | undefined = subCa.publicKey) {
   return { stationId, clientCertificate: serial === undefined ? undefined : { ...serialAndIssuerOf(certificate(serial, issuer)), issuerKey } };
 }
 
@@ -49,6 +49,11 @@ describe('revokedConnections', () => {
   it('ignores a CRL under the issuer name that the issuer key did not sign (forged)', () => {
     const forged = [readCrlEntries(crl('Station Sub-CA', [SERIAL], otherCa.privateKey))];
     expect(revokedConnections([connection('REVOKED', SERIAL)], forged)).toEqual([]);
+  });
+
+  it('revokes by issuer name and serial when the issuer key is unknown (Node 24 gives no issuer of the chain a station sent)', () => {
+    const revoked = connection('NO-ISSUER-KEY', SERIAL, 'Station Sub-CA', undefined);
+    expect(revokedConnections([revoked, connection('ELSEWHERE', SERIAL, 'Other Sub-CA', undefined)], crls)).toEqual([{ connection: revoked, crl: crls[1] }]);
   });
 
   it('checks RSA-signed CRLs too', () => {

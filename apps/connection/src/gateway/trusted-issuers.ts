@@ -6,8 +6,7 @@ const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/
 /**
  * The certificates of the CA bundle client certificates must chain to (OCPP_TLS_CA_FILE), read
  * again when the file changes. A client certificate's issuer is looked up here when the TLS layer
- * does not hand it over: Node 24 no longer gives the server the peer's issuer when the station
- * sends only its own certificate (seen with a root → sub-CA → station chain).
+ * does not hand it over, as Node 24 does not for the chain a station sends (Node 20 did).
  */
 export class TrustedIssuers {
   private loaded: { mtimeMs: number; certificates: X509Certificate[] } | undefined;
