@@ -1,17 +1,8 @@
-import { ConfigError, loadConfig } from './load-config';
+import { configErrorOf } from './config-error-of.testing';
+import { loadConfig } from './load-config';
 
 const standalone = { services: ['pki' as const], defaultHttpPort: 3002, embedded: false };
 const embedded = { services: ['connection' as const, 'smart-charging' as const, 'pki' as const], defaultHttpPort: 3000, embedded: true };
-
-function errorOf(run: () => unknown): ConfigError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('loadConfig', () => {
   it('gives a standalone service local Kafka and PostgreSQL by default', () => {
@@ -73,8 +64,8 @@ describe('loadConfig', () => {
       parkAfterFailures: 2,
     });
     expect(loadConfig(embedded, { MESSAGING_PARK_AFTER_FAILURES: '9' }).messaging).toEqual({ kind: 'in-process', parkAfterFailures: 9 });
-    expect(errorOf(() => loadConfig(standalone, { MESSAGING_PARK_AFTER_FAILURES: '0' })).variable).toBe('MESSAGING_PARK_AFTER_FAILURES');
-    expect(errorOf(() => loadConfig(standalone, { KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: 'many' })).variable).toBe('KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY');
+    expect(configErrorOf(() => loadConfig(standalone, { MESSAGING_PARK_AFTER_FAILURES: '0' })).variable).toBe('MESSAGING_PARK_AFTER_FAILURES');
+    expect(configErrorOf(() => loadConfig(standalone, { KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: 'many' })).variable).toBe('KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY');
   });
 
   it('treats an empty variable as unset', () => {
@@ -100,13 +91,13 @@ describe('loadConfig', () => {
     ['OCPP_HANDSHAKE_TIMEOUT_SECONDS', '0'],
     ['OCPP_MAX_MESSAGES_PER_SECOND', '-1'],
   ])('names %s when its value %p is invalid', (variable, value) => {
-    const error = errorOf(() => loadConfig(standalone, { [variable]: value }));
+    const error = configErrorOf(() => loadConfig(standalone, { [variable]: value }));
     expect(error.variable).toBe(variable);
     expect(error.message).toMatch(new RegExp(`^invalid configuration: ${variable} `));
   });
 
   it('never echoes a secret it rejects', () => {
-    const error = errorOf(() => loadConfig(standalone, { INTERNAL_API_TOKEN: 'short-secret' }));
+    const error = configErrorOf(() => loadConfig(standalone, { INTERNAL_API_TOKEN: 'short-secret' }));
     expect(error.variable).toBe('INTERNAL_API_TOKEN');
     expect(error.message).not.toContain('short-secret');
   });
@@ -118,7 +109,7 @@ describe('loadConfig: OCPP gateway', () => {
     expect(loadConfig(standalone, {}).gateway.unknownStations).toBe('reject');
     expect(loadConfig(embedded, { OCPP_UNKNOWN_STATIONS: 'reject' }).gateway.unknownStations).toBe('reject');
     expect(loadConfig(standalone, { OCPP_UNKNOWN_STATIONS: 'pending' }).gateway.unknownStations).toBe('pending');
-    expect(errorOf(() => loadConfig(standalone, { OCPP_UNKNOWN_STATIONS: 'maybe' })).variable).toBe('OCPP_UNKNOWN_STATIONS');
+    expect(configErrorOf(() => loadConfig(standalone, { OCPP_UNKNOWN_STATIONS: 'maybe' })).variable).toBe('OCPP_UNKNOWN_STATIONS');
   });
 
   it('switches the plain ws:// listener off, but never leaves the connection service without a listener', () => {
@@ -129,11 +120,11 @@ describe('loadConfig: OCPP gateway', () => {
     const wssOnly = loadConfig(connection, { OCPP_WS_ENABLED: 'false', ...tlsFiles }).gateway;
     expect(wssOnly.wsPort).toBeUndefined();
     expect(wssOnly.tls).toMatchObject({ port: 9443 });
-    const none = errorOf(() => loadConfig(connection, { OCPP_WS_ENABLED: 'false' }));
+    const none = configErrorOf(() => loadConfig(connection, { OCPP_WS_ENABLED: 'false' }));
     expect(none.variable).toBe('OCPP_WS_ENABLED');
     expect(none.message).toContain('OCPP_TLS_CERT_FILES');
-    expect(errorOf(() => loadConfig(embedded, { OCPP_WS_ENABLED: 'false' })).variable).toBe('OCPP_WS_ENABLED');
-    expect(errorOf(() => loadConfig(connection, { OCPP_WS_ENABLED: 'no', ...tlsFiles })).variable).toBe('OCPP_WS_ENABLED');
+    expect(configErrorOf(() => loadConfig(embedded, { OCPP_WS_ENABLED: 'false' })).variable).toBe('OCPP_WS_ENABLED');
+    expect(configErrorOf(() => loadConfig(connection, { OCPP_WS_ENABLED: 'no', ...tlsFiles })).variable).toBe('OCPP_WS_ENABLED');
     // A process without the gateway has no listener to lose.
     expect(loadConfig(standalone, { OCPP_WS_ENABLED: 'false' }).gateway.wsPort).toBeUndefined();
   });
@@ -141,16 +132,16 @@ describe('loadConfig: OCPP gateway', () => {
   it('reads the credential provisioning sweep and retry delay (ADR 039)', () => {
     expect(loadConfig(standalone, {}).stationCore.credentialProvisioning).toEqual({ sweepMs: 10_000, retryMs: 30_000 });
     expect(loadConfig(standalone, { OCPP_CREDENTIAL_SWEEP_SECONDS: '2', OCPP_CREDENTIAL_RETRY_SECONDS: '5' }).stationCore.credentialProvisioning).toEqual({ sweepMs: 2000, retryMs: 5000 });
-    expect(errorOf(() => loadConfig(standalone, { OCPP_CREDENTIAL_SWEEP_SECONDS: '0' })).variable).toBe('OCPP_CREDENTIAL_SWEEP_SECONDS');
+    expect(configErrorOf(() => loadConfig(standalone, { OCPP_CREDENTIAL_SWEEP_SECONDS: '0' })).variable).toBe('OCPP_CREDENTIAL_SWEEP_SECONDS');
   });
 
   it('serves wss:// only with a certificate, and mutual TLS only with an organisation to check', () => {
     expect(loadConfig(standalone, {}).gateway.tls).toBeUndefined();
     const tls = loadConfig(standalone, { OCPP_TLS_CERT_FILES: 'rsa.pem,ec.pem', OCPP_TLS_KEY_FILES: 'rsa.key,ec.key' }).gateway.tls;
     expect(tls).toMatchObject({ port: 9443, certFiles: ['rsa.pem', 'ec.pem'], keyFiles: ['rsa.key', 'ec.key'] });
-    expect(errorOf(() => loadConfig(standalone, { OCPP_TLS_CERT_FILES: 'a.pem,b.pem', OCPP_TLS_KEY_FILES: 'a.key' })).variable).toBe('OCPP_TLS_KEY_FILES');
+    expect(configErrorOf(() => loadConfig(standalone, { OCPP_TLS_CERT_FILES: 'a.pem,b.pem', OCPP_TLS_KEY_FILES: 'a.key' })).variable).toBe('OCPP_TLS_KEY_FILES');
     expect(
-      errorOf(() => loadConfig(standalone, { OCPP_TLS_CERT_FILES: 'a.pem', OCPP_TLS_KEY_FILES: 'a.key', OCPP_TLS_CA_FILE: 'ca.pem' })).variable,
+      configErrorOf(() => loadConfig(standalone, { OCPP_TLS_CERT_FILES: 'a.pem', OCPP_TLS_KEY_FILES: 'a.key', OCPP_TLS_CA_FILE: 'ca.pem' })).variable,
     ).toBe('OCPP_CERT_ORGANIZATION');
   });
 
@@ -163,8 +154,8 @@ describe('loadConfig: OCPP gateway', () => {
       crlRefreshMs: 900_000,
     });
     expect(loadConfig(standalone, mutual).gateway.tls?.crlUrls).toEqual([]);
-    expect(errorOf(() => loadConfig(standalone, { ...mutual, OCPP_TLS_CRL_URLS: crlUrls })).variable).toBe('OCPP_TLS_CRL_URLS');
-    expect(errorOf(() => loadConfig(standalone, { ...mutual, OCPP_TLS_CRL_FILE: 'crl.pem', OCPP_TLS_CRL_URLS: 'file:///crl.pem' })).variable).toBe('OCPP_TLS_CRL_URLS');
+    expect(configErrorOf(() => loadConfig(standalone, { ...mutual, OCPP_TLS_CRL_URLS: crlUrls })).variable).toBe('OCPP_TLS_CRL_URLS');
+    expect(configErrorOf(() => loadConfig(standalone, { ...mutual, OCPP_TLS_CRL_FILE: 'crl.pem', OCPP_TLS_CRL_URLS: 'file:///crl.pem' })).variable).toBe('OCPP_TLS_CRL_URLS');
   });
 
   it('keeps server certificates from the PKI only in an RSA and an ECDSA pair of files, with names and the internal token', () => {
@@ -178,9 +169,9 @@ describe('loadConfig: OCPP gateway', () => {
     expect(loadConfig(standalone, keeper).gateway.tls?.serverCertificates).toEqual({ pkiUrl: 'http://pki:3002', names: ['csms.example.com', '10.0.0.7'] });
     expect(loadConfig(standalone, { OCPP_TLS_CERT_FILES: 'a.pem', OCPP_TLS_KEY_FILES: 'a.key' }).gateway.tls?.serverCertificates).toBeUndefined();
     for (const missing of [{ OCPP_TLS_CERT_FILES: 'rsa.pem', OCPP_TLS_KEY_FILES: 'rsa.key' }, { OCPP_TLS_SERVER_NAMES: undefined }, { INTERNAL_API_TOKEN: undefined }]) {
-      expect(errorOf(() => loadConfig(standalone, { ...keeper, ...missing })).variable).toBe('OCPP_TLS_SERVER_CERT_FROM_PKI');
+      expect(configErrorOf(() => loadConfig(standalone, { ...keeper, ...missing })).variable).toBe('OCPP_TLS_SERVER_CERT_FROM_PKI');
     }
-    expect(errorOf(() => loadConfig(standalone, { ...keeper, OCPP_TLS_SERVER_NAMES: 'host name with spaces' })).variable).toBe('OCPP_TLS_SERVER_NAMES');
+    expect(configErrorOf(() => loadConfig(standalone, { ...keeper, OCPP_TLS_SERVER_NAMES: 'host name with spaces' })).variable).toBe('OCPP_TLS_SERVER_NAMES');
   });
 
   it('issues gateway server certificates only for PKI_GATEWAY_SERVER_NAMES, valid 90 days unless set', () => {
@@ -189,7 +180,7 @@ describe('loadConfig: OCPP gateway', () => {
       gatewayServerNames: ['localhost', '127.0.0.1'],
       gatewayServerCertificateValiditySeconds: 30,
     });
-    expect(errorOf(() => loadConfig(standalone, { PKI_GATEWAY_SERVER_CERT_VALIDITY_SECONDS: '5' })).variable).toBe('PKI_GATEWAY_SERVER_CERT_VALIDITY_SECONDS');
+    expect(configErrorOf(() => loadConfig(standalone, { PKI_GATEWAY_SERVER_CERT_VALIDITY_SECONDS: '5' })).variable).toBe('PKI_GATEWAY_SERVER_CERT_VALIDITY_SECONDS');
   });
 });
 
@@ -208,7 +199,7 @@ describe('loadConfig: gateway drain (ADR 045)', () => {
   });
 
   it('refuses a shutdown timeout that leaves no room for the drain, in a process that runs the gateway', () => {
-    const tooShort = errorOf(() => loadConfig(connection, { OCPP_DRAIN_SECONDS: '30', SHUTDOWN_TIMEOUT_MS: '30000' }));
+    const tooShort = configErrorOf(() => loadConfig(connection, { OCPP_DRAIN_SECONDS: '30', SHUTDOWN_TIMEOUT_MS: '30000' }));
     expect(tooShort.variable).toBe('SHUTDOWN_TIMEOUT_MS');
     expect(tooShort.message).toContain('OCPP_DRAIN_SECONDS');
     expect(loadConfig(connection, { OCPP_DRAIN_SECONDS: '30', SHUTDOWN_TIMEOUT_MS: '38000' }).shutdownTimeoutMs).toBe(38_000);
@@ -220,7 +211,7 @@ describe('loadConfig: gateway drain (ADR 045)', () => {
     ['OCPP_DRAIN_BATCH_SIZE', '0'],
     ['OCPP_DRAIN_BATCH_INTERVAL_MS', '5'],
   ])('names %s when its value %p is invalid', (variable, value) => {
-    expect(errorOf(() => loadConfig(connection, { [variable]: value })).variable).toBe(variable);
+    expect(configErrorOf(() => loadConfig(connection, { [variable]: value })).variable).toBe(variable);
   });
 });
 
@@ -269,7 +260,7 @@ describe('loadConfig: station core', () => {
     ['OCPP_OCSP_TIMEOUT_SECONDS', '0'],
     ['OCPP_CONTRACT_CERTIFICATE_URL', 'ftp://cps.example'],
   ])('names %s when its value %p is invalid', (variable, value) => {
-    expect(errorOf(() => loadConfig(standalone, { [variable]: value })).variable).toBe(variable);
+    expect(configErrorOf(() => loadConfig(standalone, { [variable]: value })).variable).toBe(variable);
   });
 });
 
@@ -293,11 +284,11 @@ describe('loadConfig: pki', () => {
   it('defaults the public URL to the HTTP port and refuses a non-HTTP one', () => {
     expect(loadConfig(standalone, {}).pki.publicUrl).toBe('http://localhost:3002');
     expect(loadConfig(standalone, { PKI_PUBLIC_URL: 'https://pki.example.com/' }).pki.publicUrl).toBe('https://pki.example.com');
-    expect(errorOf(() => loadConfig(standalone, { PKI_PUBLIC_URL: 'ftp://pki.example.com' })).variable).toBe('PKI_PUBLIC_URL');
+    expect(configErrorOf(() => loadConfig(standalone, { PKI_PUBLIC_URL: 'ftp://pki.example.com' })).variable).toBe('PKI_PUBLIC_URL');
   });
 
   it('refuses a short passphrase, naming the variable but never the value', () => {
-    const error = errorOf(() => loadConfig(standalone, { PKI_CA_KEY_PASSPHRASE: 'hunter2-secret' }));
+    const error = configErrorOf(() => loadConfig(standalone, { PKI_CA_KEY_PASSPHRASE: 'hunter2-secret' }));
     expect(error.variable).toBe('PKI_CA_KEY_PASSPHRASE');
     expect(error.message).toBe('invalid configuration: PKI_CA_KEY_PASSPHRASE must be at least 16 characters');
   });
@@ -309,7 +300,7 @@ describe('loadConfig: smart charging', () => {
     expect(loadConfig(embedded, { HTTP_PORT: '8080' }).smartCharging).toEqual({ connectionUrl: 'http://127.0.0.1:8080' });
     expect(loadConfig(standalone, {}).smartCharging).toEqual({ connectionUrl: undefined });
     expect(loadConfig(standalone, { SMART_CHARGING_CONNECTION_URL: 'http://connection:3001/' }).smartCharging).toEqual({ connectionUrl: 'http://connection:3001' });
-    expect(errorOf(() => loadConfig(standalone, { SMART_CHARGING_CONNECTION_URL: 'ftp://connection' })).variable).toBe('SMART_CHARGING_CONNECTION_URL');
+    expect(configErrorOf(() => loadConfig(standalone, { SMART_CHARGING_CONNECTION_URL: 'ftp://connection' })).variable).toBe('SMART_CHARGING_CONNECTION_URL');
   });
 });
 
@@ -320,7 +311,7 @@ describe('loadConfig: history', () => {
   });
 
   it.each(['0', '-1', '7.5', 'forever', '36501'])('names HISTORY_RETENTION_DAYS when its value %p is invalid', (value) => {
-    expect(errorOf(() => loadConfig(standalone, { HISTORY_RETENTION_DAYS: value })).variable).toBe('HISTORY_RETENTION_DAYS');
+    expect(configErrorOf(() => loadConfig(standalone, { HISTORY_RETENTION_DAYS: value })).variable).toBe('HISTORY_RETENTION_DAYS');
   });
 });
 
@@ -333,7 +324,7 @@ describe('loadConfig: API tokens', () => {
 
   it('checks the token file for changes every API_TOKENS_RELOAD_SECONDS', () => {
     expect(loadConfig(standalone, { API_TOKENS_RELOAD_SECONDS: '1' }).apiTokens.reloadIntervalMs).toBe(1000);
-    expect(errorOf(() => loadConfig(standalone, { API_TOKENS_RELOAD_SECONDS: '0' })).variable).toBe('API_TOKENS_RELOAD_SECONDS');
+    expect(configErrorOf(() => loadConfig(standalone, { API_TOKENS_RELOAD_SECONDS: '0' })).variable).toBe('API_TOKENS_RELOAD_SECONDS');
   });
 });
 
@@ -382,7 +373,7 @@ describe('loadConfig: OIDC', () => {
     [{ ...issuer, OIDC_CLOCK_TOLERANCE_SECONDS: '301' }, 'OIDC_CLOCK_TOLERANCE_SECONDS'],
     [{ ...issuer, OIDC_ROLES_CLAIM: 'roles with spaces' }, 'OIDC_ROLES_CLAIM'],
   ])('refuses %p, naming %s', (env, variable) => {
-    expect(errorOf(() => loadConfig(standalone, env)).variable).toBe(variable);
+    expect(configErrorOf(() => loadConfig(standalone, env)).variable).toBe(variable);
   });
 
   describe('replica index and presence liveness (ADR 042)', () => {
@@ -399,18 +390,18 @@ describe('loadConfig: OIDC', () => {
     });
 
     it('refuses an ordinal without a command partition, naming the host name it came from', () => {
-      const error = errorOf(() => loadConfig(gateway, { HOSTNAME: 'csms-connection-16' }));
+      const error = configErrorOf(() => loadConfig(gateway, { HOSTNAME: 'csms-connection-16' }));
       expect(error.variable).toBe('CONNECTION_REPLICA_INDEX');
       expect(error.message).toContain('must be below KAFKA_COMMAND_PARTITIONS (16)');
       expect(error.message).toContain('csms-connection-16');
-      expect(errorOf(() => loadConfig(gateway, { CONNECTION_REPLICA_INDEX: '4', KAFKA_COMMAND_PARTITIONS: '4' })).message).toContain('must be below KAFKA_COMMAND_PARTITIONS (4)');
+      expect(configErrorOf(() => loadConfig(gateway, { CONNECTION_REPLICA_INDEX: '4', KAFKA_COMMAND_PARTITIONS: '4' })).message).toContain('must be below KAFKA_COMMAND_PARTITIONS (4)');
     });
 
     it('reads the heartbeat and expiry, and refuses an expiry a single late heartbeat would cross', () => {
       expect(loadConfig(gateway, {}).presence).toEqual({ heartbeatMs: 5000, expiryMs: 20_000 });
       expect(loadConfig(gateway, { PRESENCE_HEARTBEAT_SECONDS: '2', PRESENCE_EXPIRY_SECONDS: '4' }).presence).toEqual({ heartbeatMs: 2000, expiryMs: 4000 });
-      expect(errorOf(() => loadConfig(gateway, { PRESENCE_HEARTBEAT_SECONDS: '5', PRESENCE_EXPIRY_SECONDS: '9' })).variable).toBe('PRESENCE_EXPIRY_SECONDS');
-      expect(errorOf(() => loadConfig(gateway, { PRESENCE_HEARTBEAT_SECONDS: '0' })).variable).toBe('PRESENCE_HEARTBEAT_SECONDS');
+      expect(configErrorOf(() => loadConfig(gateway, { PRESENCE_HEARTBEAT_SECONDS: '5', PRESENCE_EXPIRY_SECONDS: '9' })).variable).toBe('PRESENCE_EXPIRY_SECONDS');
+      expect(configErrorOf(() => loadConfig(gateway, { PRESENCE_HEARTBEAT_SECONDS: '0' })).variable).toBe('PRESENCE_HEARTBEAT_SECONDS');
     });
   });
 });

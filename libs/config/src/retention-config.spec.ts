@@ -1,20 +1,10 @@
-import { ConfigError } from './config.error';
+import { configErrorOf } from './config-error-of.testing';
 import { loadConfig } from './load-config';
 import { minimumInboxRetentionDays } from './retention-config';
 
 const standalone = { services: ['connection' as const], defaultHttpPort: 3000, embedded: false };
 const embedded = { services: ['connection' as const, 'smart-charging' as const, 'pki' as const], defaultHttpPort: 3000, embedded: true };
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-function errorOf(run: () => unknown): ConfigError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('loadConfig: retention', () => {
   it('keeps each table class for its default days, history for HISTORY_RETENTION_DAYS, and runs hourly in batches of 5000', () => {
@@ -45,13 +35,13 @@ describe('loadConfig: retention', () => {
   });
 
   it('refuses an inbox retention shorter than Kafka can redeliver, naming the minimum', () => {
-    const error = errorOf(() => loadConfig(standalone, { KAFKA_RETENTION_MS: String(7 * DAY_MS), RETENTION_PROCESSED_EVENTS_DAYS: '13' }));
+    const error = configErrorOf(() => loadConfig(standalone, { KAFKA_RETENTION_MS: String(7 * DAY_MS), RETENTION_PROCESSED_EVENTS_DAYS: '13' }));
     expect(error.variable).toBe('RETENTION_PROCESSED_EVENTS_DAYS');
     expect(error.message).toContain('must be at least 14 (or 0 to keep the inbox for ever)');
     expect(error.message).toContain(`KAFKA_RETENTION_MS (${7 * DAY_MS} ms)`);
     expect(loadConfig(standalone, { KAFKA_RETENTION_MS: String(7 * DAY_MS), RETENTION_PROCESSED_EVENTS_DAYS: '14' }).retention.days.processedEvents).toBe(14);
     // A longer Kafka retention raises the bar the default must clear.
-    expect(errorOf(() => loadConfig(standalone, { KAFKA_RETENTION_MS: String(30 * DAY_MS) })).variable).toBe('RETENTION_PROCESSED_EVENTS_DAYS');
+    expect(configErrorOf(() => loadConfig(standalone, { KAFKA_RETENTION_MS: String(30 * DAY_MS) })).variable).toBe('RETENTION_PROCESSED_EVENTS_DAYS');
   });
 
   it('lets the in-process bus (nothing is redelivered) keep the inbox any number of days', () => {
@@ -66,6 +56,6 @@ describe('loadConfig: retention', () => {
     ['RETENTION_INTERVAL_SECONDS', '0'],
     ['RETENTION_BATCH_ROWS', '100001'],
   ])('names %s when its value %p is invalid', (variable, value) => {
-    expect(errorOf(() => loadConfig(standalone, { [variable]: value })).variable).toBe(variable);
+    expect(configErrorOf(() => loadConfig(standalone, { [variable]: value })).variable).toBe(variable);
   });
 });
