@@ -1,6 +1,7 @@
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const otherApps = (self) =>
   ['connection', 'smart-charging', 'pki', 'simulator'].filter((app) => app !== self).map((app) => ({
@@ -33,6 +34,21 @@ export default tseslint.config(
   {
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
     rules: { 'no-console': 'error' },
+  },
+  {
+    // The operator console is a browser app with its own tsconfig (DOM, JSX); it reaches the services only over HTTP.
+    files: ['apps/console/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX, 'react-hooks': reactHooks },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './apps/console/tsconfig.json' })] },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import-x/no-cycle': 'error',
+      'no-console': 'error',
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@app/*', '@test/*'], message: 'The console is a browser app: it talks to the services over their REST APIs only.' }] }],
+    },
   },
   {
     files: ['libs/**/*.ts'],

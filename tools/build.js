@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Compiles apps/, libs/, test/support and bench/ to dist/ with SWC (type checking is `npm run typecheck`).
+// Compiles apps/, libs/, test/support and bench/ to dist/ with SWC (type checking is `npm run typecheck`), and bundles
+// the operator console (apps/console, a browser app) with Vite into dist/apps/console.
 const fs = require('node:fs');
 const path = require('node:path');
 const swc = require('@swc/core');
@@ -7,11 +8,14 @@ const { swcOptions, repoRoot } = require('./swc-options');
 
 const sourceRoots = ['apps', 'libs', 'test/support', 'bench'];
 const outDir = path.join(repoRoot, 'dist');
+const consoleRoot = path.join(repoRoot, 'apps', 'console');
 
 function* typescriptFiles(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* typescriptFiles(full);
+    if (entry.isDirectory()) {
+      if (full !== consoleRoot) yield* typescriptFiles(full);
+    }
     else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')) yield full;
   }
 }
@@ -31,6 +35,11 @@ async function main() {
   const files = sourceRoots.flatMap((root) => [...typescriptFiles(path.join(repoRoot, root))]);
   await Promise.all(files.map(compile));
   process.stdout.write(`built ${files.length} files into dist/ in ${Date.now() - started} ms\n`);
+  const bundled = Date.now();
+  // Vite is an ES module only: imported, not required.
+  const { build } = await import('vite');
+  await build({ configFile: path.join(consoleRoot, 'vite.config.mts') });
+  process.stdout.write(`built the console into dist/apps/console in ${Date.now() - bundled} ms\n`);
 }
 
 main().catch((error) => {
