@@ -10,6 +10,8 @@ export default defineConfig({
   base: './',
   logLevel: 'warn',
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  // `npx vite --config apps/console/vite.config.mts` serves the console with hot reload against a running CSMS.
+  server: { proxy: { '/api': process.env.CONSOLE_DEV_API ?? 'http://127.0.0.1:3000' } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/apps/console', import.meta.url)),
     emptyOutDir: true,
