@@ -49,9 +49,9 @@ export function StationPage() {
             <StationIdentity station={detail} />
             <StationConnectors connectors={detail.connectors} />
           </SimpleGrid>
-          {capabilities.sendsCommands(caller) && <StationCommands station={detail} />}
           <StationTransactions stationId={stationId} selected={selectedTransaction} onSelect={setSelectedTransaction} />
           {selectedTransaction !== undefined && <TransactionMeterChart stationId={stationId} transactionId={selectedTransaction} />}
+          {capabilities.sendsCommands(caller) && <StationCommands station={detail} />}
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
             <RecentCommands stationId={stationId} />
             <SecurityEvents stationId={stationId} />

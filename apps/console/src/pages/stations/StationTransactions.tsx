@@ -45,8 +45,10 @@ export function StationTransactions({ stationId, selected, onSelect }: { station
             )}
             {data?.items.map((transaction) => (
               <Table.Tr key={transaction.transactionId} bg={transaction.transactionId === selected ? 'var(--mantine-color-blue-light)' : undefined}>
-                <Table.Td ff="monospace">{transaction.transactionId}</Table.Td>
-                <Table.Td>
+                <Table.Td ff="monospace" maw={240} style={{ overflowWrap: 'anywhere' }}>
+                  {transaction.transactionId}
+                </Table.Td>
+                <Table.Td miw={80}>
                   <Badge size="sm" variant="light" color={transaction.state === 'active' ? 'blue' : 'gray'}>
                     {transaction.state}
                   </Badge>

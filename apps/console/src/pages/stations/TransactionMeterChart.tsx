@@ -3,10 +3,10 @@ import { Loader, Paper, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useConsole } from '../../auth/console-context';
-import { formatClock, formatQuantity } from '../../components/format';
+import { formatQuantity } from '../../components/format';
 import { LIVE_REFRESH_MS } from '../../components/live';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { meterPointsOf, meterSummaryOf } from './meter-series';
+import { chartTimeLabel, meterPointsOf, meterSummaryOf } from './meter-series';
 import type { TransactionDetail } from './station-types';
 
 // Enough for a long session sampled every minute; the API allows up to 10,000.
@@ -21,7 +21,7 @@ export function TransactionMeterChart({ stationId, transactionId }: { stationId:
     refetchInterval: (query) => (query.state.data?.state === 'ended' ? false : LIVE_REFRESH_MS),
   });
   const points = useMemo(() => meterPointsOf(transaction.data?.meterSamples ?? []), [transaction.data]);
-  const data = useMemo(() => points.map((point) => ({ ...point, time: formatClock(point.at) })), [points]);
+  const data = useMemo(() => points.map((point) => ({ ...point, time: chartTimeLabel(point.at) })), [points]);
   const summary = meterSummaryOf(points);
   return (
     <Paper withBorder p="sm">

@@ -1,4 +1,4 @@
-import { meterPointsOf, meterSummaryOf } from './meter-series';
+import { chartTimeLabel, meterPointsOf, meterSummaryOf } from './meter-series';
 import type { MeterSample } from './station-types';
 
 const sample = (at: string, measurand: string, value: number, unit: string, phase: string | null = null): MeterSample => ({ at, evseId: 1, measurand, phase, location: null, context: null, value, unit });
@@ -27,5 +27,9 @@ describe('meter chart points', () => {
     const points = meterPointsOf([sample('2026-12-06T10:00:00Z', 'Power.Active.Import', 11, 'kW'), sample('2026-12-06T10:01:00Z', 'Energy.Active.Import.Register', 2, 'kWh')]);
     expect(meterSummaryOf(points)).toEqual({ count: 2, lastPowerKw: 11, lastEnergyKwh: 2 });
     expect(meterSummaryOf([])).toEqual({ count: 0, lastPowerKw: null, lastEnergyKwh: null });
+  });
+
+  it('labels the time axis to the second', () => {
+    expect(chartTimeLabel(new Date(2026, 11, 6, 10, 1, 5).getTime())).toBe('10:01:05');
   });
 });

@@ -1,5 +1,12 @@
 import type { MeterSample } from './station-types';
 
+const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** The chart's time axis label: samples may come every few seconds, so seconds count. */
+export function chartTimeLabel(epochMs: number): string {
+  return clock.format(new Date(epochMs));
+}
+
 /** One point of a transaction's meter chart: power in kW and the energy register in kWh at one sampling instant. */
 export interface MeterPoint {
   at: number;
