@@ -1,48 +1,44 @@
-import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { memo } from 'react';
 import { Link } from 'react-router';
-import { formatDateTime, formatRelative } from '../../components/format';
+import { formatDateTime } from '../../components/format';
 import type { StationView } from './station-types';
 import { ConnectorBadges } from './ConnectorBadges';
+import classes from './station-rows.module.css';
 
 /**
- * One station of the list, memoised on its content and the fetch time its "last seen" is relative to: re-rendering
- * the list (a filter typed, a loader shown) does not re-render 500 rows.
+ * One station of the list, in plain elements (see station-rows.module.css). Memoised: the query keeps an unchanged
+ * station the same object across refreshes (structural sharing), so a refresh re-renders only the stations that
+ * changed or whose "last seen" text moved on.
  */
-export const StationRow = memo(
-  function StationRow({ station, now }: { station: StationView; now: number }) {
-    const vendorModel = [station.vendor, station.model].filter(Boolean).join(' / ') || '—';
-    return (
-      <Table.Tr>
-        <Table.Td>
-          <Anchor component={Link} to={`/stations/${encodeURIComponent(station.id)}`} ff="monospace" size="sm">
-            {station.id}
-          </Anchor>
-          {station.registrationStatus !== 'accepted' && (
-            <Badge ml={6} size="xs" color={station.registrationStatus === 'pending' ? 'yellow' : 'red'} variant="light">
-              {station.registrationStatus}
-            </Badge>
-          )}
-        </Table.Td>
-        <Table.Td>
-          <Badge size="sm" color={station.live.connected ? 'green' : 'gray'} variant={station.live.connected ? 'filled' : 'light'}>
-            {station.live.connected ? 'Connected' : 'Offline'}
-          </Badge>
-        </Table.Td>
-        <Table.Td>{station.live.protocol ?? '—'}</Table.Td>
-        <Table.Td>{station.live.securityProfile ?? station.securityProfile}</Table.Td>
-        <Table.Td>{station.firmwareVersion ?? '—'}</Table.Td>
-        <Table.Td>{vendorModel}</Table.Td>
-        <Table.Td>
-          <Text size="sm" title={formatDateTime(station.lastSeenAt)}>
-            {formatRelative(station.lastSeenAt, now)}
-          </Text>
-        </Table.Td>
-        <Table.Td>
-          <ConnectorBadges connectors={station.connectors} />
-        </Table.Td>
-      </Table.Tr>
-    );
-  },
-  (before, after) => before.now === after.now && JSON.stringify(before.station) === JSON.stringify(after.station),
-);
+export const StationRow = memo(function StationRow({ station, lastSeen }: { station: StationView; lastSeen: string }) {
+  const vendorModel = [station.vendor, station.model].filter(Boolean).join(' / ') || '—';
+  return (
+    <tr className={classes.row}>
+      <td className={classes.cell}>
+        <Link className={classes.link} to={`/stations/${encodeURIComponent(station.id)}`}>
+          {station.id}
+        </Link>{' '}
+        {station.registrationStatus !== 'accepted' && (
+          <span className={classes.badge} data-tone={station.registrationStatus === 'pending' ? 'yellow' : 'red'}>
+            {station.registrationStatus}
+          </span>
+        )}
+      </td>
+      <td className={classes.cell}>
+        <span className={classes.badge} data-tone={station.live.connected ? 'green-filled' : undefined}>
+          {station.live.connected ? 'Connected' : 'Offline'}
+        </span>
+      </td>
+      <td className={classes.cell}>{station.live.protocol ?? '—'}</td>
+      <td className={classes.cell}>{station.live.securityProfile ?? station.securityProfile}</td>
+      <td className={classes.cell}>{station.firmwareVersion ?? '—'}</td>
+      <td className={classes.cell}>{vendorModel}</td>
+      <td className={classes.cell} title={formatDateTime(station.lastSeenAt)}>
+        {lastSeen}
+      </td>
+      <td className={classes.cell}>
+        <ConnectorBadges connectors={station.connectors} />
+      </td>
+    </tr>
+  );
+});

@@ -1,4 +1,5 @@
 import { Skeleton, Table, Text } from '@mantine/core';
+import { formatRelative } from '../../components/format';
 import type { StationView } from './station-types';
 import { StationRow } from './StationRow';
 
@@ -36,7 +37,7 @@ export function StationsTable({ stations, loading, busy, emptyText, fetchedAt }:
             </Table.Tr>
           )}
           {stations?.map((station) => (
-            <StationRow key={station.id} station={station} now={fetchedAt} />
+            <StationRow key={station.id} station={station} lastSeen={formatRelative(station.lastSeenAt, fetchedAt)} />
           ))}
         </Table.Tbody>
       </Table>

@@ -1,6 +1,6 @@
 import type { ConnectorState, ConnectorStatus } from './station-types';
 
-/** Badge colours by the neutral connector status: green free, blue in use, grey held back, red broken. */
+/** Badge colours by the neutral connector status: green free, blue in use, yellow held, grey out of service, red broken. */
 export const connectorColors: Readonly<Record<ConnectorStatus, string>> = {
   Available: 'green',
   Occupied: 'blue',
@@ -8,6 +8,9 @@ export const connectorColors: Readonly<Record<ConnectorStatus, string>> = {
   Unavailable: 'gray',
   Faulted: 'red',
 };
+
+/** The same as tones of the list's plain badges (station-rows.module.css); grey is their default. */
+export const connectorTones: Readonly<Record<ConnectorStatus, string | undefined>> = { ...connectorColors, Unavailable: undefined };
 
 /** The connectors a list shows: the station itself (EVSE 0) carries no plug, ordered by EVSE then connector. */
 export function plugConnectors(connectors: readonly ConnectorState[] | undefined): ConnectorState[] {
