@@ -16,7 +16,7 @@ export function AcceptedStationStatus({ stationId }: { stationId: string }) {
   });
   const data = station.data;
   return (
-    <Alert color="green" title={`${stationId} accepted`} role="status" aria-label={`Answer for ${stationId}`}>
+    <Alert color="green" title={`${stationId} accepted`} role="status">
       <Text size="sm">Registration: {data?.registrationStatus ?? '…'}.</Text>
       <Text size="sm">Credentials: {data ? provisioningText(data.credentialProvisioning) : '…'}</Text>
       <Anchor component={Link} to={`/stations/${encodeURIComponent(stationId)}`} size="sm">
