@@ -78,7 +78,10 @@ export class DrawHistorySampler implements OnApplicationBootstrap, OnApplication
     // A tick that finds the previous one still writing is skipped: the history thins out, the backlog does not grow.
     if (this.tickPending) return;
     this.tickPending = true;
-    this.enqueue(this.allocator.plannedSites(), () => (this.tickPending = false));
+    const sites = this.allocator.plannedSites();
+    // A deleted site is planned no more: it leaves the limits seen.
+    for (const siteId of this.limitsSeen.keys()) if (!sites.includes(siteId)) this.limitsSeen.delete(siteId);
+    this.enqueue(sites, () => (this.tickPending = false));
   }
 
   private enqueue(siteIds: string[], done?: () => void): void {
