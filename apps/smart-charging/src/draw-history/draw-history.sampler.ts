@@ -79,8 +79,9 @@ export class DrawHistorySampler implements OnApplicationBootstrap, OnApplication
     if (this.tickPending) return;
     this.tickPending = true;
     const sites = this.allocator.plannedSites();
+    const planned = new Set(sites);
     // A deleted site is planned no more: it leaves the limits seen.
-    for (const siteId of this.limitsSeen.keys()) if (!sites.includes(siteId)) this.limitsSeen.delete(siteId);
+    for (const siteId of this.limitsSeen.keys()) if (!planned.has(siteId)) this.limitsSeen.delete(siteId);
     this.enqueue(sites, () => (this.tickPending = false));
   }
 
