@@ -33,7 +33,7 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[], fa
 export function filtersFromSearch(search: URLSearchParams): StationFilters {
   const size = Number(search.get('size'));
   return {
-    q: (search.get('q') ?? '').slice(0, 48),
+    q: (search.get('q') ?? '').slice(0, 100),
     connected: oneOf(search.get('connected'), ['all', 'yes', 'no'] as const, 'all'),
     protocol: oneOf(search.get('protocol'), protocols, '' as Protocol | ''),
     securityProfile: oneOf(search.get('securityProfile'), securityProfiles, '' as StationFilters['securityProfile']),
