@@ -19,6 +19,9 @@ export function StationList() {
   const apiQuery = useMemo(() => apiQueryOfFilters(filters), [filters]);
   const pages = useCursorPages<StationView>('connection', '/stations', apiQuery);
   const { data, error, isPending, isPlaceholderData, dataUpdatedAt } = pages.query;
+  // The pager sits below up to 500 rows: the next page starts at its top, not where the old one ended.
+  const toTop = () => window.scrollTo({ top: 0 });
+  const pager = { ...pages, next: () => (pages.next(), toTop()), previous: () => (pages.previous(), toTop()) };
   const changeFilters = useCallback((next: StationFilters) => setSearch((current) => searchOfFilters(next, current), { replace: true }), [setSearch]);
   return (
     <Stack gap="sm">
@@ -31,7 +34,7 @@ export function StationList() {
         {isPlaceholderData && <Loader size="xs" aria-label="Updating the list" />}
       </Group>
       <StationsTable stations={data?.items} loading={isPending} busy={isPlaceholderData} emptyText={narrows(filters) ? 'No station matches these filters.' : 'No stations are registered yet.'} fetchedAt={dataUpdatedAt} />
-      <CursorPager pages={pages} label="stations" />
+      <CursorPager pages={pager} label="stations" />
     </Stack>
   );
 }
