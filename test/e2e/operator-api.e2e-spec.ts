@@ -468,7 +468,7 @@ describe('operator REST API', () => {
       };
       expect(document.components.securitySchemes).toHaveProperty('api-token');
       const operations = Object.entries(document.paths)
-        .filter(([route]) => route.startsWith('/api/') && !route.startsWith('/api/internal/') && !route.startsWith('/api/audit/'))
+        .filter(([route]) => route.startsWith('/api/') && !route.startsWith('/api/internal/') && !route.startsWith('/api/audit/') && route !== '/api/me')
         .flatMap(([route, item]) => Object.entries(item).map(([method, operation]) => ({ route, method, operation })));
       expect(operations.length).toBe(operatorEndpointCount());
       for (const { route, method, operation } of operations) {
@@ -476,6 +476,8 @@ describe('operator REST API', () => {
         expect(['viewer', 'operator', 'security-officer', 'admin']).toContain(operation['x-required-role']);
         expect(operation.summary).toEqual(expect.any(String));
       }
+      // Who the caller is, for any valid token (served once per process by libs/runtime).
+      expect(document.paths['/api/me']?.get).toMatchObject({ security: [{ 'api-token': [] }, { oidc: [] }], 'x-required-role': 'any' });
       // The audit of the operator API's changes (docs/adr/038-audit-log.md) is served beside it.
       expect(document.paths['/api/audit/connection']?.get).toMatchObject({ security: [{ 'api-token': [] }, { oidc: [] }], 'x-required-role': 'admin' });
       const commands = operations.filter(({ route }) => route.startsWith('/api/stations/{id}/commands/'));

@@ -12,6 +12,8 @@ const ADMITTED: Record<string, readonly MatrixRole[]> = {
   operator: ['operator', 'admin'],
   'security-officer': ['security-officer', 'admin'],
   admin: ['admin'],
+  // Routes about the caller itself (GET /api/me): any valid token.
+  any: ['viewer', 'operator', 'security-officer', 'admin', 'grid-operator'],
 };
 
 export const GRANTED_SITE = 'SITE-GRANTED';

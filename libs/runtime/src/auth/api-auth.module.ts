@@ -7,13 +7,14 @@ import { ApiTokenFileWatch } from './api-token-file.watch';
 import { ApiTokenGuard } from './api-token.guard';
 import type { LoadedApiTokens } from './api-token.loader';
 import { API_TOKENS, BearerAuthenticator, JWT_VERIFIER } from './bearer-authenticator';
+import { MeController } from './me.controller';
 import { JwtVerifier } from './oidc/jwt-verifier';
 import { OidcSigningKeys } from './oidc/oidc-signing-keys';
 
 /**
  * The credentials of this process's REST APIs: the API tokens (loaded before Nest starts, the file
  * then re-read when it changes), the OIDC verifier when configured, and the guard that checks them
- * for every service's controllers.
+ * for every service's controllers; and `GET /api/me`, once per process.
  */
 @Global()
 @Module({})
@@ -22,6 +23,7 @@ export class ApiAuthModule {
     const { file } = loaded;
     return {
       module: ApiAuthModule,
+      controllers: [MeController],
       providers: [
         {
           provide: API_TOKENS,

@@ -19,6 +19,15 @@ export type ApiRole = (typeof apiRoles)[number];
  */
 export const GRID_OPERATOR = 'grid-operator';
 
+/**
+ * What a route may require instead of a role: any valid token, whatever its roles (grid-operator
+ * included). Only for routes that tell callers about themselves (`GET /api/me`).
+ */
+export const ANY_ROLE = 'any';
+
+/** What `@RequireRole` / `@RequireAnyRole` declared on a route. */
+export type RouteAccessRole = ApiRole | typeof ANY_ROLE;
+
 /** Every role a token may hold. */
 export const tokenRoles = [...apiRoles, GRID_OPERATOR] as const;
 

@@ -2,7 +2,7 @@ import * as crypto from 'node:crypto';
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Problem } from '../rest/problem';
-import type { ApiRole } from './api-role';
+import type { RouteAccessRole as ApiRole } from './api-role';
 import { ApiTokenSet, sha256 } from './api-token';
 import { FixedApiTokens } from './api-token-file.reload';
 import { type AuthenticatedRequest, ApiTokenGuard, GRID_OPERATOR_SITE, REQUIRED_ROLE } from './api-token.guard';
@@ -115,6 +115,16 @@ describe('ApiTokenGuard', () => {
 
   it('checks the token before the role: a bad token is 401 even where no token could pass', async () => {
     expect((await refusal('Bearer nonsense', 'admin')).init.status).toBe(401);
+  });
+
+  it('lets every valid token through a route that requires any role, grid-operator included, and still refuses a missing or unknown one', async () => {
+    for (const token of [VIEWER, OPERATOR, ADMIN, DSO]) {
+      const { context, request } = contextFor(`Bearer ${token}`, 'any');
+      await expect(newGuard().canActivate(context)).resolves.toBe(true);
+      expect(request.apiPrincipal?.name).toEqual(expect.any(String));
+    }
+    expect((await refusal(undefined, 'any')).init.status).toBe(401);
+    expect((await refusal('Bearer not-a-configured-token-at-all', 'any')).init.status).toBe(401);
   });
 
   it('refuses every token on an endpoint that declares no role (fails closed)', async () => {

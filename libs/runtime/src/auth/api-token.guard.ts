@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { Problem } from '../rest/problem';
-import { type ApiRole, GRID_OPERATOR, grants } from './api-role';
+import { ANY_ROLE, GRID_OPERATOR, type RouteAccessRole, grants } from './api-role';
 import type { ApiPrincipal } from './api-token';
 import { BearerAuthenticator } from './bearer-authenticator';
 import { BearerRefusalCode, BearerRefused } from './bearer-refusal';
@@ -68,8 +68,9 @@ export class ApiTokenGuard implements CanActivate {
     }
     // Known before the role check, so that the audit names who was refused (docs/adr/038-audit-log.md).
     request.apiPrincipal = principal;
-    const required = this.reflector.getAllAndOverride<ApiRole | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]);
+    const required = this.reflector.getAllAndOverride<RouteAccessRole | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]);
     if (required === undefined) throw new Problem({ status: 403, code: 'forbidden', detail: 'this endpoint declares no required role, so no token may call it' });
+    if (required === ANY_ROLE) return true;
     if (!grants(principal.roles, required)) {
       const siteParameter = this.reflector.getAllAndOverride<string | undefined>(GRID_OPERATOR_SITE, [context.getHandler(), context.getClass()]);
       if (siteParameter !== undefined && principal.roles.includes(GRID_OPERATOR)) {

@@ -8,7 +8,7 @@ describe('ApiTokenSet: expiry', () => {
   ]);
 
   it('admits a token until its expiry', () => {
-    expect(tokens.check('ci-token', new Date('2027-01-30T23:59:59.999Z'))).toEqual({ outcome: 'valid', principal: { name: 'ci', roles: ['operator'] } });
+    expect(tokens.check('ci-token', new Date('2027-01-30T23:59:59.999Z'))).toEqual({ outcome: 'valid', principal: { name: 'ci', roles: ['operator'], expiresAt } });
   });
 
   it('refuses it as expired from the instant of expiry on', () => {

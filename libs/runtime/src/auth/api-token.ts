@@ -27,6 +27,8 @@ export interface ApiPrincipal {
   tenant?: string;
   /** How it authenticated, for the audit log (e.g. `api-token`); absent: a bearer API token. */
   credential?: string;
+  /** When the credential stops being accepted (the token file's `expiresAt`, a JWT's `exp`); absent: never. */
+  expiresAt?: Date;
 }
 
 /** What a presented token is: a configured one still valid (and who it names), an expired one, or none of them. */
@@ -67,6 +69,7 @@ export class ApiTokenSet {
       roles: [...found.roles],
       ...(found.sites === undefined ? {} : { sites: [...found.sites] }),
       ...(found.tenant === undefined ? {} : { tenant: found.tenant }),
+      ...(found.expiresAt === undefined ? {} : { expiresAt: found.expiresAt }),
     };
     return { outcome: 'valid', principal };
   }

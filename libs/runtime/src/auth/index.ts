@@ -6,6 +6,8 @@ export * from './api-token.guard';
 export * from './api-token.loader';
 export * from './bearer-authenticator';
 export * from './bearer-refusal';
+export * from './caller-identity';
+export * from './me.controller';
 export * from './openapi-roles';
 export * from './require-role.decorator';
 export * from './route-roles';

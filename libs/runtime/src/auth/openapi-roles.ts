@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { type ApiRole, GRID_OPERATOR, apiRoles, rolesAdmitted } from './api-role';
+import { ANY_ROLE, type ApiRole, GRID_OPERATOR, apiRoles, rolesAdmitted, tokenRoles } from './api-role';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
@@ -8,6 +8,7 @@ function isApiRole(role: string | undefined): role is ApiRole {
 }
 
 function note(required: string, siteParameter: unknown): string {
+  if (required === ANY_ROLE) return `Required role: any (every valid token: ${tokenRoles.map((name) => `\`${name}\``).join(', ')}).`;
   const [role, ...others] = required.split('|');
   const admitted = isApiRole(role) ? rolesAdmitted(role) : [role];
   const gridOperator = others.includes(GRID_OPERATOR)

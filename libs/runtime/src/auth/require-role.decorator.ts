@@ -1,7 +1,7 @@
 import { SetMetadata, UseGuards, applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../rest/zod-openapi';
-import { type ApiRole, GRID_OPERATOR } from './api-role';
+import { ANY_ROLE, type ApiRole, GRID_OPERATOR, type RouteAccessRole } from './api-role';
 import type { ApiPrincipal } from './api-token';
 import { ApiTokenGuard, type AuthenticatedRequest, GRID_OPERATOR_SITE, REQUIRED_ROLE } from './api-token.guard';
 
@@ -29,7 +29,7 @@ export interface RequireRoleOptions {
 }
 
 /** `x-required-role` of a route: the role it requires, and `|grid-operator` when grid-operator tokens of a granted site may call it too. */
-export function requiredRoleText(role: ApiRole, gridOperator: boolean): string {
+export function requiredRoleText(role: RouteAccessRole, gridOperator: boolean): string {
   return gridOperator ? `${role}|${GRID_OPERATOR}` : role;
 }
 
@@ -49,6 +49,14 @@ export function RequireRole(role: ApiRole, options: RequireRoleOptions = {}): Me
     ApiExtension('x-required-role', requiredRoleText(role, site !== undefined)),
     ApiProblems({ 401: 'No bearer token, or one that is not valid.', 403: refused }),
   );
+}
+
+/**
+ * Any valid token may call this route, whatever its roles (grid-operator included): 401 without one.
+ * For routes that only tell the caller about itself (`GET /api/me`). Documented as `x-required-role: any`.
+ */
+export function RequireAnyRole(): MethodDecorator {
+  return applyDecorators(SetMetadata(REQUIRED_ROLE, ANY_ROLE), ApiExtension('x-required-role', ANY_ROLE), ApiProblems({ 401: 'No bearer token, or one that is not valid.' }));
 }
 
 /** The caller, for audit logs: the name and roles of the token presented. */

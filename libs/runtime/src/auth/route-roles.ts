@@ -1,6 +1,6 @@
 import { RequestMethod, type Type } from '@nestjs/common';
 import { GUARDS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import type { ApiRole } from './api-role';
+import type { RouteAccessRole } from './api-role';
 import { ApiTokenGuard, GRID_OPERATOR_SITE, REQUIRED_ROLE } from './api-token.guard';
 import { requiredRoleText } from './require-role.decorator';
 
@@ -8,7 +8,7 @@ export interface RouteRole {
   /** `GET /stations/:id`: the method and the path under the global /api prefix. */
   route: string;
   /** What `@RequireRole` declared; undefined when nothing did (the guard then refuses everyone). */
-  role: ApiRole | undefined;
+  role: RouteAccessRole | undefined;
   /** The path parameter naming the site when grid-operator tokens granted that site may call the route too. */
   gridOperatorSite: string | undefined;
   /** What OpenAPI shows as `x-required-role`: `viewer`, or `operator|grid-operator`; undefined without a role. */
@@ -37,7 +37,7 @@ export function routeRolesOf(controllers: readonly Type<unknown>[]): RouteRole[]
       .filter((handler): handler is object => typeof handler === 'function' && Reflect.getMetadata(PATH_METADATA, handler) !== undefined)
       .map((handler) => {
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-        const role = Reflect.getMetadata(REQUIRED_ROLE, handler) as ApiRole | undefined;
+        const role = Reflect.getMetadata(REQUIRED_ROLE, handler) as RouteAccessRole | undefined;
         const gridOperatorSite = Reflect.getMetadata(GRID_OPERATOR_SITE, handler) as string | undefined;
         const access = role === undefined ? undefined : requiredRoleText(role, gridOperatorSite !== undefined);
         return { route: `${method} ${join(base, String(Reflect.getMetadata(PATH_METADATA, handler)))}`, role, gridOperatorSite, access, guarded };

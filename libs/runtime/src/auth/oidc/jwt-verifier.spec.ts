@@ -56,8 +56,10 @@ describe('JwtVerifier', () => {
   }
 
   it('accepts a token of the issuer for this audience, signed RS256 or ES256, and maps its claims', async () => {
-    await expect(verifier.verify(await token(), NOW)).resolves.toEqual({ name: 'oidc:alice', roles: ['operator'], credential: 'oidc' });
-    await expect(verifier.verify(await token({}, ec), NOW)).resolves.toEqual({ name: 'oidc:alice', roles: ['operator'], credential: 'oidc' });
+    // The principal carries the token's exp, so that GET /api/me can say when the session ends.
+    const expiresAt = new Date(NOW.getTime() + 300_000);
+    await expect(verifier.verify(await token(), NOW)).resolves.toEqual({ name: 'oidc:alice', roles: ['operator'], credential: 'oidc', expiresAt });
+    await expect(verifier.verify(await token({}, ec), NOW)).resolves.toEqual({ name: 'oidc:alice', roles: ['operator'], credential: 'oidc', expiresAt });
   });
 
   it('accepts an audience list that contains ours', async () => {

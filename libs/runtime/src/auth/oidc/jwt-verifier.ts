@@ -54,6 +54,7 @@ export class JwtVerifier {
     }
     const mapped = principalOfClaims(payload, this.config.claims);
     if ('unusable' in mapped) throw new BearerRefused(BearerRefusalCode.unusableClaims, mapped.unusable);
-    return mapped.principal;
+    // jose required a numeric exp above; it is in seconds since the epoch.
+    return typeof payload.exp === 'number' ? { ...mapped.principal, expiresAt: new Date(payload.exp * 1000) } : mapped.principal;
   }
 }
