@@ -1,13 +1,15 @@
-import { ActionIcon, Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { useState } from 'react';
 import { useConsole } from '../../auth/console-context';
 import { capabilities } from '../../auth/roles';
 import { formatDateTime, formatRelative } from '../../components/format';
-import { ActivateCaButton } from './ActivateCaButton';
+import { ActivateCaModal } from './ActivateCaModal';
 import { caHierarchy, caRoleLabel, isIssuingCa, pemFileName, validityOf } from './authorities';
 import { downloadText } from './download';
 import { QueryState } from './QueryState';
 import type { CertificateAuthority } from './types';
 import { useCertificateAuthorities } from './use-pki-lists';
+import { StatusBadge } from './StatusBadge';
 
 const keyStorageLabels = { file: 'Encrypted file', pkcs11: 'HSM (PKCS#11)' } as const;
 
@@ -19,6 +21,7 @@ export function AuthoritiesTab() {
   const rows = caHierarchy(cas);
   const activeOf = (role: CertificateAuthority['role']) => cas.find((ca) => ca.role === role && ca.active);
   const runsPki = capabilities.runsPki(caller);
+  const [activating, setActivating] = useState<CertificateAuthority | undefined>(undefined);
   return (
     <Stack gap="sm">
       <QueryState query={query} label="certificate authorities" />
@@ -70,7 +73,7 @@ export function AuthoritiesTab() {
                         {ca.keyAlgorithm}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{ca.active ? <Badge color="green">Active</Badge> : isIssuingCa(ca) ? <Badge color="gray" variant="light">Standby</Badge> : '—'}</Table.Td>
+                    <Table.Td>{ca.active ? <StatusBadge color="green">Active</StatusBadge> : isIssuingCa(ca) ? <StatusBadge color="gray">Standby</StatusBadge> : '—'}</Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
                         <Tooltip label="Download certificate (PEM)">
@@ -78,7 +81,11 @@ export function AuthoritiesTab() {
                             <span aria-hidden>⤓</span>
                           </ActionIcon>
                         </Tooltip>
-                        {runsPki && isIssuingCa(ca) && !ca.active && validity === 'valid' && <ActivateCaButton ca={ca} currentlyActive={activeOf(ca.role)} />}
+                        {runsPki && isIssuingCa(ca) && !ca.active && validity === 'valid' && (
+                          <Button size="xs" variant="light" onClick={() => setActivating(ca)} aria-label={`Activate ${ca.name}`}>
+                            Activate
+                          </Button>
+                        )}
                       </Group>
                     </Table.Td>
                   </Table.Tr>
@@ -88,6 +95,7 @@ export function AuthoritiesTab() {
           </Table>
         </Table.ScrollContainer>
       )}
+      <ActivateCaModal ca={activating} currentlyActive={activating && activeOf(activating.role)} onClose={() => setActivating(undefined)} />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Page } from '../../api/paging';
@@ -8,6 +8,7 @@ import { SLOW_REFRESH_MS } from '../../components/live';
 import { EXPIRY_HORIZONS, type ExpiryHorizon, expiringEntriesOf, expiryWeeks, horizonCounts } from './expiry';
 import { QueryState } from './QueryState';
 import type { InstalledCertificate, IssuedCertificate } from './types';
+import { StatusBadge } from './StatusBadge';
 
 /** The API's largest page: the calendar reads the 90-day window of each list at once. */
 const WINDOW_LIMIT = 500;
@@ -77,9 +78,9 @@ export function ExpiryTab() {
                     <Stack gap={2}>
                       {week.entries.map((entry) => (
                         <Group key={`${entry.kind}/${entry.stationId}/${entry.what}/${entry.notAfter}`} gap="xs" wrap="nowrap">
-                          <Badge size="xs" variant="light" color={entry.kind === 'issued' ? 'blue' : 'grape'}>
+                          <StatusBadge size="xs" color={entry.kind === 'issued' ? 'blue' : 'grape'}>
                             {entry.kind}
-                          </Badge>
+                          </StatusBadge>
                           <Text size="xs">
                             {entry.stationId}: {entry.what}, {formatDateTime(entry.notAfter)}
                           </Text>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useCursorPages } from '../../api/use-cursor-pages';
@@ -9,9 +9,10 @@ import { formatDateTime, formatRelative } from '../../components/format';
 import { SLOW_REFRESH_MS } from '../../components/live';
 import { EXPIRY_FILTERS, issuedStatusOf, statusColors, statusLabels } from './issued';
 import { QueryState } from './QueryState';
-import { RevokeCertificateButton } from './RevokeCertificateButton';
+import { RevokeCertificateModal } from './RevokeCertificateModal';
 import type { IssuedCertificate } from './types';
 import { useCaNames, useCertificateAuthorities, useRevocationIndex } from './use-pki-lists';
+import { StatusBadge } from './StatusBadge';
 
 /** What the PKI signed, filtered by station, CA and expiry, with each certificate's status; security officers revoke from here. */
 export function IssuedTab() {
@@ -20,6 +21,7 @@ export function IssuedTab() {
   const [caId, setCaId] = useState<string | null>(null);
   const [expiring, setExpiring] = useState<string | null>('');
   const [stationId] = useDebouncedValue(station.trim(), 400);
+  const [revoking, setRevoking] = useState<IssuedCertificate | undefined>(undefined);
   const pages = useCursorPages<IssuedCertificate>('pki', '/issued-certificates', { stationId, caId, expiringWithinDays: expiring }, SLOW_REFRESH_MS);
   const cas = useCertificateAuthorities().data?.items ?? [];
   const caName = useCaNames();
@@ -81,11 +83,15 @@ export function IssuedTab() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={statusColors[status]} variant="light">
+                      <StatusBadge color={statusColors[status]}>
                         {statusLabels[status]}
-                      </Badge>
+                      </StatusBadge>
                     </Table.Td>
-                    {runsPki && <Table.Td>{(status === 'valid' || status === 'notYetValid') && <RevokeCertificateButton certificate={certificate} />}</Table.Td>}
+                    {runsPki && <Table.Td>{(status === 'valid' || status === 'notYetValid') && (
+                          <Button size="xs" color="red" variant="light" onClick={() => setRevoking(certificate)} aria-label={`Revoke certificate ${certificate.serialNumber}`}>
+                            Revoke
+                          </Button>
+                        )}</Table.Td>}
                   </Table.Tr>
                 );
               })}
@@ -94,6 +100,7 @@ export function IssuedTab() {
         </Table.ScrollContainer>
       )}
       <CursorPager pages={pages} label="issued certificates" />
+      <RevokeCertificateModal certificate={revoking} onClose={() => setRevoking(undefined)} />
     </Stack>
   );
 }

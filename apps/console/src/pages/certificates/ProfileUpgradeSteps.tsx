@@ -1,6 +1,7 @@
-import { Badge, Card, CloseButton, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, CloseButton, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { formatDateTime } from '../../components/format';
 import type { ProfileUpgrade } from './types';
+import { StatusBadge } from './StatusBadge';
 
 /** The answer as compact JSON: upgrades answer with small version-neutral objects. */
 const answerOf = (answer: unknown) => (answer === undefined ? '—' : JSON.stringify(answer));
@@ -41,9 +42,9 @@ export function ProfileUpgradeSteps({ upgrade, onClose }: { upgrade: ProfileUpgr
                     <Table.Td>{step.step}</Table.Td>
                     <Table.Td>{step.action}</Table.Td>
                     <Table.Td>
-                      <Badge color={step.ok ? 'green' : 'red'} variant="light">
+                      <StatusBadge color={step.ok ? 'green' : 'red'}>
                         {step.ok ? 'ok' : 'failed'}
-                      </Badge>
+                      </StatusBadge>
                       {step.detail && <Text size="xs">{step.detail}</Text>}
                     </Table.Td>
                     <Table.Td>

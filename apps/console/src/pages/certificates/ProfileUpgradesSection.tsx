@@ -1,4 +1,4 @@
-import { Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useConsole } from '../../auth/console-context';
@@ -9,6 +9,7 @@ import { ProfileUpgradeSteps } from './ProfileUpgradeSteps';
 import { QueryState } from './QueryState';
 import { StartProfileUpgradeForm } from './StartProfileUpgradeForm';
 import type { ProfileUpgrade } from './types';
+import { StatusBadge } from './StatusBadge';
 
 const statusColors: Readonly<Record<ProfileUpgrade['status'], string>> = { running: 'blue', succeeded: 'green', failed: 'red' };
 /** Faster while an upgrade runs: its steps (install root, configure, reset, reconnect) follow each other within seconds. */
@@ -57,9 +58,9 @@ export function ProfileUpgradesSection() {
                     {upgrade.fromProfile} → {upgrade.toProfile}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={statusColors[upgrade.status] ?? 'gray'} variant="light">
+                    <StatusBadge color={statusColors[upgrade.status] ?? 'gray'}>
                       {upgrade.status}
-                    </Badge>
+                    </StatusBadge>
                     <Text size="xs" c="dimmed">
                       {upgrade.step}
                     </Text>

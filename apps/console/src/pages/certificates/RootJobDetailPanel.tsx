@@ -1,10 +1,11 @@
-import { Badge, Card, CloseButton, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, CloseButton, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useConsole } from '../../auth/console-context';
 import { formatDateTime } from '../../components/format';
 import { countsText, isRunning, outcomeColors, stationStepOf } from './jobs';
 import { QueryState } from './QueryState';
 import type { RootJobDetail } from './types';
+import { StatusBadge } from './StatusBadge';
 
 /** While a job runs its stations answer one by one: poll it quickly then, and stop once it is finished. */
 const RUNNING_REFRESH_MS = 2000;
@@ -55,9 +56,9 @@ export function RootJobDetailPanel({ jobId, onClose }: { jobId: string; onClose:
                       <Table.Td>{station.stationId}</Table.Td>
                       <Table.Td>{step.step}</Table.Td>
                       <Table.Td>
-                        <Badge color={outcomeColors[step.outcome] ?? 'gray'} variant="light">
+                        <StatusBadge color={outcomeColors[step.outcome] ?? 'gray'}>
                           {step.outcome}
-                        </Badge>
+                        </StatusBadge>
                       </Table.Td>
                       <Table.Td>{step.answer}</Table.Td>
                       <Table.Td>{formatDateTime(step.at)}</Table.Td>

@@ -1,4 +1,4 @@
-import { Badge, Button, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useCursorPages } from '../../api/use-cursor-pages';
 import { useConsole } from '../../auth/console-context';
@@ -11,6 +11,7 @@ import { QueryState } from './QueryState';
 import { RootJobDetailPanel } from './RootJobDetailPanel';
 import { StartRootJobForm } from './StartRootJobForm';
 import type { RootJob } from './types';
+import { StatusBadge } from './StatusBadge';
 
 const jobStatusColors: Readonly<Record<RootJob['status'], string>> = { running: 'blue', done: 'green', partiallyFailed: 'orange' };
 
@@ -59,9 +60,9 @@ export function RootJobsSection() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={jobStatusColors[job.status] ?? 'gray'} variant="light">
+                      <StatusBadge color={jobStatusColors[job.status] ?? 'gray'}>
                         {job.status}
-                      </Badge>
+                      </StatusBadge>
                       <Text size="xs" c="dimmed">
                         {job.phase}
                       </Text>

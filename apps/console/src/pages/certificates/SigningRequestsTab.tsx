@@ -1,4 +1,4 @@
-import { Badge, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useCursorPages } from '../../api/use-cursor-pages';
@@ -7,6 +7,7 @@ import { formatDateTime, formatRelative } from '../../components/format';
 import { LIVE_REFRESH_MS } from '../../components/live';
 import { QueryState } from './QueryState';
 import type { SigningRequest, SigningRequestStatus } from './types';
+import { StatusBadge } from './StatusBadge';
 
 const statusOptions: { value: SigningRequestStatus | ''; label: string }[] = [
   { value: '', label: 'Any status' },
@@ -58,9 +59,9 @@ export function SigningRequestsTab() {
                   <Table.Td>{request.stationId}</Table.Td>
                   <Table.Td>{request.certificateType}</Table.Td>
                   <Table.Td>
-                    <Badge color={statusColors[request.status] ?? 'gray'} variant="light">
+                    <StatusBadge color={statusColors[request.status] ?? 'gray'}>
                       {request.status}
-                    </Badge>
+                    </StatusBadge>
                   </Table.Td>
                   <Table.Td>
                     {request.refusalCode && (

@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useConsole } from '../../auth/console-context';
@@ -10,28 +9,27 @@ import { REVOCATION_REASONS, type IssuedCertificate, type Revocation, type Revoc
 
 const reasonOptions = REVOCATION_REASONS.map((reason) => ({ value: reason, label: reasonLabels[reason] }));
 
-/** Revokes one issued certificate for an RFC 5280 reason, confirmed in a dialog (revocation is final), then shows the PKI's answer. */
-export function RevokeCertificateButton({ certificate }: { certificate: IssuedCertificate }) {
+/**
+ * Revokes one issued certificate for an RFC 5280 reason, confirmed in a dialog (revocation is final), then shows the
+ * PKI's answer. It lives beside the table, not in the row: the revoked row loses its Revoke button, the answer stays.
+ */
+export function RevokeCertificateModal({ certificate, onClose }: { certificate: IssuedCertificate | undefined; onClose: () => void }) {
   const { api } = useConsole();
   const queryClient = useQueryClient();
-  const [opened, { open, close }] = useDisclosure(false);
   const [reason, setReason] = useState<RevocationReason | null>(null);
   const revocation = useMutation({
-    mutationFn: (chosen: RevocationReason) => api.post<Revocation>('pki', '/revocations', { serialNumber: certificate.serialNumber, caId: certificate.issuerCaId, reason: chosen }),
+    mutationFn: ({ serialNumber, issuerCaId, reason }: IssuedCertificate & { reason: RevocationReason }) => api.post<Revocation>('pki', '/revocations', { serialNumber, caId: issuerCaId, reason }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['pki'] }),
   });
   const dismiss = () => {
-    close();
+    onClose();
     setReason(null);
     revocation.reset();
   };
   const done = revocation.data;
   return (
-    <>
-      <Button size="xs" color="red" variant="light" onClick={open} aria-label={`Revoke certificate ${certificate.serialNumber}`}>
-        Revoke
-      </Button>
-      <Modal opened={opened} onClose={dismiss} title="Revoke certificate">
+    <Modal opened={certificate !== undefined} onClose={dismiss} title="Revoke certificate">
+      {certificate && (
         <Stack gap="sm">
           <Text size="sm">
             Serial <Text span ff="monospace">{certificate.serialNumber}</Text> of station {certificate.stationId} ({certificate.subject}).
@@ -54,13 +52,13 @@ export function RevokeCertificateButton({ certificate }: { certificate: IssuedCe
               {done ? 'Close' : 'Cancel'}
             </Button>
             {!done && (
-              <Button color="red" disabled={!reason} loading={revocation.isPending} onClick={() => reason && revocation.mutate(reason)}>
+              <Button color="red" disabled={!reason} loading={revocation.isPending} onClick={() => reason && revocation.mutate({ ...certificate, reason })}>
                 Revoke certificate
               </Button>
             )}
           </Group>
         </Stack>
-      </Modal>
-    </>
+      )}
+    </Modal>
   );
 }

@@ -1,29 +1,27 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useConsole } from '../../auth/console-context';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import type { CertificateAuthority } from './types';
 
-/** Makes an issuing CA the one that signs its role's CSRs, after a confirmation: every new station certificate changes issuer. */
-export function ActivateCaButton({ ca, currentlyActive }: { ca: CertificateAuthority; currentlyActive?: CertificateAuthority }) {
+/**
+ * Makes an issuing CA the one that signs its role's CSRs, after a confirmation: every new station certificate changes
+ * issuer. Kept beside the table so the answer stays shown when the row loses its Activate button.
+ */
+export function ActivateCaModal({ ca, currentlyActive, onClose }: { ca: CertificateAuthority | undefined; currentlyActive?: CertificateAuthority; onClose: () => void }) {
   const { api } = useConsole();
   const queryClient = useQueryClient();
-  const [opened, { open, close }] = useDisclosure(false);
   const activation = useMutation({
-    mutationFn: () => api.post<CertificateAuthority>('pki', `/certificate-authorities/${encodeURIComponent(ca.id)}/activate`),
+    mutationFn: (caId: string) => api.post<CertificateAuthority>('pki', `/certificate-authorities/${encodeURIComponent(caId)}/activate`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['pki'] }),
   });
   const dismiss = () => {
-    close();
+    onClose();
     activation.reset();
   };
   return (
-    <>
-      <Button size="xs" variant="light" onClick={open} aria-label={`Activate ${ca.name}`}>
-        Activate
-      </Button>
-      <Modal opened={opened} onClose={dismiss} title={`Activate ${ca.name}?`}>
+    <Modal opened={ca !== undefined} onClose={dismiss} title={ca ? `Activate ${ca.name}?` : 'Activate'}>
+      {ca && (
         <Stack gap="sm">
           {activation.data ? (
             <Alert color="green" title="Activated" role="status">
@@ -41,13 +39,13 @@ export function ActivateCaButton({ ca, currentlyActive }: { ca: CertificateAutho
               {activation.data ? 'Close' : 'Cancel'}
             </Button>
             {!activation.data && (
-              <Button onClick={() => activation.mutate()} loading={activation.isPending}>
+              <Button onClick={() => activation.mutate(ca.id)} loading={activation.isPending}>
                 Activate {ca.name}
               </Button>
             )}
           </Group>
         </Stack>
-      </Modal>
-    </>
+      )}
+    </Modal>
   );
 }
