@@ -34,7 +34,7 @@ export function StartProfileUpgradeForm({ onStarted }: { onStarted: (upgradeId: 
           Upgrade a station's security profile
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Station id" value={stationId} onChange={(event) => setStationId(event.currentTarget.value)} required />
+          <TextInput label="Station to upgrade" placeholder="Station id" value={stationId} onChange={(event) => setStationId(event.currentTarget.value)} required />
           <Select label="Target profile" data={profiles} value={profile} onChange={setProfile} allowDeselect={false} />
         </SimpleGrid>
         <ProblemAlert error={!opened ? start.error : undefined} title="The upgrade was not started" />
