@@ -1,7 +1,7 @@
 import { Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useConsole } from '../../auth/console-context';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import type { ProfileUpgrade } from './types';
@@ -27,8 +27,14 @@ export function StartProfileUpgradeForm({ onStarted }: { onStarted: (upgradeId: 
     },
   });
   const ready = stationId.trim().length > 0 && profile !== null;
+  const confirm = (event: FormEvent) => {
+    event.preventDefault();
+    if (!ready) return;
+    start.reset();
+    open();
+  };
   return (
-    <Card withBorder padding="md" component="form" aria-label="Start a security profile upgrade" onSubmit={(event) => (event.preventDefault(), ready && (start.reset(), open()))}>
+    <Card withBorder padding="md" component="form" aria-label="Start a security profile upgrade" onSubmit={confirm}>
       <Stack gap="sm">
         <Title order={3} size="h5">
           Upgrade a station's security profile

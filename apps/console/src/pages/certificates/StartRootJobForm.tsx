@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useConsole } from '../../auth/console-context';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { validityOf } from './authorities';
@@ -35,8 +35,12 @@ export function StartRootJobForm({ onStarted }: { onStarted: (jobId: string) => 
     },
   });
   const ready = Boolean(root) && (target === 'all' || stationIds.length > 0);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (ready) start.mutate();
+  };
   return (
-    <Card withBorder padding="md" component="form" aria-label="Start a root distribution job" onSubmit={(event) => (event.preventDefault(), ready && start.mutate())}>
+    <Card withBorder padding="md" component="form" aria-label="Start a root distribution job" onSubmit={submit}>
       <Stack gap="sm">
         <Title order={3} size="h5">
           Install a root certificate on stations
