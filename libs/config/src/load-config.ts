@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './config.error';
 import { envSchema, type Env } from './env-schema';
+import { consoleConfig } from './console-config';
 import { observabilityConfig } from './observability-config';
 import { retentionConfig } from './retention-config';
 import { kafkaSecurityConfig, kafkaTopicSettings } from './kafka-config';
@@ -37,9 +38,11 @@ export function loadConfig(layout: ProcessLayout, environment: NodeJS.ProcessEnv
     history: { retentionDays: env.HISTORY_RETENTION_DAYS },
     retention: retentionConfig(env, messagingConfig(env, layout)),
     pki: pkiConfig(env, layout),
-    smartCharging: { connectionUrl: smartChargingConnectionUrl(env, layout) },
+    smartCharging: { connectionUrl: smartChargingConnectionUrl(env, layout), drawHistorySampleMs: env.DRAW_HISTORY_SAMPLE_SECONDS * 1000 },
     observability: observabilityConfig(env, layout),
     presence: presenceConfig(env),
+    console: consoleConfig(env),
+    cors: { allowedOrigins: env.CORS_ALLOWED_ORIGINS ?? [] },
   };
 }
 

@@ -184,7 +184,7 @@ export interface HistoryConfig {
 }
 
 /** The classes of tables the retention job prunes, each kept for its own number of days. */
-export type RetentionClass = 'processedEvents' | 'meterSamples' | 'transactionEvents' | 'audit' | 'history';
+export type RetentionClass = 'processedEvents' | 'meterSamples' | 'transactionEvents' | 'audit' | 'history' | 'drawHistory';
 
 export interface RetentionConfig {
   /** Days each class is kept; 0: for ever (never for history, which HISTORY_RETENTION_DAYS bounds to at least 1). */
@@ -297,10 +297,29 @@ export interface RuntimeConfig {
   /** How long each class of ever-growing table is kept, and how the retention job deletes (ADR 044). */
   retention: RetentionConfig;
   pki: PkiConfig;
-  /** SMART_CHARGING_CONNECTION_URL: where smart charging learns which stations a tenant holds (ADR 037). */
-  smartCharging: { connectionUrl: string | undefined };
+  /**
+   * SMART_CHARGING_CONNECTION_URL: where smart charging learns which stations a tenant holds (ADR 037);
+   * DRAW_HISTORY_SAMPLE_SECONDS: how often it records each node's limit, allocation and draw (ADR 050).
+   */
+  smartCharging: { connectionUrl: string | undefined; drawHistorySampleMs: number };
   presence: PresenceConfig;
   observability: ObservabilityConfig;
+  /** The operator console the connection service serves at /console. */
+  console: ConsoleConfig;
+  /** CORS_ALLOWED_ORIGINS: browser origins that may call this process's REST APIs; empty: no CORS headers. */
+  cors: { allowedOrigins: string[] };
+}
+
+/** CONSOLE_*: the built SPA and what its /console/config.json says. */
+export interface ConsoleConfig {
+  /** CONSOLE_ENABLED: false serves nothing at /console. */
+  enabled: boolean;
+  /** CONSOLE_DIR, absolute; default dist/apps/console of the installation. */
+  dir: string;
+  /** Base URLs (ending in /api) of the other services' APIs; undefined: /api of the console's own origin (embedded). */
+  api: { smartCharging: string | undefined; pki: string | undefined };
+  /** Set when OIDC_ISSUER and CONSOLE_OIDC_CLIENT_ID are: where and as which client the console signs people in. */
+  oidc: { issuer: string; clientId: string; scope: string } | undefined;
 }
 
 /** OpenTelemetry traces over OTLP/HTTP; undefined: off (a no-op tracer, nothing loaded). */
