@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useConsole } from '../../auth/console-context';
 import { capabilities } from '../../auth/roles';
 import { formatDateTime } from '../../components/format';
-import { LIVE_REFRESH_MS } from '../../components/live';
+import { SLOW_REFRESH_MS } from '../../components/live';
 import { ProfileUpgradeSteps } from './ProfileUpgradeSteps';
 import { QueryState } from './QueryState';
 import { StartProfileUpgradeForm } from './StartProfileUpgradeForm';
@@ -22,7 +22,7 @@ export function ProfileUpgradesSection() {
   const query = useQuery({
     queryKey: ['pki', '/profile-upgrades'],
     queryFn: ({ signal }) => api.get<{ items: ProfileUpgrade[] }>('pki', '/profile-upgrades', { limit: 100 }, signal),
-    refetchInterval: (current) => (current.state.data?.items.some((upgrade) => upgrade.status === 'running') ? RUNNING_REFRESH_MS : LIVE_REFRESH_MS),
+    refetchInterval: (current) => (current.state.data?.items.some((upgrade) => upgrade.status === 'running') ? RUNNING_REFRESH_MS : SLOW_REFRESH_MS),
   });
   const items = query.data?.items ?? [];
   const open = items.find((upgrade) => upgrade.id === openId);

@@ -5,8 +5,8 @@ import { useConsole } from '../../auth/console-context';
 import { capabilities } from '../../auth/roles';
 import { CursorPager } from '../../components/CursorPager';
 import { formatDateTime } from '../../components/format';
-import { LIVE_REFRESH_MS } from '../../components/live';
-import { countsText, jobProgress } from './jobs';
+import { LIVE_REFRESH_MS, SLOW_REFRESH_MS } from '../../components/live';
+import { countsText, isRunning, jobProgress } from './jobs';
 import { QueryState } from './QueryState';
 import { RootJobDetailPanel } from './RootJobDetailPanel';
 import { StartRootJobForm } from './StartRootJobForm';
@@ -19,8 +19,12 @@ const jobStatusColors: Readonly<Record<RootJob['status'], string>> = { running: 
 export function RootJobsSection() {
   const { caller } = useConsole();
   const [jobId, setJobId] = useState<string | undefined>(undefined);
-  const pages = useCursorPages<RootJob>('pki', '/root-distribution-jobs', {}, LIVE_REFRESH_MS);
+  // Jobs poll slowly (ADR 049) unless one on the page runs: then its stations' answers come in within seconds.
+  const [anyRunning, setAnyRunning] = useState(false);
+  const pages = useCursorPages<RootJob>('pki', '/root-distribution-jobs', {}, anyRunning ? LIVE_REFRESH_MS : SLOW_REFRESH_MS);
   const items = pages.query.data?.items ?? [];
+  const running = items.some(isRunning);
+  if (running !== anyRunning) setAnyRunning(running);
   return (
     <Stack gap="sm" component="section" aria-label="Root distribution jobs">
       <Title order={2} size="h4">

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useCursorPages } from '../../api/use-cursor-pages';
 import { CursorPager } from '../../components/CursorPager';
 import { formatDateTime, formatRelative } from '../../components/format';
-import { LIVE_REFRESH_MS } from '../../components/live';
+import { SLOW_REFRESH_MS } from '../../components/live';
 import { QueryState } from './QueryState';
 import type { SigningRequest, SigningRequestStatus } from './types';
 import { StatusBadge } from './StatusBadge';
@@ -23,7 +23,7 @@ export function SigningRequestsTab() {
   const [status, setStatus] = useState<string | null>('');
   const [station, setStation] = useState('');
   const [stationId] = useDebouncedValue(station.trim(), 400);
-  const pages = useCursorPages<SigningRequest>('pki', '/certificate-signing-requests', { status, stationId }, LIVE_REFRESH_MS);
+  const pages = useCursorPages<SigningRequest>('pki', '/certificate-signing-requests', { status, stationId }, SLOW_REFRESH_MS);
   const items = pages.query.data?.items ?? [];
   return (
     <Stack gap="sm">
