@@ -1,0 +1,98 @@
+import { Card, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useConsole } from '../../auth/console-context';
+import { formatDateTime } from '../../components/format';
+import { LIVE_REFRESH_MS } from '../../components/live';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { effectiveRows, formatDuration, formatLimit } from './limit-format';
+import { sitePaths } from './site-paths';
+import type { NodeLimits, ScheduleView } from './site-types';
+
+/** The selected node's effective limit per phase (and which source sets it), and every source's schedule. */
+export function NodeLimitsPanel({ siteId, nodeId, nodeLabel }: { siteId: string; nodeId: string; nodeLabel: string }) {
+  const { api } = useConsole();
+  const limits = useQuery({
+    queryKey: ['smartCharging', sitePaths.nodeLimits(siteId, nodeId)],
+    queryFn: ({ signal }) => api.get<NodeLimits>('smartCharging', sitePaths.nodeLimits(siteId, nodeId), undefined, signal),
+    refetchInterval: LIVE_REFRESH_MS,
+  });
+  return (
+    <Card withBorder>
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          Effective limit now
+        </Title>
+        {limits.isPending && <Skeleton h={120} />}
+        {limits.isError && <ProblemAlert error={limits.error} title="The limits could not be loaded" />}
+        {limits.data && (
+          <>
+            <Table.ScrollContainer minWidth={320}>
+              <Table aria-label={`Effective limit of ${nodeLabel}`}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Phase</Table.Th>
+                    <Table.Th>Limit</Table.Th>
+                    <Table.Th>Set by</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {effectiveRows(limits.data.effectiveNow).map((row) => (
+                    <Table.Tr key={row.what}>
+                      <Table.Td>{row.what}</Table.Td>
+                      <Table.Td>{row.value}</Table.Td>
+                      <Table.Td>{row.boundBy}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <Text size="sm">Node default: {formatLimit(limits.data.nodeLimit)}</Text>
+            <Title order={4} size="h6">
+              Schedules by source
+            </Title>
+            {limits.data.schedules.length === 0 ? <Text size="sm">No source has set a schedule on this node.</Text> : <SchedulesTable schedules={limits.data.schedules} nodeLabel={nodeLabel} />}
+          </>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function SchedulesTable({ schedules, nodeLabel }: { schedules: ScheduleView[]; nodeLabel: string }) {
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table aria-label={`Limit schedules of ${nodeLabel}`} striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Source</Table.Th>
+            <Table.Th>Default</Table.Th>
+            <Table.Th>Slots</Table.Th>
+            <Table.Th>Last change</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {schedules.map((schedule) => (
+            <Table.Tr key={schedule.source}>
+              <Table.Td>{schedule.source}</Table.Td>
+              <Table.Td>{formatLimit(schedule.default)}</Table.Td>
+              <Table.Td>
+                {schedule.slots.length === 0
+                  ? 'none'
+                  : schedule.slots.map((slot) => (
+                      <Text key={slot.start} size="xs">
+                        {formatDateTime(slot.start)} for {formatDuration(slot.durationS)}: {formatLimit(slot)}
+                      </Text>
+                    ))}
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs">
+                  {schedule.updatedBy}, {formatDateTime(schedule.updatedAt)} (version {schedule.version})
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
