@@ -12,7 +12,7 @@ export function AllocationTable({ siteId }: { siteId: string }) {
   const { api } = useConsole();
   const plan = useQuery({
     queryKey: ['smartCharging', sitePaths.allocation(siteId)],
-    queryFn: ({ signal }) => api.get<SitePlan>('smartCharging', sitePaths.allocation(siteId), undefined, signal),
+    queryFn: () => api.get<SitePlan>('smartCharging', sitePaths.allocation(siteId)),
     refetchInterval: LIVE_REFRESH_MS,
   });
   return (

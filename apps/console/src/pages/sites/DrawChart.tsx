@@ -6,6 +6,9 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { chartRows, historyRanges, historySummary, latestFigures, type HistoryRange } from './draw-history';
 import { useDrawHistory } from './use-draw-history';
 
+/** Axis ticks and tooltip titles; recharts may hand over a value that is not a time (e.g. while data change). */
+const clock = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? formatClock(value) : '');
+
 const phaseColors = ['blue', 'orange', 'teal'] as const;
 
 // The draw of each phase as an area, its limit as a dashed line of the same colour.
@@ -50,10 +53,10 @@ export function DrawChart({ siteId, nodeId, nodeLabel }: { siteId: string; nodeI
               curveType="linear"
               withLegend
               unit=" A"
-              xAxisProps={{ tickFormatter: (value: number) => formatClock(value), minTickGap: 48 }}
+              xAxisProps={{ tickFormatter: clock, minTickGap: 48 }}
               lineProps={{ isAnimationActive: false }}
               areaProps={{ isAnimationActive: false, fillOpacity: 0.25 }}
-              tooltipProps={{ labelFormatter: (value) => formatClock(Number(value)) }}
+              tooltipProps={{ labelFormatter: clock }}
             />
           )}
           <Text component="figcaption" size="sm" aria-live="polite" data-testid="chart-summary">

@@ -1,21 +1,13 @@
 import { Card, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useConsole } from '../../auth/console-context';
 import { formatDateTime } from '../../components/format';
-import { LIVE_REFRESH_MS } from '../../components/live';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { effectiveRows, formatDuration, formatLimit } from './limit-format';
-import { sitePaths } from './site-paths';
-import type { NodeLimits, ScheduleView } from './site-types';
+import type { ScheduleView } from './site-types';
+import { useNodeLimits } from './use-node-limits';
 
 /** The selected node's effective limit per phase (and which source sets it), and every source's schedule. */
 export function NodeLimitsPanel({ siteId, nodeId, nodeLabel }: { siteId: string; nodeId: string; nodeLabel: string }) {
-  const { api } = useConsole();
-  const limits = useQuery({
-    queryKey: ['smartCharging', sitePaths.nodeLimits(siteId, nodeId)],
-    queryFn: ({ signal }) => api.get<NodeLimits>('smartCharging', sitePaths.nodeLimits(siteId, nodeId), undefined, signal),
-    refetchInterval: LIVE_REFRESH_MS,
-  });
+  const limits = useNodeLimits(siteId, nodeId);
   return (
     <Card withBorder>
       <Stack gap="sm">

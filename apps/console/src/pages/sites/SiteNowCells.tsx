@@ -29,7 +29,7 @@ export function SiteNowCells({ siteId }: { siteId: string }) {
     );
   return (
     <>
-      <Table.Td>{now.data.limitA ? formatLimit({ perPhaseA: now.data.limitA }) : 'unlimited'}</Table.Td>
+      <Table.Td>{formatLimit({ perPhaseA: now.data.limitA ?? undefined, totalW: now.data.limitW ?? undefined })}</Table.Td>
       <Table.Td>{amps(now.data.drawnA)}</Table.Td>
     </>
   );

@@ -81,9 +81,9 @@ export function SitePage() {
             <Title order={2} size="h4">
               {label}
             </Title>
-            <DrawChart key={node.nodeId} siteId={siteId} nodeId={node.nodeId} nodeLabel={label} />
+            <DrawChart key={`chart:${node.nodeId}`} siteId={siteId} nodeId={node.nodeId} nodeLabel={label} />
             <NodeLimitsPanel siteId={siteId} nodeId={node.nodeId} nodeLabel={label} />
-            {sources.length > 0 && <LimitEditor key={node.nodeId} siteId={siteId} nodeId={node.nodeId} nodeLabel={label} sources={sources} />}
+            {sources.length > 0 && <LimitEditor key={`editor:${node.nodeId}`} siteId={siteId} nodeId={node.nodeId} nodeLabel={label} sources={sources} />}
             {reads && <StationProfiles stationIds={stationsBelow(root, node.nodeId)} />}
           </Stack>
         </Grid.Col>

@@ -40,7 +40,7 @@ function StationProfilesTable({ stationId }: { stationId: string }) {
   const { api } = useConsole();
   const charging = useQuery({
     queryKey: ['smartCharging', sitePaths.stationCharging(stationId)],
-    queryFn: ({ signal }) => api.get<StationCharging>('smartCharging', sitePaths.stationCharging(stationId), undefined, signal),
+    queryFn: () => api.get<StationCharging>('smartCharging', sitePaths.stationCharging(stationId)),
     refetchInterval: LIVE_REFRESH_MS,
   });
   if (charging.isPending) return <Skeleton h={60} />;

@@ -61,9 +61,10 @@ export function chartRows(points: readonly HistoryPoint[]): ChartRow[] {
 const amps = (value: number) => `${round1(value).toLocaleString('en-GB')} A`;
 
 /** The limit now (the latest plan's, else the last sample's) and the draw of the last sample, per phase. */
-export function latestFigures(history: Pick<NodeDrawHistory, 'current'>, points: readonly HistoryPoint[]): { limitA: Triple | null; drawnA: Triple | null } {
+export function latestFigures(history: Pick<NodeDrawHistory, 'current'>, points: readonly HistoryPoint[]): { limitA: Triple | null; limitW: number | null; drawnA: Triple | null } {
   const last = points.length > 0 ? points[points.length - 1] : undefined;
-  return { limitA: history.current?.limitA ?? last?.limitA ?? null, drawnA: last?.drawnA ?? null };
+  const limit = history.current ?? last;
+  return { limitA: limit?.limitA ?? null, limitW: limit?.limitW ?? null, drawnA: last?.drawnA ?? null };
 }
 
 /** "Limit now 32 A, draw 20.5 A on L1; limit 32 A, draw 20.5 A on L2; …": what the chart shows now, for everyone. */

@@ -1,4 +1,8 @@
-/** The smart-charging paths the Sites pages read and write (relative to the service's `/api`). */
+/**
+ * The smart-charging paths the Sites pages read and write (relative to the service's `/api`).
+ * The pages' queries do not hand their abort signal to the API client: a poll that navigation leaves behind
+ * finishes unread instead of showing up as a failed request (the browser tests count those as errors).
+ */
 const enc = encodeURIComponent;
 
 export const sitePaths = {

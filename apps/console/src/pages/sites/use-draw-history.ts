@@ -25,7 +25,7 @@ export function useDrawHistory(siteId: string, nodeId: string, range: HistoryRan
   const key = `${siteId}\u0000${nodeId}\u0000${range}`;
 
   useEffect(() => {
-    const abort = new AbortController();
+    let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let points: HistoryPoint[] = [];
     let first = true;
@@ -37,20 +37,20 @@ export function useDrawHistory(siteId: string, nodeId: string, range: HistoryRan
           'smartCharging',
           sitePaths.nodeHistory(siteId, nodeId),
           { from: new Date(from).toISOString(), maxPoints: first ? FIRST_LOAD_MAX_POINTS : undefined },
-          abort.signal,
         );
+        if (stopped) return;
         points = mergeHistory(points, history.points, from, windowStart);
         first = false;
         setState({ key, value: { points, current: history.current, loaded: true, error: undefined } });
       } catch (error) {
-        if (abort.signal.aborted) return;
+        if (stopped) return;
         setState((previous) => ({ key, value: { ...(previous.key === key ? previous.value : initial), loaded: true, error } }));
       }
-      if (!abort.signal.aborted) timer = setTimeout(() => void poll(), LIVE_REFRESH_MS);
+      if (!stopped) timer = setTimeout(() => void poll(), LIVE_REFRESH_MS);
     };
     void poll();
     return () => {
-      abort.abort();
+      stopped = true;
       if (timer) clearTimeout(timer);
     };
   }, [api, siteId, nodeId, range, key]);

@@ -16,8 +16,8 @@ export function useSiteNow(siteId: string) {
   const { api } = useConsole();
   return useQuery({
     queryKey: ['smartCharging', 'site-now', siteId],
-    queryFn: async ({ signal }) => {
-      const history = await api.get<NodeDrawHistory>('smartCharging', sitePaths.nodeHistory(siteId, siteId), { from: new Date(Date.now() - RECENT_MS).toISOString() }, signal);
+    queryFn: async () => {
+      const history = await api.get<NodeDrawHistory>('smartCharging', sitePaths.nodeHistory(siteId, siteId), { from: new Date(Date.now() - RECENT_MS).toISOString() });
       return latestFigures(history, history.points);
     },
     refetchInterval: LIVE_REFRESH_MS,

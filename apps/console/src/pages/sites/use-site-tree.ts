@@ -15,12 +15,12 @@ export function useSiteTree(siteId: string) {
   const readsTopology = capabilities.reads(caller);
   return useQuery({
     queryKey: ['smartCharging', 'site-tree', siteId, readsTopology],
-    queryFn: async ({ signal }): Promise<{ name: string | null; root: TreeNode; flat: boolean }> => {
+    queryFn: async (): Promise<{ name: string | null; root: TreeNode; flat: boolean }> => {
       if (readsTopology) {
-        const tree = await api.get<SiteTree>('smartCharging', sitePaths.site(siteId), undefined, signal);
+        const tree = await api.get<SiteTree>('smartCharging', sitePaths.site(siteId));
         return { name: tree.name, root: tree.root, flat: false };
       }
-      const history = await api.get<SiteDrawHistory>('smartCharging', sitePaths.siteHistory(siteId), { from: new Date(Date.now() - 60_000).toISOString(), maxPoints: 1 }, signal);
+      const history = await api.get<SiteDrawHistory>('smartCharging', sitePaths.siteHistory(siteId), { from: new Date(Date.now() - 60_000).toISOString(), maxPoints: 1 });
       return { name: null, root: flatTree(siteId, history.nodes.map((node) => node.nodeId)), flat: true };
     },
     refetchInterval: SLOW_REFRESH_MS,
