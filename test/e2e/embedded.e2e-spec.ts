@@ -27,7 +27,7 @@ describe('embedded mode', () => {
   async function start(): Promise<{ service: ServiceProcess; readyAfterMs: number }> {
     const started = Date.now();
     // No KAFKA_BROKERS, no DATABASE_URL: the embedded defaults.
-    const service = startService('embedded', { EMBEDDED_DATA_DIR: dataDir, INTERNAL_API_TOKEN: TOKEN, OCPP_WS_PORT: String(ocppPort) }, await freePort());
+    const service = startService('embedded', { EMBEDDED_DATA_DIR: dataDir, INTERNAL_API_TOKEN: TOKEN, OCPP_WS_PORT: String(ocppPort), DRAW_HISTORY_SAMPLE_SECONDS: '1' }, await freePort());
     running = service;
     await waitUntilReady(service, 20_000);
     return { service, readyAfterMs: Date.now() - started };
@@ -90,6 +90,13 @@ describe('embedded mode', () => {
     const created = await fetch(`${first.service.baseUrl}/api/sites`, { method: 'POST', headers: { ...bearer, 'content-type': 'application/json' }, body: JSON.stringify(site) });
     expect(created.status).toBe(201);
     expect(await read('/api/sites/SITE-EMB/nodes/SITE-EMB/limits')).toMatchObject({ effectiveNow: { perPhaseA: [63, 63, 63], boundBy: { perPhaseA: ['node', 'node', 'node'] } } });
+    // The draw history (ADR 050): the embedded process samples its sites too (the charger is offline here: its limit, nothing drawn).
+    const sampled = await eventually('a draw history sample of the site', async () => {
+      const answer = await fetch(`${first.service.baseUrl}/api/sites/SITE-EMB/nodes/SITE-EMB/draw-history`, { headers: bearer });
+      const { points } = (await answer.json()) as { points: Record<string, unknown>[] };
+      return points.length > 0 ? points : undefined;
+    });
+    expect(sampled[0]).toMatchObject({ limitA: [63, 63, 63], drawnA: [0, 0, 0], samples: 1 });
     // OSCP: the Capacity Provider registry behind the same token, and the providers' endpoints on the same port with their own token scheme.
     expect(await read('/api/oscp/capacity-providers')).toEqual({ items: [] });
     const oscp = await fetch(`${first.service.baseUrl}/api/oscp/fp/2.0/heartbeat`, { method: 'POST', headers: { authorization: 'Token not-a-provider-token', 'content-type': 'application/json' }, body: '{}' });

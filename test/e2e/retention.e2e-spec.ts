@@ -18,7 +18,7 @@ import pino from 'pino';
 const logger = pino({ level: 'silent' });
 const BATCH_ROWS = 50;
 const config: Pick<RetentionConfig, 'days' | 'batchRows'> = {
-  days: { processedEvents: 30, meterSamples: 30, transactionEvents: 30, audit: 30, history: 30 },
+  days: { processedEvents: 30, meterSamples: 30, transactionEvents: 30, audit: 30, history: 30, drawHistory: 30 },
   batchRows: BATCH_ROWS,
 };
 

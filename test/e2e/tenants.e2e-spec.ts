@@ -180,11 +180,11 @@ describe('tenant scoping', () => {
       expect(ids((await sites('GET', '/api/sites', 'admin')).body)).toEqual(['SITE-ACME', 'SITE-GLOBEX']);
     });
 
-    it('answers another tenant’s site, its nodes, limits, audit and allocation, and its stations 404 as unknown ones', async () => {
+    it('answers another tenant’s site, its nodes, limits, audit, allocation and draw history, and its stations 404 as unknown ones', async () => {
       const unknown = await sites('GET', '/api/sites/SITE-NONE', 'acme');
       expect(unknown).toMatchObject({ status: 404, body: { code: 'site-not-found' } });
       expect(await sites('GET', '/api/sites/SITE-GLOBEX', 'acme')).toMatchObject({ status: 404, body: { code: 'site-not-found', detail: 'there is no site SITE-GLOBEX' } });
-      for (const sub of ['nodes/F1', 'nodes/F1/limits', 'audit', 'allocation', 'deviations']) {
+      for (const sub of ['nodes/F1', 'nodes/F1/limits', 'audit', 'allocation', 'deviations', 'draw-history', 'nodes/F1/draw-history']) {
         expect([sub, (await sites('GET', `/api/sites/SITE-GLOBEX/${sub}`, 'acme')).status]).toEqual([sub, 404]);
       }
       expect((await sites('GET', '/api/topology/stations/SG-1', 'acme')).status).toBe(404);

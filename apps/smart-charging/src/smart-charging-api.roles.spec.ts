@@ -5,7 +5,7 @@ import { smartChargingApiControllers } from './smart-charging.module';
  * Least privilege of the smart-charging REST API, checked by reflection over its controllers: a
  * new endpoint without a role, or with another access than listed here, fails this spec. Viewers
  * read; operators manage topology and operator limits; grid-operator tokens reach the limits
- * routes and the draw deviations of their granted sites (`|grid-operator`) and nothing else.
+ * routes, the draw deviations and draw history of their granted sites (`|grid-operator`) and nothing else.
  */
 const expectedAccess: Record<string, string> = {
   'GET /sites': 'viewer',
@@ -26,6 +26,8 @@ const expectedAccess: Record<string, string> = {
   'GET /sites/:siteId/audit': 'viewer',
   'GET /sites/:siteId/allocation': 'viewer',
   'GET /sites/:siteId/deviations': 'viewer|grid-operator',
+  'GET /sites/:siteId/draw-history': 'viewer|grid-operator',
+  'GET /sites/:siteId/nodes/:nodeId/draw-history': 'viewer|grid-operator',
   'GET /topology/stations/:stationId/charging': 'viewer',
   'GET /oscp/capacity-providers': 'viewer',
   'POST /oscp/capacity-providers': 'admin',

@@ -195,6 +195,8 @@ export const envSchema = z.object({
   RETENTION_METER_SAMPLES_DAYS: integer(0, 36_500).default(365),
   RETENTION_TRANSACTION_EVENTS_DAYS: integer(0, 36_500).default(365),
   RETENTION_AUDIT_DAYS: integer(0, 36_500).default(365),
+  // The per-node draw and limit history of smart charging (a sample per node every DRAW_HISTORY_SAMPLE_SECONDS): a week for the console's charts.
+  RETENTION_DRAW_HISTORY_DAYS: integer(0, 36_500).default(7),
   // How often each service's retention job runs, and the rows one short DELETE transaction removes at most.
   RETENTION_INTERVAL_SECONDS: integer(1, 86_400).default(3600),
   RETENTION_BATCH_ROWS: integer(1, 100_000).default(5000),
@@ -227,6 +229,8 @@ export const envSchema = z.object({
   PKI_CONNECTION_URL: z.url({ protocol: /^https?$/ }).optional(),
   // Smart charging asks the connection service (with INTERNAL_API_TOKEN) which stations a site's tenant holds; embedded default: this process.
   SMART_CHARGING_CONNECTION_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // How often smart charging records each node's limit, allocation and measured draw (GET /api/sites/{siteId}/nodes/{nodeId}/draw-history).
+  DRAW_HISTORY_SAMPLE_SECONDS: integer(1, 3600).default(15),
   // A profile upgrade whose station is not back on the new profile this long after the Reset is rolled back.
   PKI_PROFILE_UPGRADE_TIMEOUT_SECONDS: integer(5, 3600).default(180),
   // The PKCS#11 token (an HSM) CAs created with keyStorage "pkcs11" keep their keys in: library path, token label, user PIN.

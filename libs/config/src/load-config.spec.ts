@@ -296,10 +296,12 @@ describe('loadConfig: pki', () => {
 
 describe('loadConfig: smart charging', () => {
   it('asks its own process for tenants’ stations when embedded, nobody by default when distributed (ADR 037)', () => {
-    expect(loadConfig(embedded, {}).smartCharging).toEqual({ connectionUrl: 'http://127.0.0.1:3000' });
-    expect(loadConfig(embedded, { HTTP_PORT: '8080' }).smartCharging).toEqual({ connectionUrl: 'http://127.0.0.1:8080' });
-    expect(loadConfig(standalone, {}).smartCharging).toEqual({ connectionUrl: undefined });
-    expect(loadConfig(standalone, { SMART_CHARGING_CONNECTION_URL: 'http://connection:3001/' }).smartCharging).toEqual({ connectionUrl: 'http://connection:3001' });
+    expect(loadConfig(embedded, {}).smartCharging).toEqual({ connectionUrl: 'http://127.0.0.1:3000', drawHistorySampleMs: 15_000 });
+    expect(loadConfig(embedded, { HTTP_PORT: '8080' }).smartCharging).toEqual({ connectionUrl: 'http://127.0.0.1:8080', drawHistorySampleMs: 15_000 });
+    expect(loadConfig(standalone, {}).smartCharging).toEqual({ connectionUrl: undefined, drawHistorySampleMs: 15_000 });
+    expect(loadConfig(standalone, { SMART_CHARGING_CONNECTION_URL: 'http://connection:3001/' }).smartCharging).toEqual({ connectionUrl: 'http://connection:3001', drawHistorySampleMs: 15_000 });
+    expect(loadConfig(standalone, { DRAW_HISTORY_SAMPLE_SECONDS: '1' }).smartCharging.drawHistorySampleMs).toBe(1000);
+    expect(configErrorOf(() => loadConfig(standalone, { DRAW_HISTORY_SAMPLE_SECONDS: '0' })).variable).toBe('DRAW_HISTORY_SAMPLE_SECONDS');
     expect(configErrorOf(() => loadConfig(standalone, { SMART_CHARGING_CONNECTION_URL: 'ftp://connection' })).variable).toBe('SMART_CHARGING_CONNECTION_URL');
   });
 });

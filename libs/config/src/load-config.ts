@@ -37,7 +37,7 @@ export function loadConfig(layout: ProcessLayout, environment: NodeJS.ProcessEnv
     history: { retentionDays: env.HISTORY_RETENTION_DAYS },
     retention: retentionConfig(env, messagingConfig(env, layout)),
     pki: pkiConfig(env, layout),
-    smartCharging: { connectionUrl: smartChargingConnectionUrl(env, layout) },
+    smartCharging: { connectionUrl: smartChargingConnectionUrl(env, layout), drawHistorySampleMs: env.DRAW_HISTORY_SAMPLE_SECONDS * 1000 },
     observability: observabilityConfig(env, layout),
     presence: presenceConfig(env),
   };

@@ -9,7 +9,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 describe('loadConfig: retention', () => {
   it('keeps each table class for its default days, history for HISTORY_RETENTION_DAYS, and runs hourly in batches of 5000', () => {
     expect(loadConfig(standalone, {}).retention).toEqual({
-      days: { processedEvents: 30, meterSamples: 365, transactionEvents: 365, audit: 365, history: 90 },
+      days: { processedEvents: 30, meterSamples: 365, transactionEvents: 365, audit: 365, history: 90, drawHistory: 7 },
       intervalMs: 3_600_000,
       batchRows: 5000,
     });
@@ -22,10 +22,11 @@ describe('loadConfig: retention', () => {
       RETENTION_TRANSACTION_EVENTS_DAYS: '400',
       RETENTION_AUDIT_DAYS: '3650',
       HISTORY_RETENTION_DAYS: '7',
+      RETENTION_DRAW_HISTORY_DAYS: '0',
       RETENTION_INTERVAL_SECONDS: '60',
       RETENTION_BATCH_ROWS: '100',
     }).retention;
-    expect(config).toEqual({ days: { processedEvents: 0, meterSamples: 0, transactionEvents: 400, audit: 3650, history: 7 }, intervalMs: 60_000, batchRows: 100 });
+    expect(config).toEqual({ days: { processedEvents: 0, meterSamples: 0, transactionEvents: 400, audit: 3650, history: 7, drawHistory: 0 }, intervalMs: 60_000, batchRows: 100 });
   });
 
   it('needs the inbox kept for Kafka retention plus one 7-day segment roll, rounded up to whole days', () => {
@@ -53,6 +54,7 @@ describe('loadConfig: retention', () => {
     ['RETENTION_METER_SAMPLES_DAYS', 'off'],
     ['RETENTION_TRANSACTION_EVENTS_DAYS', '1.5'],
     ['RETENTION_AUDIT_DAYS', '36501'],
+    ['RETENTION_DRAW_HISTORY_DAYS', '-1'],
     ['RETENTION_INTERVAL_SECONDS', '0'],
     ['RETENTION_BATCH_ROWS', '100001'],
   ])('names %s when its value %p is invalid', (variable, value) => {

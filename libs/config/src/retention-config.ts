@@ -39,6 +39,7 @@ export function retentionConfig(env: Env, messaging: MessagingConfig): Retention
       transactionEvents: env.RETENTION_TRANSACTION_EVENTS_DAYS,
       audit: env.RETENTION_AUDIT_DAYS,
       history: env.HISTORY_RETENTION_DAYS,
+      drawHistory: env.RETENTION_DRAW_HISTORY_DAYS,
     },
     intervalMs: env.RETENTION_INTERVAL_SECONDS * 1000,
     batchRows: env.RETENTION_BATCH_ROWS,

@@ -184,7 +184,7 @@ export interface HistoryConfig {
 }
 
 /** The classes of tables the retention job prunes, each kept for its own number of days. */
-export type RetentionClass = 'processedEvents' | 'meterSamples' | 'transactionEvents' | 'audit' | 'history';
+export type RetentionClass = 'processedEvents' | 'meterSamples' | 'transactionEvents' | 'audit' | 'history' | 'drawHistory';
 
 export interface RetentionConfig {
   /** Days each class is kept; 0: for ever (never for history, which HISTORY_RETENTION_DAYS bounds to at least 1). */
@@ -297,8 +297,11 @@ export interface RuntimeConfig {
   /** How long each class of ever-growing table is kept, and how the retention job deletes (ADR 044). */
   retention: RetentionConfig;
   pki: PkiConfig;
-  /** SMART_CHARGING_CONNECTION_URL: where smart charging learns which stations a tenant holds (ADR 037). */
-  smartCharging: { connectionUrl: string | undefined };
+  /**
+   * SMART_CHARGING_CONNECTION_URL: where smart charging learns which stations a tenant holds (ADR 037);
+   * DRAW_HISTORY_SAMPLE_SECONDS: how often it records each node's limit, allocation and draw (ADR 050).
+   */
+  smartCharging: { connectionUrl: string | undefined; drawHistorySampleMs: number };
   presence: PresenceConfig;
   observability: ObservabilityConfig;
 }

@@ -11,6 +11,7 @@ import { CreateOscp1764220000003 } from './migrations/1764220000003-create-oscp'
 import { SiteTenant1764221000001 } from './migrations/1764221000001-site-tenant';
 import { CreateMutationAudit1764221100001 } from './migrations/1764221100001-create-mutation-audit';
 import { RetentionIndexes1764300000110 } from './migrations/1764300000110-retention-indexes';
+import { CreateDrawHistory1764400000200 } from './migrations/1764400000200-create-draw-history';
 
 export const SMART_CHARGING_SCHEMA = 'smart_charging';
 
@@ -30,5 +31,6 @@ export const smartChargingSchema: ServiceSchema = {
     SiteTenant1764221000001,
     CreateMutationAudit1764221100001,
     RetentionIndexes1764300000110,
+    CreateDrawHistory1764400000200,
   ],
 };

@@ -15,4 +15,6 @@ export const SMART_CHARGING_RETENTION: readonly RetentionTarget[] = [
   { tableClass: 'audit', schema, table: 'audit_log', agedBy: 'at', index: 'btree' },
   // An open deviation (closed_at NULL) is never older than the cutoff: it stays until it closes.
   { tableClass: 'history', schema, table: 'draw_deviation', agedBy: 'closed_at', index: 'btree' },
+  // Each node's limit, allocation and draw over time (ADR 050): append-only, RETENTION_DRAW_HISTORY_DAYS.
+  { tableClass: 'drawHistory', schema, table: 'draw_sample', agedBy: 'at', index: 'brin' },
 ];

@@ -72,6 +72,7 @@ interface SiteState {
 @Injectable()
 export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly sites = new Map<string, SiteState>();
+  private readonly plannedListeners: ((plan: SitePlanView) => void)[] = [];
   private safetyNet: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly planDuration: Histogram;
@@ -124,6 +125,16 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
   /** The latest plan of a site, for the REST views. */
   lastPlan(siteId: string): SitePlanView | undefined {
     return this.sites.get(siteId)?.last;
+  }
+
+  /** The sites that have a plan now. */
+  plannedSites(): string[] {
+    return [...this.sites].flatMap(([siteId, state]) => (state.last === undefined ? [] : [siteId]));
+  }
+
+  /** Tells `listener` of every new plan, as soon as it is made; it must return at once (the draw history, ADR 050). */
+  onPlanned(listener: (plan: SitePlanView) => void): void {
+    this.plannedListeners.push(listener);
   }
 
   /** Resolves once the site has no plan waiting or running (tests, benchmarks). */
@@ -256,6 +267,7 @@ export class SiteAllocator implements OnApplicationBootstrap, OnApplicationShutd
     state.ratingA = new Map(snapshot.chargers.map((charger) => [charger.stationId, charger.ratingA]));
     state.drawnAtPlan = new Map(inputs.sessions.flatMap((session) => (session.input.drawnA === undefined ? [] : [[session.input.id, session.input.drawnA] as const])));
     state.last = sitePlanViewOf(snapshot, inputs, steps, plans, now);
+    for (const listener of this.plannedListeners) listener(state.last);
     this.scheduleBoundary(siteId, state, snapshot, now);
     // Sites without a tenant go straight on: an await here lets a station's reboot slip in between plan and send.
     await this.dispatcher.syncSite(snapshot.tenant === undefined ? wishes : await this.tenancy.allowed(siteId, snapshot.tenant, wishes), now);

@@ -3,6 +3,10 @@ import { Module } from '@nestjs/common';
 import { SMART_CHARGING_ORIGIN } from '../dispatch/command-origin';
 import { DispatchedProfileRepository } from '../dispatch/dispatched-profile.repository';
 import { ProfileDispatcher } from '../dispatch/profile-dispatcher';
+import { DrawHistoryController } from '../draw-history/draw-history.controller';
+import { DrawHistorySampler } from '../draw-history/draw-history.sampler';
+import { DrawHistoryService } from '../draw-history/draw-history.service';
+import { DrawSampleRepository } from '../draw-history/draw-sample.repository';
 import { ForeignLimitConsumer } from '../external-limits/foreign-limit.consumer';
 import { ForeignLimitRecorder } from '../external-limits/foreign-limit.recorder';
 import { LimitsModule } from '../limits/limits.module';
@@ -23,13 +27,13 @@ import { SiteSnapshotReader } from './site-snapshot.reader';
 import { StationStateInternalController } from './station-state.internal.controller';
 import { StationSites } from './station-sites';
 
-export const siteControlControllers = [ChargingViewsController, DeviationsController];
+export const siteControlControllers = [ChargingViewsController, DeviationsController, DrawHistoryController];
 
 /**
  * The loop that keeps sites under their limits: station events folded into sessions, every
  * relevant change planned per site (allocation along the limit slots), profiles dispatched, the
  * draw measured against them (verification/); limits others set on stations recorded as limit
- * schedules (external-limits/).
+ * schedules (external-limits/); each node's limit, allocation and draw kept over time (draw-history/).
  */
 @Module({
   imports: [SmartChargingPersistenceModule, TopologyModule, LimitsModule, StationCommandsModule.forService(SMART_CHARGING_ORIGIN)],
@@ -50,6 +54,9 @@ export const siteControlControllers = [ChargingViewsController, DeviationsContro
     DeviationsService,
     ForeignLimitRecorder,
     ForeignLimitConsumer,
+    DrawSampleRepository,
+    DrawHistorySampler,
+    DrawHistoryService,
   ],
 })
 export class SiteControlModule {}

@@ -2,7 +2,7 @@ import { batchDeleteSql, batchesFor, moreToDelete, retentionCutoff } from './ret
 import { planRound } from './retention-plan';
 import { inboxRetention, mutationAuditRetention, type RetentionTarget } from './retention-target';
 
-const days = { processedEvents: 30, meterSamples: 365, transactionEvents: 0, audit: 400, history: 90 };
+const days = { processedEvents: 30, meterSamples: 365, transactionEvents: 0, audit: 400, history: 90, drawHistory: 90 };
 
 describe('retention cutoff and plan', () => {
   it('is the retention in whole days before now', () => {

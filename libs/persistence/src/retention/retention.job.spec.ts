@@ -7,7 +7,7 @@ import { RetentionJob } from './retention.job';
 import { RetentionMetrics } from './retention.metrics';
 
 const logger = pino({ level: 'silent' });
-const days = { processedEvents: 30, meterSamples: 30, transactionEvents: 30, audit: 30, history: 30 };
+const days = { processedEvents: 30, meterSamples: 30, transactionEvents: 30, audit: 30, history: 30, drawHistory: 30 };
 
 /** A connection whose DELETEs remove `backlog[table]` rows, at most the statement's LIMIT each. */
 function database(backlog: Record<string, number>, locked = true) {

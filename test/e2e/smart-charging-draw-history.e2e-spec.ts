@@ -1,0 +1,189 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SimulatedStation } from '@app/simulator';
+import { freePort } from '@test/support/free-port';
+import { testBrokers, uniqueTopicPrefix } from '@test/support/kafka-test-client';
+import { type Json, OperatorApiClient, type Role } from '@test/support/operator-api-client';
+import { type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
+import { type TestDatabase, createTestDatabase } from '@test/support/test-database';
+
+const WAIT_MS = 90_000;
+const SITE = 'SITE-H';
+const HISTORY = `/api/sites/${SITE}/nodes/${SITE}/draw-history`;
+const LOWERED_A = 20;
+
+/** One grid connection of 32 A per phase, two 32 A three-phase chargers below it. */
+const site: Json = {
+  siteId: SITE,
+  limit: { perPhaseA: [32, 32, 32] },
+  children: ['HIS-A', 'HIS-B'].map((stationId) => ({
+    kind: 'charger',
+    stationId,
+    rating: { maxA: 32, phases: 3 },
+    children: [{ kind: 'evse', evseId: 1, maxA: 32, phases: 3 }],
+  })),
+};
+
+interface Point {
+  at: string;
+  limitA: number[] | null;
+  limitW: number | null;
+  allocatedA: number[];
+  allocatedW: number;
+  drawnA: number[];
+  samples: number;
+}
+
+const atOf = (point: Point) => Date.parse(point.at);
+const peakOf = (values: number[]) => Math.max(...values);
+
+/**
+ * The draw history, end to end: the connection and smart-charging services in their own processes
+ * on real Kafka and PostgreSQL, two simulated stations sharing a 32 A connection, sampled every
+ * second. Samples appear while the sessions draw; a lowered limit shows at once and the draw
+ * follows below it; many samples fold into buckets; only granted callers read it; a second
+ * replica leaves the sampling to the one that holds the site's lease.
+ */
+describe('smart-charging draw history', () => {
+  const api = new OperatorApiClient({ dso: { roles: ['grid-operator'], sites: [SITE] }, otherDso: { roles: ['grid-operator'], sites: ['SITE-X'] } });
+  let dir: string;
+  let database: TestDatabase;
+  let env: Record<string, string>;
+  let smartCharging: ServiceProcess;
+  let connection: ServiceProcess;
+  let stations: SimulatedStation[] = [];
+  let startedAt: number;
+
+  const call = (method: string, route: string, as: Role | 'dso' | 'otherDso' | 'nobody' = 'viewer', body?: unknown) => api.call(smartCharging.baseUrl, method, route, as, body);
+  const services = () => [smartCharging, connection];
+  const pointsOf = async (route: string): Promise<Point[]> => {
+    const answer = await call('GET', route);
+    expect(answer.status).toBe(200);
+    return answer.body.points as Point[];
+  };
+  const samplesWritten = async (service: ServiceProcess) => {
+    const text = await (await fetch(`${service.baseUrl}/metrics`)).text();
+    return Number(/^csms_draw_history_samples_total (\d+)/m.exec(text)?.[1] ?? Number.NaN);
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'csms-draw-history-'));
+    database = await createTestDatabase('draw_history');
+    const wsPort = await freePort();
+    env = {
+      KAFKA_BROKERS: testBrokers(),
+      KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('drawhist'),
+      DATABASE_URL: database.url,
+      API_TOKENS_FILE: api.writeTokenFile(dir),
+      OCPP_WS_PORT: String(wsPort),
+      OCPP_UNKNOWN_STATIONS: 'accept',
+      OCPP_UNKNOWN_ID_TOKENS: 'accept',
+      DRAW_HISTORY_SAMPLE_SECONDS: '1',
+      LOG_LEVEL: 'warn',
+    };
+    [smartCharging, connection] = await Promise.all([freePort().then((port) => startService('smart-charging', env, port)), freePort().then((port) => startService('connection', env, port))]);
+    await Promise.all([waitUntilReady(smartCharging), waitUntilReady(connection)]);
+    startedAt = Date.now();
+    expect((await call('POST', '/api/sites', 'operator', site)).status).toBe(201);
+
+    const url = `ws://127.0.0.1:${wsPort}/ocpp`;
+    stations = ['HIS-A', 'HIS-B'].map((id) => new SimulatedStation({ id, version: '2.0.1', connection: { url, securityProfile: 0 }, meterIntervalS: 1 }));
+    for (const station of stations) {
+      await station.connect();
+      await station.boot();
+      await station.startTransaction({ evseId: 1, idToken: 'TAG-1' });
+    }
+  });
+
+  afterAll(async () => {
+    await Promise.all(stations.map((station) => station.dispose()));
+    await Promise.all([smartCharging, connection].map((service) => service?.stop('SIGKILL')));
+    await database?.drop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('records each node’s limit, allocation and measured draw while the sessions draw', async () => {
+    // Both sessions at their 16 A share: the site carries 32 A on every phase, a charger 16 A.
+    const point = await eventually('a site sample with both sessions drawing', async () => (await pointsOf(HISTORY)).find((candidate) => peakOf(candidate.drawnA) === 32), WAIT_MS, services());
+    expect(point).toMatchObject({ limitA: [32, 32, 32], limitW: null, allocatedA: [32, 32, 32], drawnA: [32, 32, 32], samples: 1 });
+    const answer = await call('GET', HISTORY);
+    expect(answer.body).toMatchObject({ siteId: SITE, nodeId: SITE, sampleSeconds: 1, bucketSeconds: null, current: { limitA: [32, 32, 32], limitW: null } });
+    const points = answer.body.points as Point[];
+    expect(points.map(atOf)).toEqual([...points.map(atOf)].sort((a, b) => a - b));
+    const charger = await eventually('a charger sample', async () => (await pointsOf(`/api/sites/${SITE}/nodes/HIS-A/draw-history`)).find((candidate) => peakOf(candidate.drawnA) === 16), WAIT_MS, services());
+    expect(charger).toMatchObject({ limitA: null, allocatedA: [16, 16, 16], drawnA: [16, 16, 16] });
+    // The whole site at once: one history per node.
+    const whole = await call('GET', `/api/sites/${SITE}/draw-history`);
+    expect(whole.status).toBe(200);
+    expect((whole.body.nodes as Json[]).map((node) => node.nodeId)).toEqual(expect.arrayContaining([SITE, 'HIS-A', 'HIS-B']));
+    expect(await samplesWritten(smartCharging)).toBeGreaterThan(0);
+  });
+
+  it('shows a lowered limit within a few samples, and the draw following below it', async () => {
+    const lowered = await call('PUT', `/api/sites/${SITE}/nodes/${SITE}/limits/operator`, 'operator', { default: { perPhaseA: [LOWERED_A, LOWERED_A, LOWERED_A] } });
+    expect(lowered.status).toBe(201);
+    const answeredAt = Date.now();
+    const first = await eventually('a sample with the lowered limit', async () => (await pointsOf(HISTORY)).find((point) => point.limitA?.[0] === LOWERED_A), WAIT_MS, services());
+    // Sampled as soon as the plan changed; the bound allows 8 ticks of 1 s on a busy machine.
+    expect(atOf(first) - answeredAt).toBeLessThan(8_000);
+    expect((await call('GET', HISTORY)).body.current).toEqual({ limitA: [LOWERED_A, LOWERED_A, LOWERED_A], limitW: null });
+    // The stations take their lowered profiles (10 A each) and their meters follow.
+    const settled = await eventually(
+      'the draw below the lowered limit',
+      async () => (await pointsOf(HISTORY)).find((point) => point.limitA?.[0] === LOWERED_A && peakOf(point.drawnA) > 0 && peakOf(point.drawnA) <= LOWERED_A),
+      WAIT_MS,
+      services(),
+    );
+    expect(settled.allocatedA).toEqual([LOWERED_A, LOWERED_A, LOWERED_A]);
+    await eventually('three more samples', async () => ((await pointsOf(HISTORY)).filter((point) => atOf(point) > atOf(settled)).length >= 3 ? true : undefined), WAIT_MS, services());
+    const after = (await pointsOf(HISTORY)).filter((point) => atOf(point) >= atOf(settled));
+    expect(after.every((point) => peakOf(point.drawnA) <= LOWERED_A && point.limitA?.[0] === LOWERED_A)).toBe(true);
+  });
+
+  it('folds more samples than maxPoints into time buckets: peak draw, limit at the end, mean allocation', async () => {
+    const range = `from=${new Date(startedAt).toISOString()}&to=${new Date().toISOString()}`;
+    const raw = await pointsOf(`${HISTORY}?${range}&maxPoints=5000`);
+    expect(raw.length).toBeGreaterThan(6);
+    const folded = await call('GET', `${HISTORY}?${range}&maxPoints=3`);
+    const buckets = folded.body.points as Point[];
+    expect(folded.body.bucketSeconds).toBeGreaterThan(0);
+    expect(buckets.length).toBeLessThanOrEqual(3);
+    expect(buckets.reduce((sum, point) => sum + point.samples, 0)).toBe(raw.length);
+    expect(peakOf(buckets.map((point) => peakOf(point.drawnA)))).toBe(peakOf(raw.map((point) => peakOf(point.drawnA))));
+    expect(buckets.at(-1)?.limitA).toEqual(raw.at(-1)?.limitA);
+  });
+
+  it('answers granted callers only, 404 for an unknown site or node, 400 for a bad range', async () => {
+    expect((await call('GET', HISTORY, 'dso')).status).toBe(200);
+    expect((await call('GET', `/api/sites/${SITE}/draw-history`, 'dso')).status).toBe(200);
+    expect((await call('GET', HISTORY, 'otherDso')).status).toBe(403);
+    expect((await call('GET', `/api/sites/${SITE}/draw-history`, 'otherDso')).status).toBe(403);
+    expect((await call('GET', HISTORY, 'nobody')).status).toBe(401);
+    expect(await call('GET', '/api/sites/SITE-NONE/nodes/SITE-NONE/draw-history')).toMatchObject({ status: 404, body: { code: 'site-not-found' } });
+    expect(await call('GET', '/api/sites/SITE-NONE/draw-history')).toMatchObject({ status: 404, body: { code: 'site-not-found' } });
+    expect(await call('GET', `/api/sites/${SITE}/nodes/NO-NODE/draw-history`)).toMatchObject({ status: 404, body: { code: 'node-not-found' } });
+    const now = Date.now();
+    expect(await call('GET', `${HISTORY}?from=${new Date(now).toISOString()}&to=${new Date(now - 1000).toISOString()}`)).toMatchObject({ status: 400, body: { code: 'invalid-range' } });
+    expect(await call('GET', `${HISTORY}?from=${new Date(now - 32 * 86_400_000).toISOString()}`)).toMatchObject({ status: 400, body: { code: 'invalid-range' } });
+    for (const query of ['maxPoints=0', 'maxPoints=5001', 'from=yesterday', 'unknown=1']) expect([query, (await call('GET', `${HISTORY}?${query}`)).status]).toEqual([query, 400]);
+  });
+
+  it('leaves a site to the replica that holds its lease when another replica runs', async () => {
+    const second = startService('smart-charging', env, await freePort());
+    try {
+      await waitUntilReady(second);
+      // The second replica plans the site too, but does not sample it while the first keeps its lease.
+      await eventually('the second replica planning the site', async () => ((await api.call(second.baseUrl, 'GET', `/api/sites/${SITE}/allocation`, 'viewer')).status === 200 ? true : undefined), WAIT_MS, [second, ...services()]);
+      const before = await samplesWritten(smartCharging);
+      await eventually('the first replica sampling on', async () => ((await samplesWritten(smartCharging)) >= before + 3 * 5 ? true : undefined), WAIT_MS, [second, ...services()]);
+      expect(await samplesWritten(second)).toBe(0);
+      // One sample per node and tick: no second writer doubles the history.
+      const to = Date.now() - 1000;
+      const window = await pointsOf(`${HISTORY}?from=${new Date(to - 5000).toISOString()}&to=${new Date(to).toISOString()}`);
+      expect(window.length).toBeLessThanOrEqual(7);
+    } finally {
+      await second.stop('SIGKILL');
+    }
+  });
+});
