@@ -23,7 +23,8 @@ describe('draw history for the chart', () => {
   it('says the limit and draw now per phase', () => {
     const points = [point(t(0), [40, 40, 40], [1, 1, 1]), point(t(15), [40, 40, 40], [20.5, 20.46, 0])];
     const figures = latestFigures({ current: { limitA: [32, 32, 32], limitW: null } }, points);
-    expect(historySummary(figures)).toBe('Limit now 32 A, draw 20.5 A on L1; limit 32 A, draw 20.5 A on L2; limit 32 A, draw 0 A on L3.');
+    expect(historySummary(figures)).toBe('Limit now 40 A, draw 20.5 A on L1; limit 40 A, draw 20.5 A on L2; limit 40 A, draw 0 A on L3.');
+    expect(latestFigures({ current: { limitA: [32, 32, 32], limitW: 9000 } }, [])).toEqual({ limitA: [32, 32, 32], limitW: 9000, drawnA: null });
     expect(historySummary(latestFigures({ current: null }, []))).toBe('No samples yet in this range.');
     expect(historySummary({ limitA: null, drawnA: [1, 2, 3] })).toBe('Limit now none, draw 1 A on L1; limit none, draw 2 A on L2; limit none, draw 3 A on L3.');
     expect(rangeMs('3h')).toBe(3 * 3_600_000);

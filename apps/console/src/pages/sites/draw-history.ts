@@ -60,10 +60,13 @@ export function chartRows(points: readonly HistoryPoint[]): ChartRow[] {
 
 const amps = (value: number) => `${round1(value).toLocaleString('en-GB')} A`;
 
-/** The limit now (the latest plan's, else the last sample's) and the draw of the last sample, per phase. */
+/**
+ * The limit and draw now: those of the chart's last point, so the words say what the chart shows (the service
+ * samples at once when a limit changes); the latest plan's limit only while the range holds no sample yet.
+ */
 export function latestFigures(history: Pick<NodeDrawHistory, 'current'>, points: readonly HistoryPoint[]): { limitA: Triple | null; limitW: number | null; drawnA: Triple | null } {
   const last = points.length > 0 ? points[points.length - 1] : undefined;
-  const limit = history.current ?? last;
+  const limit = last ?? history.current;
   return { limitA: limit?.limitA ?? null, limitW: limit?.limitW ?? null, drawnA: last?.drawnA ?? null };
 }
 
