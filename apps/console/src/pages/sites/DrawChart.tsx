@@ -1,13 +1,12 @@
 import { CompositeChart, type CompositeChartSeries } from '@mantine/charts';
 import { Card, Group, SegmentedControl, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { formatClock } from '../../components/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { chartRows, historyRanges, historySummary, latestFigures, type HistoryRange } from './draw-history';
+import { chartRows, historyRanges, historySummary, latestFigures, type HistoryRange, tickLabel, timeTicks } from './draw-history';
 import { useDrawHistory } from './use-draw-history';
 
-/** Axis ticks and tooltip titles; recharts may hand over a value that is not a time (e.g. while data change). */
-const clock = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? formatClock(value) : '');
+/** The tooltip's title; recharts may hand over a value that is not a time (e.g. while data change). */
+const clock = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? tickLabel(value, [0, 1]) : '');
 
 const phaseColors = ['blue', 'orange', 'teal'] as const;
 
@@ -22,6 +21,8 @@ export function DrawChart({ siteId, nodeId, nodeLabel }: { siteId: string; nodeI
   const [range, setRange] = useState<HistoryRange>('1h');
   const history = useDrawHistory(siteId, nodeId, range);
   const rows = useMemo(() => chartRows(history.points), [history.points]);
+  // A time axis over the whole range chosen, so new samples extend the chart at the right and the range stays put.
+  const ticks = useMemo(() => timeTicks(history.from, history.to), [history.from, history.to]);
   const summary = historySummary(latestFigures(history, history.points));
   const chartLabel = `Limit and draw per phase of ${nodeLabel}`;
   return (
@@ -53,7 +54,7 @@ export function DrawChart({ siteId, nodeId, nodeLabel }: { siteId: string; nodeI
               curveType="linear"
               withLegend
               unit=" A"
-              xAxisProps={{ tickFormatter: clock, minTickGap: 48 }}
+              xAxisProps={{ type: 'number', scale: 'time', domain: [history.from, history.to], ticks, tickFormatter: (value: number) => tickLabel(value, ticks) }}
               lineProps={{ isAnimationActive: false }}
               areaProps={{ isAnimationActive: false, fillOpacity: 0.25 }}
               tooltipProps={{ labelFormatter: clock }}

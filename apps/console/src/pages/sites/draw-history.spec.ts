@@ -1,4 +1,4 @@
-import { chartRows, historySummary, latestFigures, mergeHistory, nextPollFrom, rangeMs } from './draw-history';
+import { chartRows, historySummary, latestFigures, mergeHistory, nextPollFrom, rangeMs, tickLabel, timeTicks } from './draw-history';
 import type { HistoryPoint, Triple } from './site-types';
 
 const point = (at: string, limit: Triple | null, drawn: Triple): HistoryPoint => ({ at, limitA: limit, limitW: null, allocatedA: drawn, allocatedW: 0, drawnA: drawn, samples: 1 });
@@ -28,5 +28,14 @@ describe('draw history for the chart', () => {
     expect(historySummary(latestFigures({ current: null }, []))).toBe('No samples yet in this range.');
     expect(historySummary({ limitA: null, drawnA: [1, 2, 3] })).toBe('Limit now none, draw 1 A on L1; limit none, draw 2 A on L2; limit none, draw 3 A on L3.');
     expect(rangeMs('3h')).toBe(3 * 3_600_000);
+  });
+
+  it('puts the time axis ticks on whole steps', () => {
+    const at = (hhmmss: string) => Date.parse(`2026-12-06T${hhmmss}Z`);
+    expect(timeTicks(at('12:00:05'), at('13:00:00'))).toEqual([at('12:10:00'), at('12:20:00'), at('12:30:00'), at('12:40:00'), at('12:50:00'), at('13:00:00')]);
+    expect(timeTicks(at('12:00:05'), at('12:01:00'))).toEqual([at('12:00:10'), at('12:00:20'), at('12:00:30'), at('12:00:40'), at('12:00:50'), at('12:01:00')]);
+    expect(timeTicks(5, 5)).toEqual([]);
+    expect(tickLabel(at('12:00:10'), [0, 10_000])).toMatch(/^\d\d:\d\d:\d\d$/);
+    expect(tickLabel(at('12:00:10'), [0, 600_000])).toMatch(/^\d\d:\d\d$/);
   });
 });

@@ -80,3 +80,20 @@ export function historySummary(figures: { limitA: Triple | null; drawnA: Triple 
   });
   return `${parts.join('; ')}.`;
 }
+
+const tickSteps = [10_000, 30_000, 60_000, 5 * 60_000, 10 * 60_000, 15 * 60_000, 30 * 60_000, 3_600_000, 2 * 3_600_000, 3 * 3_600_000];
+
+/** Ticks of the time axis on whole steps (10 s … 3 h), at most `most` of them between `from` and `to`. */
+export function timeTicks(from: number, to: number, most = 7): number[] {
+  if (!(to > from)) return [];
+  const step = tickSteps.find((candidate) => (to - from) / candidate <= most) ?? tickSteps[tickSteps.length - 1];
+  const ticks: number[] = [];
+  for (let tick = Math.ceil(from / step) * step; tick <= to; tick += step) ticks.push(tick);
+  return ticks;
+}
+
+/** A tick's label: hours and minutes, with seconds when the ticks are less than a minute apart. */
+export function tickLabel(epochMs: number, ticks: readonly number[]): string {
+  const fine = ticks.length > 1 && ticks[1] - ticks[0] < 60_000;
+  return new Date(epochMs).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', ...(fine ? { second: '2-digit' } : {}) });
+}

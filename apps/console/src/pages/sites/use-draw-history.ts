@@ -8,11 +8,14 @@ import type { HistoryPoint, NodeDrawHistory } from './site-types';
 export interface DrawHistoryState {
   points: HistoryPoint[];
   current: NodeDrawHistory['current'];
+  /** The range shown: from its start to the last poll (epoch ms). */
+  from: number;
+  to: number;
   loaded: boolean;
   error: unknown;
 }
 
-const initial: DrawHistoryState = { points: [], current: null, loaded: false, error: undefined };
+const initial: DrawHistoryState = { points: [], current: null, from: 0, to: 0, loaded: false, error: undefined };
 
 /**
  * A node's limit and draw over the chosen range, kept live: loaded once for the range, then every 5 s only the
@@ -30,7 +33,8 @@ export function useDrawHistory(siteId: string, nodeId: string, range: HistoryRan
     let points: HistoryPoint[] = [];
     let first = true;
     const poll = async () => {
-      const windowStart = Date.now() - rangeMs(range);
+      const now = Date.now();
+      const windowStart = now - rangeMs(range);
       const from = first ? windowStart : nextPollFrom(points, windowStart);
       try {
         const history = await api.get<NodeDrawHistory>(
@@ -41,7 +45,7 @@ export function useDrawHistory(siteId: string, nodeId: string, range: HistoryRan
         if (stopped) return;
         points = mergeHistory(points, history.points, from, windowStart);
         first = false;
-        setState({ key, value: { points, current: history.current, loaded: true, error: undefined } });
+        setState({ key, value: { points, current: history.current, from: windowStart, to: now, loaded: true, error: undefined } });
       } catch (error) {
         if (stopped) return;
         setState((previous) => ({ key, value: { ...(previous.key === key ? previous.value : initial), loaded: true, error } }));
