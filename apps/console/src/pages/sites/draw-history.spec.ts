@@ -26,7 +26,7 @@ describe('draw history for the chart', () => {
     expect(historySummary(figures)).toBe('Limit now 40 A, draw 20.5 A on L1; limit 40 A, draw 20.5 A on L2; limit 40 A, draw 0 A on L3.');
     expect(latestFigures({ current: { limitA: [32, 32, 32], limitW: 9000 } }, [])).toEqual({ limitA: [32, 32, 32], limitW: 9000, drawnA: null });
     expect(historySummary(latestFigures({ current: null }, []))).toBe('No samples yet in this range.');
-    expect(historySummary({ limitA: null, drawnA: [1, 2, 3] })).toBe('Limit now none, draw 1 A on L1; limit none, draw 2 A on L2; limit none, draw 3 A on L3.');
+    expect(historySummary({ limitA: null, drawnA: [1, 2, 3] })).toBe('Limit now unlimited, draw 1 A on L1; limit unlimited, draw 2 A on L2; limit unlimited, draw 3 A on L3.');
     expect(rangeMs('3h')).toBe(3 * 3_600_000);
   });
 

@@ -74,7 +74,7 @@ export function latestFigures(history: Pick<NodeDrawHistory, 'current'>, points:
 export function historySummary(figures: { limitA: Triple | null; drawnA: Triple | null }): string {
   if (!figures.drawnA && !figures.limitA) return 'No samples yet in this range.';
   const parts = phases.map((phase, index) => {
-    const limit = figures.limitA ? amps(figures.limitA[index]) : 'none';
+    const limit = figures.limitA ? amps(figures.limitA[index]) : 'unlimited';
     const draw = figures.drawnA ? amps(figures.drawnA[index]) : 'unknown';
     return `${index === 0 ? 'Limit now' : 'limit'} ${limit}, draw ${draw} on ${phase}`;
   });
