@@ -61,7 +61,8 @@ export class OperatorApiClient<Extra extends string = never> {
     return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: text ? (JSON.parse(text) as Json) : {} };
   }
 
-  private tokenOf(as: Role | Extra): string {
+  /** The bearer token of a role or a further token, e.g. for a browser test that signs in with it. */
+  tokenOf(as: Role | Extra): string {
     const token = Object.hasOwn(this.tokens, as) ? this.tokens[as as Role] : this.extraTokens[as];
     if (token === undefined) throw new Error(`no token named ${as}`);
     return token;

@@ -23,6 +23,7 @@ export async function runEmbedded(): Promise<void> {
     `  OCPP          ${ocppUrls(config.gateway).join('  and  ')}`,
     `  REST API      ${urls.api}`,
     `  API docs      ${urls.docs}`,
+    ...(config.console.enabled ? [`  console       ${urls.api.replace(/\/api$/, '/console/')}`] : []),
     `  API token     ${apiTokens.adminTokenFile ? `admin token in ${apiTokens.adminTokenFile} (Authorization: Bearer <token>)` : 'from API_TOKENS_FILE'}`,
     `  readiness     ${urls.ready}`,
     `  metrics       ${urls.metrics}`,

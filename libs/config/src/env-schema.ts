@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { consoleEnv } from './console-env';
 import { observabilityEnv } from './observability-env';
 
 const hostPort = /^[A-Za-z0-9.-]+:\d{1,5}$/;
@@ -243,6 +244,7 @@ export const envSchema = z.object({
     .refine((vendorIds) => vendorIds.every((vendorId) => vendorId.length <= 255), 'must be a comma-separated list of vendor ids of at most 255 characters')
     .optional(),
   ...observabilityEnv,
+  ...consoleEnv,
   // --- Kafka security and topic provisioning (ADR 043). Secrets only from files (*_FILE), never literal in the environment.
   KAFKA_SSL: booleanFlag.default(false),
   // PEM CA bundle the brokers' certificates must chain to; unset: Node's public CAs (a managed cluster with a public certificate).

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './config.error';
 import { envSchema, type Env } from './env-schema';
+import { consoleConfig } from './console-config';
 import { observabilityConfig } from './observability-config';
 import { retentionConfig } from './retention-config';
 import { kafkaSecurityConfig, kafkaTopicSettings } from './kafka-config';
@@ -40,6 +41,8 @@ export function loadConfig(layout: ProcessLayout, environment: NodeJS.ProcessEnv
     smartCharging: { connectionUrl: smartChargingConnectionUrl(env, layout), drawHistorySampleMs: env.DRAW_HISTORY_SAMPLE_SECONDS * 1000 },
     observability: observabilityConfig(env, layout),
     presence: presenceConfig(env),
+    console: consoleConfig(env),
+    cors: { allowedOrigins: env.CORS_ALLOWED_ORIGINS ?? [] },
   };
 }
 

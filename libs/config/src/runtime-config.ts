@@ -304,6 +304,22 @@ export interface RuntimeConfig {
   smartCharging: { connectionUrl: string | undefined; drawHistorySampleMs: number };
   presence: PresenceConfig;
   observability: ObservabilityConfig;
+  /** The operator console the connection service serves at /console. */
+  console: ConsoleConfig;
+  /** CORS_ALLOWED_ORIGINS: browser origins that may call this process's REST APIs; empty: no CORS headers. */
+  cors: { allowedOrigins: string[] };
+}
+
+/** CONSOLE_*: the built SPA and what its /console/config.json says. */
+export interface ConsoleConfig {
+  /** CONSOLE_ENABLED: false serves nothing at /console. */
+  enabled: boolean;
+  /** CONSOLE_DIR, absolute; default dist/apps/console of the installation. */
+  dir: string;
+  /** Base URLs (ending in /api) of the other services' APIs; undefined: /api of the console's own origin (embedded). */
+  api: { smartCharging: string | undefined; pki: string | undefined };
+  /** Set when OIDC_ISSUER and CONSOLE_OIDC_CLIENT_ID are: where and as which client the console signs people in. */
+  oidc: { issuer: string; clientId: string; scope: string } | undefined;
 }
 
 /** OpenTelemetry traces over OTLP/HTTP; undefined: off (a no-op tracer, nothing loaded). */

@@ -15,6 +15,7 @@ const SECURITY_SENSITIVE = new Set(['set-configuration', 'update-firmware', 'cer
 
 const expectedRoles: Record<string, ApiRole> = {
   'GET /stations': 'viewer',
+  'GET /stations/summary': 'viewer',
   'GET /stations/:id': 'viewer',
   'PUT /stations/:id': 'admin',
   'POST /stations/:id/accept': 'operator',

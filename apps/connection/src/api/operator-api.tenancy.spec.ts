@@ -15,6 +15,7 @@ const UNTENANTED: TenantPolicy = { kind: 'untenanted' };
 
 const outsideStationRoutes: Record<string, TenantPolicy> = {
   'GET /stations': FILTERED,
+  'GET /stations/summary': FILTERED,
   'PUT /stations/:id': { kind: 'object', owner: 'station', param: 'id', mayCreate: true },
   'PUT /stations/:id/tenant': UNTENANTED,
   'GET /transactions': FILTERED,

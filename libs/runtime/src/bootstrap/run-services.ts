@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { type LoadedApiTokens, loadApiTokens } from '../auth/api-token.loader';
+import { corsMiddleware } from '../rest/cors.middleware';
 import { ProblemJsonFilter } from '../rest/problem-json.filter';
 import { mountOpenApi } from './openapi';
 import { processRootModule } from './root-module';
@@ -46,6 +47,9 @@ export async function runServices(layout: Omit<ProcessLayout, 'services'>, servi
     });
     app.useLogger(app.get(NestPinoLogger));
     app.flushLogs();
+    // Before everything else: a preflight carries no token and must be answered before the guards.
+    app.use(corsMiddleware(config.cors.allowedOrigins));
+    for (const service of services) service.mountHttp?.(app, config, logger);
     // A limit schedule of 1,000 slots or a site's whole tree exceeds the parser's default 100 kB.
     app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
     app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready', 'metrics'] });

@@ -9,3 +9,5 @@ export * from './rest.module';
 export * from './zod-openapi';
 export * from './zod-validation.pipe';
 export * from './openapi-definitions';
+export * from './cors-policy';
+export * from './cors.middleware';

@@ -1,4 +1,4 @@
-import { pageQuery, pageSchema, queryBoolean } from '@app/runtime';
+import { pageQuery, pageSchema, queryBoolean, queryInteger } from '@app/runtime';
 import { z } from 'zod';
 import { stationIdSchema, timestampSchema } from '../api-schemas';
 import { passwordForms, provisioningStates, registrationStatuses } from '../station-core.port';
@@ -56,11 +56,32 @@ export const credentialProvisioningSchema = z
   })
   .meta({ description: 'The password the CSMS gives a station an operator accepted without credentials (ADR 039); null when it never had one to give.' });
 
+export const connectorStatuses = ['Available', 'Occupied', 'Reserved', 'Unavailable', 'Faulted'] as const;
+export const ocppProtocols = ['ocpp1.6', 'ocpp2.0.1', 'ocpp2.1'] as const;
+
+export const connectorStatusSchema = z
+  .object({ evseId: z.number().int(), connectorId: z.number().int(), status: z.enum(connectorStatuses) })
+  .meta({ description: 'The last status a connector reported (EVSE 0 / connector 0: the station itself).' });
+
+export const stationListItemSchema = stationSchema.extend({ connectors: z.array(connectorStatusSchema).meta({ description: 'Every connector’s last status, ordered by EVSE and connector.' }) });
+
 export const stationDetailSchema = stationSchema.extend({ connectors: z.array(connectorSchema), credentialProvisioning: credentialProvisioningSchema.nullable() });
-export const stationPageSchema = pageSchema(stationSchema);
+export const stationPageSchema = pageSchema(stationListItemSchema);
+
+export const stationSummarySchema = z.object({
+  total: z.number().int().meta({ description: 'Registered stations the caller sees (its tenant’s, or all).' }),
+  connected: z.number().int().meta({ description: 'Of those, connected now (live, from ocpp.presence).' }),
+  byRegistrationStatus: z.object(Object.fromEntries(registrationStatuses.map((status) => [status, z.number().int()])) as Record<(typeof registrationStatuses)[number], z.ZodNumber>),
+  byProtocol: z
+    .object(Object.fromEntries(ocppProtocols.map((protocol) => [protocol, z.number().int()])) as Record<(typeof ocppProtocols)[number], z.ZodNumber>)
+    .meta({ description: 'Connected stations by the OCPP version of their connection.' }),
+});
+export type StationSummaryView = z.output<typeof stationSummarySchema>;
 export const connectorListSchema = z.object({ items: z.array(connectorSchema) });
 
 export type StationView = z.output<typeof stationSchema>;
+export type StationListItemView = z.output<typeof stationListItemSchema>;
+export type ConnectorStatusView = z.output<typeof connectorStatusSchema>;
 export type StationDetailView = z.output<typeof stationDetailSchema>;
 export type ConnectorView = z.output<typeof connectorSchema>;
 export type CredentialProvisioningView = z.output<typeof credentialProvisioningSchema>;
@@ -70,6 +91,10 @@ export const listStationsQuery = z.strictObject({
   registrationStatus: z.enum(registrationStatuses).optional(),
   connected: queryBoolean().optional().meta({ description: '`true`: connected stations only; `false`: the others.' }),
   idPrefix: z.string().min(1).max(48).optional().meta({ description: 'Only ids starting with this.' }),
+  protocol: z.enum(ocppProtocols).optional().meta({ description: 'Only stations connected now with this OCPP version (live).' }),
+  securityProfile: queryInteger(0, 3).optional().meta({ description: 'Only stations registered with this (minimum) security profile.' }),
+  q: z.string().min(1).max(100).optional().meta({ description: 'Only stations whose id, vendor, model, serial number or firmware version contains this (case-insensitive).' }),
+  connectorStatus: z.enum(connectorStatuses).optional().meta({ description: 'Only stations with at least one connector whose last status is this.' }),
   ...pageQuery(1),
 });
 export type ListStationsQuery = z.output<typeof listStationsQuery>;

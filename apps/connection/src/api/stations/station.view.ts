@@ -1,9 +1,18 @@
 import { OcppVersion } from '@app/contracts';
 import type { StationLocation } from '@app/station-commands';
 import { isoOrNull } from '../api-schemas';
-import type { ConnectorRow, StationRow } from './station-read.repository';
+import type { ConnectorRow, ConnectorStatusRow, StationCountRow, StationRow } from './station-read.repository';
 import type { ProvisioningRecord } from '../station-core.port';
-import type { ConnectorView, CredentialProvisioningView, LiveState, StationView } from './station.schemas';
+import { registrationStatuses } from '../station-core.port';
+import {
+  type ConnectorStatusView,
+  type ConnectorView,
+  type CredentialProvisioningView,
+  type LiveState,
+  type StationSummaryView,
+  type StationView,
+  ocppProtocols,
+} from './station.schemas';
 
 const protocolNames: Readonly<Record<OcppVersion, LiveState['protocol']>> = {
   [OcppVersion.OCPP_VERSION_UNSPECIFIED]: null,
@@ -62,4 +71,29 @@ export function credentialProvisioningViewOf(record: ProvisioningRecord | undefi
     nextAttemptAt: record.nextAttemptAt.toISOString(),
     provisionedAt: isoOrNull(record.provisionedAt),
   };
+}
+
+export function connectorStatusViewOf(row: ConnectorStatusRow): ConnectorStatusView {
+  return { evseId: Number(row.evseId), connectorId: Number(row.connectorId), status: row.status as ConnectorStatusView['status'] };
+}
+
+/** Folds the registry's counts (by registration status and live protocol) into the summary; every key is present, 0 when none. */
+export function stationSummaryOf(rows: readonly StationCountRow[]): StationSummaryView {
+  const summary: StationSummaryView = {
+    total: 0,
+    connected: 0,
+    byRegistrationStatus: Object.fromEntries(registrationStatuses.map((status) => [status, 0])) as StationSummaryView['byRegistrationStatus'],
+    byProtocol: Object.fromEntries(ocppProtocols.map((protocol) => [protocol, 0])) as StationSummaryView['byProtocol'],
+  };
+  for (const row of rows) {
+    const count = Number(row.count);
+    summary.total += count;
+    const status = row.registration_status as keyof StationSummaryView['byRegistrationStatus'];
+    if (status in summary.byRegistrationStatus) summary.byRegistrationStatus[status] += count;
+    if (row.protocol === null) continue;
+    summary.connected += count;
+    const protocol = row.protocol as keyof StationSummaryView['byProtocol'];
+    if (protocol in summary.byProtocol) summary.byProtocol[protocol] += count;
+  }
+  return summary;
 }

@@ -26,6 +26,7 @@ import {
   registeredStationSchema,
   stationDetailSchema,
   stationPageSchema,
+  stationSummarySchema,
 } from './station.schemas';
 import { StationsService } from './stations.service';
 
@@ -41,13 +42,27 @@ export class StationsController {
   @TenantScoped.filtered()
   @ApiOperation({
     summary: 'List stations',
-    description: 'Registered stations, ordered by id, each with its live connection state (connected, protocol, security profile, replica). A token confined to a tenant lists that tenant’s stations only.',
+    description:
+      'Registered stations, ordered by id, each with its live connection state (connected, protocol, security profile, replica) and its connectors’ last status. Filters combine (all must hold): registration status, connected, protocol (live), registered security profile, id prefix, a text `q` (id, vendor, model, serial number, firmware version) and a connector status. A token confined to a tenant lists that tenant’s stations only.',
   })
   @ApiZodQuery(listStationsQuery)
   @ApiZodResponse(200, stationPageSchema, 'A page of stations.')
   @ApiProblems({ 400: 'A query parameter is invalid.' })
   list(@Query(new ZodValidationPipe(listStationsQuery, 'query')) query: ListStationsQuery, @CallerTenant() tenant: string | undefined) {
     return this.stations.list(query, tenant);
+  }
+
+  // Declared before ':id' so that "summary" is never taken for a station id.
+  @Get('summary')
+  @RequireRole('viewer')
+  @TenantScoped.filtered()
+  @ApiOperation({
+    summary: 'Count stations',
+    description: 'How many stations are registered, by registration status, and how many are connected now, by OCPP version (live). A token confined to a tenant counts that tenant’s stations only.',
+  })
+  @ApiZodResponse(200, stationSummarySchema, 'The counts.')
+  summary(@CallerTenant() tenant: string | undefined) {
+    return this.stations.summary(tenant);
   }
 
   @Get(':id')

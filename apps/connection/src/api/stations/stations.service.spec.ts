@@ -4,15 +4,16 @@ import { type ApiResult, succeeded } from '../operator-api.error';
 import { type CredentialProvisioningRepository, type ProvisioningRecord, StationRegistryError, StationRegistryErrorCode, verifyPassword } from '../station-core.port';
 import type { ConnectionDrop } from './registration-change';
 import type { StationConnectionDrops } from './station-connection-drops';
-import type { StationFilter, StationReadRepository, StationRow } from './station-read.repository';
+import type { StationFilter, StationListRow, StationReadRepository } from './station-read.repository';
 import type { CurrentRegistration } from './station-registration';
 import type { StationRegistrationRepository, StoredRegistration } from './station-registration.repository';
 import { StationsService } from './stations.service';
 
 const at = new Date('2025-06-01T10:00:00Z');
 
-function row(id: string): StationRow {
+function row(id: string, connectors: StationListRow['connectors'] = []): StationListRow {
   return {
+    connectors,
     id,
     registration_status: 'accepted',
     security_profile: 1,
@@ -40,7 +41,7 @@ function connected(presence: PresenceDirectory, stationId: string, replica: stri
   );
 }
 
-function setup(rows: StationRow[] = [row('CP-1'), row('CP-2')], current?: CurrentRegistration) {
+function setup(rows: StationListRow[] = [row('CP-1'), row('CP-2')], current?: CurrentRegistration) {
   const filters: StationFilter[] = [];
   const reads = {
     list: jest.fn(async (filter: StationFilter) => {
@@ -88,7 +89,21 @@ describe('StationsService', () => {
     const { service, presence, filters } = setup();
     connected(presence, 'CP-2', 'connection-1');
     await service.list({ connected: false, cursor: ['CP-0'] });
-    expect(filters[0]).toMatchObject({ ids: { include: false, ids: ['CP-2'] }, after: 'CP-0', limit: 101 });
+    expect(filters[0]).toMatchObject({ ids: [{ include: false, ids: ['CP-2'] }], after: 'CP-0', limit: 101 });
+  });
+
+  it('filters by live protocol with the ids presence knows connected on that version, beside the other filters', async () => {
+    const { service, presence, filters } = setup();
+    connected(presence, 'CP-2', 'connection-1');
+    await service.list({ protocol: 'ocpp1.6', securityProfile: 2, q: 'acme', connectorStatus: 'Faulted' });
+    await service.list({ protocol: 'ocpp2.0.1' });
+    expect(filters[0]).toMatchObject({ ids: [{ include: true, ids: ['CP-2'] }], securityProfile: 2, text: 'acme', connectorStatus: 'Faulted' });
+    expect(filters[1]).toMatchObject({ ids: [{ include: true, ids: [] }] });
+  });
+
+  it('carries each station’s connectors with their status in the list', async () => {
+    const { service } = setup([row('CP-1', [{ evseId: 1, connectorId: 1, status: 'Occupied' }])]);
+    expect((await service.list({})).items[0]?.connectors).toEqual([{ evseId: 1, connectorId: 1, status: 'Occupied' }]);
   });
 
   it('passes the caller\'s tenant to the list query, so paging counts its stations only', async () => {

@@ -9,8 +9,17 @@ import { StationConnectionDrops } from './station-connection-drops';
 import { StationReadRepository, type StationFilter } from './station-read.repository';
 import { decideRegistration } from './station-registration';
 import { StationRegistrationRepository } from './station-registration.repository';
-import type { ConnectorView, GeneratedPasswordView, ListStationsQuery, RegisterStationBody, RegisteredStationView, StationDetailView, StationView } from './station.schemas';
-import { connectorViewOf, credentialProvisioningViewOf, liveStateOf, stationViewOf } from './station.view';
+import type {
+  ConnectorView,
+  GeneratedPasswordView,
+  ListStationsQuery,
+  RegisterStationBody,
+  RegisteredStationView,
+  StationDetailView,
+  StationListItemView,
+  StationSummaryView,
+} from './station.schemas';
+import { connectorStatusViewOf, connectorViewOf, credentialProvisioningViewOf, liveStateOf, stationSummaryOf, stationViewOf } from './station.view';
 
 /** Stations for operators: the registry joined with the live connection state of every replica. */
 @Injectable()
@@ -23,13 +32,40 @@ export class StationsService {
     private readonly drops: StationConnectionDrops,
   ) {}
 
-  /** `tenant`: the caller's; only its stations are listed (undefined: every station). */
-  async list(query: ListStationsQuery, tenant?: string): Promise<Page<StationView>> {
+  /**
+   * `tenant`: the caller's; only its stations are listed (undefined: every station). Live filters
+   * (connected, protocol) become id lists from presence, so that one query serves the page.
+   */
+  async list(query: ListStationsQuery, tenant?: string): Promise<Page<StationListItemView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const filter: StationFilter = { registrationStatus: query.registrationStatus, idPrefix: query.idPrefix, after: query.cursor?.[0], tenant, limit: limit + 1 };
-    if (query.connected !== undefined) filter.ids = { include: query.connected, ids: this.connectedIds() };
+    const filter: StationFilter = {
+      registrationStatus: query.registrationStatus,
+      idPrefix: query.idPrefix,
+      securityProfile: query.securityProfile,
+      text: query.q,
+      connectorStatus: query.connectorStatus,
+      ids: [],
+      after: query.cursor?.[0],
+      tenant,
+      limit: limit + 1,
+    };
+    const live = this.connectedProtocols();
+    if (query.connected !== undefined) filter.ids?.push({ include: query.connected, ids: [...live.keys()] });
+    if (query.protocol !== undefined) filter.ids?.push({ include: true, ids: [...live].filter(([, protocol]) => protocol === query.protocol).map(([id]) => id) });
     const rows = await this.reads.list(filter);
-    return pageOf(rows, limit, (row) => stationViewOf(row, liveStateOf(this.presence.locate(row.id))), (row) => [row.id]);
+    return pageOf(
+      rows,
+      limit,
+      (row) => ({ ...stationViewOf(row, liveStateOf(this.presence.locate(row.id))), connectors: row.connectors.map(connectorStatusViewOf) }),
+      (row) => [row.id],
+    );
+  }
+
+  /** Counts of the caller's stations: registered, by registration status, and connected now by protocol. */
+  async summary(tenant?: string): Promise<StationSummaryView> {
+    const live = [...this.connectedProtocols()];
+    const rows = await this.reads.counts({ ids: live.map(([id]) => id), protocols: live.map(([, protocol]) => protocol) }, tenant);
+    return stationSummaryOf(rows);
   }
 
   async get(stationId: string): Promise<ApiResult<StationDetailView>> {
@@ -115,8 +151,13 @@ export class StationsService {
     return this.get(stationId);
   }
 
-  private connectedIds(): string[] {
-    return [...this.presence.entries()].filter(([, location]) => location.connected).map(([stationId]) => stationId);
+  /** The stations connected now (on any replica) and the OCPP version of each connection. */
+  private connectedProtocols(): Map<string, string> {
+    const connected = new Map<string, string>();
+    for (const [stationId, location] of this.presence.entries()) {
+      if (location.connected) connected.set(stationId, liveStateOf(location).protocol ?? 'unknown');
+    }
+    return connected;
   }
 }
 

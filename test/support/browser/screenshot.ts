@@ -1,0 +1,29 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { e2eRunDir } from '../e2e-run';
+
+/** The running test file's name without `.e2e-spec.ts` (or `.spec.ts`), for its screenshot folder. */
+function testFileName(): string {
+  const testPath = expect.getState().testPath;
+  return testPath ? path.basename(testPath).replace(/(\.e2e-spec|\.spec)?\.[jt]s$/, '') : 'unknown-test';
+}
+
+export interface ScreenshotOptions {
+  /** The whole scrollable page (default), or only what the viewport shows (e.g. for a list rendered lazily as it is scrolled to). */
+  fullPage?: boolean;
+}
+
+/**
+ * Saves a PNG to `.cache/e2e-runs/<run>/screenshots/<test-file>/<name>.png` (outside an e2e
+ * run: under the OS's temp dir) and returns its path, so a person can look at what the test saw.
+ */
+export async function saveScreenshot(page: Page, name: string, options: ScreenshotOptions = {}): Promise<string> {
+  const root = e2eRunDir() ?? path.join(tmpdir(), 'csms-screenshots');
+  const dir = path.join(root, 'screenshots', testFileName());
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name.replace(/[^A-Za-z0-9._-]+/g, '-')}.png`);
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
+  return file;
+}
