@@ -1,8 +1,7 @@
 import { Card, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { formatDateTime } from '../../components/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { effectiveRows, formatDuration, formatLimit } from './limit-format';
-import type { ScheduleView } from './site-types';
+import { effectiveRows, formatLimit } from './limit-format';
+import { SchedulesTable } from './SchedulesTable';
 import { useNodeLimits } from './use-node-limits';
 
 /** The selected node's effective limit per phase (and which source sets it), and every source's schedule. */
@@ -47,44 +46,5 @@ export function NodeLimitsPanel({ siteId, nodeId, nodeLabel }: { siteId: string;
         )}
       </Stack>
     </Card>
-  );
-}
-
-function SchedulesTable({ schedules, nodeLabel }: { schedules: ScheduleView[]; nodeLabel: string }) {
-  return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table aria-label={`Limit schedules of ${nodeLabel}`} striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Source</Table.Th>
-            <Table.Th>Default</Table.Th>
-            <Table.Th>Slots</Table.Th>
-            <Table.Th>Last change</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {schedules.map((schedule) => (
-            <Table.Tr key={schedule.source}>
-              <Table.Td>{schedule.source}</Table.Td>
-              <Table.Td>{formatLimit(schedule.default)}</Table.Td>
-              <Table.Td>
-                {schedule.slots.length === 0
-                  ? 'none'
-                  : schedule.slots.map((slot) => (
-                      <Text key={slot.start} size="xs">
-                        {formatDateTime(slot.start)} for {formatDuration(slot.durationS)}: {formatLimit(slot)}
-                      </Text>
-                    ))}
-              </Table.Td>
-              <Table.Td>
-                <Text size="xs">
-                  {schedule.updatedBy}, {formatDateTime(schedule.updatedAt)} (version {schedule.version})
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
   );
 }
