@@ -15,7 +15,9 @@ describe('limit editor form', () => {
   it('leaves an empty default unlimited and points at a missing phase or a bad start', () => {
     expect(bodyOf(formOf(null), undefined)).toEqual({ body: { default: null, slots: [] }, errors: {} });
     const { errors } = bodyOf({ default: { l1: 50, l2: '', l3: 50, totalW: '' }, slots: [{ l1: '', l2: '', l3: '', totalW: 1, start: 'soon', durationMin: '' }] }, undefined);
-    expect(errors).toEqual({ 'default.perPhaseA.1': 'give all three phases, or none', 'slots.0.start': 'must be a date and time', 'slots.0.durationS': 'give a duration' });
+    expect(errors).toEqual({ 'default.perPhaseA.1': 'give all three phases, or none', 'slots.0.start': 'must be a date and time', 'slots.0.durationS': 'give a duration of at least a second' });
+    const empty = bodyOf({ default: { l1: '', l2: '', l3: '', totalW: '' }, slots: [{ l1: '', l2: '', l3: '', totalW: '', start: '2026-12-06T17:00', durationMin: 0 }] }, undefined);
+    expect(empty.errors).toEqual({ 'slots.0': 'give a limit per phase or in total', 'slots.0.durationS': 'give a duration of at least a second' });
   });
 
   it('maps the API field errors to the form fields', () => {

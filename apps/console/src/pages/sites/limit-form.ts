@@ -75,9 +75,10 @@ export function bodyOf(form: LimitForm, version: number | undefined): { body: { 
     const path = `slots.${index}`;
     const at = new Date(fields.start);
     if (!fields.start || Number.isNaN(at.getTime())) errors[`${path}.start`] = 'must be a date and time';
-    const limit = limitOf(fields, path, errors) ?? {};
-    const slot: LimitSlot = { start: Number.isNaN(at.getTime()) ? fields.start : at.toISOString(), durationS: Math.round(Number(fields.durationMin) * 60), ...limit };
-    if (!given(fields.durationMin)) errors[`${path}.durationS`] = 'give a duration';
+    const limit = limitOf(fields, path, errors);
+    if (!limit && !errors[`${path}.perPhaseA.0`]) errors[path] = 'give a limit per phase or in total';
+    const slot: LimitSlot = { start: Number.isNaN(at.getTime()) ? fields.start : at.toISOString(), durationS: Math.round(Number(fields.durationMin) * 60), ...(limit ?? {}) };
+    if (!given(fields.durationMin) || slot.durationS < 1) errors[`${path}.durationS`] = 'give a duration of at least a second';
     return slot;
   });
   const body = { default: limitOf(form.default, 'default', errors), slots, ...(version === undefined ? {} : { version }) };
