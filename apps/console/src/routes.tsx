@@ -22,6 +22,7 @@ export function routesFor(caller: Caller): RouteObject[] {
         { path: 'sites', element: <SitesPage /> },
         { path: 'sites/:siteId', element: <SitePage /> },
         { path: 'certificates', element: <CertificatesPage /> },
+        { path: 'certificates/:tab', element: <CertificatesPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },
