@@ -95,6 +95,14 @@ describe('console: stations', () => {
     await table.getByRole('link', { name: 'WEB-LATE', exact: true }).waitFor({ timeout: LIVE_TIMEOUT_MS });
     await saveScreenshot(page, 'stations-list');
 
+    // The search box narrows the list by id (and vendor, model, serial, firmware) once typing pauses.
+    await page.getByLabel('Search').fill('web-2');
+    await page.waitForURL(/q=web-2/, { timeout: CONSOLE_TIMEOUT_MS });
+    await table.getByRole('link', { name: 'WEB-16', exact: true }).waitFor({ state: 'detached', timeout: LIVE_TIMEOUT_MS });
+    await expect(table.getByRole('link', { name: 'WEB-201', exact: true }).isVisible()).resolves.toBe(true);
+    await page.getByLabel('Search').fill('');
+    await table.getByRole('link', { name: 'WEB-16', exact: true }).waitFor({ timeout: LIVE_TIMEOUT_MS });
+
     await page.getByLabel('Protocol').selectOption('ocpp1.6');
     await page.waitForURL(/protocol=ocpp1\.6/, { timeout: CONSOLE_TIMEOUT_MS });
     await table.getByRole('link', { name: 'WEB-201', exact: true }).waitFor({ state: 'detached', timeout: LIVE_TIMEOUT_MS });
@@ -102,6 +110,9 @@ describe('console: stations', () => {
     // The filtered view is shareable: the same address in a fresh load shows the same filter.
     await page.reload();
     await expect(page.getByLabel('Protocol').inputValue({ timeout: CONSOLE_TIMEOUT_MS })).resolves.toBe('ocpp1.6');
+    // A tablet (768x1024): the filters wrap, the table scrolls sideways inside its container.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await saveScreenshot(page, 'stations-list-tablet');
     recorder.expectNoConsoleErrors({ allow: [ABORTED_BY_THE_CONSOLE] });
     await page.close();
   }, 180_000);

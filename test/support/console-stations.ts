@@ -7,7 +7,7 @@ export const CONSOLE_TIMEOUT_MS = 30_000;
  * Requests the console cancels itself: leaving a page or changing a filter aborts the polls in flight (TanStack
  * Query's AbortSignal), which Chromium reports as failed requests. They are the console working as meant.
  */
-export const ABORTED_BY_THE_CONSOLE = /net::ERR_ABORTED/;
+export const ABORTED_BY_THE_CONSOLE = /^GET \S+\/api\/\S+: net::ERR_ABORTED$/;
 
 /** Signs in through the console's own form, as a person would: the token in "API token", then "Sign in". */
 export async function signInWithToken(page: Page, consoleUrl: string, token: string): Promise<void> {
