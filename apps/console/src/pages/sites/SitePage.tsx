@@ -67,11 +67,6 @@ export function SitePage() {
               <Title order={2} size="h5">
                 Topology
               </Title>
-              {tree.data.flat && (
-                <Text size="xs" c="dimmed">
-                  Your role sees the site&apos;s nodes by id, not how they connect.
-                </Text>
-              )}
               <TopologyTree root={root} selected={node.nodeId} onSelect={setSelected} />
             </Stack>
           </Card>
@@ -90,7 +85,7 @@ export function SitePage() {
       </Grid>
       <SiteDeviations siteId={siteId} />
       {reads && <AllocationTable siteId={siteId} />}
-      {reads && <SiteAudit siteId={siteId} />}
+      <SiteAudit siteId={siteId} />
     </Stack>
   );
 }

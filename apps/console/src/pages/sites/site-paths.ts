@@ -11,7 +11,6 @@ export const sitePaths = {
   nodeLimits: (siteId: string, nodeId: string) => `/sites/${enc(siteId)}/nodes/${enc(nodeId)}/limits`,
   schedule: (siteId: string, nodeId: string, source: string) => `/sites/${enc(siteId)}/nodes/${enc(nodeId)}/limits/${enc(source)}`,
   nodeHistory: (siteId: string, nodeId: string) => `/sites/${enc(siteId)}/nodes/${enc(nodeId)}/draw-history`,
-  siteHistory: (siteId: string) => `/sites/${enc(siteId)}/draw-history`,
   allocation: (siteId: string) => `/sites/${enc(siteId)}/allocation`,
   audit: (siteId: string) => `/sites/${enc(siteId)}/audit`,
   deviations: (siteId: string) => `/sites/${enc(siteId)}/deviations`,

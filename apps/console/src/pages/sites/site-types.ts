@@ -162,11 +162,3 @@ export interface NodeDrawHistory {
   bucketSeconds: number | null;
   points: HistoryPoint[];
 }
-
-export interface SiteDrawHistory {
-  siteId: string;
-  from: string;
-  to: string;
-  sampleSeconds: number;
-  nodes: { nodeId: string; current: NodeDrawHistory['current']; points: HistoryPoint[] }[];
-}

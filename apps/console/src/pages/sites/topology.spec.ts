@@ -1,5 +1,5 @@
 import type { TreeNode } from './site-types';
-import { findNode, flatTree, nodeName, stationsBelow } from './topology';
+import { findNode, nodeName, stationsBelow } from './topology';
 
 const node = (nodeId: string, kind: TreeNode['kind'], parentId: string | null, children: TreeNode[] = [], extra: Partial<TreeNode> = {}): TreeNode => ({
   nodeId,
@@ -32,10 +32,5 @@ describe('topology helpers', () => {
     expect(stationsBelow(tree, 'feeder-b')).toEqual(['CP-3']);
     expect(stationsBelow(tree, 'CP-1:1')).toEqual(['CP-1']);
     expect(stationsBelow(tree, 'nope')).toEqual([]);
-  });
-
-  it('builds a flat tree from node ids', () => {
-    const flat = flatTree('depot', ['depot', 'feeder-a']);
-    expect(flat.children.map((child) => child.nodeId)).toEqual(['feeder-a']);
   });
 });

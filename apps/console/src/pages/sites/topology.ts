@@ -34,12 +34,3 @@ export function stationsBelow(root: TreeNode, nodeId: string): string[] {
   walk(node);
   return stations;
 }
-
-/**
- * The tree a grid operator sees: it may not read the topology, only the limits and history of its site's nodes,
- * so the site draw history's node ids are shown flat under the root.
- */
-export function flatTree(siteId: string, nodeIds: readonly string[]): TreeNode {
-  const leaf = (nodeId: string): TreeNode => ({ nodeId, kind: 'node', parentId: siteId, label: null, limit: null, children: [] });
-  return { nodeId: siteId, kind: 'site', parentId: null, label: null, limit: null, children: nodeIds.filter((id) => id !== siteId).map(leaf) };
-}
