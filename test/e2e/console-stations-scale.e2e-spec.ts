@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type EmbeddedForBrowser, type LaunchedChromium, launchChromium, recordPage, saveScreenshot, startEmbeddedForBrowser } from '@test/support/browser';
-import { ABORTED_BY_THE_CONSOLE, CONSOLE_TIMEOUT_MS } from '@test/support/console-stations';
+import { CONSOLE_TIMEOUT_MS } from '@test/support/console-stations';
 import { eventually } from '@test/support/service-process';
 import { Client } from 'pg';
 
@@ -152,7 +152,7 @@ describe('console: stations at 10,000', () => {
     expect(pageChangeMs).toBeLessThan(CHANGE_BOUND_MS);
     expect(filterChangeMs).toBeLessThan(CHANGE_BOUND_MS);
     expect(figures.longTasks.longestMs).toBeLessThan(LONGEST_TASK_BOUND_MS);
-    recorder.expectNoConsoleErrors({ allow: [ABORTED_BY_THE_CONSOLE] });
+    recorder.expectNoConsoleErrors();
     await page.close();
   }, 180_000);
 });

@@ -1,6 +1,6 @@
 import { SimulatedStation } from '@app/simulator';
 import { type EmbeddedForBrowser, type LaunchedChromium, launchChromium, recordPage, saveScreenshot, startEmbeddedForBrowser } from '@test/support/browser';
-import { ABORTED_BY_THE_CONSOLE, CONSOLE_TIMEOUT_MS, signInWithToken } from '@test/support/console-stations';
+import { CONSOLE_TIMEOUT_MS, signInWithToken } from '@test/support/console-stations';
 import { eventually } from '@test/support/service-process';
 import type { Page } from 'playwright-core';
 
@@ -113,7 +113,7 @@ describe('console: stations', () => {
     // A tablet (768x1024): the filters wrap, the table scrolls sideways inside its container.
     await page.setViewportSize({ width: 768, height: 1024 });
     await saveScreenshot(page, 'stations-list-tablet');
-    recorder.expectNoConsoleErrors({ allow: [ABORTED_BY_THE_CONSOLE] });
+    recorder.expectNoConsoleErrors();
     await page.close();
   }, 180_000);
 
@@ -153,7 +153,7 @@ describe('console: stations', () => {
     await expect(chart.locator('.recharts-line-curve').count()).resolves.toBe(2);
     await expect(chart.locator('.recharts-line-dot').count()).resolves.toBeGreaterThanOrEqual(3);
     await saveScreenshot(page, 'station-page');
-    recorder.expectNoConsoleErrors({ allow: [ABORTED_BY_THE_CONSOLE] });
+    recorder.expectNoConsoleErrors();
     await page.close();
   }, 180_000);
 
@@ -175,7 +175,7 @@ describe('console: stations', () => {
     await expect(answer.textContent()).resolves.toMatch(/Credentials: (Waiting|Delivering|Provisioned|Failed)/);
     await pending.getByText('WEB-PENDING').waitFor({ state: 'detached', timeout: LIVE_TIMEOUT_MS });
     await saveScreenshot(page, 'pending-accepted');
-    recorder.expectNoConsoleErrors({ allow: [ABORTED_BY_THE_CONSOLE] });
+    recorder.expectNoConsoleErrors();
     await page.close();
   }, 180_000);
 
@@ -192,7 +192,7 @@ describe('console: stations', () => {
     await page.goto(`${consoleUrl}#/stations?view=pending`);
     await page.getByRole('table', { name: 'Pending stations' }).waitFor({ timeout: CONSOLE_TIMEOUT_MS });
     await expect(page.getByRole('button', { name: /^Accept / }).count()).resolves.toBe(0);
-    recorder.expectNoConsoleErrors({ allow: [ABORTED_BY_THE_CONSOLE] });
+    recorder.expectNoConsoleErrors();
     await page.close();
   }, 120_000);
 });
