@@ -144,16 +144,16 @@ describe('smart-charging limits', () => {
     expect((await call('PUT', '/api/sites/SITE-A/nodes/SITE-A/limits/operator', 'dso', schedule)).body).toMatchObject({ status: 403, code: 'limit-source-forbidden' });
   });
 
-  it('refuses a grid-operator token everything else: another site, topology, audit, and the connection service (403)', async () => {
+  it('refuses a grid-operator token everything else: another site, changes of the topology, other reads, and the connection service (403)', async () => {
     const notGranted = { status: 403, code: 'forbidden', detail: 'the grid-operator token "e2e-dso" is not granted site "SITE-B"' };
     expect((await call('GET', '/api/sites/SITE-B/nodes/F1/limits', 'dso')).body).toMatchObject(notGranted);
     expect((await call('PUT', '/api/sites/SITE-B/nodes/F1/limits/grid-operator', 'dso', { default: { totalW: 1 } })).body).toMatchObject(notGranted);
+    expect((await call('GET', '/api/sites/SITE-B', 'dso')).body).toMatchObject(notGranted);
+    expect((await call('GET', '/api/sites/SITE-B/audit', 'dso')).body).toMatchObject(notGranted);
     const elsewhere: [ServiceProcess, string, string, unknown][] = [
       [smartCharging, 'GET', '/api/sites', undefined],
-      [smartCharging, 'GET', '/api/sites/SITE-A', undefined],
       [smartCharging, 'GET', '/api/sites/SITE-A/nodes/F1', undefined],
       [smartCharging, 'PATCH', '/api/sites/SITE-A/nodes/F1', { version: 1, label: 'x' }],
-      [smartCharging, 'GET', '/api/sites/SITE-A/audit', undefined],
       [smartCharging, 'GET', '/api/topology/stations/SITE-A-1', undefined],
       [connection, 'GET', '/api/stations', undefined],
       [connection, 'GET', '/api/transactions', undefined],
@@ -165,6 +165,9 @@ describe('smart-charging limits', () => {
       expect([route, answer.status, answer.body.code]).toEqual([route, 403, 'forbidden']);
     }
     expect((await call('GET', '/api/sites/SITE-A/nodes/F1/limits', 'dso')).status).toBe(200);
+    // Its granted site's tree (which node to limit) and audit log (who changed what) are its to read.
+    expect((await call('GET', '/api/sites/SITE-A', 'dso')).status).toBe(200);
+    expect((await call('GET', '/api/sites/SITE-A/audit', 'dso')).status).toBe(200);
   });
 
   it('lets operators write operator limits but not grid-operator ones; admins both; viewers neither', async () => {

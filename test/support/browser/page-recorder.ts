@@ -32,7 +32,12 @@ export class PageRecorder {
       if (message.type() === 'error') this.problems.consoleErrors.push(`${message.text()}${where(message)}`);
     });
     page.on('pageerror', (error: Error) => this.problems.pageErrors.push(error.stack ?? `${error.name}: ${error.message}`));
-    page.on('requestfailed', (request: Request) => this.problems.failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText ?? 'failed'}`));
+    page.on('requestfailed', (request: Request) => {
+      const reason = request.failure()?.errorText ?? 'failed';
+      // The page cancelled it itself (a poll abandoned when the person moved on): not a failure of the app or the API.
+      if (reason === 'net::ERR_ABORTED') return;
+      this.problems.failedRequests.push(`${request.method()} ${request.url()}: ${reason}`);
+    });
     page.on('response', (response: Response) => {
       if (response.status() >= 400) this.problems.failedRequests.push(`${response.request().method()} ${response.url()}: HTTP ${response.status()}`);
     });

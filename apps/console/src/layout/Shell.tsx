@@ -10,17 +10,17 @@ const sections: ReadonlyArray<{ section: Section; label: string; path: string }>
   { section: 'certificates', label: 'Certificates', path: '/certificates' },
 ];
 
-/** The frame of every signed-in page: navigation by role, who is signed in, sign-out; the navigation folds away on narrow screens. */
+/** The frame of every signed-in page: navigation by role, who is signed in, sign-out; below 992 px (a tablet) the navigation folds behind a button so tables get the width. */
 export function Shell() {
   const { caller, signOut } = useConsole();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label="Toggle navigation" />
             <Title order={2} size="h4">
               CSMS console
             </Title>

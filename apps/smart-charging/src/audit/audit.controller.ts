@@ -12,7 +12,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @RequireRole('viewer')
+  @RequireRole('viewer', { gridOperatorSite: 'siteId' })
   @ApiOperation({
     summary: 'Audit log of a site',
     description:

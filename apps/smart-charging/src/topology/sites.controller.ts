@@ -58,7 +58,7 @@ export class SitesController {
   }
 
   @Get(':siteId')
-  @RequireRole('viewer')
+  @RequireRole('viewer', { gridOperatorSite: 'siteId' })
   @ApiOperation({ summary: 'A site’s whole tree', description: 'The site and every node, nested from the root; each node with its version for changes.' })
   @ApiZodParam('siteId', siteIdSchema, 'The site.')
   @ApiZodResponse(200, siteTreeSchema, 'The site’s tree.')

@@ -1,0 +1,60 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useConsole } from '../../auth/console-context';
+import { capabilities } from '../../auth/roles';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { LIVE_REFRESH_MS } from '../../components/live';
+import type { Page } from '../../api/paging';
+import { AcceptedStationStatus } from './AcceptedStationStatus';
+import { isFirstContact } from './pending-stations';
+import type { StationView } from './station-types';
+import { PendingStationsTable } from './PendingStationsTable';
+
+// The most a page holds: stations waiting for an operator are few; more than this is a queue no one works through by hand.
+const PENDING_LIMIT = 500;
+
+/**
+ * Stations waiting for an operator: Pending ones (`OCPP_UNKNOWN_STATIONS=pending`) and first-contact ones that were
+ * accepted without credentials (ADR 039). Accepting either gives it a password; what became of that shows below.
+ */
+export function PendingStations() {
+  const { api, caller } = useConsole();
+  const [accepted, setAccepted] = useState<string[]>([]);
+  const pending = useQuery({
+    queryKey: ['connection', '/stations', 'pending'],
+    queryFn: ({ signal }) => api.get<Page<StationView>>('connection', '/stations', { registrationStatus: 'pending', limit: PENDING_LIMIT }, signal),
+    refetchInterval: LIVE_REFRESH_MS,
+  });
+  const firstContact = useQuery({
+    queryKey: ['connection', '/stations', 'first-contact'],
+    queryFn: ({ signal }) => api.get<Page<StationView>>('connection', '/stations', { registrationStatus: 'accepted', securityProfile: 0, limit: PENDING_LIMIT }, signal),
+    refetchInterval: LIVE_REFRESH_MS,
+    select: (page) => page.items.filter(isFirstContact),
+  });
+  const mayAccept = capabilities.acceptsStations(caller);
+  const onAccepted = (stationId: string) => setAccepted((current) => [stationId, ...current.filter((id) => id !== stationId)].slice(0, 5));
+  return (
+    <Stack gap="md">
+      {accepted.map((stationId) => (
+        <AcceptedStationStatus key={stationId} stationId={stationId} />
+      ))}
+      <Title order={2} size="h5">
+        Pending
+      </Title>
+      <Text size="sm" c="dimmed">
+        Their BootNotification is answered Pending until someone accepts them.
+      </Text>
+      <ProblemAlert error={pending.error} title="The pending stations could not be listed" />
+      <PendingStationsTable label="Pending stations" stations={pending.data?.items} loading={pending.isPending} mayAccept={mayAccept} onAccepted={onAccepted} />
+      <Title order={2} size="h5">
+        First contact without credentials
+      </Title>
+      <Text size="sm" c="dimmed">
+        Registered by their own first connection on profile 0: anyone who knows the id can connect as them until they are accepted here.
+      </Text>
+      <ProblemAlert error={firstContact.error} title="The first-contact stations could not be listed" />
+      <PendingStationsTable label="First-contact stations" stations={firstContact.data} loading={firstContact.isPending} mayAccept={mayAccept} onAccepted={onAccepted} />
+    </Stack>
+  );
+}
