@@ -1,4 +1,4 @@
-import { type LaunchedChromium, launchChromium, recordPage } from '@test/support/browser';
+import { type LaunchedChromium, controlsWithoutNames, expectAccessibleNames, launchChromium, recordPage } from '@test/support/browser';
 import { eventually } from '@test/support/service-process';
 
 // Long enough for a first paint on a busy 2-core machine; eventually() polls until then.
@@ -44,5 +44,18 @@ describe('browser harness', () => {
     expect(() => recorder.expectNoConsoleErrors()).toThrow(/a console error[\s\S]*an uncaught exception[\s\S]*GET http:\/\/harness\.test\/no-such-route: HTTP 404/);
     // The allow-list takes what a page does on purpose: here everything it was made to do.
     recorder.expectNoConsoleErrors({ allow: [/a console error/, /an uncaught exception/, /no-such-route/] });
+  }, 120_000);
+
+  it('finds the controls a screen reader could not name', async () => {
+    if (!browser) throw new Error('not started');
+    const page = await browser.newPage();
+    await page.setContent(
+      `<label>Station <input id="named"></label><button aria-label="Close"></button><a href="#x">Stations</a>
+       <button></button><input type="text"><a href="#y"><img src="data:," alt=""></a><select></select>`,
+    );
+    await expect(controlsWithoutNames(page)).resolves.toEqual(['button without a name', 'textbox without a name', 'link without a name', 'combobox without a name']);
+    await expect(expectAccessibleNames(page, 'the test page')).rejects.toThrow(/the test page: 4 control\(s\) without an accessible name/);
+    await page.setContent('<label>Station <input></label><button>Sign in</button>');
+    await expectAccessibleNames(page, 'a named page');
   }, 120_000);
 });

@@ -1,3 +1,4 @@
+export { controlsWithoutNames, expectAccessibleNames } from './accessible-names';
 // The browser-test harness (ADR 051): Debian's Chromium driven by playwright-core from jest e2e specs.
 export { type EmbeddedForBrowser, type EmbeddedForBrowserOptions, startEmbeddedForBrowser } from './embedded-for-browser';
 export { CHROMIUM_ARGS, type LaunchChromiumOptions, type LaunchedChromium, launchChromium } from './launch-chromium';

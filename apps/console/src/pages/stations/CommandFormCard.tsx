@@ -38,7 +38,7 @@ export function CommandFormCard({ form, stationId, protocol }: { form: CommandFo
             const common = { label: field.label, description: field.description, size: 'xs' as const, required: field.required, value: values[field.name] ?? '' };
             const change = (value: string) => setValues((current) => ({ ...current, [field.name]: value }));
             return field.kind === 'select' ? (
-              <NativeSelect key={field.name} {...common} data={[...(field.required ? [] : ['']), ...(field.options?.(protocol ?? 'ocpp2.0.1') ?? [])]} onChange={(event) => change(event.currentTarget.value)} />
+              <NativeSelect key={field.name} {...common} data={[...(field.required ? [] : [{ value: '', label: 'Not set' }]), ...(field.options?.(protocol ?? 'ocpp2.0.1') ?? [])]} onChange={(event) => change(event.currentTarget.value)} />
             ) : (
               <TextInput key={field.name} {...common} inputMode={field.kind === 'number' ? 'numeric' : undefined} onChange={(event) => change(event.currentTarget.value)} />
             );
