@@ -154,7 +154,7 @@ describe('smart-charging topology', () => {
   it('documents every route with its role in OpenAPI, the tree as a component', async () => {
     const document = (await (await fetch(`${service.baseUrl}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, Json>>; components: { schemas: Record<string, Json> } };
     expect(document.paths['/api/sites']?.post).toMatchObject({ 'x-required-role': 'operator', security: [{ 'api-token': [] }, { oidc: [] }] });
-    expect(document.paths['/api/sites/{siteId}']?.get).toMatchObject({ 'x-required-role': 'viewer' });
+    expect(document.paths['/api/sites/{siteId}']?.get).toMatchObject({ 'x-required-role': 'viewer|grid-operator', 'x-grid-operator-site': 'siteId' });
     expect(document.paths['/api/sites/{siteId}/nodes/{nodeId}/limits/{source}']?.put).toMatchObject({ 'x-required-role': 'operator|grid-operator', 'x-grid-operator-site': 'siteId' });
     expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['TopologyNodeInput', 'TopologyTreeNode']));
     expect(JSON.stringify(document)).not.toContain('#/definitions/');
