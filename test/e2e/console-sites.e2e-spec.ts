@@ -11,8 +11,9 @@ const SITE = GRANTED_SITE;
 const STATIONS = ['CSITE-A', 'CSITE-B'];
 const SITE_A = 48;
 const LOWERED_A = 30;
-/** The viewer test's own audit entry: an operator limit on the feeder above the site's, so that it changes no allocation. */
+/** The viewer test's own audit entry: an operator limit on the feeder above the site's (in A and in W), so that it changes no allocation. */
 const FEEDER_OPERATOR_A = 60;
+const FEEDER_OPERATOR_KW = 60;
 
 /** One grid connection of 48 A per phase, a feeder, two 32 A three-phase chargers: two sessions share 48 A. */
 const site: Json = {
@@ -133,7 +134,9 @@ describe('console: sites', () => {
   it('shows a viewer the site, a limit change in the audit log, and no editor', async () => {
     const { csms, browser } = started();
     // Its own change, written through the API: the test does not lean on what the grid-operator test did.
-    const seeded = await csms.api.call(csms.baseUrl, 'PUT', `/api/sites/${SITE}/nodes/F1/limits/operator`, 'operator', { default: { perPhaseA: [FEEDER_OPERATOR_A, FEEDER_OPERATOR_A, FEEDER_OPERATOR_A] } });
+    const seeded = await csms.api.call(csms.baseUrl, 'PUT', `/api/sites/${SITE}/nodes/F1/limits/operator`, 'operator', {
+      default: { perPhaseA: [FEEDER_OPERATOR_A, FEEDER_OPERATOR_A, FEEDER_OPERATOR_A], totalW: FEEDER_OPERATOR_KW * 1000 },
+    });
     expect(seeded.status).toBe(201);
     const page = await browser.newPage();
     const recorder = recordPage(page);
@@ -142,11 +145,14 @@ describe('console: sites', () => {
 
     const topology = page.getByRole('navigation', { name: 'Topology' });
     await topology.getByRole('button', { name: 'Feeder Feeder 1' }).click();
-    await page.getByRole('figure', { name: 'Limit and draw per phase of Feeder Feeder 1' }).waitFor({ timeout: WAIT_MS });
+    const feederChart = page.getByRole('figure', { name: 'Limit and draw per phase of Feeder Feeder 1' });
+    // The power limit in words and as its own (kW) line beside the three phase limits.
+    await waitForText('the feeder’s power limit', summaryOf(feederChart), new RegExp(`Power limit now ${FEEDER_OPERATOR_KW} kW\\.$`));
+    await eventually('the kW line', async () => ((await feederChart.locator('.recharts-line').count()) === 4 ? true : undefined), WAIT_MS, [csms.service]);
     await page.getByRole('table', { name: `Profiles in force on ${STATIONS[0]}` }).waitFor({ timeout: WAIT_MS });
     await waitForText('both sessions in the allocation', page.getByRole('table', { name: 'Allocation per session' }), new RegExp(`${STATIONS[0]}.*${STATIONS[1]}|${STATIONS[1]}.*${STATIONS[0]}`));
     const audit = page.getByRole('table', { name: 'Audit log of the site' });
-    await waitForText('the operator’s change in the audit log', audit, new RegExp(`e2e-operatorlimits-replacedF1operatorset to ${FEEDER_OPERATOR_A} A per phase`));
+    await waitForText('the operator’s change in the audit log', audit, new RegExp(`e2e-operatorlimits-replacedF1operatorset to ${FEEDER_OPERATOR_A} A per phase, ${FEEDER_OPERATOR_KW} kW total`));
     await page.getByText('No session draws more than its profile allows.').waitFor({ timeout: WAIT_MS });
     // A viewer may not write limits: no editor at all.
     expect(await page.getByRole('form', { name: /^Limit schedule of source/ }).count()).toBe(0);
