@@ -11,6 +11,9 @@ const SITE = GRANTED_SITE;
 const STATIONS = ['CSITE-A', 'CSITE-B'];
 const SITE_A = 48;
 const LOWERED_A = 30;
+/** The viewer test's own audit entry: an operator limit on the feeder above the site's (in A and in W), so that it changes no allocation. */
+const FEEDER_OPERATOR_A = 60;
+const FEEDER_OPERATOR_KW = 60;
 
 /** One grid connection of 48 A per phase, a feeder, two 32 A three-phase chargers: two sessions share 48 A. */
 const site: Json = {
@@ -82,7 +85,7 @@ describe('console: sites', () => {
     await csms?.stop();
   });
 
-  it('lets the grid operator see its site live and lower its limit, which the chart follows', async () => {
+  it('lets the grid operator see its site’s tree live, lower its limit, which the chart follows, and find its change in the audit log', async () => {
     const { csms, browser } = started();
     const page = await browser.newPage();
     const recorder = recordPage(page);
@@ -98,6 +101,8 @@ describe('console: sites', () => {
 
     await list.getByRole('link', { name: SITE }).click();
     await page.getByRole('heading', { name: `Site ${SITE}`, level: 1 }).waitFor({ timeout: WAIT_MS });
+    // The real tree, as the topology names it (grid operators read their granted sites' trees).
+    await page.getByRole('navigation', { name: 'Topology' }).getByRole('button', { name: 'Feeder Feeder 1' }).waitFor({ timeout: WAIT_MS });
     const chart = page.getByRole('figure', { name: `Limit and draw per phase of Site ${SITE}` });
     await waitForText('the summary of the limit and draw', summaryOf(chart), new RegExp(`^Limit now ${SITE_A} A, draw ${SITE_A} A on L1; limit ${SITE_A} A, draw ${SITE_A} A on L2`));
     // The limit as a line and the draw as an area, per phase (a flat line has no height: attached, not "visible").
@@ -120,13 +125,19 @@ describe('console: sites', () => {
     // Another range loads again and keeps following.
     await page.getByText('3 h', { exact: true }).click();
     await waitForText('the summary over 3 h', summaryOf(chart), new RegExp(`^Limit now ${LOWERED_A} A`));
+    await waitForText('its own change in the audit log', page.getByRole('table', { name: 'Audit log of the site' }), new RegExp(`e2e-grid-operatorlimits-replaced${SITE}grid-operatorset to ${LOWERED_A} A per phase`));
     await saveScreenshot(page, 'site-grid-operator-lowered');
     recorder.expectNoConsoleErrors();
     await page.close();
   }, 240_000);
 
-  it('shows a viewer the site, the grid operator’s change in the audit log, and no editor', async () => {
+  it('shows a viewer the site, a limit change in the audit log, and no editor', async () => {
     const { csms, browser } = started();
+    // Its own change, written through the API: the test does not lean on what the grid-operator test did.
+    const seeded = await csms.api.call(csms.baseUrl, 'PUT', `/api/sites/${SITE}/nodes/F1/limits/operator`, 'operator', {
+      default: { perPhaseA: [FEEDER_OPERATOR_A, FEEDER_OPERATOR_A, FEEDER_OPERATOR_A], totalW: FEEDER_OPERATOR_KW * 1000 },
+    });
+    expect(seeded.status).toBe(201);
     const page = await browser.newPage();
     const recorder = recordPage(page);
     await signIn(page, `/sites/${SITE}`, csms.tokens.viewer);
@@ -134,11 +145,14 @@ describe('console: sites', () => {
 
     const topology = page.getByRole('navigation', { name: 'Topology' });
     await topology.getByRole('button', { name: 'Feeder Feeder 1' }).click();
-    await page.getByRole('figure', { name: 'Limit and draw per phase of Feeder Feeder 1' }).waitFor({ timeout: WAIT_MS });
+    const feederChart = page.getByRole('figure', { name: 'Limit and draw per phase of Feeder Feeder 1' });
+    // The power limit in words and as its own (kW) line beside the three phase limits.
+    await waitForText('the feeder’s power limit', summaryOf(feederChart), new RegExp(`Power limit now ${FEEDER_OPERATOR_KW} kW\\.$`));
+    await eventually('the kW line', async () => ((await feederChart.locator('.recharts-line').count()) === 4 ? true : undefined), WAIT_MS, [csms.service]);
     await page.getByRole('table', { name: `Profiles in force on ${STATIONS[0]}` }).waitFor({ timeout: WAIT_MS });
     await waitForText('both sessions in the allocation', page.getByRole('table', { name: 'Allocation per session' }), new RegExp(`${STATIONS[0]}.*${STATIONS[1]}|${STATIONS[1]}.*${STATIONS[0]}`));
     const audit = page.getByRole('table', { name: 'Audit log of the site' });
-    await waitForText('the grid operator’s change in the audit log', audit, new RegExp(`e2e-grid-operatorlimits-replaced${SITE}grid-operatorset to ${LOWERED_A} A per phase`));
+    await waitForText('the operator’s change in the audit log', audit, new RegExp(`e2e-operatorlimits-replacedF1operatorset to ${FEEDER_OPERATOR_A} A per phase, ${FEEDER_OPERATOR_KW} kW total`));
     await page.getByText('No session draws more than its profile allows.').waitFor({ timeout: WAIT_MS });
     // A viewer may not write limits: no editor at all.
     expect(await page.getByRole('form', { name: /^Limit schedule of source/ }).count()).toBe(0);

@@ -123,10 +123,13 @@ describe('smart-charging draw history', () => {
   it('shows a lowered limit within a few samples, and the draw following below it', async () => {
     const lowered = await call('PUT', `/api/sites/${SITE}/nodes/${SITE}/limits/operator`, 'operator', { default: { perPhaseA: [LOWERED_A, LOWERED_A, LOWERED_A] } });
     expect(lowered.status).toBe(201);
-    const answeredAt = Date.now();
+    // Order, not latency (other files share the machine): a sample with the lowered limit follows the last one with the old limit.
     const first = await eventually('a sample with the lowered limit', async () => (await pointsOf(HISTORY)).find((point) => point.limitA?.[0] === LOWERED_A), WAIT_MS, services());
-    // Sampled as soon as the plan changed; the bound allows 8 ticks of 1 s on a busy machine.
-    expect(atOf(first) - answeredAt).toBeLessThan(8_000);
+    const history = await pointsOf(HISTORY);
+    const lastOld = history.filter((point) => point.limitA?.[0] === 32).at(-1);
+    expect(lastOld).toBeDefined();
+    expect(atOf(first)).toBeGreaterThan(atOf(lastOld as Point));
+    expect(history.filter((point) => atOf(point) >= atOf(first)).every((point) => point.limitA?.[0] === LOWERED_A)).toBe(true);
     expect((await call('GET', HISTORY)).body.current).toEqual({ limitA: [LOWERED_A, LOWERED_A, LOWERED_A], limitW: null });
     // The stations take their lowered profiles (10 A each) and their meters follow.
     const settled = await eventually(
@@ -152,6 +155,55 @@ describe('smart-charging draw history', () => {
     expect(buckets.reduce((sum, point) => sum + point.samples, 0)).toBe(raw.length);
     expect(peakOf(buckets.map((point) => peakOf(point.drawnA)))).toBe(peakOf(raw.map((point) => peakOf(point.drawnA))));
     expect(buckets.at(-1)?.limitA).toEqual(raw.at(-1)?.limitA);
+  });
+
+  it('folds in PostgreSQL into exact buckets: peak draw, the newest sample’s limit, mean allocation; caps a site’s nodes × maxPoints', async () => {
+    // A site of 11 nodes with no station connected (never planned, never sampled): its root's samples are seeded, 1 s apart.
+    const seeded = 'SITE-Q';
+    const chargers = Array.from({ length: 10 }, (_, index) => ({ kind: 'charger', stationId: `Q-${index}`, rating: { maxA: 16, phases: 3 } }));
+    expect((await call('POST', '/api/sites', 'operator', { siteId: seeded, limit: { perPhaseA: [32, 32, 32] }, children: chargers })).status).toBe(201);
+    const t0 = Math.floor(startedAt / 1000) * 1000 - 60_000;
+    const rows = Array.from({ length: 10 }, (_, i) => [seeded, seeded, new Date(t0 + i * 1000), i < 3 ? 32 : i < 7 ? 16 : null, i >= 7 ? 11_000 : null, i < 5 ? 8 : 4, i === 1 ? 30 : 10]);
+    for (const row of rows) {
+      await database.query(
+        `INSERT INTO smart_charging.draw_sample (site_id, node_id, at, limit_l1_a, limit_l2_a, limit_l3_a, limit_w, allocated_l1_a, allocated_l2_a, allocated_l3_a, allocated_w, drawn_l1_a, drawn_l2_a, drawn_l3_a)
+         VALUES ($1, $2, $3, $4::real, $4::real, $4::real, $5::real, $6::real, $6::real, $6::real, $6::real * 690, $7::real, $7::real, $7::real)`,
+        row,
+      );
+    }
+    const range = (maxPoints: number) => `from=${new Date(t0).toISOString()}&to=${new Date(t0 + 10_000).toISOString()}&maxPoints=${maxPoints}`;
+    const nodeRoute = `/api/sites/${seeded}/nodes/${seeded}/draw-history`;
+    const bucket = (at: number, samples: number, drawn: number, allocated: number, limitA: number | null, limitW: number | null) => ({
+      at: new Date(at).toISOString(),
+      limitA: limitA === null ? null : [limitA, limitA, limitA],
+      limitW,
+      allocatedA: [allocated, allocated, allocated],
+      allocatedW: allocated * 690,
+      drawnA: [drawn, drawn, drawn],
+      samples,
+    });
+    // Fits: the samples as they are.
+    const raw = await call('GET', `${nodeRoute}?${range(10)}`);
+    expect(raw.body.bucketSeconds).toBeNull();
+    expect(raw.body.points).toEqual(rows.map((row, i) => bucket(t0 + i * 1000, 1, row[6] as number, row[5] as number, row[3] as number | null, row[4] as number | null)));
+    // Two buckets of 5 s: the first holds the 30 A peak, the mean of 8 A and the 16 A limit its newest sample had; the second the W limit only.
+    const two = await call('GET', `${nodeRoute}?${range(2)}`);
+    expect(two.body).toMatchObject({ bucketSeconds: 5, points: [bucket(t0, 5, 30, 8, 16, null), bucket(t0 + 5000, 5, 10, 4, null, 11_000)] });
+    // Three buckets of 3.334 s from `from`: 4, 3 and 3 samples; the mean allocation of the second is (8 + 4 + 4) / 3.
+    const three = await call('GET', `/api/sites/${seeded}/draw-history?${range(3)}`);
+    const root = (three.body.nodes as Json[]).find((node) => node.nodeId === seeded) as Json;
+    expect(root.bucketSeconds).toBe(3.334);
+    expect((root.points as Point[]).map((point) => [Date.parse(point.at) - t0, point.samples, point.drawnA[0], point.limitA?.[0] ?? null, point.limitW])).toEqual([
+      [0, 4, 30, 16, null],
+      [3334, 3, 10, 16, null],
+      [6668, 3, 10, null, 11_000],
+    ]);
+    expect((root.points as Point[])[1]?.allocatedA[0]).toBeCloseTo(16 / 3, 5);
+    // 11 nodes × 5000 points is more than a site-wide read may answer; without maxPoints the default fits.
+    const nodeCount = (three.body.nodes as Json[]).length;
+    expect(nodeCount).toBeGreaterThanOrEqual(11);
+    expect(await call('GET', `/api/sites/${seeded}/draw-history?maxPoints=5000`)).toMatchObject({ status: 400, body: { code: 'too-many-points' } });
+    expect((await call('GET', `/api/sites/${seeded}/draw-history`)).status).toBe(200);
   });
 
   it('answers granted callers only, 404 for an unknown site or node, 400 for a bad range', async () => {

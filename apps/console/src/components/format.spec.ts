@@ -1,4 +1,4 @@
-import { formatDateTime, formatQuantity, formatRelative } from './format';
+import { formatDateTime, formatNumber, formatPhases, formatQuantity, formatRelative } from './format';
 
 describe('formatting', () => {
   const now = Date.parse('2026-12-06T12:00:00Z');
@@ -18,5 +18,12 @@ describe('formatting', () => {
     expect(formatQuantity(12345.6, 'Wh', 0)).toBe('12,346 Wh');
     expect(formatQuantity(null, 'A')).toBe('—');
     expect(formatDateTime(undefined)).toBe('—');
+  });
+
+  it('writes bare numbers and the three phases with the same rounding', () => {
+    expect(formatNumber(1234.56)).toBe('1,234.6');
+    expect(formatNumber(16)).toBe('16');
+    expect(formatPhases([16, 16.54, 0], 'A')).toBe('16 / 16.5 / 0 A');
+    expect(formatPhases(null, 'A')).toBe('—');
   });
 });

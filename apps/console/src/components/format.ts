@@ -19,9 +19,18 @@ export function formatRelative(iso: string | null | undefined, now: number = Dat
   return seconds >= 0 ? `${value} ${unit} ago` : `in ${value} ${unit}`;
 }
 
+/** A number with at most `digits` decimals, grouped: "7.4", "12,346". */
+export function formatNumber(value: number, digits = 1): string {
+  return Number(value.toFixed(digits)).toLocaleString('en-GB');
+}
+
 /** A number with at most `digits` decimals and its unit: "7.4 kW", "16 A". */
 export function formatQuantity(value: number | null | undefined, unit: string, digits = 1): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  const rounded = Number(value.toFixed(digits));
-  return `${rounded.toLocaleString('en-GB')} ${unit}`;
+  return `${formatNumber(value, digits)} ${unit}`;
+}
+
+/** Values of the three phases and their unit: "16 / 16.5 / 0 A"; a dash for unknown. */
+export function formatPhases(values: readonly number[] | null | undefined, unit: string, digits = 1): string {
+  return values ? `${values.map((value) => formatNumber(value, digits)).join(' / ')} ${unit}` : '—';
 }

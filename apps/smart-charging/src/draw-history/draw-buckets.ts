@@ -1,6 +1,6 @@
 import type { PhaseTriple } from '../allocation';
 
-/** One point of a node's history: a sample, or the samples of one time bucket folded together. */
+/** One point of a node's history: a sample, or the samples of one time bucket folded together (in SQL, draw-sample.repository.ts). */
 export interface DrawPoint {
   /** The sample's time, or the start of its bucket (epoch ms). */
   at: number;
@@ -19,43 +19,30 @@ export interface DrawPoints {
   bucketMs?: number;
 }
 
-const maxOf = (a: PhaseTriple, b: PhaseTriple): PhaseTriple => [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.max(a[2], b[2])];
-
-/** Folds samples (oldest first) into one point: the peak draw, the limit in force at its end, the mean allocation. */
-function foldBucket(at: number, samples: readonly DrawPoint[]): DrawPoint {
-  const last = samples[samples.length - 1] as DrawPoint;
-  let drawnA: PhaseTriple = [0, 0, 0];
-  const sumA: PhaseTriple = [0, 0, 0];
-  let sumW = 0;
-  let count = 0;
-  for (const sample of samples) {
-    drawnA = maxOf(drawnA, sample.drawnA);
-    for (let phase = 0; phase < 3; phase++) sumA[phase] = (sumA[phase] ?? 0) + (sample.allocatedA[phase] ?? 0) * sample.samples;
-    sumW += sample.allocatedW * sample.samples;
-    count += sample.samples;
-  }
-  return { at, limitA: last.limitA, limitW: last.limitW, allocatedA: [sumA[0] / count, sumA[1] / count, sumA[2] / count], allocatedW: sumW / count, drawnA, samples: count };
-}
+/** The most points one site-wide read may answer (nodes × maxPoints): keeps a site of hundreds of nodes from building a response of millions of points. */
+export const MAX_SITE_POINTS = 50_000;
 
 /**
- * A node's samples between `from` and `to` (oldest first) as at most `maxPoints` points: as they
- * are when they fit, else folded into equal time buckets from `from` (a chart keeps its peaks,
- * so the draw is the bucket's maximum; the limit is the one at the bucket's end, the allocation its mean).
- * Empty buckets give no point.
+ * The width of the equal buckets that fold [from, to) into at most `maxPoints` (whole ms, at least 1):
+ * bucket i starts at from + i × width, so the last one ends at or after `to`.
  */
-export function drawPointsOf(samples: readonly DrawPoint[], from: number, to: number, maxPoints: number): DrawPoints {
-  if (samples.length <= maxPoints) return { points: [...samples] };
-  const bucketMs = Math.max(1, Math.ceil((to - from) / maxPoints));
-  const points: DrawPoint[] = [];
-  let bucket: DrawPoint[] = [];
-  let bucketIndex = -1;
-  for (const sample of samples) {
-    const index = Math.min(maxPoints - 1, Math.max(0, Math.floor((sample.at - from) / bucketMs)));
-    if (index !== bucketIndex && bucket.length > 0) points.push(foldBucket(from + bucketIndex * bucketMs, bucket));
-    if (index !== bucketIndex) bucket = [];
-    bucketIndex = index;
-    bucket.push(sample);
+export function bucketMsOf(from: number, to: number, maxPoints: number): number {
+  return Math.max(1, Math.ceil((to - from) / maxPoints));
+}
+
+export type SiteMaxPoints = { ok: true; maxPoints: number } | { ok: false; detail: string };
+
+/**
+ * The points per node of a site-wide read: the asked `maxPoints` when nodes × maxPoints stays within
+ * MAX_SITE_POINTS (else refused, naming the most it may ask); without one, the default lowered to fit.
+ */
+export function siteMaxPoints(nodeCount: number, asked: number | undefined, defaultMaxPoints: number): SiteMaxPoints {
+  const fitting = Math.floor(MAX_SITE_POINTS / Math.max(1, nodeCount));
+  if (asked === undefined) {
+    if (fitting >= 1) return { ok: true, maxPoints: Math.min(defaultMaxPoints, fitting) };
+    return { ok: false, detail: `the site has ${nodeCount} nodes: more than ${MAX_SITE_POINTS} points at one point per node; read its nodes one at a time` };
   }
-  if (bucket.length > 0) points.push(foldBucket(from + bucketIndex * bucketMs, bucket));
-  return { points, bucketMs };
+  if (asked * nodeCount <= MAX_SITE_POINTS) return { ok: true, maxPoints: asked };
+  const hint = fitting >= 1 ? `ask for maxPoints=${fitting} or fewer` : 'read its nodes one at a time';
+  return { ok: false, detail: `the site has ${nodeCount} nodes: ${nodeCount} × maxPoints ${asked} = ${nodeCount * asked} points, more than ${MAX_SITE_POINTS}; ${hint}` };
 }

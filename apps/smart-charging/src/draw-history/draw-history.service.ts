@@ -4,9 +4,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SiteAllocator } from '../site-control/site-allocator';
 import { topologyProblemOf } from '../topology/topology-answer';
 import { TopologyError, TopologyErrorCode } from '../topology/topology.error';
-import { type DrawPoint, drawPointsOf } from './draw-buckets';
+import { type DrawPoint, type DrawPoints, siteMaxPoints } from './draw-buckets';
 import { type DrawHistoryRange, drawHistoryRange } from './draw-history-range';
-import type { DrawHistoryQuery, NodeDrawHistory, SiteDrawHistory } from './draw-history.schemas';
+import { DEFAULT_MAX_POINTS, type DrawHistoryQuery, type NodeDrawHistory, type SiteDrawHistory } from './draw-history.schemas';
 import { DrawSampleRepository } from './draw-sample.repository';
 
 const iso = (epochMs: number) => new Date(epochMs).toISOString();
@@ -23,7 +23,7 @@ function pointBody(point: DrawPoint) {
   };
 }
 
-/** The draw history of a site's nodes, as a chart draws it: oldest first, folded into buckets past maxPoints. */
+/** The draw history of a site's nodes, as a chart draws it: oldest first, folded into buckets past maxPoints (in SQL, by the repository). */
 @Injectable()
 export class DrawHistoryService {
   private readonly sampleSeconds: number;
@@ -40,15 +40,17 @@ export class DrawHistoryService {
     const range = rangeOf(query);
     const nodes = await this.nodesOf(siteId);
     if (!nodes.includes(nodeId)) throw topologyProblemOf(new TopologyError(TopologyErrorCode.nodeNotFound, `site ${siteId} has no node ${nodeId}`));
-    const samples = await this.repository.read(siteId, nodeId, new Date(range.from), new Date(range.to));
-    return { ...this.rangeBody(siteId, range), ...this.nodeBody(siteId, nodeId, samples.get(nodeId) ?? [], range) };
+    const history = await this.repository.read(siteId, [nodeId], new Date(range.from), new Date(range.to), range.maxPoints);
+    return { ...this.rangeBody(siteId, range), ...this.nodeBody(siteId, nodeId, history.get(nodeId)) };
   }
 
   async ofSite(siteId: string, query: DrawHistoryQuery): Promise<SiteDrawHistory> {
     const range = rangeOf(query);
     const nodes = await this.nodesOf(siteId);
-    const samples = await this.repository.read(siteId, undefined, new Date(range.from), new Date(range.to));
-    return { ...this.rangeBody(siteId, range), nodes: nodes.map((nodeId) => this.nodeBody(siteId, nodeId, samples.get(nodeId) ?? [], range)) };
+    const maxPoints = siteMaxPoints(nodes.length, query.maxPoints, DEFAULT_MAX_POINTS);
+    if (!maxPoints.ok) throw new Problem({ status: 400, code: 'too-many-points', detail: maxPoints.detail });
+    const history = await this.repository.read(siteId, nodes, new Date(range.from), new Date(range.to), maxPoints.maxPoints);
+    return { ...this.rangeBody(siteId, range), nodes: nodes.map((nodeId) => this.nodeBody(siteId, nodeId, history.get(nodeId))) };
   }
 
   private async nodesOf(siteId: string): Promise<string[]> {
@@ -61,9 +63,9 @@ export class DrawHistoryService {
     return { siteId, from: iso(range.from), to: iso(range.to), sampleSeconds: this.sampleSeconds };
   }
 
-  private nodeBody(siteId: string, nodeId: string, samples: DrawPoint[], range: DrawHistoryRange) {
+  private nodeBody(siteId: string, nodeId: string, history: DrawPoints | undefined) {
     const limit = this.allocator.lastPlan(siteId)?.nodes.find((node) => node.nodeId === nodeId)?.limit;
-    const { points, bucketMs } = drawPointsOf(samples, range.from, range.to, range.maxPoints);
+    const { points, bucketMs } = history ?? { points: [] };
     return {
       nodeId,
       current: limit === undefined ? null : { limitA: limit.perPhaseA ?? null, limitW: limit.totalW ?? null },

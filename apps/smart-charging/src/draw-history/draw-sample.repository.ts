@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { PhaseTriple } from '../allocation';
 import { SMART_CHARGING_SCHEMA } from '../persistence/smart-charging-schema';
-import type { DrawPoint } from './draw-buckets';
+import { type DrawPoint, type DrawPoints, bucketMsOf } from './draw-buckets';
 import type { DrawSample } from './draw-sample';
 
 const SAMPLES = `"${SMART_CHARGING_SCHEMA}"."draw_sample"`;
@@ -11,9 +11,12 @@ const LEASES = `"${SMART_CHARGING_SCHEMA}"."draw_sampler_lease"`;
 const NODES = `"${SMART_CHARGING_SCHEMA}"."node"`;
 const SITES = `"${SMART_CHARGING_SCHEMA}"."site"`;
 
-interface DrawSampleRow {
+/** One point as PostgreSQL folds it: a bucket (slot: its start) or a sample (slot: its time). */
+interface BucketRow {
   node_id: string;
-  at: Date;
+  slot: Date;
+  folded: boolean;
+  samples: number;
   limit_l1_a: number | null;
   limit_l2_a: number | null;
   limit_l3_a: number | null;
@@ -28,20 +31,20 @@ interface DrawSampleRow {
 }
 
 /** Unlimited is NULL in the table, undefined here (a per-phase limit has all three phases or none). */
-function limitOf(row: DrawSampleRow): PhaseTriple | undefined {
+function limitOf(row: BucketRow): PhaseTriple | undefined {
   if (row.limit_l1_a === null || row.limit_l2_a === null || row.limit_l3_a === null) return undefined;
   return [row.limit_l1_a, row.limit_l2_a, row.limit_l3_a];
 }
 
-function pointOf(row: DrawSampleRow): DrawPoint {
+function pointOf(row: BucketRow): DrawPoint {
   return {
-    at: new Date(row.at).getTime(),
+    at: new Date(row.slot).getTime(),
     limitA: limitOf(row),
     limitW: row.limit_w ?? undefined,
     allocatedA: [row.allocated_l1_a, row.allocated_l2_a, row.allocated_l3_a],
     allocatedW: row.allocated_w,
     drawnA: [row.drawn_l1_a, row.drawn_l2_a, row.drawn_l3_a],
-    samples: 1,
+    samples: row.samples,
   };
 }
 
@@ -80,18 +83,36 @@ export class DrawSampleRepository {
     );
   }
 
-  /** The samples of a site's nodes (one node, or all) in [from, to), oldest first, per node. */
-  async read(siteId: string, nodeId: string | undefined, from: Date, to: Date): Promise<Map<string, DrawPoint[]>> {
-    const rows = await queryRows<DrawSampleRow>(
+  /**
+   * The history of some nodes of a site in [from, to), oldest first per node, at most `maxPoints`
+   * points per node, folded in PostgreSQL so that no more than nodes × maxPoints rows leave it: a
+   * node with more samples than maxPoints gets equal buckets from `from` (bucketMsOf) holding the
+   * peak draw per phase, the mean allocation and the limit of the bucket's newest sample; a node
+   * with fewer gets its samples as they are. `node_id = ANY(…)` with the time range keeps both
+   * scans on the (site_id, node_id, at) index (EXPLAIN at 1.7M rows: index-only count, bitmap index scan).
+   */
+  async read(siteId: string, nodeIds: readonly string[], from: Date, to: Date, maxPoints: number): Promise<Map<string, DrawPoints>> {
+    const bucketMs = bucketMsOf(from.getTime(), to.getTime(), maxPoints);
+    const newest = (column: string) => `(array_agg(${column} ORDER BY at DESC))[1] AS ${column}`;
+    const rows = await queryRows<BucketRow>(
       this.dataSource,
-      `SELECT node_id, at, limit_l1_a, limit_l2_a, limit_l3_a, limit_w, allocated_l1_a, allocated_l2_a, allocated_l3_a, allocated_w, drawn_l1_a, drawn_l2_a, drawn_l3_a
-       FROM ${SAMPLES} WHERE site_id = $1 AND ($2::text IS NULL OR node_id = $2) AND at >= $3 AND at < $4 ORDER BY node_id, at`,
-      [siteId, nodeId ?? null, from, to],
+      `WITH counted AS (SELECT node_id, count(*) > $5 AS folded FROM ${SAMPLES} WHERE site_id = $1 AND node_id = ANY($2::text[]) AND at >= $3 AND at < $4 GROUP BY node_id),
+       keyed AS (
+         SELECT s.*, c.folded,
+           CASE WHEN c.folded THEN date_bin($6::bigint * interval '1 millisecond', s.at, $3::timestamptz) ELSE s.at END AS slot
+         FROM ${SAMPLES} s JOIN counted c USING (node_id) WHERE s.site_id = $1 AND s.node_id = ANY($2::text[]) AND s.at >= $3 AND s.at < $4
+       )
+       SELECT node_id, slot, bool_or(folded) AS folded, count(*)::int AS samples,
+         ${['limit_l1_a', 'limit_l2_a', 'limit_l3_a', 'limit_w'].map(newest).join(', ')},
+         ${['allocated_l1_a', 'allocated_l2_a', 'allocated_l3_a', 'allocated_w'].map((column) => `avg(${column})::real AS ${column}`).join(', ')},
+         ${['drawn_l1_a', 'drawn_l2_a', 'drawn_l3_a'].map((column) => `max(${column}) AS ${column}`).join(', ')}
+       FROM keyed GROUP BY node_id, slot ORDER BY node_id, slot`,
+      [siteId, [...nodeIds], from, to, maxPoints, bucketMs],
     );
-    const byNode = new Map<string, DrawPoint[]>();
+    const byNode = new Map<string, DrawPoints>();
     for (const row of rows) {
-      const points = byNode.get(row.node_id) ?? [];
-      points.push(pointOf(row));
+      const points = byNode.get(row.node_id) ?? (row.folded ? { points: [], bucketMs } : { points: [] });
+      points.points.push(pointOf(row));
       byNode.set(row.node_id, points);
     }
     return byNode;

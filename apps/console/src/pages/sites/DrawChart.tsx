@@ -2,7 +2,7 @@ import { CompositeChart, type CompositeChartSeries } from '@mantine/charts';
 import { Card, Group, SegmentedControl, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { chartRows, historyRanges, historySummary, latestFigures, type HistoryRange, tickLabel, timeTicks } from './draw-history';
+import { chartRows, hasPowerLimit, historyRanges, historySummary, latestFigures, type HistoryRange, tickLabel, timeTicks } from './draw-history';
 import { useDrawHistory } from './use-draw-history';
 
 /** The tooltip's title; recharts may hand over a value that is not a time (e.g. while data change). */
@@ -16,6 +16,10 @@ const series: CompositeChartSeries[] = phaseColors.flatMap((color, index) => [
   { name: `limitL${index + 1}`, label: `Limit L${index + 1}`, color: `${color}.9`, type: 'line' as const, strokeDasharray: '6 4' },
 ]);
 
+// A power (W) limit in kW on its own right axis: amperes per phase would need the voltage, which the history does not hold.
+const powerSeries: CompositeChartSeries = { name: 'limitKW', label: 'Power limit (kW)', color: 'grape.8', type: 'line', yAxisId: 'right', strokeDasharray: '2 3' };
+const withPower = [...series, powerSeries];
+
 /** Limit and draw per phase of a node over the last hours, live, with a summary of the values now in words. */
 export function DrawChart({ siteId, nodeId, nodeLabel }: { siteId: string; nodeId: string; nodeLabel: string }) {
   const [range, setRange] = useState<HistoryRange>('1h');
@@ -24,6 +28,7 @@ export function DrawChart({ siteId, nodeId, nodeLabel }: { siteId: string; nodeI
   // A time axis over the whole range chosen, so new samples extend the chart at the right and the range stays put.
   const ticks = useMemo(() => timeTicks(history.from, history.to), [history.from, history.to]);
   const summary = historySummary(latestFigures(history, history.points));
+  const power = useMemo(() => hasPowerLimit(history.points), [history.points]);
   const chartLabel = `Limit and draw per phase of ${nodeLabel}`;
   return (
     <Card withBorder>
@@ -49,11 +54,12 @@ export function DrawChart({ siteId, nodeId, nodeLabel }: { siteId: string; nodeI
               h={260}
               data={rows}
               dataKey="time"
-              series={series}
+              series={power ? withPower : series}
               withDots={false}
               curveType="linear"
               withLegend
-              unit=" A"
+              // With two axes, a unit for all series would call kW amperes: the axes say which is which instead.
+              {...(power ? { withRightYAxis: true, yAxisLabel: 'A', rightYAxisLabel: 'kW' } : { unit: ' A' })}
               xAxisProps={{ type: 'number', scale: 'time', domain: [history.from, history.to], ticks, tickFormatter: (value: number) => tickLabel(value, ticks) }}
               lineProps={{ isAnimationActive: false }}
               areaProps={{ isAnimationActive: false, fillOpacity: 0.25 }}

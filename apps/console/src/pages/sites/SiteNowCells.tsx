@@ -1,14 +1,11 @@
 import { Skeleton, Table, Text } from '@mantine/core';
+import { formatPhases } from '../../components/format';
 import { formatLimit } from './limit-format';
-import type { Triple } from './site-types';
-import { useSiteNow } from './use-site-now';
+import type { SiteNow } from './use-sites-now';
 
-const amps = (values: Triple | null) => (values ? `${values.map((value) => Number(value.toFixed(1)).toLocaleString('en-GB')).join(' / ')} A` : '—');
-
-/** The "limit now" and "draw now" cells of a site's row: its root node's latest sample. */
-export function SiteNowCells({ siteId }: { siteId: string }) {
-  const now = useSiteNow(siteId);
-  if (now.isPending)
+/** The "limit now" and "draw now" cells of a site's row: its root node's latest sample (undefined while loading). */
+export function SiteNowCells({ now }: { now: SiteNow | undefined }) {
+  if (now === undefined)
     return (
       <>
         <Table.Td>
@@ -19,18 +16,18 @@ export function SiteNowCells({ siteId }: { siteId: string }) {
         </Table.Td>
       </>
     );
-  if (now.isError)
+  if (!now.ok)
     return (
       <Table.Td colSpan={2}>
         <Text size="sm" c="red">
-          {now.error.message}
+          {now.message}
         </Text>
       </Table.Td>
     );
   return (
     <>
-      <Table.Td>{formatLimit({ perPhaseA: now.data.limitA ?? undefined, totalW: now.data.limitW ?? undefined })}</Table.Td>
-      <Table.Td>{amps(now.data.drawnA)}</Table.Td>
+      <Table.Td>{formatLimit({ perPhaseA: now.limitA ?? undefined, totalW: now.limitW ?? undefined })}</Table.Td>
+      <Table.Td>{formatPhases(now.drawnA, 'A')}</Table.Td>
     </>
   );
 }

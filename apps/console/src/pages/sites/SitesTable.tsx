@@ -1,8 +1,10 @@
 import { Anchor, Table } from '@mantine/core';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { formatLimit } from './limit-format';
 import type { SiteSummary } from './site-types';
 import { SiteNowCells } from './SiteNowCells';
+import { useSitesNow } from './use-sites-now';
 
 export interface SiteRow {
   siteId: string;
@@ -11,8 +13,12 @@ export interface SiteRow {
   limit?: SiteSummary['limit'];
 }
 
-/** Sites with their grid connection and, live, their limit and draw now. */
+/** Sites with their grid connection and, refreshed every 30 s in one batch, their limit and draw now. */
 export function SitesTable({ rows, label }: { rows: SiteRow[]; label: string }) {
+  const siteIds = useMemo(() => rows.map((row) => row.siteId), [rows]);
+  const now = useSitesNow(siteIds);
+  // A failure of the batch as a whole (not of one site) shows in every row.
+  const failed = now.isError ? { ok: false as const, message: now.error.message } : undefined;
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table aria-label={label} striped highlightOnHover>
@@ -35,7 +41,7 @@ export function SitesTable({ rows, label }: { rows: SiteRow[]; label: string }) 
               </Table.Td>
               <Table.Td>{site.name ?? '—'}</Table.Td>
               <Table.Td>{site.limit === undefined ? '—' : formatLimit(site.limit)}</Table.Td>
-              <SiteNowCells siteId={site.siteId} />
+              <SiteNowCells now={failed ?? now.data?.get(site.siteId)} />
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -20,6 +20,7 @@ export function SlotInputs({ index, slot, errors, onChange, onRemove }: { index:
         <Group grow align="flex-start">
           <TextInput
             type="datetime-local"
+            step={1}
             label="Starts"
             aria-label={`${name}: starts`}
             value={slot.start}

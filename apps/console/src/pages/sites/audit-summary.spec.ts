@@ -12,5 +12,6 @@ describe('audit entries in a few words', () => {
   it('names other changes', () => {
     expect(auditChange({ action: 'node-updated', before: { limit: { totalW: 1000 } }, after: { limit: null } })).toBe('limit 1 kW total → unlimited');
     expect(auditChange({ action: 'site-created', before: null, after: {} })).toBe('site created');
+    expect(auditChange({ action: 'site-tenant-changed', before: null, after: {} })).toBe('site tenant changed');
   });
 });

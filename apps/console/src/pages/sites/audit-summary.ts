@@ -21,5 +21,5 @@ export function auditChange(entry: Pick<AuditEntry, 'action' | 'before' | 'after
   if (entry.action === 'limits-replaced') return before === undefined ? `set to ${after ?? '—'}` : `${before} → ${after ?? '—'}`;
   if (entry.action === 'limits-deleted') return `removed (was ${before ?? '—'})`;
   if (entry.action === 'node-updated' && before !== after) return `limit ${before ?? '—'} → ${after ?? '—'}`;
-  return entry.action.replace('-', ' ');
+  return entry.action.replaceAll('-', ' ');
 }

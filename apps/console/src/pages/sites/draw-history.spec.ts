@@ -1,4 +1,4 @@
-import { chartRows, historySummary, latestFigures, mergeHistory, nextPollFrom, rangeMs, tickLabel, timeTicks } from './draw-history';
+import { chartRows, hasPowerLimit, historySummary, latestFigures, mergeHistory, nextPollFrom, rangeMs, tickLabel, timeTicks } from './draw-history';
 import type { HistoryPoint, Triple } from './site-types';
 
 const point = (at: string, limit: Triple | null, drawn: Triple): HistoryPoint => ({ at, limitA: limit, limitW: null, allocatedA: drawn, allocatedW: 0, drawnA: drawn, samples: 1 });
@@ -17,7 +17,10 @@ describe('draw history for the chart', () => {
   });
 
   it('makes chart rows with the limit as null where there is none', () => {
-    expect(chartRows([point(t(0), null, [1.234, 0, 2])])).toEqual([{ time: Date.parse(t(0)), limitL1: null, limitL2: null, limitL3: null, drawL1: 1.2, drawL2: 0, drawL3: 2 }]);
+    expect(chartRows([point(t(0), null, [1.234, 0, 2])])).toEqual([{ time: Date.parse(t(0)), limitL1: null, limitL2: null, limitL3: null, drawL1: 1.2, drawL2: 0, drawL3: 2, limitKW: null }]);
+    const powerLimited = { ...point(t(0), null, [1, 1, 1]), limitW: 11_040 };
+    expect(chartRows([powerLimited])[0]?.limitKW).toBe(11);
+    expect([hasPowerLimit([powerLimited]), hasPowerLimit([point(t(0), null, [1, 1, 1])])]).toEqual([true, false]);
   });
 
   it('says the limit and draw now per phase', () => {
@@ -27,6 +30,12 @@ describe('draw history for the chart', () => {
     expect(latestFigures({ current: { limitA: [32, 32, 32], limitW: 9000 } }, [])).toEqual({ limitA: [32, 32, 32], limitW: 9000, drawnA: null });
     expect(historySummary(latestFigures({ current: null }, []))).toBe('No samples yet in this range.');
     expect(historySummary({ limitA: null, drawnA: [1, 2, 3] })).toBe('Limit now unlimited, draw 1 A on L1; limit unlimited, draw 2 A on L2; limit unlimited, draw 3 A on L3.');
+    expect(historySummary({ limitA: null, limitW: 11_040, drawnA: [1, 2, 3] })).toBe(
+      'Limit now no limit per phase, draw 1 A on L1; limit no limit per phase, draw 2 A on L2; limit no limit per phase, draw 3 A on L3. Power limit now 11 kW.',
+    );
+    expect(historySummary({ limitA: [32, 32, 32], limitW: 22_000, drawnA: null })).toBe(
+      'Limit now 32 A, draw unknown on L1; limit 32 A, draw unknown on L2; limit 32 A, draw unknown on L3. Power limit now 22 kW.',
+    );
     expect(rangeMs('3h')).toBe(3 * 3_600_000);
   });
 

@@ -1,3 +1,4 @@
+import { formatNumber, formatQuantity } from '../../components/format';
 import type { HistoryPoint, NodeDrawHistory, Triple } from './site-types';
 
 /** The ranges the chart offers, and how far back each reaches. */
@@ -41,13 +42,16 @@ export interface ChartRow {
   drawL1: number;
   drawL2: number;
   drawL3: number;
+  /** The power limit in kW (null where none): its own line on a second axis. Not turned into A per phase: the history does not know the voltage. */
+  limitKW: number | null;
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
-/** One row per point for the chart: the limit per phase (a line; null where none) and the draw per phase (an area). */
+/** One row per point for the chart: the limit per phase (a line; null where none), the draw per phase (an area) and the power limit in kW. */
 export function chartRows(points: readonly HistoryPoint[]): ChartRow[] {
   return points.map((point) => ({
+    limitKW: point.limitW === null ? null : round1(point.limitW / 1000),
     time: Date.parse(point.at),
     limitL1: point.limitA ? round1(point.limitA[0]) : null,
     limitL2: point.limitA ? round1(point.limitA[1]) : null,
@@ -58,7 +62,12 @@ export function chartRows(points: readonly HistoryPoint[]): ChartRow[] {
   }));
 }
 
-const amps = (value: number) => `${round1(value).toLocaleString('en-GB')} A`;
+const amps = (value: number) => formatQuantity(value, 'A');
+
+/** Whether any point has a power (W) limit: the chart then draws it on its own kW axis. */
+export function hasPowerLimit(points: readonly HistoryPoint[]): boolean {
+  return points.some((point) => point.limitW !== null);
+}
 
 /**
  * The limit and draw now: those of the chart's last point, so the words say what the chart shows (the service
@@ -70,15 +79,21 @@ export function latestFigures(history: Pick<NodeDrawHistory, 'current'>, points:
   return { limitA: limit?.limitA ?? null, limitW: limit?.limitW ?? null, drawnA: last?.drawnA ?? null };
 }
 
-/** "Limit now 32 A, draw 20.5 A on L1; limit 32 A, draw 20.5 A on L2; …": what the chart shows now, for everyone. */
-export function historySummary(figures: { limitA: Triple | null; drawnA: Triple | null }): string {
-  if (!figures.drawnA && !figures.limitA) return 'No samples yet in this range.';
+/**
+ * "Limit now 32 A, draw 20.5 A on L1; limit 32 A, draw 20.5 A on L2; …": what the chart shows now, for everyone;
+ * a power limit follows as "Power limit now 11 kW." (with no per-phase limit, the phases say "no limit per phase").
+ */
+export function historySummary(figures: { limitA: Triple | null; limitW?: number | null; drawnA: Triple | null }): string {
+  const limitW = figures.limitW ?? null;
+  if (!figures.drawnA && !figures.limitA && limitW === null) return 'No samples yet in this range.';
+  const unlimited = limitW === null ? 'unlimited' : 'no limit per phase';
   const parts = phases.map((phase, index) => {
-    const limit = figures.limitA ? amps(figures.limitA[index]) : 'unlimited';
+    const limit = figures.limitA ? amps(figures.limitA[index]) : unlimited;
     const draw = figures.drawnA ? amps(figures.drawnA[index]) : 'unknown';
     return `${index === 0 ? 'Limit now' : 'limit'} ${limit}, draw ${draw} on ${phase}`;
   });
-  return `${parts.join('; ')}.`;
+  const power = limitW === null ? '' : ` Power limit now ${formatNumber(limitW / 1000)} kW.`;
+  return `${parts.join('; ')}.${power}`;
 }
 
 const tickSteps = [10_000, 30_000, 60_000, 5 * 60_000, 10 * 60_000, 15 * 60_000, 30 * 60_000, 3_600_000, 2 * 3_600_000, 3 * 3_600_000];

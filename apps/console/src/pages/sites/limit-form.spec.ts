@@ -12,6 +12,15 @@ describe('limit editor form', () => {
     expect(body).toEqual({ ...schedule, version: 3 });
   });
 
+  it('keeps the seconds of a slot start, so re-saving does not move it', () => {
+    const schedule = { default: null, slots: [{ start: '2026-12-06T17:00:30.000Z', durationS: 61, perPhaseA: [16, 16, 16] as [number, number, number] }, { start: '2026-12-06T18:00:00.250Z', durationS: 60, totalW: 1000 }] };
+    const form = formOf(schedule);
+    expect(form.slots[0]?.start).toMatch(/T\d\d:\d\d:30$/);
+    expect(form.slots[1]?.start).toMatch(/T\d\d:\d\d:00\.250$/);
+    expect(localInputOf('2026-12-06T17:00:00.000Z')).toMatch(/T\d\d:\d\d$/);
+    expect(bodyOf(form, 2).body).toEqual({ ...schedule, version: 2 });
+  });
+
   it('leaves an empty default unlimited and points at a missing phase or a bad start', () => {
     expect(bodyOf(formOf(null), undefined)).toEqual({ body: { default: null, slots: [] }, errors: {} });
     const { errors } = bodyOf({ default: { l1: 50, l2: '', l3: 50, totalW: '' }, slots: [{ l1: '', l2: '', l3: '', totalW: 1, start: 'soon', durationMin: '' }] }, undefined);

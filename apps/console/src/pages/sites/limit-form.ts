@@ -33,10 +33,16 @@ function limitFields(limit: LimitValue | null | undefined): LimitFields {
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
-/** An instant as a `datetime-local` value in the browser's time zone. */
+/**
+ * An instant as a `datetime-local` value in the browser's time zone, with its seconds (and milliseconds) when it has
+ * any: re-saving a schedule must not move a slot that starts at 17:00:30 to 17:00 (the input takes them with step 1).
+ */
 export function localInputOf(iso: string): string {
   const date = new Date(iso);
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const minutes = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const ms = date.getMilliseconds();
+  if (date.getSeconds() === 0 && ms === 0) return minutes;
+  return `${minutes}:${pad(date.getSeconds())}${ms === 0 ? '' : `.${String(ms).padStart(3, '0')}`}`;
 }
 
 export function emptySlot(now: number = Date.now()): SlotFields {
@@ -81,6 +87,8 @@ export function bodyOf(form: LimitForm, version: number | undefined): { body: { 
     if (!given(fields.durationMin) || slot.durationS < 1) errors[`${path}.durationS`] = 'give a duration of at least a second';
     return slot;
   });
+  // Without a version (a source with no schedule yet) the API replaces whatever is there: it has no create-only
+  // write (version is at least 1, no If-None-Match), so two first saves racing end with the later one, not a 409.
   const body = { default: limitOf(form.default, 'default', errors), slots, ...(version === undefined ? {} : { version }) };
   return { body, errors };
 }

@@ -1,6 +1,5 @@
+import { formatNumber as number } from '../../components/format';
 import type { EffectiveLimit, LimitValue } from './site-types';
-
-const number = (value: number) => Number(value.toFixed(1)).toLocaleString('en-GB');
 
 /** "32 / 32 / 32 A" or "32 A" when the phases agree, and "22 kW" for a total; "unlimited" for none. */
 export function formatLimit(limit: LimitValue | null | undefined): string {
@@ -8,7 +7,7 @@ export function formatLimit(limit: LimitValue | null | undefined): string {
   const parts: string[] = [];
   if (limit.perPhaseA) {
     const [l1, l2, l3] = limit.perPhaseA;
-    parts.push(l1 === l2 && l2 === l3 ? `${number(l1)} A per phase` : `${limit.perPhaseA.map(number).join(' / ')} A`);
+    parts.push(l1 === l2 && l2 === l3 ? `${number(l1)} A per phase` : `${limit.perPhaseA.map((value) => number(value)).join(' / ')} A`);
   }
   if (limit.totalW !== undefined) parts.push(limit.totalW >= 1000 ? `${number(limit.totalW / 1000)} kW total` : `${number(limit.totalW)} W total`);
   return parts.join(', ');

@@ -1,8 +1,4 @@
-/**
- * The smart-charging paths the Sites pages read and write (relative to the service's `/api`).
- * The pages' queries do not hand their abort signal to the API client: a poll that navigation leaves behind
- * finishes unread instead of showing up as a failed request (the browser tests count those as errors).
- */
+/** The smart-charging paths the Sites pages read and write (relative to the service's `/api`). */
 const enc = encodeURIComponent;
 
 export const sitePaths = {

@@ -20,8 +20,7 @@ export interface SiteSummary {
   limit: LimitValue | null;
 }
 
-/** `node`: one whose kind the caller may not read (a grid operator sees node ids, not the topology). */
-export type NodeKind = 'site' | 'feeder' | 'cabinet' | 'transformer' | 'charger' | 'evse' | 'node';
+export type NodeKind = 'site' | 'feeder' | 'cabinet' | 'transformer' | 'charger' | 'evse';
 
 export interface TreeNode {
   nodeId: string;

@@ -1,6 +1,6 @@
 import type { NodeKind, TreeNode } from './site-types';
 
-const kindNames: Readonly<Record<NodeKind, string>> = { site: 'Site', feeder: 'Feeder', cabinet: 'Cabinet', transformer: 'Transformer', charger: 'Charger', evse: 'EVSE', node: 'Node' };
+const kindNames: Readonly<Record<NodeKind, string>> = { site: 'Site', feeder: 'Feeder', cabinet: 'Cabinet', transformer: 'Transformer', charger: 'Charger', evse: 'EVSE' };
 
 /** "Feeder feeder-a", "Charger CP-1 (station CP-1)", "EVSE 1 of CP-1": what a node is called on screen and for screen readers. */
 export function nodeName(node: Pick<TreeNode, 'kind' | 'nodeId' | 'label' | 'stationId' | 'evseId'>): string {
