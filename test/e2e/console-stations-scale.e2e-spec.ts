@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type EmbeddedForBrowser, type LaunchedChromium, launchChromium, recordPage, saveScreenshot, startEmbeddedForBrowser } from '@test/support/browser';
-import { CONSOLE_TIMEOUT_MS } from '@test/support/console-stations';
+import { CONSOLE_TIMEOUT_MS, type EmbeddedForBrowser, type LaunchedChromium, launchChromium, recordPage, saveScreenshot, signInToConsole, startEmbeddedForBrowser } from '@test/support/browser';
 import { eventually } from '@test/support/service-process';
 import { Client } from 'pg';
 
@@ -64,13 +63,11 @@ interface PageFigures {
 }
 
 /**
- * Runs in the page before the console (injected, so the console's CSP, which forbids eval, does not apply): stores the
- * session the sign-in form would, and records the first rows, every long task and every change of the first row
- * once the list has settled, each with the page's own clock, so the figures do not depend on how often the test polls.
+ * Runs in the page before the console (injected, so the console's CSP, which forbids eval, does not apply): records the
+ * first rows, every long task and every change of the first row once the list has settled, each with the page's own clock, so the figures do not depend on how often the test polls.
  */
-function pageProbes(token: string): string {
+function pageProbes(): string {
   return `
-    sessionStorage.setItem('csms-console-session', JSON.stringify({ token: ${JSON.stringify(token)}, method: 'api-token' }));
     window.longTasks = [];
     window.firstRowChanges = [];
     new PerformanceObserver((list) => list.getEntries().forEach((entry) => window.longTasks.push(entry.duration))).observe({ type: 'longtask', buffered: true });
@@ -110,8 +107,7 @@ describe('console: stations at 10,000', () => {
     if (!csms || !browser) throw new Error('not started');
     const page = await browser.newPage();
     const recorder = recordPage(page);
-    // Signed in already (the session the sign-in form stores), so the navigation measured is the list's alone.
-    await page.addInitScript({ content: pageProbes(csms.tokens.viewer) });
+    await page.addInitScript({ content: pageProbes() });
     const figuresOfPage = () => page.evaluate(() => {
       const { firstRowsAt, longTasks, firstRowChanges } = globalThis as unknown as PageFigures;
       return { firstRowsAt, longTasks, firstRowChanges };
@@ -121,7 +117,8 @@ describe('console: stations at 10,000', () => {
     const firstStationShown = (id: string, since: number) =>
       eventually(`${id} first in the list`, async () => (await figuresOfPage()).firstRowChanges.find(([at, first]) => at >= since && first === id)?.[0], CONSOLE_TIMEOUT_MS);
 
-    await page.goto(`${csms.baseUrl}/console/#/stations?size=${PAGE_SIZE}`, { timeout: CONSOLE_TIMEOUT_MS });
+    // Signed in already (the session the sign-in form stores), so the navigation measured is the list's alone.
+    await signInToConsole(page, csms.baseUrl, csms.tokens.viewer, { route: `/stations?size=${PAGE_SIZE}`, via: 'stored-session' });
     await firstStationShown('SC-00000', 0);
     const firstRowsMs = (await figuresOfPage()).firstRowsAt ?? Number.NaN;
     await expect(page.locator('table[aria-label="Stations"] tbody tr').count()).resolves.toBe(PAGE_SIZE);

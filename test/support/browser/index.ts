@@ -3,3 +3,4 @@ export { type EmbeddedForBrowser, type EmbeddedForBrowserOptions, startEmbeddedF
 export { CHROMIUM_ARGS, type LaunchChromiumOptions, type LaunchedChromium, launchChromium } from './launch-chromium';
 export { type ExpectNoProblemsOptions, type PageProblems, PageRecorder, recordPage } from './page-recorder';
 export { type ScreenshotOptions, saveScreenshot } from './screenshot';
+export { CONSOLE_TIMEOUT_MS, type ConsoleSignInOptions, signInToConsole } from './console-sign-in';
