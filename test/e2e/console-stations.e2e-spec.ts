@@ -116,7 +116,7 @@ describe('console: stations', () => {
     await page.close();
   }, 180_000);
 
-  it('opens a station, resets it with the station’s answer shown, and charts a transaction’s meter values', async () => {
+  it('opens a station, resets it with the station’s answer shown, charts the current transaction by itself and stops it from a select', async () => {
     if (!csms) throw new Error('not started');
     const page = await newPage();
     const recorder = recordPage(page);
