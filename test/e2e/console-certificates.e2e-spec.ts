@@ -20,7 +20,7 @@ const CERT_VALIDITY_DAYS = '45';
  * and one whose CSR is refused (its CN is not its registered serial number). An operator reads every list without a
  * control that changes the PKI; the security officer downloads the root, installs it on the station by a root
  * distribution job, reads the station's inventory, and revokes the station certificate with an RFC 5280 reason, which
- * the Issued and Revocations tabs then show. Every tab is screenshotted; the browser records no console error,
+ * the Issued tab (status and filter from the API) and the Revocations tab then show, and the expiry calendar leaves out. Every tab is screenshotted; the browser records no console error,
  * uncaught exception or failed request.
  */
 describe('console: certificates', () => {
@@ -151,7 +151,7 @@ describe('console: certificates', () => {
 
     // Expiry calendar: the 45-day certificate is in the 60- and 90-day horizons only.
     await openTab(page, 'Expiry calendar');
-    await page.getByLabel('Expiry summary').filter({ hasText: 'Expiring within 30 days: 0 · 60 days: 1 · 90 days: 1' }).waitFor();
+    await page.getByLabel('Expiry summary').filter({ hasText: 'Expiring within 30 days: 0 · 60 days: 1 · 90 days: 1 (revoked certificates left out)' }).waitFor();
     await page.getByText('60 days', { exact: true }).click();
     const weeks = page.getByRole('table', { name: 'Certificates expiring within 60 days, by week' });
     await rowWith(weeks, 'CP-CERT-1').waitFor();
@@ -192,6 +192,21 @@ describe('console: certificates', () => {
     expect(await page.getByRole('button', { name: `Revoke certificate ${serialNumber}` }).count()).toBe(0);
     const revocations = (await api('GET', `/api/revocations?serialNumber=${serialNumber}`, 'viewer')).body.items ?? [];
     expect(revocations).toEqual([expect.objectContaining({ serialNumber, reason: 'keyCompromise', revokedBy: 'e2e-security-officer' })]);
+
+    // The revocation comes with the certificate from the API: the row says why, the filter finds it among the revoked only.
+    await issuedRow.getByText(/^keyCompromise, /).waitFor();
+    const revocationFilter = page.getByRole('combobox', { name: 'Revocation', exact: true });
+    await revocationFilter.click();
+    await page.getByRole('option', { name: 'Not revoked', exact: true }).click();
+    await page.getByText('No issued certificate matches these filters.').waitFor();
+    await revocationFilter.click();
+    await page.getByRole('option', { name: 'Revoked', exact: true }).click();
+    await issuedRow.getByText('Revoked', { exact: true }).waitFor();
+    await saveScreenshot(page, 'issued-revoked-filter');
+
+    // The calendar plans renewals: the revoked certificate no longer counts.
+    await openTab(page, 'Expiry calendar');
+    await page.getByLabel('Expiry summary').filter({ hasText: 'Expiring within 30 days: 0 · 60 days: 0 · 90 days: 0 (revoked certificates left out)' }).waitFor();
 
     await openTab(page, 'Revocations');
     await rowWith(page.getByRole('table', { name: 'Revocations' }), serialNumber).getByText(/^Key compromise/).waitFor();

@@ -174,6 +174,37 @@ describe('PKI revocation over HTTP', () => {
     expect(badReason.status).toBe(400);
   });
 
+  it('lists each issued certificate with its revocation, joined by CA and serial, and filters revoked or not across pages', async () => {
+    const [kept, revoked] = [await issue('REV-LIST-KEPT'), await issue('REV-LIST-GONE')];
+    expect((await api.call(base, 'POST', '/api/revocations', 'admin', { serialNumber: revoked, reason: 'superseded' })).status).toBe(201);
+    type Item = { serialNumber: string; stationId: string; revocation: { revokedAt: string; reason: string } | null };
+    const list = async (query: string): Promise<Item[]> => {
+      const items: Item[] = [];
+      for (let cursor: string | null = null, pages = 0; pages < 20; pages += 1) {
+        const page = await api.call(base, 'GET', `/api/issued-certificates?limit=1&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, 'viewer');
+        expect(page.status).toBe(200);
+        items.push(...(page.body.items as Item[]));
+        cursor = page.body.nextCursor as string | null;
+        if (!cursor) return items;
+      }
+      throw new Error('more pages than certificates');
+    };
+    const revokedOnes = await list('revoked=true');
+    // Newest first: REV-LIST-GONE was issued after REV-1 (revoked by the earlier test).
+    expect(revokedOnes.map((item) => [item.stationId, item.revocation?.reason])).toEqual([
+      ['REV-LIST-GONE', 'superseded'],
+      ['REV-1', 'keyCompromise'],
+    ]);
+    expect(Date.parse(revokedOnes[0]?.revocation?.revokedAt ?? '')).toBeGreaterThan(Date.now() - 120_000);
+    const notRevoked = await list('revoked=false');
+    expect(notRevoked.map((item) => item.stationId)).toEqual(['REV-LIST-KEPT']);
+    expect(notRevoked[0]?.revocation).toBeNull();
+    expect((await list(`stationId=REV-LIST-GONE&revoked=false`)).length).toBe(0);
+    expect(await api.call(base, 'GET', `/api/issued-certificates/${revoked}`, 'viewer')).toMatchObject({ status: 200, body: { serialNumber: revoked, revocation: { reason: 'superseded' } } });
+    expect(await api.call(base, 'GET', `/api/issued-certificates/${kept}`, 'viewer')).toMatchObject({ status: 200, body: { serialNumber: kept, revocation: null } });
+    expect(await api.call(base, 'GET', '/api/issued-certificates?revoked=yes', 'viewer')).toMatchObject({ status: 400 });
+  });
+
   it('answers the GET form, refuses a body that is not an OCSP request, and answers garbage malformedRequest', async () => {
     await issue('REV-GET');
     openssl.run(['ocsp', '-issuer', 'sub.pem', '-cert', 'REV-GET.pem', '-reqout', 'get.der']);
@@ -195,6 +226,8 @@ describe('PKI revocation over HTTP', () => {
     const document = (await (await fetch(`${base}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, Operation>> };
     expect(document.paths['/api/revocations']?.post).toMatchObject({ 'x-required-role': 'security-officer', security: [{ 'api-token': [] }, { oidc: [] }] });
     expect(document.paths['/api/revocations']?.get).toMatchObject({ 'x-required-role': 'viewer' });
+    const listIssued = document.paths['/api/issued-certificates']?.get as Operation & { parameters?: { name: string; schema?: { type?: string } }[] };
+    expect(listIssued.parameters?.find((parameter) => parameter.name === 'revoked')).toMatchObject({ schema: { type: 'boolean' } });
     for (const [route, method, type] of [['/api/crls/{caId}', 'get', 'application/pkix-crl'], ['/api/ocsp', 'post', 'application/ocsp-response']] as const) {
       const operation = document.paths[route]?.[method];
       expect(operation?.security).toBeUndefined();

@@ -1,12 +1,9 @@
-import { ensureChromium } from './browser/ensure-chromium';
 import { startE2eRun } from './e2e-run';
 import { startKafka, startPostgres } from './infrastructure';
 
-/** Jest global setup of the e2e project: real PostgreSQL and Kafka, once per run, the run's log folder, and Chromium for the browser tests. */
+/** Jest global setup of the e2e project: real PostgreSQL and Kafka, once per run, and the run's log folder (Chromium comes with the first browser test, ADR 051). */
 export default async function startInfrastructure(): Promise<void> {
   process.env.CSMS_E2E_RUN_DIR = startE2eRun();
-  // A quarter of a second when Chromium is there; apt-get on a fresh machine (ADR 051).
-  process.env.CHROMIUM_PATH = ensureChromium();
   const postgres = await startPostgres('test-run');
   process.env.TEST_DATABASE_ADMIN_URL = postgres.adminUrl;
   if (postgres.runDir) process.env.CSMS_TEST_PG_RUN_DIR = postgres.runDir;

@@ -4,3 +4,4 @@ export { CHROMIUM_ARGS, type LaunchChromiumOptions, type LaunchedChromium, launc
 export { type ExpectNoProblemsOptions, type PageProblems, PageRecorder, recordPage } from './page-recorder';
 export { type ScreenshotOptions, saveScreenshot } from './screenshot';
 export { CONSOLE_TIMEOUT_MS, type ConsoleSignInOptions, signInToConsole } from './console-sign-in';
+export { SCALE_TIMEOUT_MS, type StationsListFigures, measureStationsList, scaleStationId, seedStations } from './stations-at-scale';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, type LaunchOptions, type Page, chromium } from 'playwright-core';
 import { e2eRunDir } from '../e2e-run';
+import { ensureChromium } from './ensure-chromium';
 
 /**
  * The flags known to work on this machine kind. Without the background-networking ones Chromium
@@ -43,17 +44,22 @@ function profilesDir(): string {
   return dir;
 }
 
+let chromiumPath: string | undefined;
+
 /**
- * Starts Debian's Chromium (CHROMIUM_PATH, set by the e2e global setup; else /usr/bin/chromium) through
- * playwright-core. A persistent context is how Playwright takes a profile folder of our choosing.
+ * Starts Debian's Chromium (CHROMIUM_PATH, else /usr/bin/chromium; installed by tools/browser/ensure-chromium.sh on
+ * the first launch of a test process, so runs without browser tests never install it) through playwright-core. A
+ * persistent context is how Playwright takes a profile folder of our choosing.
  */
 export async function launchChromium(options: LaunchChromiumOptions = {}): Promise<LaunchedChromium> {
+  // A quarter of a second when Chromium is there; apt-get on a fresh machine (two workers at once wait on dpkg's lock).
+  chromiumPath ??= ensureChromium();
   const userDataDir = mkdtempSync(path.join(profilesDir(), 'chromium-profile-'));
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
       ...options.launch,
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath,
       headless: true,
       args: [...CHROMIUM_ARGS],
       viewport: options.viewport ?? { width: 1280, height: 720 },

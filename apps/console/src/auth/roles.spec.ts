@@ -23,8 +23,6 @@ describe('capabilities', () => {
     expect(capabilities.runsPki(officer)).toBe(true);
     expect(capabilities.editsLimit(operator, 'S', 'operator')).toBe(true);
     expect(capabilities.editsLimit(operator, 'S', 'grid-operator')).toBe(false);
-    expect(capabilities.readsAudit(officer, 'pki')).toBe(true);
-    expect(capabilities.readsAudit(officer, 'connection')).toBe(false);
   });
 
   it('gives a viewer reads only and an admin everything', () => {
@@ -32,7 +30,7 @@ describe('capabilities', () => {
     expect(capabilities.reads(viewer)).toBe(true);
     expect(capabilities.sendsCommands(viewer) || capabilities.runsPki(viewer) || capabilities.acceptsStations(viewer)).toBe(false);
     const admin = caller(['admin']);
-    expect(capabilities.editsLimit(admin, 'any', 'grid-operator') && capabilities.runsPki(admin) && capabilities.readsAudit(admin, 'connection')).toBe(true);
+    expect(capabilities.editsLimit(admin, 'any', 'grid-operator') && capabilities.runsPki(admin) && capabilities.sendsCommands(admin)).toBe(true);
     expect(homeSection(admin)).toBe('stations');
   });
 });

@@ -27,10 +27,7 @@ export const capabilities = {
   },
   sendsCommands: (caller: Caller) => has(caller, 'operator', 'admin'),
   acceptsStations: (caller: Caller) => has(caller, 'operator', 'admin'),
-  editsTopology: (caller: Caller) => has(caller, 'operator', 'admin'),
   runsPki: (caller: Caller) => has(caller, 'security-officer', 'admin'),
-  readsAudit: (caller: Caller, service: 'connection' | 'smart-charging' | 'pki') =>
-    has(caller, 'admin') || (service === 'pki' && has(caller, 'security-officer')),
   /** Limits are written per source: operators write `operator`, grid operators `grid-operator` of their granted sites, admins any. */
   editsLimit(caller: Caller, siteId: string, source: string): boolean {
     if (has(caller, 'admin')) return true;

@@ -5,7 +5,8 @@ import { ApiError } from '../api/problem';
 export function ProblemAlert({ error, title = 'Something went wrong' }: { error: unknown; title?: string }) {
   if (!error) return null;
   const message = error instanceof Error ? error.message : String(error);
-  const details = error instanceof ApiError ? error.errors : [];
+  // A 400's detail usually lists its field errors already ("a: …; b: …"): list them only when it does not.
+  const details = error instanceof ApiError && !error.errors.every((detail) => message.includes(detail)) ? error.errors : [];
   return (
     <Alert color="red" title={title} role="alert">
       {message}

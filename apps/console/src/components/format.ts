@@ -1,15 +1,10 @@
 /** How the console writes times and quantities: one place, so every page reads alike. */
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
-const timeOnly = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? '—' : dateTime.format(date);
-}
-
-export function formatClock(epochMs: number): string {
-  return timeOnly.format(new Date(epochMs));
 }
 
 /** "12 s ago", "5 min ago", "3 h ago", "2 d ago", or "in 4 d" for the future. */

@@ -1,6 +1,7 @@
-import { pageQuery, pageSchema, queryInteger, stationIdSchema } from '@app/runtime';
+import { pageQuery, pageSchema, queryBoolean, queryInteger, stationIdSchema } from '@app/runtime';
 import { z } from 'zod';
-import type { IssuedCertificate } from './issued-certificate.repository';
+import { REVOCATION_REASONS } from '../revocation/revocation-reason';
+import type { InventoriedCertificate } from './issued-certificate.repository';
 
 const timestamp = z.iso.datetime({ offset: true });
 
@@ -24,6 +25,10 @@ export const issuedCertificateSchema = z.object({
   certificatePem: z.string(),
   chainPem: z.string().meta({ description: 'What CertificateSigned carried: the certificate, then the issuing CA.' }),
   issuedAt: timestamp,
+  revocation: z
+    .object({ revokedAt: timestamp, reason: z.enum(REVOCATION_REASONS).meta({ description: 'RFC 5280 CRLReason.' }) })
+    .nullable()
+    .meta({ description: 'When and why it was revoked (the CRL and OCSP say so too); null while it is not revoked. GET /api/revocations has who revoked it.' }),
 });
 export const issuedCertificatePageSchema = pageSchema(issuedCertificateSchema);
 export type IssuedCertificateView = z.output<typeof issuedCertificateSchema>;
@@ -32,11 +37,12 @@ export const listIssuedCertificatesQuery = z.strictObject({
   stationId: stationIdSchema.optional(),
   caId: z.uuid().optional().meta({ description: 'Only certificates this CA signed.' }),
   expiringWithinDays: queryInteger(0, 3650).optional().meta({ description: 'Only still-valid certificates whose notAfter falls within this many days.' }),
+  revoked: queryBoolean().optional().meta({ description: '`true`: revoked certificates only; `false`: those not revoked only.' }),
   ...pageQuery(['timestamp', 'text']),
 });
 export type ListIssuedCertificatesQuery = z.output<typeof listIssuedCertificatesQuery>;
 
-export function issuedCertificateViewOf(certificate: IssuedCertificate): IssuedCertificateView {
+export function issuedCertificateViewOf(certificate: InventoriedCertificate): IssuedCertificateView {
   return {
     serialNumber: certificate.serialNumber,
     issuerCaId: certificate.issuerCaId,
@@ -50,5 +56,6 @@ export function issuedCertificateViewOf(certificate: IssuedCertificate): IssuedC
     certificatePem: certificate.certificatePem,
     chainPem: certificate.chainPem,
     issuedAt: certificate.issuedAt.toISOString(),
+    revocation: certificate.revocation && { revokedAt: certificate.revocation.revokedAt.toISOString(), reason: certificate.revocation.reason },
   };
 }

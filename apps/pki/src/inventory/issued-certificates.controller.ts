@@ -25,14 +25,14 @@ export class IssuedCertificatesController {
   @Get()
   @RequireRole('viewer')
   @TenantScoped.filtered()
-  @ApiOperation({ summary: 'List the certificates issued to stations', description: 'Newest first; by station, by issuing CA, or those expiring within N days (for renewal).' })
+  @ApiOperation({ summary: 'List the certificates issued to stations', description: 'Newest first, each with its revocation; by station, by issuing CA, revoked or not, or those expiring within N days (for renewal).' })
   @ApiZodQuery(listIssuedCertificatesQuery)
   @ApiZodResponse(200, issuedCertificatePageSchema, 'A page of issued certificates.')
   @ApiProblems({ 400: 'A query parameter is invalid.' })
   async list(@Query(new ZodValidationPipe(listIssuedCertificatesQuery, 'query')) query: ListIssuedCertificatesQuery, @CallerTenant() tenant: string | undefined) {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const expiringBefore = query.expiringWithinDays === undefined ? undefined : new Date(Date.now() + query.expiringWithinDays * DAY_MS);
-    const rows = await this.certificates.list({ stationId: query.stationId, issuerCaId: query.caId, expiringBefore, before: query.cursor, stationIds: await this.tenancy.visibleTo(tenant), limit: limit + 1 });
+    const rows = await this.certificates.list({ stationId: query.stationId, issuerCaId: query.caId, expiringBefore, revoked: query.revoked, before: query.cursor, stationIds: await this.tenancy.visibleTo(tenant), limit: limit + 1 });
     return pageOf(rows, limit, issuedCertificateViewOf, (row) => [row.issuedKey, row.serialNumber]);
   }
 

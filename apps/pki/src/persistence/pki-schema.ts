@@ -9,11 +9,12 @@ import { CreateProfileUpgrade1764300000040 } from './migrations/1764300000040-cr
 import { AddProfileUpgradeLease1764300000060 } from './migrations/1764300000060-add-profile-upgrade-lease';
 import { CreateMutationAudit1764300000080 } from './migrations/1764300000080-create-mutation-audit';
 import { RetentionIndexes1764300000120 } from './migrations/1764300000120-retention-indexes';
+import { IssuedCertificateOrderIndex1764400000300 } from './migrations/1764400000300-issued-certificate-order-index';
 
 export const PKI_SCHEMA = 'pki';
 
 export const pkiSchema: ServiceSchema = {
   schema: PKI_SCHEMA,
   entities: [],
-  migrations: [CreateInbox1764110000000, CreateSecurityEvent1764151000001, CreateSigning1764300000002, CreateRevocation1764300000005, CreateInventoryAndRootJobs1764300000020, CreateRenewal1764300000030, CreateProfileUpgrade1764300000040, AddProfileUpgradeLease1764300000060, CreateMutationAudit1764300000080, RetentionIndexes1764300000120],
+  migrations: [CreateInbox1764110000000, CreateSecurityEvent1764151000001, CreateSigning1764300000002, CreateRevocation1764300000005, CreateInventoryAndRootJobs1764300000020, CreateRenewal1764300000030, CreateProfileUpgrade1764300000040, AddProfileUpgradeLease1764300000060, CreateMutationAudit1764300000080, RetentionIndexes1764300000120, IssuedCertificateOrderIndex1764400000300],
 };

@@ -14,14 +14,16 @@ import { StatusBadge } from './StatusBadge';
 const WINDOW_LIMIT = 500;
 const weekFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-/** What expires within 30, 60 or 90 days, issued and installed alike, week by week: the renewals and root rollovers to plan. */
+/** What expires within 30, 60 or 90 days, issued (not revoked) and installed alike, week by week: the renewals and root rollovers to plan. */
 export function ExpiryTab() {
   const { api } = useConsole();
   const [horizon, setHorizon] = useState<ExpiryHorizon>(30);
   const windowQuery = { expiringWithinDays: 90, limit: WINDOW_LIMIT };
+  // A revoked certificate needs no renewal: the calendar plans what is still in use.
+  const issuedQuery = { ...windowQuery, revoked: false };
   const issued = useQuery({
-    queryKey: ['pki', '/issued-certificates', windowQuery],
-    queryFn: ({ signal }) => api.get<Page<IssuedCertificate>>('pki', '/issued-certificates', windowQuery, signal),
+    queryKey: ['pki', '/issued-certificates', issuedQuery],
+    queryFn: ({ signal }) => api.get<Page<IssuedCertificate>>('pki', '/issued-certificates', issuedQuery, signal),
     refetchInterval: SLOW_REFRESH_MS,
   });
   const installed = useQuery({
@@ -45,7 +47,7 @@ export function ExpiryTab() {
         />
         {ready && (
           <Text size="sm" aria-label="Expiry summary">
-            Expiring within 30 days: {counts[30]} · 60 days: {counts[60]} · 90 days: {counts[90]}
+            Expiring within 30 days: {counts[30]} · 60 days: {counts[60]} · 90 days: {counts[90]} (revoked certificates left out)
           </Text>
         )}
       </Group>

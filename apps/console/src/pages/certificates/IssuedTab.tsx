@@ -1,4 +1,4 @@
-import { Alert, Button, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useCursorPages } from '../../api/use-cursor-pages';
@@ -7,41 +7,36 @@ import { capabilities } from '../../auth/roles';
 import { CursorPager } from '../../components/CursorPager';
 import { formatDateTime, formatRelative } from '../../components/format';
 import { SLOW_REFRESH_MS } from '../../components/live';
-import { EXPIRY_FILTERS, issuedStatusOf, statusColors, statusLabels } from './issued';
+import { EXPIRY_FILTERS, REVOCATION_FILTERS, issuedStatusOf, statusColors, statusLabels } from './issued';
 import { QueryState } from './QueryState';
 import { RevokeCertificateModal } from './RevokeCertificateModal';
 import type { IssuedCertificate } from './types';
-import { useCaNames, useCertificateAuthorities, useRevocationIndex } from './use-pki-lists';
+import { useCaNames, useCertificateAuthorities } from './use-pki-lists';
 import { StatusBadge } from './StatusBadge';
 
-/** What the PKI signed, filtered by station, CA and expiry, with each certificate's status; security officers revoke from here. */
+/** What the PKI signed, filtered by station, CA, revocation and expiry, with each certificate's status (revoked as the PKI records it); security officers revoke from here. */
 export function IssuedTab() {
   const { caller } = useConsole();
   const [station, setStation] = useState('');
   const [caId, setCaId] = useState<string | null>(null);
   const [expiring, setExpiring] = useState<string | null>('');
+  const [revoked, setRevoked] = useState<string | null>('');
   const [stationId] = useDebouncedValue(station.trim(), 400);
   const [revoking, setRevoking] = useState<IssuedCertificate | undefined>(undefined);
-  const pages = useCursorPages<IssuedCertificate>('pki', '/issued-certificates', { stationId, caId, expiringWithinDays: expiring }, SLOW_REFRESH_MS);
+  const pages = useCursorPages<IssuedCertificate>('pki', '/issued-certificates', { stationId, caId, revoked, expiringWithinDays: expiring }, SLOW_REFRESH_MS);
   const cas = useCertificateAuthorities().data?.items ?? [];
   const caName = useCaNames();
-  const { query: revocations, revoked, complete } = useRevocationIndex();
   const runsPki = capabilities.runsPki(caller);
   const items = pages.query.data?.items ?? [];
   return (
     <Stack gap="sm">
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
         <TextInput label="Station" placeholder="Station id" value={station} onChange={(event) => setStation(event.currentTarget.value)} />
         <Select label="Issuing CA" placeholder="Any CA" clearable data={cas.map((ca) => ({ value: ca.id, label: ca.name }))} value={caId} onChange={setCaId} />
+        <Select label="Revocation" data={[...REVOCATION_FILTERS]} value={revoked} onChange={setRevoked} allowDeselect={false} />
         <Select label="Expiring" data={[...EXPIRY_FILTERS]} value={expiring} onChange={setExpiring} allowDeselect={false} />
       </SimpleGrid>
       <QueryState query={pages.query} label="issued certificates" />
-      {revocations.error ? <Alert color="orange">The revocations could not be read: a revoked certificate may show as valid.</Alert> : null}
-      {!complete && (
-        <Text size="xs" c="dimmed">
-          Status is matched against the latest 500 revocations; see the Revocations tab for older ones.
-        </Text>
-      )}
       {pages.query.data && items.length === 0 && <Text size="sm">No issued certificate matches these filters.</Text>}
       {items.length > 0 && (
         <Table.ScrollContainer minWidth={960}>
@@ -60,7 +55,7 @@ export function IssuedTab() {
             </Table.Thead>
             <Table.Tbody>
               {items.map((certificate) => {
-                const status = issuedStatusOf(certificate, revoked);
+                const status = issuedStatusOf(certificate);
                 return (
                   <Table.Tr key={`${certificate.issuerCaId}/${certificate.serialNumber}`}>
                     <Table.Td>
@@ -86,6 +81,11 @@ export function IssuedTab() {
                       <StatusBadge color={statusColors[status]}>
                         {statusLabels[status]}
                       </StatusBadge>
+                      {certificate.revocation && (
+                        <Text size="xs" c="dimmed">
+                          {certificate.revocation.reason}, {formatRelative(certificate.revocation.revokedAt)}
+                        </Text>
+                      )}
                     </Table.Td>
                     {runsPki && <Table.Td>{(status === 'valid' || status === 'notYetValid') && (
                           <Button size="xs" color="red" variant="light" onClick={() => setRevoking(certificate)} aria-label={`Revoke certificate ${certificate.serialNumber}`}>

@@ -12,6 +12,7 @@ const issued = (serialNumber: string, notAfter: string): IssuedCertificate => ({
   csrFingerprint: 'f',
   hashData: { hashAlgorithm: 'SHA256', issuerNameHash: 'a', issuerKeyHash: 'b', serialNumber },
   issuedAt: '2026-01-01T00:00:00Z',
+  revocation: null,
 });
 const installed = (stationId: string, notAfter?: string): InstalledCertificate => ({
   stationId,

@@ -1,19 +1,10 @@
-import type { IssuedCertificate, Revocation, RevocationReason } from './types';
-
-/** How a revocation and an issued certificate meet: the issuing CA and the serial (lower-case hex, no leading zeroes). */
-export function revocationKey(caId: string, serialNumber: string): string {
-  return `${caId}/${serialNumber.toLowerCase().replace(/^0+(?=.)/, '')}`;
-}
-
-export function revocationsByKey(revocations: readonly Revocation[]): Map<string, Revocation> {
-  return new Map(revocations.map((revocation) => [revocationKey(revocation.caId, revocation.serialNumber), revocation]));
-}
+import type { IssuedCertificate, RevocationReason } from './types';
 
 export type IssuedStatus = 'revoked' | 'expired' | 'notYetValid' | 'valid';
 
-/** The API lists issued certificates without a status: revoked (from the revocations) outranks expired. */
-export function issuedStatusOf(certificate: IssuedCertificate, revoked: ReadonlyMap<string, Revocation>, now: number = Date.now()): IssuedStatus {
-  if (revoked.has(revocationKey(certificate.issuerCaId, certificate.serialNumber))) return 'revoked';
+/** The API says whether it is revoked (which outranks expired); the validity dates say the rest. */
+export function issuedStatusOf(certificate: IssuedCertificate, now: number = Date.now()): IssuedStatus {
+  if (certificate.revocation) return 'revoked';
   if (Date.parse(certificate.notAfter) <= now) return 'expired';
   if (Date.parse(certificate.notBefore) > now) return 'notYetValid';
   return 'valid';
@@ -40,4 +31,11 @@ export const EXPIRY_FILTERS = [
   { value: '30', label: 'Within 30 days' },
   { value: '60', label: 'Within 60 days' },
   { value: '90', label: 'Within 90 days' },
+] as const;
+
+/** `revoked` choices of the filter; '' is no filter. */
+export const REVOCATION_FILTERS = [
+  { value: '', label: 'Revoked or not' },
+  { value: 'true', label: 'Revoked' },
+  { value: 'false', label: 'Not revoked' },
 ] as const;

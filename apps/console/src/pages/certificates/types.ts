@@ -38,6 +38,8 @@ export interface IssuedCertificate {
   csrFingerprint: string;
   hashData: HashData;
   issuedAt: string;
+  /** From the PKI's revocation records (by CA and serial); null while it is not revoked. */
+  revocation: { revokedAt: string; reason: RevocationReason } | null;
 }
 
 /** RFC 5280 CRLReason names the PKI accepts (certificateHold, removeFromCRL and aACompromise are refused there). */

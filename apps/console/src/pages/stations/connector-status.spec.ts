@@ -1,4 +1,4 @@
-import { connectorShortName, connectorSpokenName, connectorStatusSummary, plugConnectors } from './connector-status';
+import { connectorShortName, connectorSpokenName, plugConnectors } from './connector-status';
 
 describe('connector status', () => {
   const connectors = [
@@ -14,10 +14,5 @@ describe('connector status', () => {
 
   it('names a connector in words for screen readers', () => {
     expect(connectorSpokenName(connectors[0])).toBe('EVSE 2 connector 1: Occupied');
-  });
-
-  it('sums the statuses up', () => {
-    expect(connectorStatusSummary(plugConnectors(connectors))).toBe('1 Available, 1 Occupied');
-    expect(connectorStatusSummary([])).toBe('no connectors reported');
   });
 });

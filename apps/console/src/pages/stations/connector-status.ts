@@ -25,10 +25,3 @@ export function connectorShortName(connector: ConnectorState): string {
 export function connectorSpokenName(connector: ConnectorState): string {
   return `EVSE ${connector.evseId} connector ${connector.connectorId}: ${connector.status}`;
 }
-
-/** Counts by status for a sentence like "2 Available, 1 Occupied". */
-export function connectorStatusSummary(connectors: readonly ConnectorState[]): string {
-  const counts = new Map<string, number>();
-  for (const connector of connectors) counts.set(connector.status, (counts.get(connector.status) ?? 0) + 1);
-  return [...counts].map(([status, count]) => `${count} ${status}`).join(', ') || 'no connectors reported';
-}
