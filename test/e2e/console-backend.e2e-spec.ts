@@ -148,4 +148,23 @@ describe('operator console backend (embedded)', () => {
     });
     expect(await call('GET', '/api/stations/summary', 'acme')).toMatchObject({ status: 200, body: { total: 0, connected: 0 } });
   }, 120_000);
+
+  it('tells first-contact stations from those an operator registered (autoRegistered), as the console’s pending view asks', async () => {
+    // The embedded mode accepts unknown stations by default: this one registers itself on profile 0 without a password (ADR 039).
+    const outcome = await connectStation(`ws://127.0.0.1:${wsPort}/ocpp/FIRST-1`, ['ocpp1.6']);
+    if (!outcome.open) throw new Error(`FIRST-1 refused: ${outcome.status}`);
+    sockets.push(outcome.socket);
+    const ids = (answer: { body: Json }) => (answer.body.items ?? []).map((station) => station.id);
+    const firstContact = '/api/stations?autoRegistered=true&registrationStatus=accepted&securityProfile=0';
+    const found = await eventually('first-contact station', () => call('GET', firstContact, 'viewer'), (answer) => ids(answer).length === 1);
+    expect(ids(found)).toEqual(['FIRST-1']);
+    expect(found.body.items?.[0]).toMatchObject({ autoRegistered: true, hasPassword: false });
+    expect(ids(await call('GET', '/api/stations?autoRegistered=true', 'viewer'))).toEqual(['FIRST-1']);
+    expect(ids(await call('GET', '/api/stations?autoRegistered=false&idPrefix=FIRST', 'viewer'))).toEqual([]);
+    const operatorRegistered = await call('GET', '/api/stations?autoRegistered=false&limit=100', 'viewer');
+    expect(ids(operatorRegistered)).toHaveLength(20);
+    expect(ids(operatorRegistered).every((id) => String(id).startsWith('CON-'))).toBe(true);
+    expect(ids(await call('GET', '/api/stations?autoRegistered=true', 'acme'))).toEqual([]);
+    expect((await call('GET', '/api/stations?autoRegistered=maybe', 'viewer')).status).toBe(400);
+  }, 60_000);
 });

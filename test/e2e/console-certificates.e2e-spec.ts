@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { SimulatedStation } from '@app/simulator';
-import { type EmbeddedForBrowser, type LaunchedChromium, launchChromium, recordPage, saveScreenshot, startEmbeddedForBrowser } from '@test/support/browser';
+import { type EmbeddedForBrowser, type LaunchedChromium, launchChromium, recordPage, saveScreenshot, signInToConsole, startEmbeddedForBrowser } from '@test/support/browser';
 import type { Json } from '@test/support/operator-api-client';
 import { eventually } from '@test/support/service-process';
 import type { Locator, Page } from 'playwright-core';
@@ -58,9 +58,7 @@ describe('console: certificates', () => {
     const page = await browser.newPage();
     page.setDefaultTimeout(UI_TIMEOUT_MS);
     const recorder = recordPage(page);
-    await page.goto(`${csms.baseUrl}/console/#/certificates/${tab}`, { timeout: UI_TIMEOUT_MS });
-    await page.getByLabel('API token').fill(csms.tokens[role]);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(page, csms.baseUrl, csms.tokens[role], { route: `/certificates/${tab}`, timeoutMs: UI_TIMEOUT_MS });
     await page.getByRole('heading', { name: 'Certificates', level: 1 }).waitFor();
     return { page, recorder };
   }

@@ -1,5 +1,5 @@
 import { SimulatedStation } from '@app/simulator';
-import { type EmbeddedForBrowser, type LaunchedChromium, launchChromium, recordPage, saveScreenshot, startEmbeddedForBrowser } from '@test/support/browser';
+import { type EmbeddedForBrowser, type LaunchedChromium, launchChromium, recordPage, saveScreenshot, signInToConsole, startEmbeddedForBrowser } from '@test/support/browser';
 import type { Json } from '@test/support/operator-api-client';
 import { GRANTED_SITE } from '@test/support/role-matrix';
 import { eventually } from '@test/support/service-process';
@@ -41,12 +41,8 @@ describe('console: sites', () => {
     return { csms, browser };
   };
 
-  /** Opens the console at `route` and signs in there with the token of `role`. */
-  const signIn = async (page: Page, route: string, token: string) => {
-    await page.goto(`${started().csms.baseUrl}/console/#${route}`, { timeout: WAIT_MS });
-    await page.getByLabel('API token').fill(token, { timeout: WAIT_MS });
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  };
+  /** Opens the console at `route` and signs in there with `token`. */
+  const signIn = (page: Page, route: string, token: string) => signInToConsole(page, started().csms.baseUrl, token, { route, timeoutMs: WAIT_MS });
 
   const summaryOf = (chart: Locator) => chart.locator('figcaption');
   const waitForText = (what: string, locator: Locator, pattern: RegExp) =>

@@ -1,6 +1,5 @@
 import { SimulatedStation } from '@app/simulator';
-import { type EmbeddedForBrowser, type LaunchedChromium, launchChromium, recordPage, saveScreenshot, startEmbeddedForBrowser } from '@test/support/browser';
-import { CONSOLE_TIMEOUT_MS, signInWithToken } from '@test/support/console-stations';
+import { CONSOLE_TIMEOUT_MS, type EmbeddedForBrowser, type LaunchedChromium, launchChromium, recordPage, saveScreenshot, signInToConsole, startEmbeddedForBrowser } from '@test/support/browser';
 import { eventually } from '@test/support/service-process';
 import type { Page } from 'playwright-core';
 
@@ -9,14 +8,14 @@ const LIVE_TIMEOUT_MS = 60_000;
 
 /**
  * The console's stations area in Chromium against the embedded mode, with stations simulated over real WebSockets:
- * sign-in, the live list and its filters, a station's page with a reset and a meter chart, the pending view's accept,
- * and what a viewer may not do.
+ * sign-in, the live list and its filters, a station's page with a reset, the current transaction's meter chart and its
+ * remote stop, the pending view (first-contact stations, accept), and what a viewer may not do.
  */
 describe('console: stations', () => {
   let csms: EmbeddedForBrowser | undefined;
   let browser: LaunchedChromium | undefined;
   const stations: SimulatedStation[] = [];
-  let consoleUrl = '';
+  let baseUrl = '';
 
   const station = (id: string, version: '1.6' | '2.0.1') => {
     if (!csms) throw new Error('not started');
@@ -35,7 +34,7 @@ describe('console: stations', () => {
     browser = await launchChromium({ viewport: { width: 1366, height: 768 } });
     // Pending stations boot again after 2 s instead of 60, so an accepted one boots Accepted soon after.
     csms = await startEmbeddedForBrowser({ env: { OCPP_BOOT_RETRY_INTERVAL_SECONDS: '2' } });
-    consoleUrl = `${csms.baseUrl}/console/`;
+    baseUrl = csms.baseUrl;
     for (const [id, version] of [
       ['WEB-16', '1.6'],
       ['WEB-201', '2.0.1'],
@@ -62,7 +61,7 @@ describe('console: stations', () => {
   it('says in plain words that a bad token was not accepted', async () => {
     const page = await newPage();
     const recorder = recordPage(page);
-    await signInWithToken(page, consoleUrl, 'not-a-valid-token-at-all');
+    await signInToConsole(page, baseUrl, 'not-a-valid-token-at-all');
     await expect(page.getByRole('alert').filter({ hasText: 'Sign-in failed' }).textContent({ timeout: CONSOLE_TIMEOUT_MS })).resolves.toContain(
       'This token was not accepted: check that it is complete and not expired or revoked.',
     );
@@ -75,7 +74,7 @@ describe('console: stations', () => {
     if (!csms) throw new Error('not started');
     const page = await newPage();
     const recorder = recordPage(page);
-    await signInWithToken(page, consoleUrl, csms.tokens.operator);
+    await signInToConsole(page, baseUrl, csms.tokens.operator);
     const table = page.getByRole('table', { name: 'Stations' });
     for (const [id, protocol] of [
       ['WEB-16', 'ocpp1.6'],
@@ -117,11 +116,11 @@ describe('console: stations', () => {
     await page.close();
   }, 180_000);
 
-  it('opens a station, resets it with the station’s answer shown, and charts a transaction’s meter values', async () => {
+  it('opens a station, resets it with the station’s answer shown, charts the current transaction by itself and stops it from a select', async () => {
     if (!csms) throw new Error('not started');
     const page = await newPage();
     const recorder = recordPage(page);
-    await signInWithToken(page, consoleUrl, csms.tokens.operator);
+    await signInToConsole(page, baseUrl, csms.tokens.operator);
     await page.getByRole('link', { name: 'WEB-201', exact: true }).click({ timeout: LIVE_TIMEOUT_MS });
     await page.getByRole('heading', { name: 'WEB-201' }).waitFor({ timeout: CONSOLE_TIMEOUT_MS });
     const identity = page.getByRole('table', { name: 'Station identity and state' });
@@ -140,8 +139,9 @@ describe('console: stations', () => {
     if (!simulated) throw new Error('WEB-201 is not simulated');
     const transaction = await simulated.startTransaction({ idToken: 'WEB-TOKEN-1' });
     if (!transaction.transactionId) throw new Error('the transaction has no id the CSMS knows');
-    const chartButton = page.getByRole('button', { name: `Meter values of transaction ${transaction.transactionId}` });
-    await chartButton.click({ timeout: LIVE_TIMEOUT_MS });
+    // The page charts the current transaction by itself, and marks it in the table.
+    await page.getByRole('heading', { name: `Meter values of transaction ${transaction.transactionId}` }).waitFor({ timeout: LIVE_TIMEOUT_MS });
+    await page.getByRole('button', { name: `Meter values of transaction ${transaction.transactionId}`, pressed: true }).waitFor({ timeout: CONSOLE_TIMEOUT_MS });
     // Meter values arrive every second and the chart refreshes every 5 s: wait for several points.
     const summary = page.getByRole('status', { name: 'Meter summary' });
     await eventually(
@@ -153,6 +153,22 @@ describe('console: stations', () => {
     await expect(chart.locator('.recharts-line-curve').count()).resolves.toBe(2);
     await expect(chart.locator('.recharts-line-dot').count()).resolves.toBeGreaterThanOrEqual(3);
     await saveScreenshot(page, 'station-page');
+
+    // Remote stop offers the active transaction (no id to type), stops it after a confirmation and shows the answer.
+    const stop = page.getByRole('form', { name: 'Remote stop' });
+    const choice = stop.getByRole('combobox', { name: 'Transaction' });
+    await choice.locator(`option[value="${transaction.transactionId}"]`).waitFor({ state: 'attached', timeout: LIVE_TIMEOUT_MS });
+    await expect(choice.inputValue()).resolves.toBe(transaction.transactionId);
+    await expect(stop.getByLabel('Transaction id').count()).resolves.toBe(0);
+    await stop.getByRole('button', { name: 'Send remote stop' }).click();
+    const confirm = page.getByRole('dialog');
+    await expect(confirm.textContent({ timeout: CONSOLE_TIMEOUT_MS })).resolves.toContain(`Stop transaction ${transaction.transactionId}?`);
+    await confirm.getByRole('button', { name: 'Confirm remote stop' }).click();
+    await stop.getByRole('status', { name: 'Remote stop: accepted' }).waitFor({ timeout: LIVE_TIMEOUT_MS });
+    // Ended: nothing active to offer, so the form asks for a typed id; the chart stays on the most recent transaction.
+    await stop.getByLabel('Transaction id').waitFor({ timeout: LIVE_TIMEOUT_MS });
+    await expect(choice.inputValue()).resolves.toBe('');
+    await page.getByRole('heading', { name: `Meter values of transaction ${transaction.transactionId}` }).waitFor({ timeout: CONSOLE_TIMEOUT_MS });
     recorder.expectNoConsoleErrors();
     await page.close();
   }, 180_000);
@@ -161,11 +177,17 @@ describe('console: stations', () => {
     if (!csms) throw new Error('not started');
     const page = await newPage();
     const recorder = recordPage(page);
-    await signInWithToken(page, consoleUrl, csms.tokens.operator);
+    await signInToConsole(page, baseUrl, csms.tokens.operator);
+    // Accepted on profile 0 too, but registered by an operator: not a first-contact station (the API filters, ADR 039).
+    expect((await csms.api.call(csms.baseUrl, 'PUT', '/api/stations/WEB-OPERATOR', 'admin', { securityProfile: 0 })).status).toBe(201);
     await page.getByRole('tab', { name: 'Pending' }).click({ timeout: CONSOLE_TIMEOUT_MS });
     await page.waitForURL(/view=pending/);
     const pending = page.getByRole('table', { name: 'Pending stations' });
     await pending.getByText('WEB-PENDING').waitFor({ timeout: LIVE_TIMEOUT_MS });
+    // The simulated stations connected on first contact (the embedded mode accepts unknown ones) without credentials.
+    const firstContact = page.getByRole('table', { name: 'First-contact stations' });
+    await firstContact.getByText('WEB-16', { exact: true }).waitFor({ timeout: LIVE_TIMEOUT_MS });
+    await expect(firstContact.getByText('WEB-OPERATOR', { exact: true }).count()).resolves.toBe(0);
     await saveScreenshot(page, 'pending-view');
     await pending.getByRole('button', { name: 'Accept WEB-PENDING' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Accept station' }).click();
@@ -183,13 +205,13 @@ describe('console: stations', () => {
     if (!csms) throw new Error('not started');
     const page = await newPage();
     const recorder = recordPage(page);
-    await signInWithToken(page, consoleUrl, csms.tokens.viewer);
+    await signInToConsole(page, baseUrl, csms.tokens.viewer);
     await page.getByRole('link', { name: 'WEB-16', exact: true }).click({ timeout: LIVE_TIMEOUT_MS });
     await page.getByRole('table', { name: 'Transactions' }).waitFor({ timeout: CONSOLE_TIMEOUT_MS });
     await page.getByRole('table', { name: 'Station identity and state' }).getByText('ocpp1.6').waitFor({ timeout: CONSOLE_TIMEOUT_MS });
     await expect(page.getByRole('button', { name: /^Send / }).count()).resolves.toBe(0);
     await expect(page.getByRole('form', { name: 'Reset' }).count()).resolves.toBe(0);
-    await page.goto(`${consoleUrl}#/stations?view=pending`);
+    await page.goto(`${baseUrl}/console/#/stations?view=pending`);
     await page.getByRole('table', { name: 'Pending stations' }).waitFor({ timeout: CONSOLE_TIMEOUT_MS });
     await expect(page.getByRole('button', { name: /^Accept / }).count()).resolves.toBe(0);
     recorder.expectNoConsoleErrors();

@@ -4,4 +4,5 @@ export { type EmbeddedForBrowser, type EmbeddedForBrowserOptions, startEmbeddedF
 export { CHROMIUM_ARGS, type LaunchChromiumOptions, type LaunchedChromium, launchChromium } from './launch-chromium';
 export { type ExpectNoProblemsOptions, type PageProblems, PageRecorder, recordPage } from './page-recorder';
 export { type ScreenshotOptions, saveScreenshot } from './screenshot';
+export { CONSOLE_TIMEOUT_MS, type ConsoleSignInOptions, signInToConsole } from './console-sign-in';
 export { SCALE_TIMEOUT_MS, type StationsListFigures, measureStationsList, scaleStationId, seedStations } from './stations-at-scale';

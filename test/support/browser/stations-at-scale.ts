@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Client } from 'pg';
 import { eventually } from '../service-process';
+import { signInToConsole } from './console-sign-in';
 import type { EmbeddedForBrowser } from './embedded-for-browser';
 
 /** How long a console page may take to show something on a busy 2-core machine; locators poll until then. */
@@ -61,13 +62,12 @@ interface PageFigures {
 }
 
 /**
- * Runs in the page before the console (injected, so the console's CSP, which forbids eval, does not apply): stores the
- * session the sign-in form would, and records the first rows, every long task and every change of the first row
- * once the list has settled, each with the page's own clock, so the figures do not depend on how often anyone polls.
+ * Runs in the page before the console (injected, so the console's CSP, which forbids eval, does not apply): records
+ * the first rows, every long task and every change of the first row once the list has settled, each with the page's
+ * own clock, so the figures do not depend on how often anyone polls.
  */
-function pageProbes(token: string): string {
+function pageProbes(): string {
   return `
-    sessionStorage.setItem('csms-console-session', JSON.stringify({ token: ${JSON.stringify(token)}, method: 'api-token' }));
     window.longTasks = [];
     window.firstRowChanges = [];
     new PerformanceObserver((list) => list.getEntries().forEach((entry) => window.longTasks.push(entry.duration))).observe({ type: 'longtask', buffered: true });
@@ -100,7 +100,7 @@ export interface StationsListFigures {
  * filters once, and says how long each took on the page's own clock. The page is left open for the caller's checks.
  */
 export async function measureStationsList(page: Page, csms: EmbeddedForBrowser, pageSize: number): Promise<StationsListFigures> {
-  await page.addInitScript({ content: pageProbes(csms.tokens.viewer) });
+  await page.addInitScript({ content: pageProbes() });
   const figuresOfPage = () =>
     page.evaluate(() => {
       const { firstRowsAt, longTasks, firstRowChanges } = globalThis as unknown as PageFigures;
@@ -111,7 +111,8 @@ export async function measureStationsList(page: Page, csms: EmbeddedForBrowser, 
   const firstStationShown = (id: string, since: number) =>
     eventually(`${id} first in the list`, async () => (await figuresOfPage()).firstRowChanges.find(([at, first]) => at >= since && first === id)?.[0], SCALE_TIMEOUT_MS);
 
-  await page.goto(`${csms.baseUrl}/console/#/stations?size=${pageSize}`, { timeout: SCALE_TIMEOUT_MS });
+  // Signed in already (the session the sign-in form stores), so the navigation measured is the list's alone.
+  await signInToConsole(page, csms.baseUrl, csms.tokens.viewer, { route: `/stations?size=${pageSize}`, via: 'stored-session', timeoutMs: SCALE_TIMEOUT_MS });
   await firstStationShown(scaleStationId(0), 0);
   const firstRowsMs = (await figuresOfPage()).firstRowsAt ?? Number.NaN;
 

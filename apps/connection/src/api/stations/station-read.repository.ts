@@ -55,6 +55,8 @@ export interface StationFilter {
   text?: string;
   /** At least one connector whose last status is this. */
   connectorStatus?: string;
+  /** Registered by first contact (true) or by an operator (false). */
+  autoRegistered?: boolean;
   /** Each: only these ids (`include`), or all but these (live state: connected, protocol). */
   ids?: { include: boolean; ids: string[] }[];
   /** Ids after this one (keyset pagination by id). */
@@ -94,6 +96,7 @@ export class StationReadRepository {
     if (filter.connectorStatus !== undefined) {
       conditions.push(`EXISTS (SELECT 1 FROM "${CONNECTION_SCHEMA}"."connector" c WHERE c.station_id = s.id AND c.status = ${bind(filter.connectorStatus)})`);
     }
+    if (filter.autoRegistered !== undefined) conditions.push(`s.auto_registered = ${bind(filter.autoRegistered)}`);
     for (const ids of filter.ids ?? []) conditions.push(`${ids.include ? '' : 'NOT '}(s.id = ANY(${bind(ids.ids)}::text[]))`);
     if (filter.after !== undefined) conditions.push(`s.id > ${bind(filter.after)}`);
     if (filter.tenant !== undefined) conditions.push(`s.tenant = ${bind(filter.tenant)}`);

@@ -95,6 +95,9 @@ export const listStationsQuery = z.strictObject({
   securityProfile: queryInteger(0, 3).optional().meta({ description: 'Only stations registered with this (minimum) security profile.' }),
   q: z.string().min(1).max(100).optional().meta({ description: 'Only stations whose id, vendor, model, serial number or firmware version contains this (case-insensitive).' }),
   connectorStatus: z.enum(connectorStatuses).optional().meta({ description: 'Only stations with at least one connector whose last status is this.' }),
+  autoRegistered: queryBoolean()
+    .optional()
+    .meta({ description: '`true`: only stations registered by first contact (ADR 039; with `securityProfile=0` and `registrationStatus=accepted`: those still waiting to be adopted); `false`: only those an operator registered.' }),
   ...pageQuery(1),
 });
 export type ListStationsQuery = z.output<typeof listStationsQuery>;

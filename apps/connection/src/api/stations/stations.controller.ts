@@ -43,7 +43,7 @@ export class StationsController {
   @ApiOperation({
     summary: 'List stations',
     description:
-      'Registered stations, ordered by id, each with its live connection state (connected, protocol, security profile, replica) and its connectors’ last status. Filters combine (all must hold): registration status, connected, protocol (live), registered security profile, id prefix, a text `q` (id, vendor, model, serial number, firmware version) and a connector status. A token confined to a tenant lists that tenant’s stations only.',
+      'Registered stations, ordered by id, each with its live connection state (connected, protocol, security profile, replica) and its connectors’ last status. Filters combine (all must hold): registration status, connected, protocol (live), registered security profile, id prefix, a text `q` (id, vendor, model, serial number, firmware version), a connector status and how the station was registered (`autoRegistered`: by first contact or by an operator). A token confined to a tenant lists that tenant’s stations only.',
   })
   @ApiZodQuery(listStationsQuery)
   @ApiZodResponse(200, stationPageSchema, 'A page of stations.')

@@ -95,9 +95,9 @@ describe('StationsService', () => {
   it('filters by live protocol with the ids presence knows connected on that version, beside the other filters', async () => {
     const { service, presence, filters } = setup();
     connected(presence, 'CP-2', 'connection-1');
-    await service.list({ protocol: 'ocpp1.6', securityProfile: 2, q: 'acme', connectorStatus: 'Faulted' });
+    await service.list({ protocol: 'ocpp1.6', securityProfile: 2, q: 'acme', connectorStatus: 'Faulted', autoRegistered: true });
     await service.list({ protocol: 'ocpp2.0.1' });
-    expect(filters[0]).toMatchObject({ ids: [{ include: true, ids: ['CP-2'] }], securityProfile: 2, text: 'acme', connectorStatus: 'Faulted' });
+    expect(filters[0]).toMatchObject({ ids: [{ include: true, ids: ['CP-2'] }], securityProfile: 2, text: 'acme', connectorStatus: 'Faulted', autoRegistered: true });
     expect(filters[1]).toMatchObject({ ids: [{ include: true, ids: [] }] });
   });
 

@@ -44,6 +44,7 @@ export class StationsService {
       securityProfile: query.securityProfile,
       text: query.q,
       connectorStatus: query.connectorStatus,
+      autoRegistered: query.autoRegistered,
       ids: [],
       after: query.cursor?.[0],
       tenant,

@@ -3,12 +3,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useConsole } from '../../auth/console-context';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { commandBodyOf, fieldsFor, initialValues, type CommandForm } from './station-commands';
+import { commandBodyOf, fieldsFor, initialValues, resolvedValues, type CommandForm } from './station-commands';
 import type { CommandAnswer, Protocol } from './station-types';
 import { CommandAnswerView } from './CommandAnswerView';
+import type { TransactionOption } from './transaction-choice';
+import { TransactionField } from './TransactionField';
 
-/** One command as a form: fill in, confirm when disruptive, send, and see the station's answer (status and body). */
-export function CommandFormCard({ form, stationId, protocol }: { form: CommandForm; stationId: string; protocol: Protocol | null }) {
+/**
+ * One command as a form: fill in, confirm when disruptive, send, and see the station's answer (status and body).
+ * `transactions`: the station's active transactions, for a form that names one (remote stop).
+ */
+export function CommandFormCard({ form, stationId, protocol, transactions }: { form: CommandForm; stationId: string; protocol: Protocol | null; transactions: readonly TransactionOption[] }) {
   const { api } = useConsole();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Record<string, string>>(() => initialValues(form));
@@ -20,10 +25,11 @@ export function CommandFormCard({ form, stationId, protocol }: { form: CommandFo
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const built = commandBodyOf(form, protocol, values);
+    const sent = resolvedValues(form, values, transactions);
+    const built = commandBodyOf(form, protocol, sent);
     if ('missing' in built) return setMissing(built.missing);
     setMissing(undefined);
-    const text = form.confirm?.(values);
+    const text = form.confirm?.(sent);
     if (text) setConfirming({ body: built.body, text });
     else send.mutate(built.body);
   };
@@ -37,6 +43,9 @@ export function CommandFormCard({ form, stationId, protocol }: { form: CommandFo
           {fieldsFor(form, protocol).map((field) => {
             const common = { label: field.label, description: field.description, size: 'xs' as const, required: field.required, value: values[field.name] ?? '' };
             const change = (value: string) => setValues((current) => ({ ...current, [field.name]: value }));
+            if (field.kind === 'transaction') {
+              return <TransactionField key={field.name} field={field} transactions={transactions} values={values} onChange={(name, value) => setValues((current) => ({ ...current, [name]: value }))} />;
+            }
             return field.kind === 'select' ? (
               <NativeSelect key={field.name} {...common} data={[...(field.required ? [] : [{ value: '', label: 'Not set' }]), ...(field.options?.(protocol ?? 'ocpp2.0.1') ?? [])]} onChange={(event) => change(event.currentTarget.value)} />
             ) : (

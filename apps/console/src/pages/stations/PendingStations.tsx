@@ -7,12 +7,9 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { LIVE_REFRESH_MS } from '../../components/live';
 import type { Page } from '../../api/paging';
 import { AcceptedStationStatus } from './AcceptedStationStatus';
-import { isFirstContact } from './pending-stations';
+import { FIRST_CONTACT_QUERY, PENDING_PAGE_SIZE, isFirstContact } from './pending-stations';
 import type { StationView } from './station-types';
 import { PendingStationsTable } from './PendingStationsTable';
-
-// The most a page holds: stations waiting for an operator are few; more than this is a queue no one works through by hand.
-const PENDING_LIMIT = 500;
 
 /**
  * Stations waiting for an operator: Pending ones (`OCPP_UNKNOWN_STATIONS=pending`) and first-contact ones that were
@@ -23,13 +20,14 @@ export function PendingStations() {
   const [accepted, setAccepted] = useState<string[]>([]);
   const pending = useQuery({
     queryKey: ['connection', '/stations', 'pending'],
-    queryFn: ({ signal }) => api.get<Page<StationView>>('connection', '/stations', { registrationStatus: 'pending', limit: PENDING_LIMIT }, signal),
+    queryFn: ({ signal }) => api.get<Page<StationView>>('connection', '/stations', { registrationStatus: 'pending', limit: PENDING_PAGE_SIZE }, signal),
     refetchInterval: LIVE_REFRESH_MS,
   });
   const firstContact = useQuery({
     queryKey: ['connection', '/stations', 'first-contact'],
-    queryFn: ({ signal }) => api.get<Page<StationView>>('connection', '/stations', { registrationStatus: 'accepted', securityProfile: 0, limit: PENDING_LIMIT }, signal),
+    queryFn: ({ signal }) => api.get<Page<StationView>>('connection', '/stations', FIRST_CONTACT_QUERY, signal),
     refetchInterval: LIVE_REFRESH_MS,
+    // The API narrows to first contact on profile 0; a password set on profile 0 since is the one thing it does not filter.
     select: (page) => page.items.filter(isFirstContact),
   });
   const mayAccept = capabilities.acceptsStations(caller);

@@ -2,9 +2,10 @@ import { Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import { commandForms } from './station-commands';
 import type { StationDetail } from './station-types';
 import { CommandFormCard } from './CommandFormCard';
+import type { TransactionOption } from './transaction-choice';
 
-/** The common commands (operators and admins), each a small form fitted to the station's OCPP version. */
-export function StationCommands({ station }: { station: StationDetail }) {
+/** The common commands (operators and admins), each a small form fitted to the station's OCPP version; `transactions`: its active ones. */
+export function StationCommands({ station, transactions }: { station: StationDetail; transactions: readonly TransactionOption[] }) {
   return (
     <Paper withBorder p="sm">
       <Title order={2} size="h5">
@@ -15,7 +16,7 @@ export function StationCommands({ station }: { station: StationDetail }) {
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2, xl: 3 }} spacing="sm">
         {commandForms.map((form) => (
-          <CommandFormCard key={form.name} form={form} stationId={station.id} protocol={station.live.protocol} />
+          <CommandFormCard key={form.name} form={form} stationId={station.id} protocol={station.live.protocol} transactions={transactions} />
         ))}
       </SimpleGrid>
     </Paper>

@@ -1,5 +1,5 @@
 import { Badge, Button, Paper, Skeleton, Table, Text, Title } from '@mantine/core';
-import { useCursorPages } from '../../api/use-cursor-pages';
+import type { CursorPages } from '../../api/use-cursor-pages';
 import { CursorPager } from '../../components/CursorPager';
 import { formatDateTime, formatQuantity, formatRelative } from '../../components/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -7,9 +7,8 @@ import type { TransactionView } from './station-types';
 
 const COLUMNS = ['Transaction', 'State', 'EVSE', 'Id token', 'Started', 'Stopped', 'Energy', 'Charging state', 'Meter values'];
 
-/** The station's current and recent transactions, newest first; one can be picked to chart its meter values. */
-export function StationTransactions({ stationId, selected, onSelect }: { stationId: string; selected: string | undefined; onSelect: (transactionId: string) => void }) {
-  const pages = useCursorPages<TransactionView>('connection', '/transactions', { stationId, limit: 20 });
+/** The station's current and recent transactions (`pages`, loaded by the station page), newest first; one can be picked to chart its meter values. */
+export function StationTransactions({ pages, selected, onSelect }: { pages: CursorPages<TransactionView>; selected: string | undefined; onSelect: (transactionId: string) => void }) {
   const { data, error, isPending } = pages.query;
   return (
     <Paper withBorder p="sm">

@@ -1,4 +1,4 @@
-import { isFirstContact, provisioningText } from './pending-stations';
+import { FIRST_CONTACT_QUERY, isFirstContact, provisioningText } from './pending-stations';
 import type { StationView } from './station-types';
 
 const station = (overrides: Partial<StationView>): StationView => ({
@@ -26,6 +26,12 @@ describe('pending and first-contact stations', () => {
     expect(isFirstContact(station({ hasPassword: true }))).toBe(false);
     expect(isFirstContact(station({ autoRegistered: false }))).toBe(false);
     expect(isFirstContact(station({ registrationStatus: 'pending' }))).toBe(false);
+  });
+
+  it('asks the API for exactly the stations isFirstContact keeps, bar the password it cannot filter', () => {
+    expect(FIRST_CONTACT_QUERY).toMatchObject({ autoRegistered: true, registrationStatus: 'accepted', securityProfile: 0 });
+    const { autoRegistered, registrationStatus, securityProfile } = FIRST_CONTACT_QUERY;
+    expect(isFirstContact(station({ autoRegistered, registrationStatus, securityProfile }))).toBe(true);
   });
 
   it('says where the credential provisioning is', () => {

@@ -1,4 +1,5 @@
-import { commandBodyOf, commandForms, fieldsFor, initialValues, triggerableMessages } from './station-commands';
+import { commandBodyOf, commandForms, fieldsFor, initialValues, resolvedValues, triggerableMessages } from './station-commands';
+import { OTHER_TRANSACTION, typedKeyOf } from './transaction-choice';
 
 const form = (name: string) => {
   const found = commandForms.find((candidate) => candidate.name === name);
@@ -35,5 +36,15 @@ describe('station command forms', () => {
     expect(form('reset').confirm?.({ type: 'hard' })).toBe('Reset the station (hard)? Charging in progress may stop.');
     expect(form('change-availability').confirm?.({ availability: 'operative' })).toBeUndefined();
     expect(form('trigger-message').confirm).toBeUndefined();
+  });
+
+  it('stops the active transaction selected, or the id typed under "another id"', () => {
+    const stop = form('remote-stop');
+    const active = [{ value: 'T-2', label: 'T-2 (EVSE 1)' }];
+    expect(commandBodyOf(stop, 'ocpp2.0.1', resolvedValues(stop, {}, active))).toEqual({ body: { transactionId: 'T-2' } });
+    expect(stop.confirm?.(resolvedValues(stop, {}, active))).toBe('Stop transaction T-2?');
+    const typed = { transactionId: OTHER_TRANSACTION, [typedKeyOf('transactionId')]: ' 17 ' };
+    expect(commandBodyOf(stop, 'ocpp1.6', resolvedValues(stop, typed, active))).toEqual({ body: { transactionId: '17' } });
+    expect(commandBodyOf(stop, 'ocpp1.6', resolvedValues(stop, {}, []))).toEqual({ missing: 'Transaction id' });
   });
 });

@@ -1,4 +1,5 @@
 import type { Protocol } from './station-types';
+import { type TransactionOption, transactionIdOf } from './transaction-choice';
 
 /**
  * The common commands the station page offers, as small forms: their fields, which OCPP versions take each field,
@@ -9,7 +10,8 @@ export type CommandName = 'reset' | 'unlock-connector' | 'remote-start' | 'remot
 export interface CommandField {
   name: string;
   label: string;
-  kind: 'select' | 'number' | 'text';
+  /** `transaction`: one of the station's active transactions, or another id typed (transaction-choice.ts). */
+  kind: 'select' | 'number' | 'text' | 'transaction';
   /** Select options; a function of the station's version where they differ. */
   options?: (protocol: Protocol) => readonly string[];
   required?: boolean;
@@ -69,7 +71,7 @@ export const commandForms: readonly CommandForm[] = [
   {
     name: 'remote-stop',
     title: 'Remote stop',
-    fields: [{ name: 'transactionId', label: 'Transaction id', kind: 'text', required: true }],
+    fields: [{ name: 'transactionId', label: 'Transaction id', kind: 'transaction', required: true }],
     confirm: (values) => `Stop transaction ${values.transactionId ?? ''}?`,
   },
   {
@@ -99,6 +101,13 @@ export function fieldsFor(form: CommandForm, protocol: Protocol | null): Command
 
 export function initialValues(form: CommandForm): Record<string, string> {
   return Object.fromEntries(form.fields.filter((field) => field.initial !== undefined).map((field) => [field.name, field.initial ?? '']));
+}
+
+/** The form's values as sent: each transaction field holds the id selected, or the one typed under "another id". */
+export function resolvedValues(form: CommandForm, values: Readonly<Record<string, string>>, transactions: readonly TransactionOption[]): Record<string, string> {
+  const resolved = { ...values };
+  for (const field of form.fields) if (field.kind === 'transaction') resolved[field.name] = transactionIdOf(field.name, values, transactions);
+  return resolved;
 }
 
 /** The request body from the form's text values: numbers as numbers, blanks left out; or the first field missing. */
