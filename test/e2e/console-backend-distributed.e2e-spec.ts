@@ -17,7 +17,8 @@ const AUDIENCE = 'csms-api';
  * origin by CORS, and GET /api/me names an OIDC caller on either service.
  */
 describe('operator console backend (distributed)', () => {
-  const idp = new TestIdentityProvider();
+  // Its token endpoint lies on another origin than the issuer (as Google's): the console's CSP must allow it.
+  const idp = new TestIdentityProvider({ tokenEndpointElsewhere: true });
   const dir = mkdtempSync(path.join(tmpdir(), 'csms-console-distributed-'));
   const api = new OperatorApiClient();
   let database: TestDatabase;
@@ -68,7 +69,14 @@ describe('operator console backend (distributed)', () => {
   it('serves the console from the connection service, its config.json naming the other API and the OIDC client', async () => {
     const route = await fetch(`${connection.baseUrl}/console/sites/SITE-1`);
     expect([route.status, await route.text()]).toEqual([200, INDEX]);
-    expect(route.headers.get('content-security-policy')).toContain(`connect-src 'self' ${smartChargingUrl} ${new URL(idp.issuer).origin};`);
+    expect(route.headers.get('content-security-policy')).toContain(`connect-src 'self' ${smartChargingUrl} ${new URL(idp.issuer).origin} ${new URL(idp.tokenEndpoint).origin};`);
+    expect(new URL(idp.tokenEndpoint).origin).not.toBe(new URL(idp.issuer).origin);
+    // The discovery is cached: more console answers, the same CSP, no discovery but the first.
+    const discoveries = idp.discoveryFetches;
+    for (const file of ['/console/', '/console/assets/x.js', '/console/config.json']) {
+      expect((await fetch(`${connection.baseUrl}${file}`)).headers.get('content-security-policy')).toContain(new URL(idp.tokenEndpoint).origin);
+    }
+    expect(idp.discoveryFetches).toBe(discoveries);
     const config = await fetch(`${connection.baseUrl}/console/config.json`);
     expect(await config.json()).toEqual({
       api: { connection: '/api', smartCharging: `${smartChargingUrl}/api`, pki: '/api' },

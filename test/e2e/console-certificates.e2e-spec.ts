@@ -149,8 +149,15 @@ describe('console: certificates', () => {
     expect(await refused.textContent()).toMatch(/refused[\s\S]*SN-CERT-2/);
     await saveScreenshot(page, 'signing-requests');
 
-    // Expiry calendar: the 45-day certificate is in the 60- and 90-day horizons only.
+    // Expiry calendar: the 45-day certificate is in the 60- and 90-day horizons only. The PKI counts (exact at any fleet size).
+    const calendarAnswer = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/certificate-expiry' && response.status() === 200);
     await openTab(page, 'Expiry calendar');
+    await calendarAnswer;
+    expect((await api('GET', '/api/certificate-expiry?days=60', 'viewer')).body.totals).toEqual([
+      { withinDays: 30, issued: 0, installed: 0 },
+      { withinDays: 60, issued: 1, installed: 0 },
+      { withinDays: 90, issued: 1, installed: 0 },
+    ]);
     await page.getByLabel('Expiry summary').filter({ hasText: 'Expiring within 30 days: 0 · 60 days: 1 · 90 days: 1 (revoked certificates left out)' }).waitFor();
     await page.getByText('60 days', { exact: true }).click();
     const weeks = page.getByRole('table', { name: 'Certificates expiring within 60 days, by week' });

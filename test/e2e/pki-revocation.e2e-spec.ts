@@ -205,6 +205,30 @@ describe('PKI revocation over HTTP', () => {
     expect(await api.call(base, 'GET', '/api/issued-certificates?revoked=yes', 'viewer')).toMatchObject({ status: 400 });
   });
 
+  it('counts in the expiry calendar the certificates not revoked, by ISO week, with the soonest listed and the same totals as the list', async () => {
+    // Issued for 30 days: within 45, 60 and 90 days (30 is the boundary itself, left out here).
+    const kept = await issue('REV-EXPIRY-KEPT');
+    const calendar = await api.call(base, 'GET', '/api/certificate-expiry?days=45&soonest=50', 'viewer');
+    expect(calendar.status).toBe(200);
+    type Listed = { stationId: string; serialNumber: string; notAfter: string };
+    const body = calendar.body as { days: number; weeks: { weekStart: string; issued: number; installed: number }[]; totals: { withinDays: number; issued: number }[]; soonest: { issued: Listed[] } };
+    const notRevoked = (await api.call(base, 'GET', '/api/issued-certificates?revoked=false&expiringWithinDays=45&limit=500', 'viewer')).body.items as Listed[];
+    expect(body.days).toBe(45);
+    expect(body.soonest.issued.map((item) => item.serialNumber).sort()).toEqual(notRevoked.map((item) => item.serialNumber).sort());
+    expect(body.soonest.issued.map((item) => item.serialNumber)).toContain(kept);
+    expect(body.soonest.issued.map((item) => item.stationId)).not.toContain('REV-LIST-GONE');
+    expect(body.weeks.reduce((sum, week) => sum + week.issued, 0)).toBe(notRevoked.length);
+    for (const week of body.weeks) expect(new Date(`${week.weekStart}T00:00:00Z`).getUTCDay()).toBe(1);
+    const listed = body.soonest.issued.find((item) => item.serialNumber === kept);
+    const monday = new Date(listed?.notAfter ?? '');
+    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+    expect(body.weeks.map((week) => week.weekStart)).toContain(monday.toISOString().slice(0, 10));
+    expect(body.totals.map((total) => total.withinDays)).toEqual([30, 45, 60, 90]);
+    expect(body.totals.find((total) => total.withinDays === 90)?.issued).toBe(notRevoked.length);
+    expect(await api.call(base, 'GET', '/api/certificate-expiry?days=0', 'viewer')).toMatchObject({ status: 400 });
+    expect(await api.call(base, 'GET', '/api/certificate-expiry?soonest=51', 'viewer')).toMatchObject({ status: 400 });
+  });
+
   it('answers the GET form, refuses a body that is not an OCSP request, and answers garbage malformedRequest', async () => {
     await issue('REV-GET');
     openssl.run(['ocsp', '-issuer', 'sub.pem', '-cert', 'REV-GET.pem', '-reqout', 'get.der']);

@@ -164,6 +164,17 @@ describe('PKI root distribution and installed-certificate inventory', () => {
     expect(byCa.body.items?.map((item) => item.stationId)).toEqual(['RD-16', 'RD-201']);
     expect((await call('GET', '/api/installed-certificates?expiringWithinDays=31', 'viewer')).body.items).toHaveLength(2);
     expect((await call('GET', '/api/installed-certificates?expiringWithinDays=29', 'viewer')).body.items).toEqual([]);
+    // The expiry calendar counts them too (the root expires in ~30 days: within 60, in one ISO week), and names them.
+    const calendar = await call('GET', '/api/certificate-expiry?days=60', 'viewer');
+    expect(calendar.status).toBe(200);
+    const weeks = calendar.body.weeks as { weekStart: string; installed: number }[];
+    expect(weeks.reduce((sum, week) => sum + week.installed, 0)).toBe(2);
+    expect((calendar.body.totals as { withinDays: number; installed: number }[]).find((total) => total.withinDays === 60)?.installed).toBe(2);
+    const soonest = (calendar.body.soonest as { installed: { stationId: string; certificateType: string; subject?: string }[] }).installed;
+    expect(soonest.map((item) => [item.stationId, item.certificateType, item.subject])).toEqual([
+      ['RD-16', 'CSMSRootCertificate', 'CN=Old CSMS Root'],
+      ['RD-201', 'CSMSRootCertificate', 'CN=Old CSMS Root'],
+    ]);
     const detail = await call('GET', '/api/station-inventories/RD-16', 'viewer');
     expect([detail.body.installedCount, detail.body.inventoryReadAt !== undefined]).toEqual([1, true]);
   });
@@ -236,6 +247,7 @@ describe('PKI root distribution and installed-certificate inventory', () => {
     expect(JSON.stringify(document.paths['/api/root-distribution-jobs']?.post?.requestBody)).toEqual(expect.stringMatching(/install.*delete.*rollover/s));
     expect(document.paths['/api/root-distribution-jobs/{jobId}']?.get?.['x-required-role']).toBe('viewer');
     expect(document.paths['/api/installed-certificates']?.get?.['x-required-role']).toBe('viewer');
+    expect(document.paths['/api/certificate-expiry']?.get?.['x-required-role']).toBe('viewer');
     expect(document.paths['/api/station-inventories/{stationId}/refresh']?.post?.['x-required-role']).toBe('security-officer');
   });
 

@@ -16,14 +16,21 @@ export async function testSigningKey(kid: string, alg: 'RS256' | 'ES256' = 'RS25
 /**
  * An OpenID provider as far as a resource server sees one, on a real local HTTP server: the
  * discovery document at `<issuer>/.well-known/openid-configuration` and the JWKS it names, whose
- * keys the test rotates. Counts the JWKS fetches, and signs access tokens with its keys.
+ * keys the test rotates. Counts the JWKS fetches, and signs access tokens with its keys. With
+ * `tokenEndpointElsewhere`, its discovery names a token endpoint on a second server (another
+ * origin, as Google's oauth2.googleapis.com), which answers nothing but 404.
  */
 export class TestIdentityProvider {
   /** The keys the JWKS publishes now. */
   published: TestSigningKey[] = [];
   jwksFetches = 0;
+  discoveryFetches = 0;
   issuer = '';
+  tokenEndpoint = '';
   private server: Server | undefined;
+  private tokenServer: Server | undefined;
+
+  constructor(private readonly options: { tokenEndpointElsewhere?: boolean } = {}) {}
 
   async start(): Promise<void> {
     const server = createServer((request, response) => {
@@ -31,7 +38,10 @@ export class TestIdentityProvider {
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end(JSON.stringify(body));
       };
-      if (request.url === '/realms/csms/.well-known/openid-configuration') return reply({ issuer: this.issuer, jwks_uri: `${this.issuer}/protocol/openid-connect/certs` });
+      if (request.url === '/realms/csms/.well-known/openid-configuration') {
+        this.discoveryFetches += 1;
+        return reply({ issuer: this.issuer, jwks_uri: `${this.issuer}/protocol/openid-connect/certs`, token_endpoint: this.tokenEndpoint });
+      }
       if (request.url === '/realms/csms/protocol/openid-connect/certs') {
         this.jwksFetches += 1;
         return reply({ keys: this.published.map((key) => key.jwk) });
@@ -43,11 +53,22 @@ export class TestIdentityProvider {
     if (address === null || typeof address === 'string') throw new Error('the identity provider has no port');
     this.server = server;
     this.issuer = `http://127.0.0.1:${address.port}/realms/csms`;
+    this.tokenEndpoint = `${this.issuer}/protocol/openid-connect/token`;
+    if (this.options.tokenEndpointElsewhere) {
+      const tokenServer = createServer((_request, response) => void response.writeHead(404).end());
+      await new Promise<void>((resolve) => tokenServer.listen(0, '127.0.0.1', resolve));
+      const tokenAddress = tokenServer.address();
+      if (tokenAddress === null || typeof tokenAddress === 'string') throw new Error('the token endpoint has no port');
+      this.tokenServer = tokenServer;
+      this.tokenEndpoint = `http://127.0.0.1:${tokenAddress.port}/oauth2/token`;
+    }
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server === undefined ? resolve() : this.server.close(() => resolve())));
+    for (const server of [this.server, this.tokenServer]) {
+      server?.closeAllConnections();
+      await new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())));
+    }
   }
 
   /** An access token: issuer, `sub`, one hour of validity, the claims given (which override those), signed with `key`. */

@@ -24,6 +24,7 @@ const expectedRoles: Record<string, ApiRole> = {
   'GET /certificate-renewals': 'viewer',
   'GET /certificate-renewals/:attemptId': 'viewer',
   'GET /installed-certificates': 'viewer',
+  'GET /certificate-expiry': 'viewer',
   'GET /station-inventories': 'viewer',
   'GET /station-inventories/:stationId': 'viewer',
   'POST /station-inventories/:stationId/refresh': 'security-officer',

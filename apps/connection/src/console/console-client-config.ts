@@ -14,9 +14,12 @@ export function consoleClientConfigOf(settings: Pick<ConsoleConfig, 'api' | 'oid
   };
 }
 
-/** The console's Content-Security-Policy: its own scripts only, API calls to itself, the configured APIs and the OIDC issuer. */
-export function consoleContentSecurityPolicy(settings: Pick<ConsoleConfig, 'api' | 'oidc'>): string {
-  const origins = [settings.api.smartCharging, settings.api.pki, settings.oidc?.issuer].filter((url): url is string => url !== undefined).map((url) => new URL(url).origin);
+/**
+ * The console's Content-Security-Policy: its own scripts only, API calls to itself, the configured APIs, the OIDC issuer
+ * (discovery) and the provider's token endpoint when it lies elsewhere (`tokenEndpointOrigin`, discovered by the server).
+ */
+export function consoleContentSecurityPolicy(settings: Pick<ConsoleConfig, 'api' | 'oidc'>, tokenEndpointOrigin?: string): string {
+  const origins = [settings.api.smartCharging, settings.api.pki, settings.oidc?.issuer, tokenEndpointOrigin].filter((url): url is string => url !== undefined).map((url) => new URL(url).origin);
   const connect = ["'self'", ...new Set(origins)].join(' ');
   return [
     "default-src 'self'",

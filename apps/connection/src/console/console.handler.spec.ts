@@ -121,6 +121,24 @@ describe('consoleHandler', () => {
     expect((await get('/console/', 'POST')).status).toBe(405);
   });
 
+  it('adds the discovered token endpoint origin to connect-src, and keeps the issuer alone while it is unknown', async () => {
+    let discovered: string | undefined = 'https://oauth2.example';
+    const app = express();
+    app.use('/console', consoleHandler({ dir, api: { smartCharging: undefined, pki: undefined }, oidc: { issuer: 'https://kc.example/realms/cpo', clientId: 'c', scope: 'openid' } }, async () => discovered));
+    const other = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => other.once('listening', resolve));
+    try {
+      const otherPort = (other.address() as AddressInfo).port;
+      const found = await raw(otherPort, 'GET', '/console/');
+      expect(found).toMatchObject({ status: 200, body: INDEX });
+      expect(found.headers['content-security-policy']).toContain("connect-src 'self' https://kc.example https://oauth2.example;");
+      discovered = undefined;
+      expect((await raw(otherPort, 'GET', '/console/config.json')).headers['content-security-policy']).toContain("connect-src 'self' https://kc.example;");
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
+  });
+
   it('answers a 404 problem saying the console is not built when the folder has no index.html', async () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'console-empty-'));
     const app = express();

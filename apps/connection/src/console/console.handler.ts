@@ -26,18 +26,28 @@ function regularFile(file: string | undefined): Stats | undefined {
  * Serves the built operator console (a static SPA) at /console, outside the REST APIs' guards: the
  * SPA's own API calls carry the bearer token. Unknown paths without an extension are SPA routes
  * (index.html); hashed assets are cached for a year, the rest revalidated; every answer carries
- * the console's CSP, nosniff and no-referrer. Reads the folder on each request, so a console built
+ * the console's CSP, nosniff and no-referrer; with OIDC, the CSP also allows the provider's token endpoint
+ * (`tokenEndpointOrigin`). Reads the folder on each request, so a console built
  * while the service runs is served without a restart.
  */
-export function consoleHandler(settings: Pick<ConsoleConfig, 'dir' | 'api' | 'oidc'>): Handler {
+export function consoleHandler(settings: Pick<ConsoleConfig, 'dir' | 'api' | 'oidc'>, tokenEndpointOrigin?: () => Promise<string | undefined>): Handler {
   const root = path.resolve(settings.dir);
   const clientConfig = JSON.stringify(consoleClientConfigOf(settings));
-  const securityHeaders = {
-    'Content-Security-Policy': consoleContentSecurityPolicy(settings),
+  const securityHeadersOf = (endpointOrigin: string | undefined) => ({
+    'Content-Security-Policy': consoleContentSecurityPolicy(settings, endpointOrigin),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
+  });
+  const withoutDiscovery = securityHeadersOf(undefined);
+  // The token endpoint's origin is known after the first discovery (that request waits for it, within its timeout); it never rejects.
+  return (request, response, next) => {
+    if (tokenEndpointOrigin === undefined) return serve(request, response, withoutDiscovery);
+    tokenEndpointOrigin()
+      .then((origin) => serve(request, response, origin === undefined ? withoutDiscovery : securityHeadersOf(origin)))
+      .catch(next);
   };
-  return (request, response) => {
+
+  function serve(request: Request, response: Response, securityHeaders: Record<string, string>): void {
     const [pathname = '', query] = request.originalUrl.split('?', 2);
     response.set(securityHeaders);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -69,7 +79,7 @@ export function consoleHandler(settings: Pick<ConsoleConfig, 'dir' | 'api' | 'oi
     const stream = createReadStream(path.join(root, relative));
     stream.on('error', () => response.destroy());
     stream.pipe(response.status(200));
-  };
+  }
 }
 
 /** Whether the console folder holds a build (for the start-up warning). */

@@ -31,6 +31,7 @@ const expected: Record<string, TenantPolicy> = {
   'GET /certificate-renewals': FILTERED,
   'GET /certificate-renewals/:attemptId': object('renewal-attempt', 'attemptId'),
   'GET /installed-certificates': FILTERED,
+  'GET /certificate-expiry': FILTERED,
   'GET /station-inventories': FILTERED,
   'GET /station-inventories/:stationId': object('station', 'stationId'),
   'POST /station-inventories/:stationId/refresh': object('station', 'stationId'),

@@ -1,41 +1,34 @@
 import { Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Page } from '../../api/paging';
 import { useConsole } from '../../auth/console-context';
 import { formatDateTime } from '../../components/format';
 import { SLOW_REFRESH_MS } from '../../components/live';
-import { EXPIRY_HORIZONS, type ExpiryHorizon, expiringEntriesOf, expiryWeeks, horizonCounts } from './expiry';
+import { type CertificateExpiry, EXPIRY_HORIZONS, type ExpiryHorizon, SOONEST_LIMIT, expiryWeeks, horizonCounts, listsAreShort } from './expiry';
 import { QueryState } from './QueryState';
-import type { InstalledCertificate, IssuedCertificate } from './types';
 import { StatusBadge } from './StatusBadge';
 
-/** The API's largest page: the calendar reads the 90-day window of each list at once. */
-const WINDOW_LIMIT = 500;
 const weekFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-/** What expires within 30, 60 or 90 days, issued (not revoked) and installed alike, week by week: the renewals and root rollovers to plan. */
+/**
+ * What expires within 30, 60 or 90 days, issued (not revoked) and installed alike, week by week: the renewals and root
+ * rollovers to plan. The PKI counts (GET /certificate-expiry), so the counts are exact at any fleet size; the weeks name
+ * the soonest certificates of each kind.
+ */
 export function ExpiryTab() {
   const { api } = useConsole();
   const [horizon, setHorizon] = useState<ExpiryHorizon>(30);
-  const windowQuery = { expiringWithinDays: 90, limit: WINDOW_LIMIT };
-  // A revoked certificate needs no renewal: the calendar plans what is still in use.
-  const issuedQuery = { ...windowQuery, revoked: false };
-  const issued = useQuery({
-    queryKey: ['pki', '/issued-certificates', issuedQuery],
-    queryFn: ({ signal }) => api.get<Page<IssuedCertificate>>('pki', '/issued-certificates', issuedQuery, signal),
+  const params = { days: horizon, soonest: SOONEST_LIMIT };
+  const expiry = useQuery({
+    queryKey: ['pki', '/certificate-expiry', params],
+    queryFn: ({ signal }) => api.get<CertificateExpiry>('pki', '/certificate-expiry', params, signal),
     refetchInterval: SLOW_REFRESH_MS,
+    // Another horizon keeps the last calendar on screen until its own answer arrives.
+    placeholderData: keepPreviousData,
   });
-  const installed = useQuery({
-    queryKey: ['pki', '/installed-certificates', windowQuery],
-    queryFn: ({ signal }) => api.get<Page<InstalledCertificate>>('pki', '/installed-certificates', windowQuery, signal),
-    refetchInterval: SLOW_REFRESH_MS,
-  });
-  const entries = expiringEntriesOf(issued.data?.items ?? [], installed.data?.items ?? []);
-  const counts = horizonCounts(entries);
-  const weeks = expiryWeeks(entries, horizon);
-  const truncated = Boolean(issued.data?.nextCursor || installed.data?.nextCursor);
-  const ready = issued.data && installed.data;
+  const data = expiry.data;
+  const counts = data && horizonCounts(data);
+  const weeks = data ? expiryWeeks(data) : [];
   return (
     <Stack gap="sm">
       <Group justify="space-between" wrap="wrap">
@@ -45,20 +38,19 @@ export function ExpiryTab() {
           onChange={(value) => setHorizon(Number(value) as ExpiryHorizon)}
           data={EXPIRY_HORIZONS.map((days) => ({ value: String(days), label: `${days} days` }))}
         />
-        {ready && (
+        {counts && (
           <Text size="sm" aria-label="Expiry summary">
             Expiring within 30 days: {counts[30]} · 60 days: {counts[60]} · 90 days: {counts[90]} (revoked certificates left out)
           </Text>
         )}
       </Group>
-      <QueryState query={issued} label="issued certificates" />
-      <QueryState query={installed} label="installed certificates" />
-      {truncated && (
-        <Text size="xs" c="orange">
-          More than {WINDOW_LIMIT} certificates expire within 90 days: the calendar shows the first {WINDOW_LIMIT} of each kind.
+      <QueryState query={expiry} label="the expiry calendar" />
+      {data && listsAreShort(data) && (
+        <Text size="xs" c="dimmed">
+          The counts are complete; the weeks name only the {SOONEST_LIMIT} soonest issued and {SOONEST_LIMIT} soonest installed certificates.
         </Text>
       )}
-      {ready && weeks.length === 0 && <Text size="sm">Nothing expires within {horizon} days.</Text>}
+      {data && weeks.length === 0 && <Text size="sm">Nothing expires within {horizon} days.</Text>}
       {weeks.length > 0 && (
         <Table.ScrollContainer minWidth={720}>
           <Table aria-label={`Certificates expiring within ${horizon} days, by week`} verticalSpacing="xs">
@@ -78,6 +70,11 @@ export function ExpiryTab() {
                   <Table.Td>{week.installed}</Table.Td>
                   <Table.Td>
                     <Stack gap={2}>
+                      {week.entries.length < week.issued + week.installed && (
+                        <Text size="xs" c="dimmed">
+                          {week.issued + week.installed - week.entries.length} more not listed
+                        </Text>
+                      )}
                       {week.entries.map((entry) => (
                         <Group key={`${entry.kind}/${entry.stationId}/${entry.what}/${entry.notAfter}`} gap="xs" wrap="nowrap">
                           <StatusBadge size="xs" color={entry.kind === 'issued' ? 'blue' : 'grape'}>
