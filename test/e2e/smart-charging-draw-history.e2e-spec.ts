@@ -145,7 +145,10 @@ describe('smart-charging draw history', () => {
   });
 
   it('folds more samples than maxPoints into time buckets: peak draw, limit at the end, mean allocation', async () => {
-    const range = `from=${new Date(startedAt).toISOString()}&to=${new Date().toISOString()}`;
+    // More samples than buckets × 2, however fast the tests before ran: wait for them (a sample a second), then fix the range.
+    const since = `from=${new Date(startedAt).toISOString()}`;
+    await eventually('more than 6 samples', async () => ((await pointsOf(`${HISTORY}?${since}&maxPoints=5000`)).length > 6 ? true : undefined), WAIT_MS, services());
+    const range = `${since}&to=${new Date().toISOString()}`;
     const raw = await pointsOf(`${HISTORY}?${range}&maxPoints=5000`);
     expect(raw.length).toBeGreaterThan(6);
     const folded = await call('GET', `${HISTORY}?${range}&maxPoints=3`);
