@@ -84,7 +84,8 @@ describe('console: stations', () => {
       await row.waitFor({ timeout: LIVE_TIMEOUT_MS });
       await expect(row.textContent()).resolves.toMatch(new RegExp(`Connected.*${protocol.replace('.', '\\.')}`));
     }
-    await expect(table.getByText('EVSE 1 connector 1: Available').first().isVisible()).resolves.toBe(true);
+    // The connector's status comes with the station's StatusNotification, which may land after its row: wait for it.
+    await table.getByText('EVSE 1 connector 1: Available').first().waitFor({ timeout: LIVE_TIMEOUT_MS });
     await page.getByRole('status', { name: 'Total stations' }).getByText('3', { exact: true }).waitFor({ timeout: LIVE_TIMEOUT_MS });
 
     // Live: a station that connects while the list is open appears without a reload.
@@ -98,14 +99,14 @@ describe('console: stations', () => {
     await page.getByLabel('Search').fill('web-2');
     await page.waitForURL(/q=web-2/, { timeout: CONSOLE_TIMEOUT_MS });
     await table.getByRole('link', { name: 'WEB-16', exact: true }).waitFor({ state: 'detached', timeout: LIVE_TIMEOUT_MS });
-    await expect(table.getByRole('link', { name: 'WEB-201', exact: true }).isVisible()).resolves.toBe(true);
+    await table.getByRole('link', { name: 'WEB-201', exact: true }).waitFor({ timeout: LIVE_TIMEOUT_MS });
     await page.getByLabel('Search').fill('');
     await table.getByRole('link', { name: 'WEB-16', exact: true }).waitFor({ timeout: LIVE_TIMEOUT_MS });
 
     await page.getByLabel('Protocol').selectOption('ocpp1.6');
     await page.waitForURL(/protocol=ocpp1\.6/, { timeout: CONSOLE_TIMEOUT_MS });
     await table.getByRole('link', { name: 'WEB-201', exact: true }).waitFor({ state: 'detached', timeout: LIVE_TIMEOUT_MS });
-    await expect(table.getByRole('link', { name: 'WEB-16', exact: true }).isVisible()).resolves.toBe(true);
+    await table.getByRole('link', { name: 'WEB-16', exact: true }).waitFor({ timeout: LIVE_TIMEOUT_MS });
     // The filtered view is shareable: the same address in a fresh load shows the same filter.
     await page.reload();
     await expect(page.getByLabel('Protocol').inputValue({ timeout: CONSOLE_TIMEOUT_MS })).resolves.toBe('ocpp1.6');
