@@ -6,7 +6,7 @@ import { formatDateTime, formatRelative } from '../../components/format';
 import { ActivateCaModal } from './ActivateCaModal';
 import { caHierarchy, caRoleLabel, isIssuingCa, pemFileName, validityOf } from './authorities';
 import { downloadText } from './download';
-import { QueryState } from './QueryState';
+import { QueryState } from '../../components/QueryState';
 import type { CertificateAuthority } from './types';
 import { useCertificateAuthorities } from './use-pki-lists';
 import { StatusBadge } from './StatusBadge';

@@ -5,7 +5,7 @@ import { useConsole } from '../../auth/console-context';
 import { formatDateTime } from '../../components/format';
 import { SLOW_REFRESH_MS } from '../../components/live';
 import { type CertificateExpiry, EXPIRY_HORIZONS, type ExpiryHorizon, SOONEST_LIMIT, expiryWeeks, horizonCounts, listsAreShort } from './expiry';
-import { QueryState } from './QueryState';
+import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from './StatusBadge';
 
 const weekFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });

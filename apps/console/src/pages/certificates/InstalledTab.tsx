@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useCursorPages } from '../../api/use-cursor-pages';
 import { CursorPager } from '../../components/CursorPager';
 import { formatRelative } from '../../components/format';
+import { ListTable } from '../../components/ListTable';
 import { SLOW_REFRESH_MS } from '../../components/live';
-import { QueryState } from './QueryState';
 import { StationInventoryPanel } from './StationInventoryPanel';
 import type { StationSecurity } from './types';
 
@@ -16,50 +16,39 @@ export function InstalledTab() {
   return (
     <Stack gap="md">
       {stationId && <StationInventoryPanel stationId={stationId} onClose={() => setStationId(undefined)} />}
-      <QueryState query={pages.query} label="stations" />
-      {pages.query.data && items.length === 0 && <Text size="sm">The PKI has not seen any station connect yet.</Text>}
-      {items.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped highlightOnHover aria-label="Stations and their certificate inventories">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Station</Table.Th>
-                <Table.Th>OCPP</Table.Th>
-                <Table.Th>Security profile</Table.Th>
-                <Table.Th>Installed</Table.Th>
-                <Table.Th>Inventory read</Table.Th>
-                <Table.Th>Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((station) => (
-                <Table.Tr key={station.stationId}>
-                  <Table.Td>{station.stationId}</Table.Td>
-                  <Table.Td>{station.protocol}</Table.Td>
-                  <Table.Td>
-                    {station.securityProfile}
-                    {station.minimumSecurityProfile !== undefined ? ` (minimum ${station.minimumSecurityProfile})` : ''}
-                  </Table.Td>
-                  <Table.Td>{station.installedCount}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{station.inventoryReadAt ? formatRelative(station.inventoryReadAt) : 'never'}</Text>
-                    {station.inventoryError && (
-                      <Text size="xs" c="red">
-                        {station.inventoryError}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Button size="xs" variant="light" onClick={() => setStationId(station.stationId)} aria-label={`Show certificates of ${station.stationId}`}>
-                      Certificates
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        label="Stations and their certificate inventories"
+        what="stations"
+        query={pages.query}
+        items={items}
+        empty="The PKI has not seen any station connect yet."
+        headers={['Station', 'OCPP', 'Security profile', 'Installed', 'Inventory read', 'Actions']}
+        minWidth={760}
+        row={(station) => (
+          <Table.Tr key={station.stationId}>
+            <Table.Td>{station.stationId}</Table.Td>
+            <Table.Td>{station.protocol}</Table.Td>
+            <Table.Td>
+              {station.securityProfile}
+              {station.minimumSecurityProfile !== undefined ? ` (minimum ${station.minimumSecurityProfile})` : ''}
+            </Table.Td>
+            <Table.Td>{station.installedCount}</Table.Td>
+            <Table.Td>
+              <Text size="sm">{station.inventoryReadAt ? formatRelative(station.inventoryReadAt) : 'never'}</Text>
+              {station.inventoryError && (
+                <Text size="xs" c="red">
+                  {station.inventoryError}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Button size="xs" variant="light" onClick={() => setStationId(station.stationId)} aria-label={`Show certificates of ${station.stationId}`}>
+                Certificates
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
       <CursorPager pages={pages} label="stations" />
     </Stack>
   );

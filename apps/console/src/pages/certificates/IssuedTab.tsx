@@ -8,7 +8,7 @@ import { CursorPager } from '../../components/CursorPager';
 import { formatDateTime, formatRelative } from '../../components/format';
 import { SLOW_REFRESH_MS } from '../../components/live';
 import { EXPIRY_FILTERS, REVOCATION_FILTERS, issuedStatusOf, statusColors, statusLabels } from './issued';
-import { QueryState } from './QueryState';
+import { QueryState } from '../../components/QueryState';
 import { RevokeCertificateModal } from './RevokeCertificateModal';
 import type { IssuedCertificate } from './types';
 import { useCaNames, useCertificateAuthorities } from './use-pki-lists';

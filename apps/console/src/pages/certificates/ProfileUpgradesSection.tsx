@@ -6,7 +6,7 @@ import { capabilities } from '../../auth/roles';
 import { formatDateTime } from '../../components/format';
 import { SLOW_REFRESH_MS } from '../../components/live';
 import { ProfileUpgradeSteps } from './ProfileUpgradeSteps';
-import { QueryState } from './QueryState';
+import { ListTable } from '../../components/ListTable';
 import { StartProfileUpgradeForm } from './StartProfileUpgradeForm';
 import type { ProfileUpgrade } from './types';
 import { StatusBadge } from './StatusBadge';
@@ -33,51 +33,39 @@ export function ProfileUpgradesSection() {
       </Title>
       {capabilities.runsPki(caller) && <StartProfileUpgradeForm onStarted={setOpenId} />}
       {open && <ProfileUpgradeSteps upgrade={open} onClose={() => setOpenId(undefined)} />}
-      <QueryState query={query} label="profile upgrades" />
-      {query.data && items.length === 0 && <Text size="sm">No profile upgrade yet.</Text>}
-      {items.length > 0 && (
-        <Table.ScrollContainer minWidth={860}>
-          <Table striped highlightOnHover aria-label="Security profile upgrades">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Started</Table.Th>
-                <Table.Th>Station</Table.Th>
-                <Table.Th>Profile</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Reason</Table.Th>
-                <Table.Th>By</Table.Th>
-                <Table.Th>Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((upgrade) => (
-                <Table.Tr key={upgrade.id}>
-                  <Table.Td>{formatDateTime(upgrade.createdAt)}</Table.Td>
-                  <Table.Td>{upgrade.stationId}</Table.Td>
-                  <Table.Td>
-                    {upgrade.fromProfile} → {upgrade.toProfile}
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge color={statusColors[upgrade.status] ?? 'gray'}>
-                      {upgrade.status}
-                    </StatusBadge>
-                    <Text size="xs" c="dimmed">
-                      {upgrade.step}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{upgrade.reason ?? '—'}</Table.Td>
-                  <Table.Td>{upgrade.requestedBy ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Button size="xs" variant="light" onClick={() => setOpenId(upgrade.id)} aria-label={`Steps of the upgrade of ${upgrade.stationId} started ${formatDateTime(upgrade.createdAt)}`}>
-                      Steps
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        label="Security profile upgrades"
+        what="profile upgrades"
+        query={query}
+        items={items}
+        empty="No profile upgrade yet."
+        headers={['Started', 'Station', 'Profile', 'Status', 'Reason', 'By', 'Actions']}
+        minWidth={860}
+        row={(upgrade) => (
+          <Table.Tr key={upgrade.id}>
+            <Table.Td>{formatDateTime(upgrade.createdAt)}</Table.Td>
+            <Table.Td>{upgrade.stationId}</Table.Td>
+            <Table.Td>
+              {upgrade.fromProfile} → {upgrade.toProfile}
+            </Table.Td>
+            <Table.Td>
+              <StatusBadge color={statusColors[upgrade.status] ?? 'gray'}>
+                {upgrade.status}
+              </StatusBadge>
+              <Text size="xs" c="dimmed">
+                {upgrade.step}
+              </Text>
+            </Table.Td>
+            <Table.Td>{upgrade.reason ?? '—'}</Table.Td>
+            <Table.Td>{upgrade.requestedBy ?? '—'}</Table.Td>
+            <Table.Td>
+              <Button size="xs" variant="light" onClick={() => setOpenId(upgrade.id)} aria-label={`Steps of the upgrade of ${upgrade.stationId} started ${formatDateTime(upgrade.createdAt)}`}>
+                Steps
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Stack>
   );
 }

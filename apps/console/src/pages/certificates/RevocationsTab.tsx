@@ -6,7 +6,7 @@ import { CursorPager } from '../../components/CursorPager';
 import { formatDateTime } from '../../components/format';
 import { SLOW_REFRESH_MS } from '../../components/live';
 import { reasonLabels } from './issued';
-import { QueryState } from './QueryState';
+import { QueryState } from '../../components/QueryState';
 import type { Revocation } from './types';
 import { useCaNames, useCertificateAuthorities } from './use-pki-lists';
 

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useConsole } from '../../auth/console-context';
 import { formatDateTime } from '../../components/format';
 import { countsText, isRunning, outcomeColors, stationStepOf } from './jobs';
-import { QueryState } from './QueryState';
+import { QueryState } from '../../components/QueryState';
 import type { RootJobDetail } from './types';
 import { StatusBadge } from './StatusBadge';
 

@@ -7,7 +7,7 @@ import { CursorPager } from '../../components/CursorPager';
 import { formatDateTime } from '../../components/format';
 import { LIVE_REFRESH_MS, SLOW_REFRESH_MS } from '../../components/live';
 import { countsText, isRunning, jobProgress } from './jobs';
-import { QueryState } from './QueryState';
+import { ListTable } from '../../components/ListTable';
 import { RootJobDetailPanel } from './RootJobDetailPanel';
 import { StartRootJobForm } from './StartRootJobForm';
 import type { RootJob } from './types';
@@ -32,62 +32,50 @@ export function RootJobsSection() {
       </Title>
       {capabilities.runsPki(caller) && <StartRootJobForm onStarted={setJobId} />}
       {jobId && <RootJobDetailPanel jobId={jobId} onClose={() => setJobId(undefined)} />}
-      <QueryState query={pages.query} label="root distribution jobs" />
-      {pages.query.data && items.length === 0 && <Text size="sm">No root distribution job yet.</Text>}
-      {items.length > 0 && (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped highlightOnHover aria-label="Root distribution jobs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Started</Table.Th>
-                <Table.Th>Kind</Table.Th>
-                <Table.Th>Certificate</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Progress</Table.Th>
-                <Table.Th>By</Table.Th>
-                <Table.Th>Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((job) => {
-                const progress = jobProgress(job.counts);
-                return (
-                  <Table.Tr key={job.id}>
-                    <Table.Td>{formatDateTime(job.createdAt)}</Table.Td>
-                    <Table.Td>{job.kind}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{job.certificateType}</Text>
-                      {job.subject && (
-                        <Text size="xs" c="dimmed">
-                          {job.subject}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge color={jobStatusColors[job.status] ?? 'gray'}>
-                        {job.status}
-                      </StatusBadge>
-                      <Text size="xs" c="dimmed">
-                        {job.phase}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td miw={180}>
-                      <Progress value={progress.percent} aria-label={`Progress of the job started ${formatDateTime(job.createdAt)}`} size="sm" />
-                      <Text size="xs">{countsText(job.counts)}</Text>
-                    </Table.Td>
-                    <Table.Td>{job.createdBy}</Table.Td>
-                    <Table.Td>
-                      <Button size="xs" variant="light" onClick={() => setJobId(job.id)} aria-label={`Stations of the job started ${formatDateTime(job.createdAt)}`}>
-                        Stations
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        label="Root distribution jobs"
+        what="root distribution jobs"
+        query={pages.query}
+        items={items}
+        empty="No root distribution job yet."
+        headers={['Started', 'Kind', 'Certificate', 'Status', 'Progress', 'By', 'Actions']}
+        minWidth={900}
+        row={(job) => {
+          const progress = jobProgress(job.counts);
+          return (
+            <Table.Tr key={job.id}>
+              <Table.Td>{formatDateTime(job.createdAt)}</Table.Td>
+              <Table.Td>{job.kind}</Table.Td>
+              <Table.Td>
+                <Text size="sm">{job.certificateType}</Text>
+                {job.subject && (
+                  <Text size="xs" c="dimmed">
+                    {job.subject}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge color={jobStatusColors[job.status] ?? 'gray'}>
+                  {job.status}
+                </StatusBadge>
+                <Text size="xs" c="dimmed">
+                  {job.phase}
+                </Text>
+              </Table.Td>
+              <Table.Td miw={180}>
+                <Progress value={progress.percent} aria-label={`Progress of the job started ${formatDateTime(job.createdAt)}`} size="sm" />
+                <Text size="xs">{countsText(job.counts)}</Text>
+              </Table.Td>
+              <Table.Td>{job.createdBy}</Table.Td>
+              <Table.Td>
+                <Button size="xs" variant="light" onClick={() => setJobId(job.id)} aria-label={`Stations of the job started ${formatDateTime(job.createdAt)}`}>
+                  Stations
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          );
+        }}
+      />
       <CursorPager pages={pages} label="root distribution jobs" />
     </Stack>
   );

@@ -5,7 +5,7 @@ import { useCursorPages } from '../../api/use-cursor-pages';
 import { CursorPager } from '../../components/CursorPager';
 import { formatDateTime, formatRelative } from '../../components/format';
 import { SLOW_REFRESH_MS } from '../../components/live';
-import { QueryState } from './QueryState';
+import { QueryState } from '../../components/QueryState';
 import type { SigningRequest, SigningRequestStatus } from './types';
 import { StatusBadge } from './StatusBadge';
 

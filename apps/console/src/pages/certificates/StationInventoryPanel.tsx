@@ -7,7 +7,7 @@ import { CursorPager } from '../../components/CursorPager';
 import { formatDateTime, formatRelative } from '../../components/format';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SLOW_REFRESH_MS } from '../../components/live';
-import { QueryState } from './QueryState';
+import { QueryState } from '../../components/QueryState';
 import type { InstalledCertificate, RefreshAnswer, StationSecurity } from './types';
 import { useCaNames } from './use-pki-lists';
 

@@ -1,5 +1,5 @@
 import { Group, Loader, Text } from '@mantine/core';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { ProblemAlert } from './ProblemAlert';
 
 /** A list's loading and failure states, so no tab is ever empty: a spinner until the first answer, the plain message on failure. */
 export function QueryState({ query, label }: { query: { isPending: boolean; error: unknown }; label: string }) {
