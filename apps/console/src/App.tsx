@@ -6,6 +6,7 @@ import { ApiClient } from './api/client';
 import { ApiError } from './api/problem';
 import { ConsoleContext, type ConsoleContextValue } from './auth/console-context';
 import { LoginPage } from './auth/LoginPage';
+import { nextExpiryCheck } from './auth/expiry-timer';
 import { completeOidcSignIn } from './auth/oidc';
 import type { Caller } from './auth/roles';
 import { clearSession, readSession, writeSession, type StoredSession } from './auth/session-store';
@@ -63,7 +64,8 @@ export function App({ config }: { config: ConsoleConfig }) {
   // An OIDC access token is refused once it expires: sign out then rather than fail every poll.
   useEffect(() => {
     if (signIn.state !== 'signed-in' || signIn.session.expiresAt === undefined) return;
-    const timer = setTimeout(() => signOut('Your sign-in expired: sign in again.'), Math.max(0, signIn.session.expiresAt - Date.now()));
+    const check = nextExpiryCheck(signIn.session.expiresAt, Date.now());
+    const timer = setTimeout(() => (check.expires ? signOut('Your sign-in expired: sign in again.') : setSignIn({ ...signIn })), check.delayMs);
     return () => clearTimeout(timer);
   }, [signIn, signOut]);
 
