@@ -3,23 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '@test/support/free-port';
 import { type Json, OperatorApiClient } from '@test/support/operator-api-client';
-import { type ServiceProcess, startService, waitUntilReady } from '@test/support/service-process';
+import { type ServiceProcess, eventually, startService, waitUntilReady } from '@test/support/service-process';
 import { connectStation, exchange } from '@test/support/ws-station';
 import type WebSocket from 'ws';
 
 const INDEX = '<!doctype html><title>console fixture</title>';
 const CONSOLE_ORIGIN = 'http://console.example:8080';
-
-/** Polls until `check` holds, with a generous deadline: a busy 2-core machine may be slow. */
-async function eventually<T>(what: string, probe: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /**
  * What the operator console needs of the server (issue 15), in embedded mode: the built SPA at
@@ -119,11 +108,17 @@ describe('operator console backend (embedded)', () => {
     }
     const ids = (answer: { body: Json }) => (answer.body.items ?? []).map((station) => station.id);
 
-    const live = await eventually('live protocols', () => call('GET', '/api/stations?protocol=ocpp1.6', 'viewer'), (answer) => ids(answer).length === 2);
+    const live = await eventually('live protocols', async () => {
+      const answer = await call('GET', '/api/stations?protocol=ocpp1.6', 'viewer');
+      return ids(answer).length === 2 ? answer : undefined;
+    });
     expect(ids(live)).toEqual(['CON-01', 'CON-02']);
     expect(ids(await call('GET', '/api/stations?protocol=ocpp2.0.1', 'viewer'))).toEqual(['CON-03']);
     expect(ids(await call('GET', '/api/stations?protocol=ocpp1.6&connected=false', 'viewer'))).toEqual([]);
-    const faulted = await eventually('faulted connector', () => call('GET', '/api/stations?connectorStatus=Faulted', 'viewer'), (answer) => ids(answer).length === 1);
+    const faulted = await eventually('faulted connector', async () => {
+      const answer = await call('GET', '/api/stations?connectorStatus=Faulted', 'viewer');
+      return ids(answer).length === 1 ? answer : undefined;
+    });
     expect(ids(faulted)).toEqual(['CON-02']);
     expect(faulted.body.items?.[0]?.connectors).toEqual([{ evseId: 1, connectorId: 1, status: 'Faulted' }]);
     expect(ids(await call('GET', '/api/stations?connectorStatus=Occupied', 'viewer'))).toEqual(['CON-03']);
@@ -156,7 +151,10 @@ describe('operator console backend (embedded)', () => {
     sockets.push(outcome.socket);
     const ids = (answer: { body: Json }) => (answer.body.items ?? []).map((station) => station.id);
     const firstContact = '/api/stations?autoRegistered=true&registrationStatus=accepted&securityProfile=0';
-    const found = await eventually('first-contact station', () => call('GET', firstContact, 'viewer'), (answer) => ids(answer).length === 1);
+    const found = await eventually('first-contact station', async () => {
+      const answer = await call('GET', firstContact, 'viewer');
+      return ids(answer).length === 1 ? answer : undefined;
+    });
     expect(ids(found)).toEqual(['FIRST-1']);
     expect(found.body.items?.[0]).toMatchObject({ autoRegistered: true, hasPassword: false });
     expect(ids(await call('GET', '/api/stations?autoRegistered=true', 'viewer'))).toEqual(['FIRST-1']);
